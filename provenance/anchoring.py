@@ -1,0 +1,239 @@
+"""Quote -> span: finding a claim's quote in its source, and checking it is still there.
+
+Three passes, each only when the one before finds nothing: the exact characters; the same text
+modulo whitespace runs, curly/straight quotes, dash variants and case; then a fuzzy match scored by
+rapidfuzz. When the quote is there more than once, the prefix/suffix context (the W3C
+TextQuoteSelector's), an offset hint (its TextPositionSelector) or an explicit occurrence decides;
+when nothing decides, the quote is ambiguous and is refused rather than guessed.
+
+Offsets are Python string indexes: Unicode code points, as the W3C selectors count them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import AnchorError
+
+CONTEXT_CHARS = 32
+# Below this rapidfuzz score (0-100), a passage is not the quote.
+FUZZY_THRESHOLD = 85.0
+# Two candidates whose context scores are this close cannot be told apart.
+TIE_MARGIN = 1.0
+
+_FOLD = {
+    **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"},
+    **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    "\u2026": "...",
+}
+_INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    score: float  # 1.0 for an exact match
+    method: str  # exact / normalized / fuzzy
+
+
+@dataclass
+class Folded:
+    """Text folded for matching, with the original offset of every folded character."""
+
+    text: str
+    origin: list[int] = field(repr=False)  # origin[i]: offset in the source of folded char i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets covering folded[start:end] (every folded char comes from one source char)."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Casefold, unify quotes and dashes, collapse whitespace runs to one space; map offsets."""
+    out: list[str] = []
+    origin: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE:
+            continue
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                origin.append(i)
+            in_space = True
+            continue
+        in_space = False
+        for c in _FOLD.get(ch, ch).casefold():
+            out.append(c)
+            origin.append(i)
+    return Folded("".join(out), origin)
+
+
+def fold_text(text: str) -> str:
+    return fold(text).text.strip()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    score: float
+    method: str
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, i = [], haystack.find(needle)
+    while i != -1:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
+
+
+def _candidates(text: str, quote: str) -> list[Candidate]:
+    exact = [Candidate(i, i + len(quote), 1.0, "exact") for i in _occurrences(text, quote)]
+    if exact:
+        return exact
+    ftext, fquote = fold(text), fold_text(quote)
+    if not fquote:
+        return []
+    found = []
+    for i in _occurrences(ftext.text, fquote):
+        start, end = ftext.span(i, i + len(fquote))
+        found.append(Candidate(start, end, 0.99, "normalized"))
+    return found
+
+
+def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
+    """The best fuzzy passage, and any others nearly as good (which make it ambiguous)."""
+    from rapidfuzz import fuzz
+
+    ftext, fquote = fold(text), fold_text(quote)
+    if not fquote or not ftext.text:
+        return None, []
+    hay = ftext.text
+    found: list[Candidate] = []
+    # Look again with the best passage blanked out, to see whether a lookalike scores as well.
+    for _ in range(3):
+        al = fuzz.partial_ratio_alignment(fquote, hay)
+        if al is None or al.dest_end <= al.dest_start:
+            break
+        start, end = _snap(text, *ftext.span(al.dest_start, al.dest_end))
+        found.append(Candidate(start, end, round(al.score / 100, 4), "fuzzy"))
+        hay = hay[: al.dest_start] + "\0" * (al.dest_end - al.dest_start) + hay[al.dest_end :]
+        if al.score < FUZZY_THRESHOLD:
+            break
+    if not found:
+        return None, []
+    best = found[0]
+    rivals = [c for c in found[1:] if c.score * 100 >= FUZZY_THRESHOLD and best.score - c.score < 0.01]
+    return best, rivals
+
+
+def _context_score(text: str, cand: Candidate, prefix: str | None, suffix: str | None) -> float:
+    """How well the text around a candidate matches the given context, raw and folded."""
+    from rapidfuzz import fuzz
+
+    score = 0.0
+    if prefix:
+        before = text[max(0, cand.start - len(prefix)) : cand.start]
+        score += fuzz.ratio(prefix, before) + fuzz.ratio(fold_text(prefix), fold_text(before))
+    if suffix:
+        after = text[cand.end : cand.end + len(suffix)]
+        score += fuzz.ratio(suffix, after) + fuzz.ratio(fold_text(suffix), fold_text(after))
+    return score
+
+
+def _snap(text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
+    """Widen a fuzzy passage to whole words when it stops a few letters inside one."""
+    s = start
+    while s > 0 and start - s < reach and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    e = end
+    while e < len(text) and e - end < reach and text[e].isalnum() and text[e - 1].isalnum():
+        e += 1
+    s = start if s > 0 and text[s - 1].isalnum() else s
+    e = end if e < len(text) and text[e].isalnum() else e
+    return s, e
+
+
+def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(cands):
+            raise AnchorError(
+                f"--occurrence {occurrence} asked for, but the quote occurs {len(cands)} time(s)"
+            )
+        return cands[occurrence - 1]
+    if len(cands) == 1:
+        return cands[0]
+    if prefix or suffix:
+        ranked = sorted(cands, key=lambda c: -_context_score(text, c, prefix, suffix))
+        top, second = (_context_score(text, c, prefix, suffix) for c in ranked[:2])
+        if top - second > TIE_MARGIN:
+            return ranked[0]
+    if hint is not None:
+        ranked = sorted(cands, key=lambda c: abs(c.start - hint))
+        if abs(ranked[0].start - hint) < abs(ranked[1].start - hint):
+            return ranked[0]
+    where = ", ".join(f"#{n} at {c.start}" for n, c in enumerate(cands[:10], 1))
+    raise AnchorError(
+        f"the quote occurs {len(cands)} times ({where}); "
+        "give --prefix/--suffix context or --occurrence N"
+    )
+
+
+def locate(
+    text: str,
+    quote: str,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    hint: int | None = None,
+    occurrence: int | None = None,
+) -> Anchor:
+    """Find `quote` in `text`, or raise AnchorError saying why not (closest passage, candidates)."""
+    if not quote or not quote.strip():
+        raise AnchorError("the quote is empty")
+    cands = _candidates(text, quote)
+    if cands:
+        c = _choose(text, cands, prefix, suffix, hint, occurrence)
+        return Anchor(c.start, c.end, c.score, c.method)
+    best, rivals = _fuzzy(text, quote)
+    if best is None or best.score * 100 < FUZZY_THRESHOLD:
+        closest = ""
+        if best is not None:
+            closest = f"; closest passage ({best.score:.0%} similar) at {best.start}: " + _snippet(
+                text[best.start : best.end]
+            )
+        raise AnchorError(f"the quote is not in the source{closest}")
+    if rivals:
+        c = _choose(text, [best, *rivals], prefix, suffix, hint, occurrence)
+        return Anchor(c.start, c.end, c.score, c.method)
+    if occurrence not in (None, 1):
+        raise AnchorError(f"--occurrence {occurrence} asked for, but the quote matches only once")
+    return Anchor(best.start, best.end, best.score, best.method)
+
+
+def anchor(
+    text: str,
+    quote: str,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    hint: int | None = None,
+) -> Anchor | None:
+    """The best match of `quote` in `text`, or None when nothing is close enough or it is ambiguous."""
+    try:
+        return locate(text, quote, prefix, suffix, hint)
+    except AnchorError:
+        return None
+
+
+def context(text: str, start: int, end: int, size: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """The prefix and suffix stored with a span, to find it again if offsets drift."""
+    return text[max(0, start - size) : start], text[end : end + size]
+
+
+def _snippet(passage: str, limit: int = 80) -> str:
+    flat = re.sub(r"\s+", " ", passage).strip()
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")

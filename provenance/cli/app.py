@@ -1,0 +1,88 @@
+"""The root command group, the shared state it hands to subcommands, and error handling.
+
+Library errors (ProvenanceError) become one line on stderr and the exit code the error names.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import DatabaseError, ProvenanceError
+
+
+class CliError(click.ClickException):
+    def __init__(self, message: str, exit_code: int = 1):
+        from .output import safe_line
+
+        super().__init__(safe_line(message))
+        self.exit_code = exit_code
+
+
+class State:
+    """Opens the ledger on first use, so that --help and `db current` stay light."""
+
+    def __init__(self, db: str | None):
+        self.db_value = db
+        self._db = None
+
+    def db(self, *, migrate: bool = True):
+        if self._db is None:
+            from ..db import open_db
+
+            self._db = open_db(self.db_value, migrate=migrate)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def translate(exc: BaseException) -> CliError | None:
+    if isinstance(exc, ProvenanceError):
+        return CliError(exc.message, exc.exit_code)
+    mod = type(exc).__module__ or ""
+    if mod.startswith("sqlalchemy") or mod.startswith("sqlite3"):
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return CliError(
+            f"database error: {detail}; the database was left as it was "
+            "(run `provenance verify` to check it)", DatabaseError.exit_code,
+        )
+    return None
+
+
+class RootGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            err = translate(exc)
+            if err is None:
+                raise
+            raise err from None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def with_session(readonly: bool = False):
+    """Hand the command one transaction on the ledger."""
+    import functools
+
+    def wrap(f):
+        @pass_state
+        @functools.wraps(f)
+        def run(state: State, *args, **kwargs):
+            with state.db().session(readonly=readonly) as session:
+                return f(session, *args, **kwargs)
+
+        return run
+
+    return wrap
+
+
+def stdin_is_tty() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,148 @@
+"""provenance claims add | list | show | edit | reject"""
+
+from __future__ import annotations
+
+import click
+
+from .app import with_session
+from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+
+
+@click.group()
+def claims() -> None:
+    """Atomic claims, each pinned to the characters of its source."""
+
+
+@claims.command("add")
+@click.argument("source")
+@click.option("--quote", required=True, help="The exact words of the source that make the claim.")
+@click.option("--subject", required=True, help="Who or what it is about (any alias).")
+@click.option("--property", "property_", required=True, help="The question it answers.")
+@click.option("--value", required=True, help="The answer, as written: '4,000-6,000', 'most', 'Afghanistan'.")
+@click.option("--speaker", help="Who says it, when not the outlet itself (a quoted person or body).")
+@click.option("--denies", is_flag=True, help="The speaker denies the value rather than asserting it.")
+@click.option("--as-of", help="When the claim speaks of (default: the source's date).")
+@click.option("--hedge", help="How hedged: reportedly, estimated, alleged...")
+@click.option("--scope", help="What exactly is counted or covered.")
+@click.option("--cites", help="The upstream the claim relies on ('UN report').")
+@click.option("--prefix", help="Text just before the quote, to tell repeats apart.")
+@click.option("--suffix", help="Text just after the quote.")
+@click.option("--occurrence", type=click.IntRange(min=1), help="Take the Nth occurrence of the quote.")
+@click.option("--new-entities", is_flag=True, help="Create subject/speaker entities that do not exist yet.")
+@json_option
+@with_session()
+def add(session, source, quote, subject, property_, value, speaker, denies, as_of, hedge, scope,
+        cites, prefix, suffix, occurrence, new_entities, as_json):
+    """Record a claim from SOURCE (an id or SHA-256 prefix), anchored by its quote."""
+    from ..claims import ClaimInput, add_claim, claim_json
+    from ..detect import detect_for
+
+    claim = add_claim(session, ClaimInput(
+        source=source, quote=quote, subject=subject, property=property_, value=value,
+        speaker=speaker, denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites,
+        prefix=prefix, suffix=suffix, occurrence=occurrence, create_entities=new_entities,
+    ))
+    found = detect_for(session, [claim.id])
+    if as_json:
+        emit_json({**claim_json(claim), "new_conflicts": [c.id for c in found]})
+        return
+    span = claim.spans[0]
+    how = "" if span.method == "exact" else f" ({span.method} match, score {span.score:.2f})"
+    click.echo(f"claim {claim.id}: source {claim.source_id} [{span.start}:{span.end}]{how}")
+    for c in found:
+        click.echo(f"new conflict {c.id} ({c.kind}): {safe_line(c.explanation)}")
+
+
+@claims.command("list")
+@click.option("--subject")
+@click.option("--property", "property_")
+@click.option("--source")
+@click.option("--speaker")
+@click.option("--status", type=click.Choice(["candidate", "accepted", "rejected"]))
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@json_option
+@with_session(readonly=True)
+def list_(session, subject, property_, source, speaker, status, limit, offset, as_json):
+    """Claims, filtered."""
+    from ..claims import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
+    from ..values import from_json
+
+    rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
+    if as_json:
+        emit_json([claim_json(c) for c in rows])
+        return
+    t = table("id", "src", "subject", "property", "value", "speaker", "as of", "status")
+    for c in rows:
+        value = ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe()
+        t.add_row(str(c.id), str(c.source_id), safe_line(c.subject.name), safe_line(c.property.name),
+                  safe_line(value), safe_line(speaker_name(c)), safe_line(as_of_label(c)), c.status)
+    print_(t)
+
+
+@claims.command("show")
+@click.argument("claim_id", type=int)
+@json_option
+@with_session(readonly=True)
+def show(session, claim_id, as_json):
+    """One claim: what it says, and its quote in context."""
+    from ..claims import as_of_label, claim_json, get_claim, speaker_name
+
+    claim = get_claim(session, claim_id)
+    if as_json:
+        emit_json(claim_json(claim))
+        return
+    rows = [
+        ("claim", str(claim.id)), ("source", f"{claim.source_id}: {claim.source.title or ''}"),
+        ("subject", claim.subject.name), ("property", claim.property.name),
+        ("value", ("denies " if claim.polarity == "denies" else "") + claim.value_text),
+        ("speaker", speaker_name(claim)), ("as of", as_of_label(claim)),
+        ("hedge", claim.hedge), ("scope", claim.scope), ("cites", claim.cites),
+        ("status", claim.status + (f" ({claim.reason})" if claim.reason else "")),
+    ]
+    for key, value in rows:
+        if value:
+            print_(text((f"{key:>9}: ", "bold"), safe_line(value)))
+    for span in claim.spans:
+        print_(text((f"{'quote':>9}: ", "bold"), f"[{span.start}:{span.end}] {span.method} {span.score:.2f}"))
+        print_(quote_in_context(claim.source.text, span.start, span.end))
+
+
+@claims.command("edit")
+@click.argument("claim_id", type=int)
+@click.option("--subject")
+@click.option("--value")
+@click.option("--speaker", help="A quoted speaker; '' for the outlet itself.")
+@click.option("--denies/--asserts", default=None)
+@click.option("--as-of")
+@click.option("--hedge")
+@click.option("--scope")
+@click.option("--cites")
+@click.option("--status", type=click.Choice(["candidate", "accepted"]))
+@with_session()
+def edit(session, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
+    """Change what a claim says (its quote stays; a new quote is a new claim)."""
+    from ..claims import edit_claim
+    from ..detect import detect_for
+
+    claim = edit_claim(session, claim_id, subject=subject, value=value, speaker=speaker, denies=denies,
+                       as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
+    found = detect_for(session, [claim.id])
+    click.echo(f"claim {claim.id} updated")
+    for c in found:
+        click.echo(f"new conflict {c.id} ({c.kind}): {safe_line(c.explanation)}")
+
+
+@claims.command("reject")
+@click.argument("claim_id", type=int)
+@click.option("--reason", required=True, help="Why: kept with the claim.")
+@with_session()
+def reject(session, claim_id, reason):
+    """Reject a claim. It is kept, with the reason, and leaves the conflict checks."""
+    from ..claims import reject_claim
+
+    claim = reject_claim(session, claim_id, reason)
+    click.echo(f"claim {claim.id} rejected")
+
+
+COMMANDS = [claims]

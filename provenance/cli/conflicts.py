@@ -1,0 +1,149 @@
+"""provenance conflicts list | show | confirm | dismiss | resolve | reopen | scan, and contested"""
+
+from __future__ import annotations
+
+import click
+
+from .app import with_session
+from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+
+KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
+STATUSES = ["open", "confirmed", "dismissed", "resolved"]
+
+
+def _since(value):
+    from ..sources import parse_day
+
+    return parse_day(value, "--since")
+
+
+@click.group()
+def conflicts() -> None:
+    """Where sources disagree: find, explain and work the conflicts."""
+
+
+@conflicts.command("list")
+@click.option("--kind", type=click.Choice(KINDS))
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--claim", type=int, help="Only conflicts involving this claim.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only conflicts found since this day.")
+@json_option
+@with_session(readonly=True)
+def list_(session, kind, status, claim, since, as_json):
+    """Every conflict, with its explanation."""
+    from ..conflicts import ConflictFilter, conflict_json, list_conflicts
+
+    rows = list_conflicts(session, ConflictFilter(kind, status, claim, _since(since)))
+    if as_json:
+        emit_json([conflict_json(c) for c in rows])
+        return
+    t = table("id", "kind", "status", "sev.", "claims", "explanation")
+    for c in rows:
+        t.add_row(str(c.id), c.kind, c.status, c.severity, ",".join(str(cl.id) for cl in c.claims),
+                  safe_line(c.explanation))
+    print_(t)
+
+
+@conflicts.command("show")
+@click.argument("conflict_id", type=int)
+@json_option
+@with_session(readonly=True)
+def show(session, conflict_id, as_json):
+    """The claims side by side, each quote highlighted in its context."""
+    from rich.columns import Columns
+    from rich.panel import Panel
+    from rich.console import Group
+
+    from ..claims import as_of_label, speaker_name
+    from ..conflicts import conflict_json, get_conflict
+
+    c = get_conflict(session, conflict_id)
+    if as_json:
+        emit_json(conflict_json(c))
+        return
+    print_(text((f"conflict {c.id}: {c.kind}", "bold"), f" · {c.status} · severity {c.severity} · "
+                f"{c.detector}@{c.detector_version}"))
+    print_(text(safe_line(c.explanation)))
+    if c.note or c.decided_by:
+        print_(text(("note: ", "bold"), safe_line(c.note or ""),
+                    f" ({safe_line(c.decided_by)}, {c.decided_at:%Y-%m-%d %H:%M})" if c.decided_at else ""))
+    panels = []
+    for cl in c.claims:
+        span = cl.spans[0]
+        head = text((f"claim {cl.id}", "bold"), " · ", safe_line(speaker_name(cl)), " · ",
+                    safe_line(as_of_label(cl)), "\n",
+                    f"source {cl.source_id}: ", safe_line(cl.source.title or ""), "\n",
+                    (("denies " if cl.polarity == "denies" else "") + safe_line(cl.value_text), "bold"),
+                    f" [{cl.scope}]" if cl.scope else "")
+        panels.append(Panel(Group(head, text(""), quote_in_context(cl.source.text, span.start, span.end, 160)),
+                            expand=True))
+    print_(Columns(panels, equal=True, expand=True))
+
+
+def _status_command(verb: str, doc: str):
+    @click.argument("conflict_id", type=int)
+    @click.option("--note", help="Why: kept in the audit trail.")
+    @with_session()
+    def command(session, conflict_id, note):
+        from ..conflicts import set_status
+
+        c = set_status(session, conflict_id, verb, note)
+        click.echo(f"conflict {c.id} {c.status}")
+
+    command.__doc__ = doc
+    return conflicts.command(verb)(command)
+
+
+_status_command("confirm", "Confirm a conflict: the sources really disagree.")
+_status_command("dismiss", "Dismiss a conflict: not a real disagreement. A re-scan will not bring it back.")
+_status_command("resolve", "Mark a conflict resolved: the disagreement is settled.")
+_status_command("reopen", "Reopen a conflict.")
+
+
+@conflicts.command("scan")
+@json_option
+@with_session()
+def scan(session, as_json):
+    """Run every detector over every accepted claim; add only what is new."""
+    from ..conflicts import conflict_json
+    from ..detect import scan as run_scan
+
+    found = run_scan(session)
+    if as_json:
+        emit_json([conflict_json(c) for c in found])
+        return
+    click.echo(f"{len(found)} new conflict(s)")
+    for c in found:
+        click.echo(f"  {c.id} {c.kind}: {safe_line(c.explanation)}")
+
+
+@click.command("contested")
+@click.option("--subject")
+@click.option("--property", "property_")
+@click.option("--kind", type=click.Choice(KINDS), help="Only questions with a conflict of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only questions with a conflict in this status.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only questions with a claim as of this day or later.")
+@json_option
+@with_session(readonly=True)
+def contested(session, subject, property_, kind, status, since, as_json):
+    """Every question (subject + property) with more than one answer."""
+    from ..contested import ContestedFilter, contested as find
+
+    rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since)))
+    if as_json:
+        emit_json(rows)
+        return
+    for q in rows:
+        print_(text((f"{q['subject']}: {q['property']}", "bold"),
+                    f"  ({', '.join(q['kinds']) or 'no conflict flagged'})"))
+        for a in q["answers"]:
+            who = "; ".join(f"{c['speaker']} (source {c['source_id']}, {c['as_of']})" for c in a["claims"])
+            scope = f" [{a['scope']}]" if a["scope"] else ""
+            print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
+                        f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
+                        safe_line(who)))
+    if not rows:
+        click.echo("no contested questions")
+
+
+COMMANDS = [conflicts, contested]

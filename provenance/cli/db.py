@@ -1,0 +1,76 @@
+"""provenance db path | upgrade | downgrade | current | check"""
+
+from __future__ import annotations
+
+import click
+
+from .app import CliError, State, pass_state
+
+
+@click.group("db")
+def db_group() -> None:
+    """The ledger's database and its schema revisions."""
+
+
+@db_group.command("path")
+@pass_state
+def path(state: State) -> None:
+    """Print the database URL in use (option, then PROVENANCE_DB, then the default file)."""
+    from ..db import resolve_url
+
+    click.echo(resolve_url(state.db_value))
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@pass_state
+def upgrade(state: State, revision: str) -> None:
+    """Migrate the schema up to REVISION (default: the newest)."""
+    from ..db import check_usable, current_revisions, upgrade as run_upgrade
+
+    db = state.db(migrate=False)
+    check_usable(db.engine)
+    run_upgrade(db.engine, db.url, revision)
+    click.echo(f"at revision {', '.join(sorted(current_revisions(db.engine))) or 'none'}")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@pass_state
+def downgrade(state: State, revision: str) -> None:
+    """Migrate the schema down to REVISION ('base' removes every table)."""
+    from ..db import check_usable, current_revisions, downgrade as run_downgrade
+
+    db = state.db(migrate=False)
+    check_usable(db.engine)
+    run_downgrade(db.engine, db.url, revision)
+    click.echo(f"at revision {', '.join(sorted(current_revisions(db.engine))) or 'none'}")
+
+
+@db_group.command("current")
+@pass_state
+def current(state: State) -> None:
+    """Print the database's schema revision."""
+    from ..db import check_usable
+
+    revs = check_usable(state.db(migrate=False).engine)
+    click.echo(", ".join(sorted(revs)) or "none (empty database)")
+
+
+@db_group.command("check")
+@pass_state
+def check(state: State) -> None:
+    """Exit 0 when the database is at the newest revision, non-zero otherwise."""
+    from ..db import check_usable, head_revisions
+
+    revs = check_usable(state.db(migrate=False).engine)
+    heads = set(head_revisions())
+    if revs != heads:
+        raise CliError(
+            f"the database is at {', '.join(sorted(revs)) or 'no revision'}, the newest is "
+            f"{', '.join(sorted(heads))}; run `provenance db upgrade`", 6,
+        )
+    click.echo(f"up to date at revision {', '.join(sorted(revs))}")
+
+
+COMMANDS = [db_group]

@@ -1,0 +1,89 @@
+"""provenance import | demo | report | verify"""
+
+from __future__ import annotations
+
+import click
+
+from .app import CliError, pass_state, with_session
+from .output import is_tty, safe_line
+
+
+@click.command("import")
+@click.argument("file", metavar="FILE|-")
+@with_session()
+def import_(session, file):
+    """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
+    from ..detect import detect_for
+    from ..importer import import_file
+
+    result = import_file(session, file)
+    found = detect_for(session, result.claim_ids)
+    click.echo(result.summary() + f"; {len(found)} new conflict(s)")
+
+
+@click.command("demo")
+@click.option("--no-report", is_flag=True, help="Load the seeds but do not print the report.")
+@pass_state
+def demo(state, no_report):
+    """Add the bundled seed articles, import their curated claims, print the conflict report."""
+    from ..demo import run_demo
+    from ..report import build_report
+    from ..report.terminal import print_report
+
+    db = state.db()
+    with db.session() as session:
+        results = run_demo(session)
+    for name, r in zip(("sources", "claims"), results):
+        click.echo(f"seeds/{name}: {r.summary()}", err=True)
+    if no_report:
+        return
+    with db.session(readonly=True) as session:
+        doc = build_report(session)
+    print_report(doc)
+
+
+@click.command("report")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
+              default="terminal", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
+@click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")
+@with_session(readonly=True)
+def report(session, fmt, output, pager):
+    """The conflict report: summary, contested questions with quotes and speakers, conflicts."""
+    from ..report import build_report, render
+
+    doc = build_report(session)
+    if fmt == "terminal":
+        if output:
+            raise CliError("--output needs --format markdown, html or json", 2)
+        from ..report.terminal import print_report
+
+        print_report(doc, pager=is_tty() if pager is None else pager)
+        return
+    body = render(doc, fmt)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(body)
+        except OSError as exc:
+            raise CliError(f"cannot write {safe_line(output)}: {exc.strerror}", 3) from None
+        click.echo(f"wrote {safe_line(output)}", err=True)
+    else:
+        click.echo(body, nl=False)
+
+
+@click.command("verify")
+@with_session(readonly=True)
+def verify(session):
+    """Check every source hash, every span's quote, foreign keys and the event chain."""
+    from ..verify import verify as run_verify
+
+    problems = run_verify(session)
+    for p in problems:
+        click.echo(safe_line(p))
+    if problems:
+        raise CliError(f"{len(problems)} problem(s) found", 7)
+    click.echo("ok: sources, spans, references and the event chain all check out")
+
+
+COMMANDS = [import_, demo, report, verify]

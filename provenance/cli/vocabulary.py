@@ -1,0 +1,152 @@
+"""provenance entities | properties | rules"""
+
+from __future__ import annotations
+
+import click
+
+from .app import with_session
+from .output import emit_json, json_option, print_, safe_line, table
+
+
+@click.group()
+def entities() -> None:
+    """Things claims are about and speakers who make them, with their aliases."""
+
+
+@entities.command("list")
+@json_option
+@with_session(readonly=True)
+def entities_list(session, as_json):
+    """Every entity with its aliases."""
+    from ..vocabulary import entity_json, list_entities
+
+    rows = [entity_json(e) for e in list_entities(session)]
+    if as_json:
+        emit_json(rows)
+        return
+    t = table("id", "name", "kind", "side", "aliases")
+    for e in rows:
+        t.add_row(str(e["id"]), safe_line(e["name"]), e["kind"] or "", safe_line(e["side"] or ""),
+                  safe_line(", ".join(e["aliases"])))
+    print_(t)
+
+
+@entities.command("add")
+@click.argument("name")
+@click.option("--alias", "aliases", multiple=True, help="Another name for it (repeatable).")
+@click.option("--kind", help="person, organisation, group, country, place...")
+@click.option("--side", help="The entity it speaks for (a spokesman's ministry, a ministry's country).")
+@with_session()
+def entities_add(session, name, aliases, kind, side):
+    """Add an entity."""
+    from ..vocabulary import add_entity
+
+    e = add_entity(session, name, list(aliases), kind, side)
+    click.echo(f"entity {e.id}: {safe_line(e.name)}")
+
+
+@entities.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@with_session()
+def entities_alias(session, name, alias):
+    """Give entity NAME another name ALIAS."""
+    from ..vocabulary import add_alias
+
+    e = add_alias(session, name, alias)
+    click.echo(f"entity {e.id}: {safe_line(e.name)} is also {safe_line(alias)}")
+
+
+@entities.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@with_session()
+def entities_merge(session, keep, other):
+    """Fold OTHER into KEEP: its aliases and claims move over."""
+    from ..vocabulary import merge_entities
+
+    e = merge_entities(session, keep, other)
+    click.echo(f"entity {e.id}: {safe_line(e.name)} now includes {safe_line(other)}")
+
+
+@click.group()
+def properties() -> None:
+    """Questions that can be asked of a subject, with their value type."""
+
+
+@properties.command("list")
+@json_option
+@with_session(readonly=True)
+def properties_list(session, as_json):
+    """Every property."""
+    from ..vocabulary import list_properties, property_json
+
+    rows = [property_json(p) for p in list_properties(session)]
+    if as_json:
+        emit_json(rows)
+        return
+    t = table("id", "name", "type", "unit", "single", "running")
+    for p in rows:
+        t.add_row(str(p["id"]), safe_line(p["name"]), p["value_type"], safe_line(p["unit"] or ""),
+                  "yes" if p["single_value"] else "", "yes" if p["running_count"] else "")
+    print_(t)
+
+
+@properties.command("add")
+@click.argument("name")
+@click.option("--type", "value_type", required=True,
+              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]))
+@click.option("--unit")
+@click.option("--single-value", is_flag=True, help="It takes one value at a time: different values conflict.")
+@click.option("--running-count", is_flag=True, help="A count that rises over time (a death toll).")
+@click.option("--description")
+@with_session()
+def properties_add(session, name, value_type, unit, single_value, running_count, description):
+    """Add a property."""
+    from ..vocabulary import add_property
+
+    p = add_property(session, name, value_type, unit=unit, single_value=single_value,
+                     running_count=running_count, description=description)
+    click.echo(f"property {p.id}: {safe_line(p.name)} ({p.value_type})")
+
+
+@click.group()
+def rules() -> None:
+    """Declared conflicts-with rules between kinds of claims."""
+
+
+@rules.command("list")
+@json_option
+@with_session(readonly=True)
+def rules_list(session, as_json):
+    """Every rule."""
+    from ..vocabulary import list_rules, rule_json
+
+    rows = [rule_json(r) for r in list_rules(session)]
+    if as_json:
+        emit_json(rows)
+        return
+    t = table("id", "name", "left", "right", "rationale")
+    for r in rows:
+        t.add_row(str(r["id"]), safe_line(r["name"]), safe_line(r["left"]), safe_line(r["right"]),
+                  safe_line(r["rationale"]))
+    print_(t)
+
+
+@rules.command("add")
+@click.argument("name")
+@click.option("--left", required=True, help="A property.")
+@click.option("--right", required=True, help="A property whose claims conflict with LEFT's.")
+@click.option("--rationale", required=True, help="Why the two cannot both hold.")
+@with_session()
+def rules_add(session, name, left, right, rationale):
+    """Declare that claims of property LEFT conflict with claims of RIGHT about one subject."""
+    from ..detect import scan
+    from ..vocabulary import add_rule
+
+    r = add_rule(session, name, left, right, rationale)
+    found = scan(session)
+    click.echo(f"rule {r.id}: {safe_line(r.name)}; {len(found)} new conflict(s)")
+
+
+COMMANDS = [entities, properties, rules]

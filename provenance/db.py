@@ -1,0 +1,184 @@
+"""Engine, sessions, SQLite pragmas and running migrations.
+
+A database is named by a file path or any SQLAlchemy URL. It is created and migrated to the newest
+revision on first use; a database stamped with a revision this version does not know (made by a
+newer Provenance) is refused untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseError
+
+ENV_VAR = "PROVENANCE_DB"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_path() -> Path:
+    import click
+
+    return Path(click.get_app_dir("provenance")) / "provenance.db"
+
+
+def resolve_url(value: str | None = None) -> str:
+    """Option, then environment variable, then the per-user default file."""
+    value = value or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def data_dir() -> Path:
+    """Where migrations/, alembic.ini and seeds/ live: inside the wheel, or the source checkout."""
+    packaged = Path(__file__).parent / "_data"
+    if (packaged / "alembic.ini").exists():
+        return packaged
+    return Path(__file__).resolve().parent.parent
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # Let SQLAlchemy, not the driver, decide when transactions begin (see _begin_immediate).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _begin(conn) -> None:
+    # A writer takes the write lock when its transaction starts, so that two writers queue on the
+    # busy timeout instead of one failing with "database is locked" when it upgrades a read lock.
+    # Readers (execution option "readonly") begin deferred and never wait for writers under WAL.
+    readonly = conn.get_execution_options().get("readonly", False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            parent = Path(path).parent
+            if not parent.exists():
+                try:
+                    parent.mkdir(parents=True)
+                except OSError as exc:
+                    raise DatabaseError(f"cannot create folder {parent}: {exc.strerror}") from exc
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
+    cfg = Config(str(data_dir() / "alembic.ini"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
+def current_revisions(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
+    from alembic import command
+
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def downgrade(engine: Engine, url: str, revision: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def check_usable(engine: Engine) -> set[str]:
+    """The database's revisions; refuses a file that is not a database or is from the future."""
+    try:
+        current = current_revisions(engine)
+    except Exception as exc:  # the driver's own error types differ per backend
+        raise DatabaseError(
+            f"{engine.url.render_as_string(hide_password=True)} is not a usable database "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0]}); check the --db path"
+        ) from None
+    unknown = current - known_revisions()
+    if unknown:
+        raise DatabaseError(
+            f"the database is at revision {', '.join(sorted(unknown))}, made by a newer version "
+            "of Provenance; upgrade Provenance to use it (the database was left untouched)"
+        )
+    if not current:
+        tables = set(inspect(engine).get_table_names())
+        if tables:
+            raise DatabaseError(
+                "the database holds tables but no Provenance revision; "
+                "point --db at a Provenance database or a new file"
+            )
+    return current
+
+
+class Database:
+    """One ledger: an engine and the sessions it hands out."""
+
+    def __init__(self, url: str, *, migrate: bool = True):
+        self.url = url
+        self.engine = make_engine(url)
+        if migrate:
+            current = check_usable(self.engine)
+            if current != set(head_revisions()):
+                upgrade(self.engine, url)
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(readonly=True), expire_on_commit=False
+        )
+
+    @contextlib.contextmanager
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        factory = self._reader if readonly else self._writer
+        with factory() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_db(value: str | None = None, *, migrate: bool = True) -> Database:
+    return Database(resolve_url(value), migrate=migrate)

@@ -1,0 +1,139 @@
+"""The conflict detectors, registered in one place, and the engine that runs them.
+
+Pair detectors are tried in order and the first that fires names the conflict: a pair of claims
+that is a mutual accusation is not also reported as two different values. Rules run beside them.
+Only accepted claims take part. Each finding is stored under a key (kind + claim ids), so a
+re-scan adds nothing twice and a dismissed conflict stays dismissed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import events
+from ..models import Claim, Conflict, Entity, Rule
+from . import accusation, denial, numeric, rule, scope, single_value
+from .base import ClaimView, Finding
+
+PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
+DETECTORS = {m.NAME: m for m in (*PAIR_DETECTORS, rule)}
+
+
+def _views(session: Session, where) -> list[ClaimView]:
+    q = (
+        select(Claim)
+        .where(Claim.status == "accepted", where)
+        .options(
+            selectinload(Claim.source), selectinload(Claim.subject), selectinload(Claim.property),
+            selectinload(Claim.speaker).selectinload(Entity.side),
+        )
+    )
+    return [ClaimView.of(c) for c in session.scalars(q)]
+
+
+def _pair(a: ClaimView, b: ClaimView, rules: dict[frozenset, list[Rule]]) -> list[Finding]:
+    found = []
+    for det in PAIR_DETECTORS:
+        f = det.check(a, b)
+        if f is not None:
+            found.append(f)
+            break
+    for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
+        f = rule.check(r, a, b)
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _rules(session: Session) -> dict[frozenset, list[Rule]]:
+    by_pair: dict[frozenset, list[Rule]] = defaultdict(list)
+    for r in session.scalars(select(Rule)):
+        by_pair[frozenset((r.left_property_id, r.right_property_id))].append(r)
+    return by_pair
+
+
+def _store(session: Session, findings: Iterable[Finding]) -> list[Conflict]:
+    findings = {f.key: f for f in findings}
+    if not findings:
+        return []
+    known = set(session.scalars(select(Conflict.key).where(Conflict.key.in_(list(findings)))))
+    created = []
+    for key, f in findings.items():
+        if key in known:
+            continue
+        conflict = Conflict(
+            key=key, kind=f.kind, detector=f.detector, detector_version=f.version,
+            explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
+        )
+        conflict.claims = [session.get(Claim, cid) for cid in sorted(f.claims)]
+        session.add(conflict)
+        created.append(conflict)
+    session.flush()
+    for c in created:
+        events.record(session, "conflict.detect", f"conflict:{c.id}", kind=c.kind,
+                      claims=[cl.id for cl in c.claims], detector=c.detector)
+    return created
+
+
+def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
+    """Compare new or changed claims only with the claims they can conflict with."""
+    new = _views(session, Claim.id.in_(list(claim_ids)))
+    if not new:
+        return []
+    rules = _rules(session)
+    props = {v.property_id for v in new}
+    partners = {p for pair in rules for p in pair if pair & props}
+    subjects = {v.subject_id for v in new}
+    entity_props = {v.property_id for v in new if v.value_type == "entity"}
+    others = _views(
+        session,
+        ((Claim.subject_id.in_(subjects)) & Claim.property_id.in_(props | partners))
+        | Claim.property_id.in_(entity_props),
+    )
+    new_ids = {v.id for v in new}
+    findings = []
+    for a in new:
+        for b in others:
+            if b.id == a.id or (b.id in new_ids and b.id < a.id):
+                continue
+            findings.extend(_pair(a, b, rules))
+    return _store(session, findings)
+
+
+def scan(session: Session) -> list[Conflict]:
+    """Check every pair of accepted claims that could conflict; store what is new."""
+    rules = _rules(session)
+    views = _views(session, Claim.id.is_not(None))
+    by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
+    by_subject: dict[int, list[ClaimView]] = defaultdict(list)
+    by_property: dict[int, list[ClaimView]] = defaultdict(list)
+    rule_props = {p for pair in rules for p in pair}
+    for v in views:
+        by_question[(v.subject_id, v.property_id)].append(v)
+        if v.property_id in rule_props:
+            by_subject[v.subject_id].append(v)
+        if v.value_type == "entity" and v.side:
+            by_property[v.property_id].append(v)
+    findings = []
+    for group in by_question.values():
+        findings.extend(f for a, b in _pairs(group) for f in _pair(a, b, {}))
+    for group in by_subject.values():
+        for a, b in _pairs(group):
+            for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
+                if (f := rule.check(r, a, b)) is not None:
+                    findings.append(f)
+    for group in by_property.values():
+        for a, b in _pairs(group):
+            if a.subject_id != b.subject_id and (f := accusation.check(a, b)) is not None:
+                findings.append(f)
+    return _store(session, findings)
+
+
+def _pairs(group: list[ClaimView]):
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            yield a, b

@@ -1,0 +1,30 @@
+"""single value: a property that takes one value, given different values.
+
+Wikidata's single-value constraint with its separators: a different scope, or as-of dates written
+out in the claims and far apart, make two values compatible. A source's own date does not
+separate: "founded in 2015" does not change with the day it was printed.
+"""
+
+from __future__ import annotations
+
+from .base import SAME_MOMENT_DAYS, ClaimView, Finding, gap_days, same_question
+
+NAME, VERSION = "single_value", "1"
+
+
+def check(a: ClaimView, b: ClaimView) -> Finding | None:
+    if not (same_question(a, b) and a.single_value) or a.is_interval or b.is_interval:
+        return None
+    if a.polarity != "asserts" or b.polarity != "asserts" or a.value.type != b.value.type:
+        return None
+    if a.scope != b.scope or a.value.overlaps(b.value):
+        return None
+    gap = gap_days(a, b)
+    if a.as_of_explicit and b.as_of_explicit and gap is not None and gap > SAME_MOMENT_DAYS:
+        return None
+    return Finding(
+        "single_value", (a.id, b.id),
+        f"{a.subject} has one {a.property}: {a.says()} says {a.shown()}; {b.says()} says "
+        f"{b.shown()}",
+        "high", NAME, VERSION,
+    )

@@ -1,0 +1,246 @@
+"""Bulk import: entities, properties, rules, sources and claims from one TOML or JSON file.
+
+The whole file is one transaction: an error names the file, the entry and the reason, and nothing
+is imported. Importing the same file twice changes nothing the second time (entries already in
+the ledger are recognised and skipped), so a seed import can be re-run safely.
+The format is documented in docs/import-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .claims import ClaimInput, add_claim, find_span
+from .errors import InputError, ProvenanceError
+from .models import Claim, Rule
+from .sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
+from .values import Label, parse_value, to_json_text
+from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
+
+SECTIONS = ("entities", "properties", "rules", "sources", "claims")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
+    skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
+    claim_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.created[s]} {s}" for s in SECTIONS if self.created[s]]
+        skipped = sum(self.skipped.values())
+        text = "imported " + (", ".join(parts) if parts else "nothing new")
+        return text + (f" ({skipped} already there)" if skipped else "")
+
+
+def load(path: str) -> dict:
+    """Read and parse an import file; the top level must be a table of known sections."""
+    data = read_input(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    try:
+        if path.endswith(".json"):
+            doc = json.loads(text)
+        else:
+            doc = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        kind = "JSON" if path.endswith(".json") else "TOML"
+        raise InputError(f"{path}: not valid {kind}: {str(exc).splitlines()[0]}") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{path}: the top level must be a table of sections ({', '.join(SECTIONS)})")
+    unknown = set(doc) - set(SECTIONS) - {"format"}
+    if unknown:
+        raise InputError(f"{path}: unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
+                         f"expected {', '.join(SECTIONS)}")
+    for section in SECTIONS:
+        entries = doc.get(section, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise InputError(f"{path}: [{section}] must be a list of tables ([[{section}]] in TOML)")
+    return doc
+
+
+class Entry:
+    """Typed access to one entry's fields, so that every error names where it is."""
+
+    def __init__(self, where: str, data: dict, fields: dict[str, type | tuple]):
+        self.where, self.data = where, data
+        unknown = set(data) - set(fields)
+        if unknown:
+            raise InputError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        for name, kind in fields.items():
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            value = data.get(name)
+            if name in data and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+                want = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+                raise InputError(f"{where}: field {name!r} must be a {want}")
+
+    def get(self, name: str, default=None):
+        return self.data.get(name, default)
+
+    def need(self, name: str):
+        value = self.data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise InputError(f"{self.where}: field {name!r} is required")
+        return value
+
+
+def import_file(session: Session, path: str) -> ImportResult:
+    doc = load(path)
+    base = Path(path).parent if path != "-" else Path.cwd()
+    result = ImportResult()
+    keys: dict[str, int] = {}
+    steps = (
+        ("entities", _entity), ("properties", _property), ("rules", _rule),
+        ("sources", lambda s, e, r: _source(s, e, r, base, keys)),
+        ("claims", lambda s, e, r: _claim(s, e, r, keys)),
+    )
+    for section, step in steps:
+        for n, data in enumerate(doc.get(section, []), 1):
+            where = f"{path}: {section}[{n}]"
+            try:
+                step(session, Entry(where, data, FIELDS[section]), result)
+            except ProvenanceError as exc:
+                if exc.message.startswith(where):
+                    raise
+                raise type(exc)(f"{where}: {exc.message}") from None
+    return result
+
+
+FIELDS: dict[str, dict] = {
+    "entities": {"name": str, "aliases": list, "kind": str, "side": str},
+    "properties": {"name": str, "type": str, "unit": str, "single_value": bool,
+                   "running_count": bool, "description": str},
+    "rules": {"name": str, "left": str, "right": str, "rationale": str},
+    "sources": {"key": str, "file": str, "sha256": str, "title": str, "url": str, "outlet": str,
+                "author": str, "published": (str,), "captured": (str,), "reliability": str},
+    "claims": {"source": (str, int), "quote": str, "subject": str, "property": str,
+               "value": (str, int, float), "speaker": str, "denies": bool, "as_of": str,
+               "hedge": str, "scope": str, "cites": str, "prefix": str, "suffix": str,
+               "occurrence": int, "status": str, "id": str, "note": str},
+}
+
+
+def _entity(session: Session, e: Entry, result: ImportResult) -> None:
+    name = e.need("name")
+    aliases = e.get("aliases", [])
+    if not all(isinstance(a, str) for a in aliases):
+        raise InputError(f"{e.where}: every alias must be a string")
+    existing = find_entity(session, name)
+    if existing is None:
+        add_entity(session, name, aliases, e.get("kind"), e.get("side"))
+        result.created["entities"] += 1
+        return
+    known = {a.key for a in existing.aliases}
+    from .vocabulary import alias_key
+
+    for alias in aliases:
+        if alias_key(alias) not in known:
+            add_alias(session, existing.name, alias)
+    result.skipped["entities"] += 1
+
+
+def _property(session: Session, e: Entry, result: ImportResult) -> None:
+    name = e.need("name")
+    try:
+        prop = get_property(session, name)
+    except ProvenanceError:
+        add_property(session, name, e.need("type"), unit=e.get("unit"),
+                     single_value=e.get("single_value", False),
+                     running_count=e.get("running_count", False), description=e.get("description"))
+        result.created["properties"] += 1
+        return
+    if prop.value_type != e.need("type"):
+        raise InputError(f"{e.where}: property {name!r} exists with type {prop.value_type}, not {e.get('type')}")
+    result.skipped["properties"] += 1
+
+
+def _rule(session: Session, e: Entry, result: ImportResult) -> None:
+    name = e.need("name")
+    if session.scalar(select(Rule).where(Rule.name == name)) is not None:
+        result.skipped["rules"] += 1
+        return
+    add_rule(session, name, e.need("left"), e.need("right"), e.need("rationale"))
+    result.created["rules"] += 1
+
+
+def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: dict) -> None:
+    key = e.get("key")
+    if e.get("file"):
+        file = Path(e.get("file"))
+        path = file if file.is_absolute() else base / file
+        meta = SourceMeta(
+            title=e.get("title"), url=e.get("url"), outlet=e.get("outlet"), author=e.get("author"),
+            published=parse_day(e.get("published"), "published"),
+            captured=parse_day(e.get("captured"), "captured"),
+            reliability=check_grade(e.get("reliability")),
+        )
+        source, existed = add_source(session, read_input(str(path)), str(file), meta)
+        if e.get("sha256") and not source.sha256.startswith(e.get("sha256").lower()):
+            raise InputError(f"{e.where}: {file} does not have the SHA-256 the entry gives")
+    elif e.get("sha256"):
+        source, existed = find_source(session, e.get("sha256")), True
+    else:
+        raise InputError(f"{e.where}: give 'file' (to add it) or 'sha256' (to refer to it)")
+    result.created["sources"] += 0 if existed else 1
+    result.skipped["sources"] += 1 if existed else 0
+    if key:
+        keys[key] = source.id
+
+
+def _claim(session: Session, e: Entry, result: ImportResult, keys: dict) -> None:
+    ref = e.need("source")
+    ref = str(keys.get(str(ref), ref))
+    status = e.get("status", "accepted")
+    if status not in ("candidate", "accepted"):
+        raise InputError(f"{e.where}: status must be candidate or accepted")
+    ci = ClaimInput(
+        source=ref, quote=e.need("quote"), subject=e.need("subject"), property=e.need("property"),
+        value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
+        as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
+        prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
+        status=status,
+    )
+    if _already_there(session, ci):
+        result.skipped["claims"] += 1
+        return
+    claim = add_claim(session, ci)
+    result.claim_ids.append(claim.id)
+    result.created["claims"] += 1
+
+
+def _already_there(session: Session, ci: ClaimInput) -> bool:
+    """The same statement from the same span: an import run twice adds it once."""
+    source = find_source(session, ci.source)
+    prop = get_property(session, ci.property)
+    subject = find_entity(session, ci.subject)
+    if subject is None:
+        return False
+    if prop.value_type == "entity":
+        target = find_entity(session, ci.value)
+        if target is None:
+            return False
+        value = to_json_text(Label(target.name, "entity"))
+    else:
+        value = to_json_text(parse_value(ci.value, prop.value_type))
+    span = find_span(session, source, ci)
+    q = select(Claim.id, Claim.value_json, Claim.speaker_id).join(Claim.spans).where(
+        Claim.source_id == source.id, Claim.subject_id == subject.id,
+        Claim.property_id == prop.id, Claim.polarity == ("denies" if ci.denies else "asserts"),
+        Claim.spans.any(id=span.id),
+    )
+    speaker = find_entity(session, ci.speaker) if ci.speaker else None
+    for _id, value_json, speaker_id in session.execute(q):
+        if speaker_id == (speaker.id if speaker else None) and value == value_json:
+            return True
+    return False

@@ -1,0 +1,252 @@
+"""The ORM: one place to read the schema.
+
+Every table here is created by the Alembic migrations in ``migrations/``; a test compares the two so
+that they never drift. Constraint names come from the naming convention below, which the very first
+migration already used, so later migrations (and PostgreSQL) can address constraints by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CLAIM_STATUSES = ("candidate", "accepted", "rejected")
+CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
+POLARITIES = ("asserts", "denies")
+VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    __table_args__ = (CheckConstraint(_in("reliability", RELIABILITY_GRADES), name="reliability"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # Deferred: listing sources must not read every article.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    chars: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(64), default="text/plain")
+    origin: Mapped[str | None] = mapped_column(String(2000))  # file path, "-" or URL it came from
+    title: Mapped[str | None] = mapped_column(String(1000))
+    url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    captured: Mapped[dt.date | None] = mapped_column(Date)
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    spans: Mapped[list[Span]] = relationship(back_populates="source")
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date a claim in this source speaks for, unless it says otherwise."""
+        return self.published or self.captured
+
+
+class Span(Base):
+    __tablename__ = "spans"
+    __table_args__ = (
+        CheckConstraint("0 <= start AND start < \"end\"", name="offsets"),
+        UniqueConstraint("source_id", "start", "end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(16))  # exact / normalized / fuzzy
+    score: Mapped[float] = mapped_column(Float)
+
+    source: Mapped[Source] = relationship(back_populates="spans")
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(32))
+    # The side a speaker speaks for (a spokesman for his ministry, a ministry for its country);
+    # the accusation detector compares sides, not people.
+    side_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+
+    aliases: Mapped[list[Alias]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan"
+    )
+    side: Mapped[Entity | None] = relationship(remote_side=[id])
+
+
+class Alias(Base):
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # normalised form used for lookup
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Property(Base):
+    __tablename__ = "properties"
+    __table_args__ = (CheckConstraint(_in("value_type", VALUE_TYPES), name="value_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    value_type: Mapped[str] = mapped_column(String(16))
+    unit: Mapped[str | None] = mapped_column(String(64))
+    single_value: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A running count (a death toll) may rise from one report to the next: an update, not a conflict.
+    running_count: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        CheckConstraint(_in("polarity", POLARITIES), name="polarity"),
+        CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
+        CheckConstraint(
+            "as_of_start IS NULL OR as_of_end IS NULL OR as_of_start <= as_of_end", name="as_of"
+        ),
+        Index("ix_claims_subject_property", "subject_id", "property_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"), index=True)
+    value_text: Mapped[str] = mapped_column(Text)
+    value_json: Mapped[str] = mapped_column(Text)
+    polarity: Mapped[str] = mapped_column(String(8), default="asserts")
+    # NULL speaker: the outlet itself says it. Otherwise the person or body quoted.
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    as_of_text: Mapped[str | None] = mapped_column(String(100))
+    as_of_start: Mapped[dt.date | None] = mapped_column(Date)
+    as_of_end: Mapped[dt.date | None] = mapped_column(Date)
+    hedge: Mapped[str | None] = mapped_column(String(100))
+    scope: Mapped[str | None] = mapped_column(String(300))
+    cites: Mapped[str | None] = mapped_column(String(300))  # the upstream it relies on ("UN report")
+    status: Mapped[str] = mapped_column(String(16), default="accepted", index=True)
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was rejected
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    source: Mapped[Source] = relationship()
+    subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
+    speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+    property: Mapped[Property] = relationship()
+    spans: Mapped[list[Span]] = relationship(secondary="claim_spans", order_by="Span.start")
+
+
+class ClaimSpan(Base):
+    __tablename__ = "claim_spans"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    span_id: Mapped[int] = mapped_column(
+        ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Rule(Base):
+    """A declared "conflicts-with" relation between two kinds of claims about one subject."""
+
+    __tablename__ = "rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    left_property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"), index=True)
+    right_property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"), index=True)
+    rationale: Mapped[str] = mapped_column(Text)
+
+    left_property: Mapped[Property] = relationship(foreign_keys=[left_property_id])
+    right_property: Mapped[Property] = relationship(foreign_keys=[right_property_id])
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    __table_args__ = (CheckConstraint(_in("status", CONFLICT_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # kind + sorted claim ids: a re-scan finds the same key and adds nothing.
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    detector: Mapped[str] = mapped_column(String(64))
+    detector_version: Mapped[str] = mapped_column(String(16))
+    explanation: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    claims: Mapped[list[Claim]] = relationship(secondary="conflict_claims", order_by="Claim.id")
+
+
+class ConflictClaim(Base):
+    __tablename__ = "conflict_claims"
+
+    conflict_id: Mapped[int] = mapped_column(
+        ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Event(Base):
+    """Append-only audit log. Each event carries the hash of the one before it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(64))  # "claim:12", "source:3", ...
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,25 @@
+"""The conflict report: one document (build), several views (terminal, Markdown, HTML, JSON)."""
+
+from .build import build_report
+
+FORMATS = ("terminal", "markdown", "html", "json")
+
+
+def render(doc: dict, fmt: str) -> str:
+    """The report as text in a publishing format (the terminal view is rendered by rich)."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(doc)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(doc)
+    raise ValueError(fmt)
+
+
+__all__ = ["build_report", "render", "FORMATS"]

@@ -1,0 +1,61 @@
+"""The report in the terminal, drawn with rich. Every piece of ledger text goes through safe()."""
+
+from __future__ import annotations
+
+from ..cli.output import safe_line, table, text
+
+KIND_STYLE = {"numeric": "red", "denial": "red", "accusation": "magenta", "single_value": "red",
+              "scope": "yellow", "rule": "cyan", "decrease": "yellow"}
+
+
+def renderables(doc: dict):
+    """The report as a sequence of rich renderables."""
+    from rich.rule import Rule
+
+    s = doc["summary"]
+    yield text(("Conflict report", "bold underline"))
+    kinds = ", ".join(f"{n} {k}" for k, n in s["open_conflicts_by_kind"].items()) or "none"
+    yield text(f"{s['sources']} sources · {s['claims']} accepted claims · "
+               f"{s['contested_questions']} contested questions · open conflicts: {kinds}")
+    for q in doc["questions"]:
+        yield Rule(style="dim")
+        yield text((f"{q['subject']}: {q['property']}", "bold"))
+        t = table("#", "answer", "speaker", "source", "as of", "sources", "indep.")
+        for a in q["answers"]:
+            for c in a["claims"]:
+                answer = a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
+                t.add_row(str(a["answer"]), safe_line(answer), safe_line(c["speaker"]),
+                          safe_line(f"{c['source_id']}: {c['source_title']}"), safe_line(c["as_of"]),
+                          str(a["sources"]), str(a["independent_sources"]))
+        yield t
+        for a in q["answers"]:
+            for c in a["claims"]:
+                yield text((f"  {a['answer']} ", "bold"), (f"{c['speaker']}: ", "dim"), ("“", "dim"),
+                           (safe_line(c["quote"]), "italic"), ("”", "dim"))
+        if q["timeline"]:
+            yield text(("  timeline (rises are updates): ", "green"),
+                       " → ".join(f"{p['as_of']}: {p['value']}" for p in q["timeline"]))
+        for c in q["conflicts"]:
+            yield text(("  " + c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
+                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]))
+    if doc["other_conflicts"]:
+        yield Rule("Conflicts across questions", style="dim")
+        for c in doc["other_conflicts"]:
+            yield text((c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
+                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]))
+            for cl in c["claims"]:
+                yield text((f"  {cl['speaker']}, source {cl['source_id']} ({cl['as_of']}): ", "dim"),
+                           ("“" + safe_line(cl["quote"]) + "”", "italic"))
+
+
+def print_report(doc: dict, *, pager: bool = False) -> None:
+    from ..cli.output import console
+
+    con = console()
+    if pager:
+        with con.pager(styles=True):
+            for r in renderables(doc):
+                con.print(r)
+    else:
+        for r in renderables(doc):
+            con.print(r)

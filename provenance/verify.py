@@ -1,0 +1,32 @@
+"""Integrity checks: every source's hash, every span's quote, foreign keys, the event chain."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from .events import broken_links
+from .models import Source, Span
+from .sources import sha256
+
+
+def verify(session: Session) -> list[str]:
+    problems = []
+    for source in session.scalars(select(Source)):
+        if sha256(source.text) != source.sha256:
+            problems.append(f"source {source.id}: text does not match its SHA-256 (altered?)")
+        if len(source.text) != source.chars:
+            problems.append(f"source {source.id}: length {len(source.text)} but {source.chars} recorded")
+    texts: dict[int, str] = {}
+    for span in session.scalars(select(Span).order_by(Span.source_id)):
+        if span.source_id not in texts:
+            texts = {span.source_id: session.get(Source, span.source_id).text}
+        body = texts[span.source_id]
+        if body[span.start : span.end] != span.quote:
+            problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] "
+                            "is not its quote")
+    if session.bind.dialect.name == "sqlite":
+        for row in session.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"table {row[0]} row {row[1]}: broken reference to {row[2]}")
+    problems.extend(broken_links(session))
+    return problems

@@ -1,0 +1,183 @@
+"""Entities with their aliases, and properties: the ledger's vocabulary.
+
+An entity is found by any of its aliases, compared folded (case, quotes, dashes, spaces), so
+"IS-K", "is-k" and "IS–K" are one key. Names never merge silently: an unknown name is an error
+unless the caller asks to create it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from . import events
+from .anchoring import fold_text
+from .errors import InputError, NotFound
+from .models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
+
+
+def alias_key(name: str) -> str:
+    key = fold_text(name)
+    if not key:
+        raise InputError("a name cannot be empty")
+    if len(key) > 300:
+        raise InputError(f"name {name[:40]!r}... is longer than 300 characters")
+    return key
+
+
+def find_entity(session: Session, name: str) -> Entity | None:
+    return session.scalar(
+        select(Entity).join(Alias).where(Alias.key == alias_key(name)).options(selectinload(Entity.aliases))
+    )
+
+
+def get_entity(session: Session, name: str) -> Entity:
+    if name.isdigit() and (e := session.get(Entity, int(name))) is not None:
+        return e
+    entity = find_entity(session, name)
+    if entity is None:
+        raise NotFound(f"no entity named {name!r}; add it with `provenance entities add`")
+    return entity
+
+
+def add_entity(
+    session: Session, name: str, aliases: list[str] = (), kind: str | None = None,
+    side: str | None = None,
+) -> Entity:
+    name = name.strip()
+    if find_entity(session, name) is not None:
+        raise InputError(f"an entity named {name!r} already exists")
+    entity = Entity(name=name, kind=kind)
+    if side:
+        entity.side = get_entity(session, side)
+    session.add(entity)
+    session.flush()
+    for alias in [name, *aliases]:
+        _attach(session, entity, alias)
+    events.record(session, "entity.add", f"entity:{entity.id}", name=name, aliases=list(aliases))
+    return entity
+
+
+def resolve_entity(session: Session, name: str, *, create: bool = False) -> Entity:
+    """The entity a name refers to; created (as its own alias) only when asked to."""
+    entity = find_entity(session, name)
+    if entity is not None:
+        return entity
+    if not create:
+        raise NotFound(
+            f"no entity named {name!r}; add it with `provenance entities add {name!r}` "
+            "or add an alias to an existing one"
+        )
+    return add_entity(session, name)
+
+
+def _attach(session: Session, entity: Entity, alias: str) -> None:
+    key = alias_key(alias)
+    owner = session.scalar(select(Alias).where(Alias.key == key))
+    if owner is not None:
+        if owner.entity_id == entity.id:
+            return
+        raise InputError(f"{alias!r} is already a name of another entity (id {owner.entity_id})")
+    session.add(Alias(entity=entity, alias=alias.strip(), key=key))
+    session.flush()
+
+
+def add_alias(session: Session, name: str, alias: str) -> Entity:
+    entity = get_entity(session, name)
+    _attach(session, entity, alias)
+    events.record(session, "entity.alias", f"entity:{entity.id}", alias=alias)
+    return entity
+
+
+def merge_entities(session: Session, keep: str, other: str) -> Entity:
+    """Fold `other` into `keep`: its aliases and every claim about it or by it."""
+    target, gone = get_entity(session, keep), get_entity(session, other)
+    if target.id == gone.id:
+        raise InputError(f"{keep!r} and {other!r} are already the same entity")
+    session.execute(update(Alias).where(Alias.entity_id == gone.id).values(entity_id=target.id))
+    session.execute(update(Claim).where(Claim.subject_id == gone.id).values(subject_id=target.id))
+    session.execute(update(Claim).where(Claim.speaker_id == gone.id).values(speaker_id=target.id))
+    session.execute(update(Entity).where(Entity.side_id == gone.id).values(side_id=target.id))
+    session.flush()
+    session.expire_all()
+    session.delete(session.get(Entity, gone.id))
+    events.record(session, "entity.merge", f"entity:{target.id}", merged=gone.id, name=gone.name)
+    return session.get(Entity, target.id)
+
+
+def list_entities(session: Session) -> list[Entity]:
+    return list(session.scalars(select(Entity).options(selectinload(Entity.aliases)).order_by(Entity.name)))
+
+
+def entity_json(e: Entity) -> dict:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "side": e.side.name if e.side else None,
+        "aliases": sorted(a.alias for a in e.aliases if a.alias != e.name),
+    }
+
+
+def get_property(session: Session, name: str) -> Property:
+    prop = session.scalar(select(Property).where(func.lower(Property.name) == name.strip().lower()))
+    if prop is None:
+        raise NotFound(f"no property named {name!r}; add it with `provenance properties add`")
+    return prop
+
+
+def add_property(
+    session: Session, name: str, value_type: str, *, unit: str | None = None,
+    single_value: bool = False, running_count: bool = False, description: str | None = None,
+) -> Property:
+    name = name.strip()
+    if not name:
+        raise InputError("a property name cannot be empty")
+    if value_type not in VALUE_TYPES:
+        raise InputError(f"value type {value_type!r} is not one of {', '.join(VALUE_TYPES)}")
+    if session.scalar(select(Property).where(func.lower(Property.name) == name.lower())):
+        raise InputError(f"a property named {name!r} already exists")
+    prop = Property(
+        name=name, value_type=value_type, unit=unit, single_value=single_value,
+        running_count=running_count, description=description,
+    )
+    session.add(prop)
+    session.flush()
+    events.record(session, "property.add", f"property:{prop.id}", name=name, value_type=value_type)
+    return prop
+
+
+def list_properties(session: Session) -> list[Property]:
+    return list(session.scalars(select(Property).order_by(Property.name)))
+
+
+def property_json(p: Property) -> dict:
+    return {
+        "id": p.id, "name": p.name, "value_type": p.value_type, "unit": p.unit,
+        "single_value": p.single_value, "running_count": p.running_count,
+        "description": p.description,
+    }
+
+
+def add_rule(session: Session, name: str, left: str, right: str, rationale: str) -> Rule:
+    if not rationale or not rationale.strip():
+        raise InputError(f"rule {name!r} needs a rationale")
+    if session.scalar(select(Rule).where(Rule.name == name)):
+        raise InputError(f"a rule named {name!r} already exists")
+    rule = Rule(
+        name=name, left_property=get_property(session, left),
+        right_property=get_property(session, right), rationale=rationale.strip(),
+    )
+    session.add(rule)
+    session.flush()
+    events.record(session, "rule.add", f"rule:{rule.id}", name=name, left=left, right=right)
+    return rule
+
+
+def list_rules(session: Session) -> list[Rule]:
+    return list(session.scalars(select(Rule).order_by(Rule.name)))
+
+
+def rule_json(r: Rule) -> dict:
+    return {"id": r.id, "name": r.name, "left": r.left_property.name,
+            "right": r.right_property.name, "rationale": r.rationale}
