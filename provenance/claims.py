@@ -200,7 +200,7 @@ def speaker_name(claim: Claim) -> str:
     if claim.speaker is not None:
         return claim.speaker.name
     src = claim.source
-    return src.outlet or src.author or f"source {src.id}"
+    return src.outlet or src.author or "the article"
 
 
 def claim_json(claim: Claim) -> dict:

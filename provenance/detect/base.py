@@ -43,7 +43,7 @@ class ClaimView:
         from ..claims import as_of_label, speaker_name
 
         src = c.source
-        side = (c.speaker.side or c.speaker) if c.speaker else None
+        side = root_side(c.speaker) if c.speaker else None
         period = Period(c.as_of_start, c.as_of_end or c.as_of_start) if c.as_of_start else None
         return cls(
             id=c.id, source_id=c.source_id,
@@ -69,7 +69,8 @@ class ClaimView:
         return f"{self.speaker} in {self.source_label} ({self.as_of_label})"
 
     def shown(self) -> str:
-        v = self.value.describe()
+        """The value as the source words it (checkable against the quote), with its hedge."""
+        v = repr(self.value_text) if self.value_type == "text" else self.value_text
         if self.hedge:
             v = f"{v} ({self.hedge})"
         return v
@@ -89,6 +90,15 @@ class Finding:
     def key(self) -> str:
         prefix = f"{self.kind}#{self.rule_id}" if self.rule_id else self.kind
         return prefix + ":" + ",".join(map(str, sorted(self.claims)))
+
+
+def root_side(entity):
+    """The side an entity ultimately speaks for: a spokesman -> his ministry -> its country."""
+    seen = {entity.id}
+    while entity.side is not None and entity.side.id not in seen:
+        entity = entity.side
+        seen.add(entity.id)
+    return entity
 
 
 def gap_days(a: ClaimView, b: ClaimView) -> int | None:

@@ -28,6 +28,10 @@ def build_report(session: Session) -> dict:
             "open_conflicts_by_kind": dict(sorted(open_by_kind.items())),
             "contested_questions": len(questions),
         },
+        "sources": [
+            {"id": s.id, "title": s.title, "outlet": s.outlet, "date": str(s.date or "")}
+            for s in session.scalars(select(Source).order_by(Source.id))
+        ],
         "questions": questions,
         # Conflicts across questions (rules, mutual accusations) have no single question to sit in.
         "other_conflicts": [conflict_json(c) for c in conflicts if c.id not in in_questions],

@@ -17,6 +17,9 @@ def renderables(doc: dict):
     kinds = ", ".join(f"{n} {k}" for k, n in s["open_conflicts_by_kind"].items()) or "none"
     yield text(f"{s['sources']} sources · {s['claims']} accepted claims · "
                f"{s['contested_questions']} contested questions · open conflicts: {kinds}")
+    for src in doc["sources"]:
+        yield text((f"  [{src['id']}] ", "bold"), safe_line(src["title"] or ""),
+                   (f"  {src['outlet'] or ''} {src['date']}", "dim"))
     for q in doc["questions"]:
         yield Rule(style="dim")
         yield text((f"{q['subject']}: {q['property']}", "bold"))
@@ -25,12 +28,12 @@ def renderables(doc: dict):
             for c in a["claims"]:
                 answer = a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
                 t.add_row(str(a["answer"]), safe_line(answer), safe_line(c["speaker"]),
-                          safe_line(f"{c['source_id']}: {c['source_title']}"), safe_line(c["as_of"]),
+                          f"[{c['source_id']}]", safe_line(c["as_of"]),
                           str(a["sources"]), str(a["independent_sources"]))
         yield t
         for a in q["answers"]:
             for c in a["claims"]:
-                yield text((f"  {a['answer']} ", "bold"), (f"{c['speaker']}: ", "dim"), ("“", "dim"),
+                yield text((f"  {a['answer']} ", "bold"), (f"{c['speaker']} [{c['source_id']}]: ", "dim"), ("“", "dim"),
                            (safe_line(c["quote"]), "italic"), ("”", "dim"))
         if q["timeline"]:
             yield text(("  timeline (rises are updates): ", "green"),
@@ -44,7 +47,7 @@ def renderables(doc: dict):
             yield text((c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
                        f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]))
             for cl in c["claims"]:
-                yield text((f"  {cl['speaker']}, source {cl['source_id']} ({cl['as_of']}): ", "dim"),
+                yield text((f"  {cl['speaker']} [{cl['source_id']}] ({cl['as_of']}): ", "dim"),
                            ("“" + safe_line(cl["quote"]) + "”", "italic"))
 
 
