@@ -145,7 +145,7 @@ def check_usable(engine: Engine) -> set[str]:
             "of Provenance; upgrade Provenance to use it (the database was left untouched)"
         )
     if not current:
-        tables = set(inspect(engine).get_table_names())
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
         if tables:
             raise DatabaseError(
                 "the database holds tables but no Provenance revision; "

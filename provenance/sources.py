@@ -35,6 +35,11 @@ class SourceMeta:
     captured: dt.date | None = None
     reliability: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked up front, so that a bad option fails even when the text is already stored.
+        self.url = check_url(self.url)
+        self.reliability = check_grade(self.reliability)
+
 
 def parse_day(value: str | None, what: str) -> dt.date | None:
     """A calendar day given on the command line or in a file: YYYY-MM-DD."""
@@ -126,12 +131,12 @@ def add_source(
         media_type=MEDIA_TYPES.get(Path(origin).suffix.lower(), "text/plain"),
         origin=origin,
         title=meta.title or _first_line(text),
-        url=check_url(meta.url),
+        url=meta.url,
         outlet=meta.outlet,
         author=meta.author,
         published=meta.published,
         captured=meta.captured,
-        reliability=check_grade(meta.reliability) or "F",
+        reliability=meta.reliability or "F",
     )
     session.add(source)
     session.flush()

@@ -1,0 +1,109 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from provenance.anchoring import anchor, context, locate
+from provenance.errors import AnchorError
+
+TEXT = ("The Afghan defense ministry rejected Pakistan’s claim that the plot was hatched in "
+        "Afghanistan.\n\nOfficials said   the toll — at least 45 — would rise.")
+
+
+def found(text, quote, **kw):
+    a = anchor(text, quote, **kw)
+    assert a is not None, quote
+    return text[a.start : a.end], a
+
+
+def test_exact_match_scores_one():
+    quote, a = found(TEXT, "rejected Pakistan’s claim")
+    assert quote == "rejected Pakistan’s claim"
+    assert (a.score, a.method) == (1.0, "exact")
+    assert a.start == TEXT.index("rejected")
+
+
+@pytest.mark.parametrize("variant,expected", [
+    ("rejected Pakistan's claim", "rejected Pakistan’s claim"),  # straight vs curly quote
+    ("REJECTED pakistan’s CLAIM", "rejected Pakistan’s claim"),  # case
+    ("said the toll - at least 45", "said   the toll — at least 45"),  # whitespace run, dash
+    ("hatched in  Afghanistan", "hatched in Afghanistan"),
+])
+def test_tolerant_match_returns_the_source_characters(variant, expected):
+    quote, a = found(TEXT, variant)
+    assert quote == expected
+    assert a.method == "normalized" and 0.9 < a.score < 1.0
+
+
+def test_near_miss_is_found_fuzzily_with_a_score():
+    quote, a = found(TEXT, "The Afghan defence ministry rejected Pakistans claim")
+    assert quote == "The Afghan defense ministry rejected Pakistan’s claim"
+    assert a.method == "fuzzy" and 0.85 <= a.score < 1.0
+
+
+def test_quote_not_in_source_names_the_closest_passage():
+    with pytest.raises(AnchorError) as err:
+        locate(TEXT, "the ministry welcomed the investigation warmly and fully")
+    assert "not in the source" in err.value.message and "similar" in err.value.message
+    assert anchor(TEXT, "the ministry welcomed the investigation warmly and fully") is None
+
+
+REPEAT = "He said no. Later he said no. Then he said yes."
+
+
+def test_repeats_are_ambiguous_without_context():
+    assert anchor(REPEAT, "said no") is None
+    with pytest.raises(AnchorError) as err:
+        locate(REPEAT, "said no")
+    assert "2 times" in err.value.message and "#1 at 3" in err.value.message
+
+
+def test_repeats_decided_by_prefix_suffix_hint_or_occurrence():
+    second = REPEAT.index("said no", 5)
+    assert anchor(REPEAT, "said no", prefix="Later he ").start == second
+    assert anchor(REPEAT, "said no", suffix=". Then").start == second
+    assert anchor(REPEAT, "said no", hint=second + 2).start == second
+    assert locate(REPEAT, "said no", occurrence=2).start == second
+    with pytest.raises(AnchorError):
+        locate(REPEAT, "said no", occurrence=3)
+
+
+def test_offsets_are_code_points_beyond_the_bmp():
+    text = "🎉🎉 Rally: 😀 more than 1,400 fighters surrendered 🏳️."
+    quote, a = found(text, "more than 1,400 fighters")
+    assert a.start == text.index("more") == 12  # 2+1+6+1+1+1 code points, not UTF-16 units
+    quote, a = found(text, "MORE THAN 1,400 FIGHTERS")
+    assert (quote, a.method, a.start) == ("more than 1,400 fighters", "normalized", 12)
+    assert quote == "more than 1,400 fighters"
+
+
+def test_right_to_left_text():
+    text = "قال المتحدث إن الهجوم خطط له في أفغانستان. نفت الوزارة ذلك."
+    quote, a = found(text, "نفت الوزارة")
+    assert quote == "نفت الوزارة" and a.score == 1.0
+    quote, _ = found("שלום  עולם ומלואו", "שלום עולם")
+    assert quote == "שלום  עולם"
+
+
+def test_context_is_stored_around_the_span():
+    a = anchor(TEXT, "at least 45")
+    prefix, suffix = context(TEXT, a.start, a.end)
+    assert TEXT[a.start - len(prefix) : a.start] == prefix and len(prefix) == 32
+    assert suffix == " — would rise."
+
+
+def test_empty_quote_is_refused():
+    with pytest.raises(AnchorError):
+        locate(TEXT, "   ")
+
+
+@given(st.text(min_size=1, max_size=200), st.data())
+def test_any_substring_is_found_back(text, data):
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    quote = text[i:j]
+    try:
+        a = locate(text, quote, hint=i)
+    except AnchorError:
+        return  # ambiguous repeats (e.g. "aaaa") may be refused; never an uncaught error
+    assert 0 <= a.start < a.end <= len(text)
+    if a.method == "exact":
+        assert text[a.start : a.end] == quote
