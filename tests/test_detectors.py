@@ -1,0 +1,158 @@
+"""Each detector: what it must flag and what it must leave alone, through the real CLI."""
+
+import pytest
+
+TEXT = """Monday 4 May. Officials said 12 people died in the blast.
+Monday 4 May. The hospital said 40 people died in the blast.
+Tuesday 5 May. The toll rose to 52, the ministry said.
+Wednesday 6 May. Police now say 30 people died.
+The group has more than 20 fighters. Another count gives 35 fighters.
+A third count gives exactly 20 fighters, and a fourth at least 20 fighters.
+An older count, from 2015, gives 400 fighters.
+Observers say between four and six thousand fighters; the report says 4,000-6,000 members and associates.
+The army said the attack was planned in Ruritania. Ruritania's ministry rejected the claim.
+Ruritania says the threat comes from Borduria. Borduria says the threat comes from Ruritania.
+The group was founded in January 2015. Another source says it was founded in 2015. A third says 2016.
+"""
+
+
+@pytest.fixture
+def ledger(cli, tmp_path):
+    src = tmp_path / "events.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    for name, side in [("Ruritania", None), ("Borduria", None), ("Army", "Borduria"),
+                       ("Ruritania ministry", "Ruritania")]:
+        cli("entities", "add", name, *(["--side", side] if side else []))
+    for args in [("death toll", "quantity", "--running-count"), ("strength", "quantity"),
+                 ("planned in", "entity", "--single-value"), ("threat from", "entity"),
+                 ("founded", "date", "--single-value")]:
+        cli("properties", "add", args[0], "--type", args[1], *args[2:])
+    return cli
+
+
+def add(cli, quote, prop, value, *extra, subject="Blast"):
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", subject, "--property", prop,
+            "--value", value, "--new-entities", "--json", *extra)
+    import json
+
+    return json.loads(r.stdout)
+
+
+def test_numeric_same_day_disjoint_is_flagged(ledger):
+    a = add(ledger, "12 people died", "death toll", "12", "--as-of", "2024-05-04")
+    b = add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    assert a["new_conflicts"] == []
+    (cid,) = b["new_conflicts"]
+    c = ledger.json("conflicts", "show", str(cid))
+    assert c["kind"] == "numeric" and c["detector"] == "numeric@1"
+    assert c["explanation"] == ("source 1 (2024-05-04) gives 40 for death toll of Blast; "
+                                "source 1 (2024-05-04) gives 12; the figures cannot both hold")
+    assert [x["quote"] for x in c["claims"]] == ["12 people died", "40 people died"]
+
+
+def test_a_rising_toll_is_an_update_and_a_fall_is_flagged(ledger):
+    add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    rise = add(ledger, "The toll rose to 52", "death toll", "52", "--as-of", "2024-05-05")
+    assert rise["new_conflicts"] == []
+    fall = add(ledger, "30 people died", "death toll", "30", "--as-of", "2024-05-06")
+    kinds = sorted(c["kind"] for c in ledger.json("conflicts", "list"))
+    assert kinds == ["decrease", "decrease"]  # 30 after 40 and after 52
+    assert len(fall["new_conflicts"]) == 2
+    (q,) = ledger.json("contested")
+    assert [p["value"] for p in q["timeline"]] == ["40", "52", "30"]
+
+
+@pytest.mark.parametrize("first,second", [
+    (("more than 20 fighters", "more than 20"), ("35 fighters", "35")),
+    (("exactly 20 fighters", "20"), ("at least 20 fighters", "at least 20")),
+    (("between four and six thousand fighters", "between four and six thousand"), ("4,000-6,000", "4,000-6,000")),
+])
+def test_compatible_figures_are_not_flagged(ledger, first, second):
+    add(ledger, first[0], "strength", first[1], subject="Group")
+    add(ledger, second[0], "strength", second[1], subject="Group")
+    assert ledger.json("conflicts", "list") == []
+
+
+def test_figures_years_apart_describe_different_moments(ledger):
+    add(ledger, "35 fighters", "strength", "35", subject="Group")
+    add(ledger, "gives 400 fighters", "strength", "400", "--as-of", "2015", subject="Group")
+    assert ledger.json("conflicts", "list") == []
+
+
+def test_the_same_number_for_different_properties_is_not_compared(ledger):
+    add(ledger, "35 fighters", "strength", "35", subject="Group")
+    add(ledger, "40 people died", "death toll", "40", subject="Group")
+    assert ledger.json("conflicts", "list") == []
+
+
+def test_scope_difference_is_reported_as_scope_not_numeric(ledger):
+    add(ledger, "between four and six thousand fighters", "strength", "between four and six thousand",
+        "--scope", "fighters", subject="Group")
+    add(ledger, "4,000-6,000 members and associates", "strength", "4,000-6,000",
+        "--scope", "members and associates", subject="Group")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "scope" and "count different things" in c["explanation"]
+
+
+def test_denial(ledger):
+    add(ledger, "The army said the attack was planned in Ruritania", "planned in", "Ruritania",
+        "--speaker", "Army", subject="Attack")
+    d = add(ledger, "Ruritania's ministry rejected the claim", "planned in", "Ruritania",
+            "--speaker", "Ruritania ministry", "--denies", subject="Attack")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "denial" and c["id"] in d["new_conflicts"]
+    assert [x["speaker"] for x in c["claims"]] == ["Army", "Ruritania ministry"]
+
+
+def test_mutual_accusation(ledger):
+    add(ledger, "Ruritania says the threat comes from Borduria", "threat from", "Borduria",
+        "--speaker", "Ruritania ministry", subject="Group")
+    add(ledger, "Borduria says the threat comes from Ruritania", "threat from", "Ruritania",
+        "--speaker", "Army", subject="Group")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "accusation" and "each side blames the other" in c["explanation"]
+
+
+def test_single_value_and_its_compatible_periods(ledger):
+    add(ledger, "founded in January 2015", "founded", "January 2015", subject="Group")
+    add(ledger, "founded in 2015", "founded", "2015", subject="Group")
+    assert ledger.json("conflicts", "list") == []
+    add(ledger, "A third says 2016", "founded", "2016", subject="Group")
+    kinds = [c["kind"] for c in ledger.json("conflicts", "list")]
+    assert kinds == ["single_value", "single_value"]
+
+
+def test_rule_conflicts_and_rescan_is_idempotent(ledger):
+    ledger("properties", "add", "share afghan", "--type", "share")
+    ledger("properties", "add", "core", "--type", "text")
+    add(ledger, "more than 20 fighters", "share afghan", "most", subject="Group")
+    add(ledger, "35 fighters", "core", "foreign jihadists", subject="Group")
+    assert ledger.json("conflicts", "list") == []
+    r = ledger("rules", "add", "majority-vs-core", "--left", "share afghan", "--right", "core",
+               "--rationale", "cannot both hold")
+    assert r.stdout.endswith("1 new conflict(s)\n")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "rule" and c["explanation"].endswith("rule 'majority-vs-core': cannot both hold")
+    assert ledger("conflicts", "scan").stdout == "0 new conflict(s)\n"
+
+
+def test_dismissed_stays_dismissed_and_status_is_audited(ledger):
+    add(ledger, "12 people died", "death toll", "12", "--as-of", "2024-05-04")
+    add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    assert ledger("conflicts", "dismiss", "1", "--note", "different blasts").stdout == "conflict 1 dismissed\n"
+    assert ledger("conflicts", "scan").stdout == "0 new conflict(s)\n"
+    (c,) = ledger.json("conflicts", "list")
+    assert (c["status"], c["note"]) == ("dismissed", "different blasts") and c["decided_by"]
+    r = ledger("conflicts", "dismiss", "1", ok=False)
+    assert r.exit_code == 3 and "already dismissed" in r.stderr
+    ledger("conflicts", "confirm", "1")
+    assert ledger.json("conflicts", "list", "--status", "confirmed")[0]["id"] == 1
+    assert ledger("verify").exit_code == 0
+
+
+def test_rejected_claims_leave_detection(ledger):
+    add(ledger, "12 people died", "death toll", "12", "--as-of", "2024-05-04")
+    ledger("claims", "reject", "1", "--reason", "misread")
+    b = add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    assert b["new_conflicts"] == []
