@@ -74,7 +74,8 @@ def find_span(session: Session, source: Source, ci: ClaimInput) -> Span:
     return span
 
 
-def add_claim(session: Session, ci: ClaimInput) -> Claim:
+def add_claim(session: Session, ci: ClaimInput, span: Span | None = None) -> Claim:
+    """Record a claim; `span` when the caller has already anchored the quote."""
     source = find_source(session, ci.source)
     prop = get_property(session, ci.property)
     value = parse_value(ci.value, prop.value_type)
@@ -85,7 +86,7 @@ def add_claim(session: Session, ci: ClaimInput) -> Claim:
         target = resolve_entity(session, ci.value, create=ci.create_entities)
         value = type(value)(target.name, "entity")
     as_of_text, start, end = as_of_period(ci.as_of, source)
-    span = find_span(session, source, ci)
+    span = span or find_span(session, source, ci)
     claim = Claim(
         source_id=source.id, subject_id=subject.id, property_id=prop.id,
         value_text=ci.value.strip(), value_json=to_json_text(value),

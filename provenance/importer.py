@@ -211,17 +211,17 @@ def _claim(session: Session, e: Entry, result: ImportResult, keys: dict) -> None
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
         status=status,
     )
-    if _already_there(session, ci):
+    span = find_span(session, find_source(session, ci.source), ci)
+    if _already_there(session, ci, span):
         result.skipped["claims"] += 1
         return
-    claim = add_claim(session, ci)
+    claim = add_claim(session, ci, span)
     result.claim_ids.append(claim.id)
     result.created["claims"] += 1
 
 
-def _already_there(session: Session, ci: ClaimInput) -> bool:
+def _already_there(session: Session, ci: ClaimInput, span) -> bool:
     """The same statement from the same span: an import run twice adds it once."""
-    source = find_source(session, ci.source)
     prop = get_property(session, ci.property)
     subject = find_entity(session, ci.subject)
     if subject is None:
@@ -233,9 +233,8 @@ def _already_there(session: Session, ci: ClaimInput) -> bool:
         value = to_json_text(Label(target.name, "entity"))
     else:
         value = to_json_text(parse_value(ci.value, prop.value_type))
-    span = find_span(session, source, ci)
-    q = select(Claim.id, Claim.value_json, Claim.speaker_id).join(Claim.spans).where(
-        Claim.source_id == source.id, Claim.subject_id == subject.id,
+    q = select(Claim.id, Claim.value_json, Claim.speaker_id).where(
+        Claim.source_id == span.source_id, Claim.subject_id == subject.id,
         Claim.property_id == prop.id, Claim.polarity == ("denies" if ci.denies else "asserts"),
         Claim.spans.any(id=span.id),
     )

@@ -104,6 +104,8 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: is not UTF-8 text (bad byte at offset {exc.start}); "
             "convert it to UTF-8 first, for example with iconv"
         ) from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (only blank characters)")
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     # Web text may carry a few stray escapes; binary data decoded as UTF-8 is mostly controls.
     if controls > max(32, len(text) // 20):

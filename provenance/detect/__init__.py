@@ -8,19 +8,28 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import events
-from ..models import Claim, Conflict, Entity, Rule
+from ..models import Claim, Conflict, ConflictClaim, Entity, Rule, utcnow
 from . import accusation, denial, numeric, rule, scope, single_value
 from .base import ClaimView, Finding
 
 PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
 DETECTORS = {m.NAME: m for m in (*PAIR_DETECTORS, rule)}
+
+
+# SQLite builds may cap bound parameters at 999: long IN lists go in slices.
+IN_CHUNK = 500
+
+
+def _chunks(items: list, size: int = IN_CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _views(session: Session, where) -> list[ClaimView]:
@@ -57,43 +66,48 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
 
 
 def _store(session: Session, findings: Iterable[Finding]) -> list[Conflict]:
+    """Insert what is new in bulk; one audit event names every conflict the batch added."""
     findings = {f.key: f for f in findings}
     if not findings:
         return []
-    known = set(session.scalars(select(Conflict.key).where(Conflict.key.in_(list(findings)))))
-    created = []
-    for key, f in findings.items():
-        if key in known:
-            continue
-        conflict = Conflict(
-            key=key, kind=f.kind, detector=f.detector, detector_version=f.version,
-            explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
-        )
-        conflict.claims = [session.get(Claim, cid) for cid in sorted(f.claims)]
-        session.add(conflict)
-        created.append(conflict)
-    session.flush()
-    for c in created:
-        events.record(session, "conflict.detect", f"conflict:{c.id}", kind=c.kind,
-                      claims=[cl.id for cl in c.claims], detector=c.detector)
-    return created
+    known = set()
+    for keys in _chunks(list(findings)):
+        known.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
+    new = [f for key, f in findings.items() if key not in known]
+    if not new:
+        return []
+    now = utcnow()
+    rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
+                 explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
+                 created_at=now) for f in new]
+    ids = list(session.scalars(insert(Conflict).returning(Conflict.id, sort_by_parameter_order=True), rows))
+    session.execute(insert(ConflictClaim), [
+        {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new) for claim_id in sorted(f.claims)
+    ])
+    events.record(session, "conflict.detect", "conflicts", ids=ids,
+                  kinds=dict(Counter(f.kind for f in new)))
+    return [c for chunk in _chunks(ids) for c in session.scalars(
+        select(Conflict).where(Conflict.id.in_(chunk)).order_by(Conflict.id)
+        .options(selectinload(Conflict.claims)))]
 
 
 def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     """Compare new or changed claims only with the claims they can conflict with."""
-    new = _views(session, Claim.id.in_(list(claim_ids)))
+    new = [v for ids in _chunks(list(claim_ids)) for v in _views(session, Claim.id.in_(ids))]
     if not new:
         return []
     rules = _rules(session)
     props = {v.property_id for v in new}
     partners = {p for pair in rules for p in pair if pair & props}
-    subjects = {v.subject_id for v in new}
     entity_props = {v.property_id for v in new if v.value_type == "entity"}
-    others = _views(
-        session,
-        ((Claim.subject_id.in_(subjects)) & Claim.property_id.in_(props | partners))
-        | Claim.property_id.in_(entity_props),
-    )
+    others = []
+    for subjects in _chunks(sorted({v.subject_id for v in new})):
+        others += _views(
+            session,
+            (Claim.subject_id.in_(subjects) & Claim.property_id.in_(props | partners))
+            | Claim.property_id.in_(entity_props),
+        )
+    others = list({v.id: v for v in others}.values())
     new_ids = {v.id for v in new}
     findings = []
     for a in new:

@@ -56,6 +56,10 @@ def print_report(doc: dict, *, pager: bool = False) -> None:
 
     con = console()
     if pager:
+        import os
+
+        # less shows colour only with -R; -F quits at once when the report fits on one screen.
+        os.environ.setdefault("LESS", "-FRX")
         with con.pager(styles=True):
             for r in renderables(doc):
                 con.print(r)

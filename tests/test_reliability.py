@@ -1,0 +1,199 @@
+"""Reliability: crashes, concurrent writers, tampering, hostile input, and versions."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from provenance.errors import ProvenanceError
+from provenance.sources import decode
+
+PROVENANCE = [sys.executable, "-m", "provenance"]
+
+
+def run(db: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([*PROVENANCE, "--db", str(db), *args], capture_output=True, text=True, **kw)
+
+
+def bulk_import_file(tmp_path: Path, sources: int = 40, claims_per: int = 25) -> Path:
+    """An import file with many sources, each with its own claims."""
+    lines = ['[[entities]]\nname = "Group"\n', '[[properties]]\nname = "size"\ntype = "quantity"\n']
+    for s in range(sources):
+        text = "\n".join(f"Paragraph {s}-{i}: officials counted {100 + i} fighters near town {s}." for i in range(claims_per))
+        (tmp_path / f"src{s}.txt").write_text(text * 3, encoding="utf-8")
+        lines.append(f'[[sources]]\nkey = "s{s}"\nfile = "src{s}.txt"\n')
+        for i in range(claims_per):
+            lines.append(f'[[claims]]\nsource = "s{s}"\nquote = "Paragraph {s}-{i}: officials counted {100 + i} fighters"\n'
+                         f'occurrence = 1\nsubject = "Group"\nproperty = "size"\nvalue = "at least 100"\n')
+    path = tmp_path / "bulk.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def check_whole(db: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    sources = conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+    spans = conn.execute("SELECT source_id, COUNT(*) FROM spans GROUP BY source_id").fetchall()
+    claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    conn.close()
+    # One transaction: either every source with all its spans and claims, or none at all.
+    assert (sources, claims) in ((0, 0), (40, 1000)), (sources, claims)
+    assert all(n == 25 for _, n in spans)
+    return sources, claims
+
+
+def test_sigkill_during_bulk_import_leaves_all_or_nothing(tmp_path):
+    db = tmp_path / "crash.db"
+    assert run(db, "db", "upgrade").returncode == 0
+    bulk = bulk_import_file(tmp_path)
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(8):
+        proc = subprocess.Popen([*PROVENANCE, "--db", str(db), "import", str(bulk)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        outcomes.add(check_whole(db))
+        assert run(db, "verify").returncode == 0
+        if outcomes == {(40, 1000)}:
+            break
+    # Finally let one import finish, then check again.
+    assert run(db, "import", str(bulk)).returncode == 0
+    assert check_whole(db) == (40, 1000)
+    assert run(db, "verify").returncode == 0
+
+
+WRITER = r"""
+import sys
+from pathlib import Path
+from click.testing import CliRunner
+from provenance.cli import main
+db, n, folder = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+runner = CliRunner()
+for i in range(10):
+    p = folder / f"w{n}-{i}.txt"
+    p.write_text(f"Writer {n} article {i}: exactly {n * 100 + i} fighters were seen.", encoding="utf-8")
+    r = runner.invoke(main, ["--db", db, "sources", "add", str(p), "--json"])
+    assert r.exit_code == 0, r.output
+    import json
+    sid = json.loads(r.stdout)[0]["id"]
+    r = runner.invoke(main, ["--db", db, "claims", "add", str(sid), "--quote", f"exactly {n * 100 + i} fighters",
+                             "--subject", "Group", "--property", "size", "--value", str(n * 100 + i)])
+    assert r.exit_code == 0, r.output + r.stderr
+"""
+
+
+def test_four_concurrent_writers_lose_nothing(tmp_path):
+    db = tmp_path / "busy.db"
+    assert run(db, "entities", "add", "Group").returncode == 0
+    assert run(db, "properties", "add", "size", "--type", "quantity").returncode == 0
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(n), str(tmp_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert "locked" not in err
+    conn = sqlite3.connect(db)
+    counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("sources", "claims", "spans")]
+    assert counts == [40, 40, 40]
+    conn.close()
+    assert run(db, "verify").returncode == 0
+
+
+@pytest.mark.parametrize("tamper,finding", [
+    ("UPDATE sources SET text = replace(text, 'Officials', 'Soldiers') WHERE id = 1", "does not match its SHA-256"),
+    ("UPDATE spans SET quote = 'something else' WHERE id = 1", "is not its quote"),
+    ("UPDATE spans SET start = start + 1 WHERE id = 1", "is not its quote"),
+    ("UPDATE events SET payload = '{}' WHERE id = 2", "does not match its hash"),
+    ("DELETE FROM events WHERE id = 2", "does not follow the event before it"),
+])
+def test_verify_catches_hand_edits(cli, article, tamper, finding):
+    cli("sources", "add", str(article))
+    cli("entities", "add", "Blast")
+    cli("properties", "add", "toll", "--type", "quantity")
+    cli("claims", "add", "1", "--quote", "12 people died", "--subject", "Blast", "--property", "toll", "--value", "12")
+    assert cli("verify").exit_code == 0
+    conn = sqlite3.connect(cli.db)
+    conn.execute(tamper)
+    conn.commit()
+    conn.close()
+    r = cli("verify", ok=False)
+    assert r.exit_code == 7 and finding in r.stdout and "problem(s) found" in r.stderr
+
+
+def test_upgrading_a_database_with_data_keeps_every_row(demo):
+    conn = sqlite3.connect(demo.db)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")]
+    before = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    conn.close()
+    demo("db", "upgrade")
+    conn = sqlite3.connect(demo.db)
+    assert {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables} == before
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_are_refused_cleanly(data):
+    try:
+        text = decode(data, "input")
+    except ProvenanceError as exc:
+        assert exc.message.startswith("input: ")
+        return
+    assert isinstance(text, str) and text.strip()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+sections = st.dictionaries(
+    st.sampled_from(["entities", "properties", "rules", "sources", "claims", "other"]),
+    st.lists(st.dictionaries(
+        st.sampled_from(["name", "type", "aliases", "left", "right", "rationale", "source", "quote",
+                         "subject", "property", "value", "file", "sha256", "denies", "occurrence"]),
+        json_values, max_size=6), max_size=3) | json_values,
+    max_size=4,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(sections)
+def test_hostile_import_files_fail_cleanly(tmp_path, doc):
+    from provenance.db import open_db
+    from provenance.importer import import_file
+
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    db = open_db(str(tmp_path / "hostile.db"))
+    try:
+        with db.session() as session:
+            import_file(session, str(path))
+    except ProvenanceError as exc:
+        assert str(path) in exc.message
+    finally:
+        db.close()
+
+
+def test_huge_file_is_refused(cli, tmp_path):
+    cli("sources", "list")
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(51 * 1024 * 1024)  # sparse: 51 MB of NULs, no time spent writing
+    before = cli.snapshot()
+    r = cli("sources", "add", str(big), ok=False)
+    assert r.exit_code == 3 and "larger than 50 MB" in r.stderr
+    assert cli.snapshot() == before
