@@ -204,11 +204,23 @@ def speaker_name(claim: Claim) -> str:
     return src.outlet or src.author or "the article"
 
 
+def article_title(claim: Claim) -> str | None:
+    """The title of the article (segment) the claim's quote sits in, else the source's title."""
+    from .segments import segment_at
+
+    if claim.spans:
+        seg = segment_at(claim.source, claim.spans[0].start)
+        if seg is not None and seg.title:
+            return seg.title
+    return claim.source.title
+
+
 def claim_json(claim: Claim) -> dict:
     span = claim.spans[0] if claim.spans else None
     return {
         "id": claim.id,
         "source_id": claim.source_id,
+        "article": article_title(claim),
         "subject": claim.subject.name,
         "property": claim.property.name,
         "value": json.loads(claim.value_json),

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from . import events
-from .claims import as_of_label, speaker_name
+from .claims import article_title, as_of_label, speaker_name
 from .errors import InputError, NotFound
 from .models import CONFLICT_STATUSES, Claim, Conflict, utcnow
 
@@ -72,6 +72,7 @@ def claim_brief(claim: Claim) -> dict:
         "id": claim.id,
         "source_id": claim.source_id,
         "source_title": claim.source.title,
+        "article": article_title(claim),
         "speaker": speaker_name(claim),
         "as_of": as_of_label(claim),
         "polarity": claim.polarity,

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .claims import as_of_label, speaker_name
+from .claims import article_title, as_of_label, speaker_name
+from .grading import CREDIBILITY, credibility, is_rumour
 from .independence import independent_count
-from .models import Claim, Conflict
+from .models import Claim, Conflict, Source
 from .values import from_json
 from .vocabulary import get_property, resolve_entity
 
@@ -33,7 +34,8 @@ def _answer_key(c: Claim) -> tuple:
 def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     f = f or ContestedFilter()
     q = select(Claim).where(Claim.status == "accepted").options(
-        selectinload(Claim.spans), selectinload(Claim.source), selectinload(Claim.subject),
+        selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
+        selectinload(Claim.subject),
         selectinload(Claim.property), selectinload(Claim.speaker),
     ).order_by(Claim.id)
     if f.subject:
@@ -58,7 +60,7 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
             continue
         if f.since and max(c.as_of_end or c.as_of_start or dt.date.min for c in claims) < f.since:
             continue
-        out.append(_question(claims[0], answers, q_conflicts))
+        out.append(_question(session, claims[0], answers, q_conflicts))
     return out
 
 
@@ -80,12 +82,27 @@ def _question_conflicts(claims: list[Claim], by_claim: dict[int, list[Conflict]]
     return [found[k] for k in sorted(found)]
 
 
-def _question(first: Claim, answers: dict[tuple, list[Claim]], conflicts: list[Conflict]) -> dict:
-    answer_of = {c.id: n for n, group in enumerate(answers.values(), 1) for c in group}
+def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
+              conflicts: list[Conflict]) -> dict:
+    groups = list(answers.values())
+    answer_of = {c.id: n for n, group in enumerate(groups, 1) for c in group}
+    support = [independent_count(session, group) for group in groups]
+    # A scope difference is agreement on the figures, not a challenge to either answer.
+    live = [c for c in conflicts if c.status != "dismissed" and c.kind != "scope"]
+    rivals: dict[int, set[int]] = defaultdict(set)
+    for conflict in live:
+        involved = {answer_of[cl.id] for cl in conflict.claims}
+        for n in involved:
+            rivals[n] |= involved - {n}
     rendered = []
-    for n, group in enumerate(answers.values(), 1):
+    for n, group in enumerate(groups, 1):
         value = from_json(group[0].value_json)
-        independent, shared = independent_count(group)
+        independent, shared = support[n - 1]
+        grades = [c.source.reliability for c in group]
+        grade = credibility(
+            independent, grades, all(is_rumour(c.hedge) for c in group), n in rivals,
+            max((support[r - 1][0] for r in rivals[n]), default=0),
+        )
         rendered.append({
             "answer": n,
             "value": value.to_json(),
@@ -95,10 +112,14 @@ def _question(first: Claim, answers: dict[tuple, list[Claim]], conflicts: list[C
             "sources": len({c.source_id for c in group}),
             "independent_sources": independent,
             "shared_origin": shared,
+            "credibility": grade,
+            "credibility_text": CREDIBILITY[grade],
+            "reliability": sorted(set(grades)),
             "claims": [{
                 "id": c.id, "source_id": c.source_id, "source_title": c.source.title,
-                "speaker": speaker_name(c), "as_of": as_of_label(c), "hedge": c.hedge,
-                "value_text": c.value_text, "quote": c.spans[0].quote, "cites": c.cites,
+                "article": article_title(c), "speaker": speaker_name(c), "as_of": as_of_label(c),
+                "hedge": c.hedge, "value_text": c.value_text, "quote": c.spans[0].quote,
+                "cites": c.cites, "reliability": c.source.reliability,
             } for c in group],
         })
     return {

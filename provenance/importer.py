@@ -185,7 +185,8 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
             captured=parse_day(e.get("captured"), "captured"),
             reliability=check_grade(e.get("reliability")),
         )
-        source, existed = add_source(session, read_input(str(path)), str(file), meta)
+        added = add_source(session, read_input(str(path)), str(file), meta)
+        source, existed = added.source, added.existed
         if e.get("sha256") and not source.sha256.startswith(e.get("sha256").lower()):
             raise InputError(f"{e.where}: {file} does not have the SHA-256 the entry gives")
     elif e.get("sha256"):

@@ -1,35 +1,26 @@
 """How many independent origins back an answer.
 
-First cut (issue 4 replaces the copy test with stored passage fingerprints): two claims come from
-one origin when the paragraph around each span is the same text once folded (a re-capture or a
-syndicated copy of the article), or when both cite the same upstream ("UN report"). Agreement
-between copies is then counted once.
+Two claims share an origin when each lies in a passage its source shares with the other's source
+(a re-capture, a syndicated copy, copied paragraphs: see copies.py), or when both cite the same
+upstream ("UN report"). Agreement between copies is then counted once.
 """
 
 from __future__ import annotations
 
-import hashlib
+from sqlalchemy.orm import Session
 
 from .anchoring import fold_text
+from .copies import passages_between
 from .models import Claim
 
 
-def paragraph_around(text: str, start: int, end: int) -> str:
-    """The line (paragraph) holding a span: captures put one paragraph on a line."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    return text[left : right if right != -1 else len(text)]
+def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in intervals)
 
 
-def origin_key(claim: Claim) -> str:
-    span = claim.spans[0]
-    para = paragraph_around(claim.source.text, span.start, span.end)
-    return hashlib.sha1(fold_text(para).encode("utf-8")).hexdigest()
-
-
-def independent_count(claims: list[Claim]) -> tuple[int, list[list[int]]]:
+def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[list[int]]]:
     """The number of independent origins, and the groups of claim ids that share one."""
-    parent: dict[int, int] = {c.id: c.id for c in claims}
+    parent = {c.id: c.id for c in claims}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -37,16 +28,30 @@ def independent_count(claims: list[Claim]) -> tuple[int, list[list[int]]]:
             x = parent[x]
         return x
 
-    seen: dict[str, int] = {}
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    passages = passages_between(session, {c.source_id for c in claims})
+    for i, a in enumerate(claims):
+        sa = a.spans[0]
+        for b in claims[i + 1 :]:
+            sb = b.spans[0]
+            if a.source_id == b.source_id:  # one source is one origin, however often it says it
+                union(a.id, b.id)
+                continue
+            if _inside(passages.get((a.source_id, b.source_id), []), sa.start, sa.end) and _inside(
+                passages.get((b.source_id, a.source_id), []), sb.start, sb.end
+            ):
+                union(a.id, b.id)
+    cited: dict[str, int] = {}
     for c in claims:
-        keys = [origin_key(c)] + ([f"cites:{fold_text(c.cites)}"] if c.cites else [])
-        for key in keys:
-            if key in seen:
-                parent[find(c.id)] = find(seen[key])
+        if c.cites:
+            key = fold_text(c.cites)
+            if key in cited:
+                union(c.id, cited[key])
             else:
-                seen[key] = c.id
+                cited[key] = c.id
     groups: dict[int, list[int]] = {}
     for c in claims:
         groups.setdefault(find(c.id), []).append(c.id)
-    shared = [sorted(g) for g in groups.values() if len(g) > 1]
-    return len(groups), shared
+    return len(groups), [sorted(g) for g in groups.values() if len(g) > 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -71,8 +72,15 @@ class Source(Base):
     captured: Mapped[dt.date | None] = mapped_column(Date)
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # A re-capture of an earlier source (same URL, or --version-of).
+    version_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
 
     spans: Mapped[list[Span]] = relationship(back_populates="source")
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="source", order_by="Segment.start", cascade="all, delete-orphan"
+    )
 
     @property
     def date(self) -> dt.date | None:
@@ -98,6 +106,73 @@ class Span(Base):
     score: Mapped[float] = mapped_column(Float)
 
     source: Mapped[Source] = relationship(back_populates="spans")
+
+
+class Segment(Base):
+    """One article (or the navigation around it) inside a capture; offsets into the capture."""
+
+    __tablename__ = "segments"
+    __table_args__ = (
+        CheckConstraint("0 <= start AND start < \"end\"", name="offsets"),
+        CheckConstraint("kind IN ('article', 'navigation')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    kind: Mapped[str] = mapped_column(String(16), default="article")
+    method: Mapped[str] = mapped_column(String(16), default="auto")  # auto / manual
+
+    source: Mapped[Source] = relationship(back_populates="segments")
+
+
+class Fingerprint(Base):
+    """A winnowed shingle hash of a source: the index through which copies are found."""
+
+    __tablename__ = "fingerprints"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class SharedPassage(Base):
+    """A stretch of `source` whose text also appears in `other` (stored for both directions)."""
+
+    __tablename__ = "shared_passages"
+    __table_args__ = (Index("ix_shared_passages_pair", "source_id", "other_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Reanchor(Base):
+    """What became of an old version's span in a re-capture."""
+
+    __tablename__ = "reanchors"
+    __table_args__ = (
+        CheckConstraint("status IN ('carried', 'moved', 'changed', 'orphaned')", name="status"),
+        UniqueConstraint("old_span_id", "new_source_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    old_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    new_source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    new_span_id: Mapped[int | None] = mapped_column(ForeignKey("spans.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    old_span: Mapped[Span] = relationship(foreign_keys=[old_span_id])
+    new_span: Mapped[Span | None] = relationship(foreign_keys=[new_span_id])
 
 
 class Entity(Base):

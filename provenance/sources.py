@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -117,16 +117,32 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@dataclass
+class Added:
+    source: Source
+    existed: bool
+    copies: list = field(default_factory=list)  # copies.Copy: earlier sources sharing its text
+    version_of: Source | None = None
+    reanchored: list = field(default_factory=list)  # models.Reanchor, for a re-capture
+
+
 def add_source(
-    session: Session, data: bytes, origin: str, meta: SourceMeta | None = None
-) -> tuple[Source, bool]:
-    """Store a capture; the same text again returns the source already there (and True)."""
+    session: Session, data: bytes, origin: str, meta: SourceMeta | None = None,
+    version_of: int | None = None,
+) -> Added:
+    """Store a capture, split it into articles, find what it shares with earlier sources and,
+    for a re-capture, carry the old version's spans over. The same text again returns the
+    source already there."""
+    from .copies import index_source
+    from .segments import segment_source
+    from .versions import previous_version, reanchor
+
     meta = meta or SourceMeta()
     text = decode(data, origin)
     digest = sha256(text)
     existing = session.scalar(select(Source).where(Source.sha256 == digest))
     if existing is not None:
-        return existing, True
+        return Added(existing, True)
     source = Source(
         sha256=digest,
         text=text,
@@ -144,7 +160,13 @@ def add_source(
     session.add(source)
     session.flush()
     events.record(session, "source.add", f"source:{source.id}", sha256=digest, origin=origin)
-    return source, False
+    added = Added(source, False)
+    segment_source(session, source)
+    added.copies = index_source(session, source)
+    added.version_of = previous_version(session, source, version_of)
+    if added.version_of is not None:
+        added.reanchored = reanchor(session, added.version_of, source)
+    return added
 
 
 def _first_line(text: str) -> str | None:

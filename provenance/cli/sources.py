@@ -22,27 +22,44 @@ def sources() -> None:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured.")
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
+@click.option("--version-of", type=int, metavar="ID",
+              help="This is a re-capture of source ID (also assumed for the same --url).")
 @json_option
 @with_session()
-def add(session, paths, title, url, outlet, author, published, captured, reliability, as_json):
-    """Add text or Markdown files (or - for stdin). The same text twice is stored once."""
-    from ..sources import SourceMeta, add_source, check_grade, parse_day, read_input, source_json
+def add(session, paths, title, url, outlet, author, published, captured, reliability, version_of, as_json):
+    """Add text or Markdown files (or - for stdin). The same text twice is stored once.
+
+    Each new source is split into the articles it holds, checked for text it shares with earlier
+    sources, and, when it re-captures one, has the earlier version's claims carried over."""
+    from ..sources import SourceMeta, add_source, parse_day, read_input, source_json
 
     meta = SourceMeta(
         title=title, url=url, outlet=outlet, author=author,
         published=parse_day(published, "--published"), captured=parse_day(captured, "--captured"),
-        reliability=check_grade(reliability),
+        reliability=reliability,
     )
-    results = []
-    for path in paths:
-        source, existed = add_source(session, read_input(path), path, meta)
-        results.append((path, source, existed))
+    results = [(path, add_source(session, read_input(path), path, meta, version_of)) for path in paths]
     if as_json:
-        emit_json([{**source_json(s), "path": p, "existed": e} for p, s, e in results])
+        emit_json([{**source_json(a.source), "path": p, "existed": a.existed,
+                    "copies": [c.to_json() for c in a.copies],
+                    "version_of": a.version_of.id if a.version_of else None,
+                    "reanchored": [{"span": r.old_span_id, "status": r.status, "score": r.score}
+                                   for r in a.reanchored]} for p, a in results])
         return
-    for path, source, existed in results:
-        verb = "already there as" if existed else "added as"
-        click.echo(f"{safe_line(path)}: {verb} source {source.id} (sha256 {source.sha256[:12]})")
+    for path, a in results:
+        verb = "already there as" if a.existed else "added as"
+        click.echo(f"{safe_line(path)}: {verb} source {a.source.id} (sha256 {a.source.sha256[:12]})")
+        if len(a.source.segments) > 1:
+            articles = sum(1 for s in a.source.segments if s.kind == "article")
+            click.echo(f"  holds {articles} article(s); see `provenance sources segments {a.source.id}`")
+        for c in a.copies:
+            click.echo(f"  {c.sentence()}")
+        if a.version_of is not None:
+            from collections import Counter
+
+            counts = Counter(r.status for r in a.reanchored)
+            summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no spans"
+            click.echo(f"  new version of source {a.version_of.id}: {summary}")
 
 
 @sources.command("list")
@@ -94,6 +111,132 @@ def show(session, source_id, as_json):
             pos = sp.end
     parts.append(source.text[pos:])
     print_(text(*parts))
+
+
+@sources.command("copies")
+@click.argument("source_id")
+@json_option
+@with_session(readonly=True)
+def copies(session, source_id, as_json):
+    """Other sources that share text with this one, and how much."""
+    from ..copies import copies_of
+    from ..sources import find_source
+
+    source = find_source(session, source_id)
+    rows = copies_of(session, source.id)
+    if as_json:
+        emit_json([c.to_json() for c in rows])
+        return
+    if not rows:
+        click.echo(f"source {source.id} shares no passage with another source")
+    for c in rows:
+        click.echo(c.sentence())
+
+
+@sources.command("segments")
+@click.argument("source_id")
+@json_option
+@with_session(readonly=True)
+def segments(session, source_id, as_json):
+    """The articles (and navigation) a capture holds."""
+    from ..segments import segment_json
+    from ..sources import find_source
+
+    source = find_source(session, source_id)
+    if as_json:
+        emit_json([segment_json(s) for s in source.segments])
+        return
+    t = table("id", "start", "end", "kind", "how", "title")
+    for s in source.segments:
+        t.add_row(str(s.id), str(s.start), str(s.end), s.kind, s.method, safe_line(s.title or ""))
+    print_(t)
+
+
+@sources.command("split")
+@click.argument("source_id")
+@click.option("--at", "at", type=int, help="Start a new segment at this character offset.")
+@click.option("--at-quote", help="Start a new segment where this text begins.")
+@click.option("--title", help="Title of the new segment.")
+@click.option("--navigation", is_flag=True, help="The new segment is site navigation, not an article.")
+@click.option("--merge", "merge_id", type=int, metavar="SEGMENT", help="Merge this segment into the one before it.")
+@with_session()
+def split(session, source_id, at, at_quote, title, navigation, merge_id):
+    """Split a capture into articles by hand, or merge two segments."""
+    from ..anchoring import locate
+    from ..segments import merge_with_previous, split as do_split
+    from ..sources import find_source
+    from .app import CliError
+
+    source = find_source(session, source_id)
+    if merge_id is not None:
+        seg = merge_with_previous(session, source, merge_id)
+        click.echo(f"segment {seg.id} now spans {seg.start}-{seg.end}")
+        return
+    if (at is None) == (at_quote is None):
+        raise CliError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT", 2)
+    offset = at if at is not None else locate(source.text, at_quote).start
+    seg = do_split(session, source, offset, title, "navigation" if navigation else "article")
+    click.echo(f"segment {seg.id}: {seg.start}-{seg.end} {safe_line(seg.title or '')}".rstrip())
+
+
+@sources.command("diff")
+@click.argument("old_id")
+@click.argument("new_id")
+@json_option
+@with_session(readonly=True)
+def diff(session, old_id, new_id, as_json):
+    """What changed between two versions of a source, and what became of each claim."""
+    from ..sources import find_source
+    from ..versions import diff as run_diff
+
+    d = run_diff(session, find_source(session, old_id), find_source(session, new_id))
+    if as_json:
+        emit_json(d.to_json())
+        return
+    for line in d.changes[:200]:
+        style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
+        print_(text((safe_line(line), style)))
+    if len(d.changes) > 200:
+        click.echo(f"... {len(d.changes) - 200} more diff lines (--json for all)")
+    t = table("claim", "status", "score", "old", "new", "quote")
+    for c in d.claims:
+        t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
+                  f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
+                  safe_line(c["quote"]))
+    print_(t)
+
+
+@sources.command("grade")
+@click.argument("source_id")
+@click.argument("grade", type=click.Choice(list("ABCDEF"), case_sensitive=False))
+@with_session()
+def grade(session, source_id, grade):
+    """Set a source's reliability, A (completely reliable) to F (cannot be judged)."""
+    from .. import events
+    from ..grading import RELIABILITY
+    from ..sources import find_source
+
+    source = find_source(session, source_id)
+    source.reliability = grade.upper()
+    events.record(session, "source.grade", f"source:{source.id}", grade=source.reliability)
+    click.echo(f"source {source.id}: {source.reliability} ({RELIABILITY[source.reliability]})")
+
+
+@sources.command("reindex")
+@with_session()
+def reindex(session):
+    """Fingerprint and segment sources added before those existed (after `db upgrade`)."""
+    from ..copies import index_source, unindexed
+    from ..segments import segment_source
+    from ..sources import get_source
+
+    ids = unindexed(session)
+    for sid in ids:
+        source = get_source(session, sid)
+        segment_source(session, source)
+        for c in index_source(session, source):
+            click.echo(c.sentence())
+    click.echo(f"indexed {len(ids)} source(s)")
 
 
 COMMANDS = [sources]
