@@ -21,6 +21,8 @@ CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 85.0
 # Two candidates whose context scores are this close cannot be told apart.
 TIE_MARGIN = 1.0
+# ...and the winner's context must match at least this well (0-1) to decide.
+CONTEXT_MIN = 0.8
 
 _FOLD = {
     **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"},
@@ -171,17 +173,22 @@ def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
     if prefix or suffix:
         ranked = sorted(cands, key=lambda c: -_context_score(text, c, prefix, suffix))
         top, second = (_context_score(text, c, prefix, suffix) for c in ranked[:2])
-        if top - second > TIE_MARGIN:
+        best_possible = 200.0 * (bool(prefix) + bool(suffix))
+        # Context decides only when it clearly matches one place: a lookalike paragraph whose
+        # surroundings merely resemble the original less badly than another's is not a match.
+        if top - second > TIE_MARGIN and top >= CONTEXT_MIN * best_possible:
             return ranked[0]
+        raise AnchorError(_ambiguous(cands) + "; the context given does not single one out")
     if hint is not None:
         ranked = sorted(cands, key=lambda c: abs(c.start - hint))
         if abs(ranked[0].start - hint) < abs(ranked[1].start - hint):
             return ranked[0]
+    raise AnchorError(_ambiguous(cands) + "; give --prefix/--suffix context or --occurrence N")
+
+
+def _ambiguous(cands: list[Candidate]) -> str:
     where = ", ".join(f"#{n} at {c.start}" for n, c in enumerate(cands[:10], 1))
-    raise AnchorError(
-        f"the quote occurs {len(cands)} times ({where}); "
-        "give --prefix/--suffix context or --occurrence N"
-    )
+    return f"the quote occurs {len(cands)} times ({where})"
 
 
 def locate(

@@ -1,7 +1,7 @@
 """Re-captures: a new version of a source, with every span of the old one re-anchored.
 
-Each old span is looked for in the new text with its quote and its stored prefix/suffix, the old
-offset as a hint: found exactly at the same place it is *carried* over; exactly elsewhere, *moved*;
+Each old span is looked for in the new text with its quote, its stored prefix/suffix deciding
+between repeats: found exactly at the same place it is *carried* over; exactly elsewhere, *moved*;
 only approximately, *changed* (with the score); not found, or found more than once with nothing to
 tell the places apart, *orphaned* — never silently re-attached to a lookalike paragraph.
 """
@@ -41,7 +41,8 @@ def reanchor(session: Session, old: Source, new: Source) -> list[Reanchor]:
     spans = session.scalars(select(Span).where(Span.source_id == old.id).order_by(Span.start))
     for span in spans:
         try:
-            a = locate(new.text, span.quote, span.prefix or None, span.suffix or None, hint=span.start)
+            # No offset hint: near the old offset is no evidence once the text has changed.
+            a = locate(new.text, span.quote, span.prefix or None, span.suffix or None)
         except AnchorError as exc:
             results.append(Reanchor(old_span_id=span.id, new_source_id=new.id, status="orphaned",
                                     note=exc.message))
