@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from dataclasses import dataclass
 
 K = 8  # words per shingle
@@ -27,33 +28,42 @@ class Print:
     end: int
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    from .anchoring import _FOLD
+# Shingle hashes are a polynomial over per-word hashes, modulo a Mersenne prime: stable across
+# processes and Python versions (unlike hash()), and computed in one pass over the words.
+_P = (1 << 61) - 1
+_B = 1_000_003
+_B_TOP = pow(_B, K - 1, _P)
 
-    return [("".join(_FOLD.get(c, c) for c in m.group()).casefold(), m.start(), m.end())
-            for m in _WORD.finditer(text)]
 
-
-def _hash(words: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)  # fits a signed 64-bit column
+def _words(text: str) -> list[tuple[int, int, int]]:
+    """(word hash, start, end) for every word; \\w+ never holds quotes or dashes, so only case folds."""
+    return [(int.from_bytes(hashlib.blake2b(m.group().casefold().encode("utf-8"), digest_size=8).digest(), "big") % _P,
+             m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def winnow(text: str) -> list[Print]:
     words = _words(text)
     if len(words) < K:
         return []
-    shingles = [
-        Print(_hash([w for w, _, _ in words[i : i + K]]), words[i][1], words[i + K - 1][2])
-        for i in range(len(words) - K + 1)
-    ]
-    chosen: dict[int, Print] = {}
-    for i in range(max(1, len(shingles) - W + 1)):
-        window = shingles[i : i + W]
-        # The rightmost smallest hash, as in the paper: keeps consecutive windows' picks stable.
-        j = min(range(len(window)), key=lambda n: (window[n].hash, -n))
-        chosen[i + j] = window[j]
-    return [chosen[i] for i in sorted(chosen)]
+    hashes: list[int] = []
+    h = 0
+    for i, (w, _, _) in enumerate(words):
+        if i >= K:
+            h = (h - words[i - K][0] * _B_TOP) % _P
+        h = (h * _B + w) % _P
+        if i >= K - 1:
+            hashes.append(h)
+    chosen: list[int] = []
+    window: deque[int] = deque()  # indexes of increasing hashes: window[0] is the window's minimum
+    for i, h in enumerate(hashes):
+        while window and hashes[window[-1]] >= h:  # >=: the rightmost minimum wins ties
+            window.pop()
+        window.append(i)
+        if window[0] <= i - W:
+            window.popleft()
+        if i >= min(W, len(hashes)) - 1 and (not chosen or chosen[-1] != window[0]):
+            chosen.append(window[0])
+    return [Print(hashes[i], words[i][1], words[i + K - 1][2]) for i in chosen]
 
 
 def merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
