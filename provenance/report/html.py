@@ -29,14 +29,15 @@ def render_html(doc: dict) -> str:
     for q in doc["questions"]:
         out.append(f"<h2>{h(q['subject'])}: {h(q['property'])}</h2>")
         out.append("<table><tr><th>#</th><th>answer</th><th>scope</th><th>speaker</th><th>source</th>"
-                   "<th>as of</th><th>quote</th><th>sources</th><th>independent</th></tr>")
+                   "<th>as of</th><th>quote</th><th>sources</th><th>independent</th><th>grade</th></tr>")
         for a in q["answers"]:
             for c in a["claims"]:
                 out.append(
                     f"<tr><td>{a['answer']}</td><td>{h(a['value_shown'])}</td><td>{h(a['scope'])}</td>"
-                    f"<td>{h(c['speaker'])}</td><td>{c['source_id']}: {h(c['source_title'])}</td>"
+                    f"<td>{h(c['speaker'])}</td><td>{c['source_id']}: {h(c['article'])}</td>"
                     f"<td>{h(c['as_of'])}</td><td><blockquote>{h(c['quote'])}</blockquote></td>"
-                    f"<td>{a['sources']}</td><td>{a['independent_sources']}</td></tr>")
+                    f"<td>{a['sources']}</td><td>{a['independent_sources']}</td>"
+                    f"<td>{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])})</td></tr>")
         out.append("</table>")
         if q["timeline"]:
             out.append("<p>Timeline (rises are updates, not conflicts): " + " → ".join(

@@ -28,14 +28,15 @@ def render_markdown(doc: dict) -> str:
         out.append("")
     for q in doc["questions"]:
         out += [f"## {md(q['subject'])}: {md(q['property'])}", ""]
-        out += ["| # | answer | scope | speaker | source | as of | sources | independent |",
-                "|---|---|---|---|---|---|---|---|"]
+        out += ["| # | answer | scope | speaker | article | as of | sources | independent | grade |",
+                "|---|---|---|---|---|---|---|---|---|"]
         for a in q["answers"]:
             for c in a["claims"]:
                 out.append(
                     f"| {a['answer']} | {md(a['value_shown'])} | {md(a['scope'] or '')} | "
-                    f"{md(c['speaker'])} | {c['source_id']}: {md(c['source_title'])} | {md(c['as_of'])} | "
-                    f"{a['sources']} | {a['independent_sources']} |"
+                    f"{md(c['speaker'])} | {c['source_id']}: {md(c['article'])} | {md(c['as_of'])} | "
+                    f"{a['sources']} | {a['independent_sources']} | {c['reliability']}{a['credibility']} "
+                    f"({md(a['credibility_text'])}) |"
                 )
         out.append("")
         for a in q["answers"]:

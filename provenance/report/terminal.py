@@ -17,23 +17,26 @@ def renderables(doc: dict):
     kinds = ", ".join(f"{n} {k}" for k, n in s["open_conflicts_by_kind"].items()) or "none"
     yield text(f"{s['sources']} sources · {s['claims']} accepted claims · "
                f"{s['contested_questions']} contested questions · open conflicts: {kinds}")
+    yield text(("  grade: source reliability A-F, then credibility 1 (confirmed) to 6 (cannot be "
+                "judged); indep.: sources counted once per origin", "dim"))
     for src in doc["sources"]:
         yield text((f"  [{src['id']}] ", "bold"), safe_line(src["title"] or ""),
                    (f"  {src['outlet'] or ''} {src['date']}", "dim"))
     for q in doc["questions"]:
         yield Rule(style="dim")
         yield text((f"{q['subject']}: {q['property']}", "bold"))
-        t = table("#", "answer", "speaker", "source", "as of", "sources", "indep.")
+        t = table("#", "answer", "speaker", "source", "as of", "sources", "indep.", "grade")
         for a in q["answers"]:
             for c in a["claims"]:
                 answer = a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
                 t.add_row(str(a["answer"]), safe_line(answer), safe_line(c["speaker"]),
                           f"[{c['source_id']}]", safe_line(c["as_of"]),
-                          str(a["sources"]), str(a["independent_sources"]))
+                          str(a["sources"]), str(a["independent_sources"]),
+                          f"{c['reliability']}{a['credibility']}")
         yield t
         for a in q["answers"]:
             for c in a["claims"]:
-                yield text((f"  {a['answer']} ", "bold"), (f"{c['speaker']} [{c['source_id']}]: ", "dim"), ("“", "dim"),
+                yield text((f"  {a['answer']} ", "bold"), (f"{c['speaker']} [{c['source_id']}] {c['article'] or ''}: ", "dim"), ("“", "dim"),
                            (safe_line(c["quote"]), "italic"), ("”", "dim"))
         if q["timeline"]:
             yield text(("  timeline (rises are updates): ", "green"),
