@@ -1,12 +1,11 @@
 """Recording, editing, listing and rejecting claims.
 
-A claim is anchored before anything is written: a quote that is not in its source, or is there
-ambiguously, stops the claim and the transaction around it.
+Recording goes through recording.ClaimWriter (one claim or a million); a claim is anchored before
+anything is written, so a quote that is not in its source stops the transaction around it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -14,95 +13,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import events
-from .anchoring import context, locate
 from .errors import InputError, NotFound
-from .models import Claim, Source, Span
+from .models import Claim
+from .recording import ClaimInput, add_claim, as_of_period  # noqa: F401  (the claims API)
 from .sources import find_source
-from .values import Period, parse_date, parse_value, to_json_text
+from .values import Period, parse_value, to_json_text
 from .vocabulary import get_property, resolve_entity
-
-HEDGES = ("reportedly", "estimated", "alleged", "allegedly", "claimed", "unconfirmed", "likely",
-          "possibly", "said to", "suggested", "apparently")
-
-
-@dataclass
-class ClaimInput:
-    """What a user states about one claim, before it is checked and anchored."""
-
-    source: str
-    quote: str
-    subject: str
-    property: str
-    value: str
-    speaker: str | None = None
-    denies: bool = False
-    as_of: str | None = None
-    hedge: str | None = None
-    scope: str | None = None
-    cites: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-    occurrence: int | None = None
-    hint: int | None = None
-    status: str = "accepted"
-    create_entities: bool = False
-
-
-def as_of_period(text: str | None, source: Source) -> tuple[str | None, dt.date | None, dt.date | None]:
-    """A claim's as-of: the period written, else the source's date (published, else captured)."""
-    if text:
-        period = parse_date(text)
-        return text.strip(), period.start, period.end
-    day = source.date
-    return None, day, day
-
-
-def find_span(session: Session, source: Source, ci: ClaimInput) -> Span:
-    """The span for a quote: anchored in the source text, shared with other claims if identical."""
-    a = locate(source.text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
-    span = session.scalar(
-        select(Span).where(Span.source_id == source.id, Span.start == a.start, Span.end == a.end)
-    )
-    if span is None:
-        prefix, suffix = context(source.text, a.start, a.end)
-        span = Span(
-            source_id=source.id, start=a.start, end=a.end, quote=source.text[a.start : a.end],
-            prefix=prefix, suffix=suffix, method=a.method, score=a.score,
-        )
-        session.add(span)
-        session.flush()
-    return span
-
-
-def add_claim(session: Session, ci: ClaimInput, span: Span | None = None) -> Claim:
-    """Record a claim; `span` when the caller has already anchored the quote."""
-    source = find_source(session, ci.source)
-    prop = get_property(session, ci.property)
-    value = parse_value(ci.value, prop.value_type)
-    subject = resolve_entity(session, ci.subject, create=ci.create_entities)
-    speaker = resolve_entity(session, ci.speaker, create=ci.create_entities) if ci.speaker else None
-    if prop.value_type == "entity":
-        # A categorical value is an entity too: "Afghanistan" and "Afghan soil" must compare equal.
-        target = resolve_entity(session, ci.value, create=ci.create_entities)
-        value = type(value)(target.name, "entity")
-    as_of_text, start, end = as_of_period(ci.as_of, source)
-    span = span or find_span(session, source, ci)
-    claim = Claim(
-        source_id=source.id, subject_id=subject.id, property_id=prop.id,
-        value_text=ci.value.strip(), value_json=to_json_text(value),
-        polarity="denies" if ci.denies else "asserts",
-        speaker_id=speaker.id if speaker else None,
-        as_of_text=as_of_text, as_of_start=start, as_of_end=end,
-        hedge=_clean_opt(ci.hedge), scope=_clean_opt(ci.scope), cites=_clean_opt(ci.cites),
-        status=ci.status,
-    )
-    claim.spans = [span]
-    session.add(claim)
-    session.flush()
-    events.record(session, "claim.add", f"claim:{claim.id}", source=source.id, span=[span.start, span.end],
-                  subject=subject.name, property=prop.name, value=ci.value, polarity=claim.polarity)
-    return claim
-
 
 def _clean_opt(text: str | None) -> str | None:
     return text.strip() or None if text else None

@@ -16,11 +16,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .claims import ClaimInput, add_claim, find_span
 from .errors import InputError, ProvenanceError
-from .models import Claim, Rule
+from .models import Rule
+from .recording import ClaimInput, ClaimWriter
 from .sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
-from .values import Label, parse_value, to_json_text
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
 
 SECTIONS = ("entities", "properties", "rules", "sources", "claims")
@@ -100,10 +99,11 @@ def import_file(session: Session, path: str) -> ImportResult:
     base = Path(path).parent if path != "-" else Path.cwd()
     result = ImportResult()
     keys: dict[str, int] = {}
+    writer = ClaimWriter(session)
     steps = (
         ("entities", _entity), ("properties", _property), ("rules", _rule),
         ("sources", lambda s, e, r: _source(s, e, r, base, keys)),
-        ("claims", lambda s, e, r: _claim(s, e, r, keys)),
+        ("claims", lambda s, e, r: _claim(writer, e, r, keys)),
     )
     for section, step in steps:
         for n, data in enumerate(doc.get(section, []), 1):
@@ -114,6 +114,7 @@ def import_file(session: Session, path: str) -> ImportResult:
                 if exc.message.startswith(where):
                     raise
                 raise type(exc)(f"{where}: {exc.message}") from None
+    result.claim_ids = writer.flush()
     return result
 
 
@@ -199,7 +200,7 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
         keys[key] = source.id
 
 
-def _claim(session: Session, e: Entry, result: ImportResult, keys: dict) -> None:
+def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> None:
     ref = e.need("source")
     ref = str(keys.get(str(ref), ref))
     status = e.get("status", "accepted")
@@ -212,35 +213,7 @@ def _claim(session: Session, e: Entry, result: ImportResult, keys: dict) -> None
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
         status=status,
     )
-    span = find_span(session, find_source(session, ci.source), ci)
-    if _already_there(session, ci, span):
-        result.skipped["claims"] += 1
-        return
-    claim = add_claim(session, ci, span)
-    result.claim_ids.append(claim.id)
-    result.created["claims"] += 1
-
-
-def _already_there(session: Session, ci: ClaimInput, span) -> bool:
-    """The same statement from the same span: an import run twice adds it once."""
-    prop = get_property(session, ci.property)
-    subject = find_entity(session, ci.subject)
-    if subject is None:
-        return False
-    if prop.value_type == "entity":
-        target = find_entity(session, ci.value)
-        if target is None:
-            return False
-        value = to_json_text(Label(target.name, "entity"))
+    if writer.add(ci, skip_existing=True):
+        result.created["claims"] += 1
     else:
-        value = to_json_text(parse_value(ci.value, prop.value_type))
-    q = select(Claim.id, Claim.value_json, Claim.speaker_id).where(
-        Claim.source_id == span.source_id, Claim.subject_id == subject.id,
-        Claim.property_id == prop.id, Claim.polarity == ("denies" if ci.denies else "asserts"),
-        Claim.spans.any(id=span.id),
-    )
-    speaker = find_entity(session, ci.speaker) if ci.speaker else None
-    for _id, value_json, speaker_id in session.execute(q):
-        if speaker_id == (speaker.id if speaker else None) and value == value_json:
-            return True
-    return False
+        result.skipped["claims"] += 1

@@ -1,0 +1,213 @@
+"""Recording claims in bulk: one `claims add` and a million-claim import take the same path.
+
+Names, properties and sources are resolved once and cached; values are parsed once per distinct
+text; every quote is anchored before anything is written; spans, claims and their links are then
+inserted with SQLAlchemy Core, many rows per statement, and one audit event names the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from . import events
+from .anchoring import context, locate
+from .errors import InputError
+from .models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
+from .sources import find_source
+from .values import Label, Value, parse_date, parse_value, to_json_text
+from .vocabulary import alias_key, get_property, resolve_entity
+
+
+@dataclass
+class ClaimInput:
+    """What a user states about one claim, before it is checked and anchored."""
+
+    source: str
+    quote: str
+    subject: str
+    property: str
+    value: str
+    speaker: str | None = None
+    denies: bool = False
+    as_of: str | None = None
+    hedge: str | None = None
+    scope: str | None = None
+    cites: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: int | None = None
+    hint: int | None = None
+    status: str = "accepted"
+    create_entities: bool = False
+
+
+@functools.lru_cache(maxsize=65536)
+def _value(text: str, kind: str) -> Value:
+    return parse_value(text, kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _period(text: str):
+    return parse_date(text)
+
+
+def _clean(text: str | None) -> str | None:
+    return text.strip() or None if text else None
+
+
+class ClaimWriter:
+    """Collects claims, then writes them together (`flush`). Use inside one transaction."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._sources: dict[str, Source] = {}
+        self._texts: dict[int, str] = {}
+        self._props: dict[str, Property] = {}
+        self._aliases: dict[str, int] | None = None
+        self._names: dict[int, str] = {}
+        self._spans: dict[tuple[int, int, int], int | None] = {}  # known spans; None: new in batch
+        self._new_spans: dict[tuple[int, int, int], dict] = {}
+        self._existing: dict[int, set[tuple]] = {}  # per source: claims already recorded
+        self._rows: list[tuple[dict, tuple[int, int, int]]] = []
+        self._seen: set[tuple] = set()
+
+    # -- resolving names, once each ------------------------------------------------------------
+
+    def source(self, ref: str) -> Source:
+        if ref not in self._sources:
+            self._sources[ref] = find_source(self.session, ref)
+        return self._sources[ref]
+
+    def text(self, source: Source) -> str:
+        if source.id not in self._texts:
+            self._texts[source.id] = source.text
+        return self._texts[source.id]
+
+    def prop(self, name: str) -> Property:
+        key = name.strip().lower()
+        if key not in self._props:
+            self._props[key] = get_property(self.session, name)
+        return self._props[key]
+
+    def entity(self, name: str, create: bool = False) -> int:
+        if self._aliases is None:
+            self._aliases = dict(self.session.execute(select(Alias.key, Alias.entity_id)).all())
+        key = alias_key(name)
+        if key not in self._aliases:
+            entity = resolve_entity(self.session, name, create=create)
+            self._aliases[key] = entity.id
+            self._names[entity.id] = entity.name
+        return self._aliases[key]
+
+    def entity_name(self, entity_id: int) -> str:
+        if entity_id not in self._names:
+            from .models import Entity
+
+            self._names[entity_id] = self.session.get(Entity, entity_id).name
+        return self._names[entity_id]
+
+    # -- recording -----------------------------------------------------------------------------
+
+    def add(self, ci: ClaimInput, *, skip_existing: bool = False) -> bool:
+        """Check and anchor one claim; False when `skip_existing` and it is already recorded."""
+        if ci.status not in CLAIM_STATUSES or ci.status == "rejected":
+            raise InputError(f"status {ci.status!r} must be candidate or accepted")
+        source = self.source(ci.source)
+        prop = self.prop(ci.property)
+        value = _value(ci.value.strip(), prop.value_type)
+        subject = self.entity(ci.subject, ci.create_entities)
+        speaker = self.entity(ci.speaker, ci.create_entities) if ci.speaker else None
+        if prop.value_type == "entity":
+            # A categorical value is an entity too: "Afghanistan" and "Afghan soil" compare equal.
+            value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
+        if ci.as_of:
+            period = _period(ci.as_of.strip())
+            as_of = (ci.as_of.strip(), period.start, period.end)
+        else:
+            as_of = (None, source.date, source.date)
+        text = self.text(source)
+        a = locate(text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
+        span_key = (source.id, a.start, a.end)
+        value_json = to_json_text(value)
+        polarity = "denies" if ci.denies else "asserts"
+        identity = (a.start, a.end, subject, prop.id, polarity, speaker, value_json)
+        if skip_existing and (identity in self._existing_for(source.id) or (source.id, *identity) in self._seen):
+            return False
+        self._seen.add((source.id, *identity))
+        if span_key not in self._spans and span_key not in self._new_spans:
+            known = self.session.scalar(select(Span.id).where(
+                Span.source_id == source.id, Span.start == a.start, Span.end == a.end))
+            if known is not None:
+                self._spans[span_key] = known
+            else:
+                prefix, suffix = context(text, a.start, a.end)
+                self._new_spans[span_key] = dict(
+                    source_id=source.id, start=a.start, end=a.end, quote=text[a.start : a.end],
+                    prefix=prefix, suffix=suffix, method=a.method, score=a.score)
+        self._rows.append((dict(
+            source_id=source.id, subject_id=subject, property_id=prop.id, value_text=ci.value.strip(),
+            value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
+            as_of_start=as_of[1], as_of_end=as_of[2], hedge=_clean(ci.hedge), scope=_clean(ci.scope),
+            cites=_clean(ci.cites), status=ci.status, created_at=utcnow(),
+        ), span_key))
+        return True
+
+    def _existing_for(self, source_id: int) -> set[tuple]:
+        if source_id not in self._existing:
+            rows = self.session.execute(
+                select(Span.start, Span.end, Claim.subject_id, Claim.property_id, Claim.polarity,
+                       Claim.speaker_id, Claim.value_json)
+                .join(ClaimSpan, ClaimSpan.claim_id == Claim.id).join(Span, Span.id == ClaimSpan.span_id)
+                .where(Claim.source_id == source_id)
+            )
+            self._existing[source_id] = {tuple(r) for r in rows}
+        return self._existing[source_id]
+
+    def flush(self) -> list[int]:
+        """Write everything added so far; the new claims' ids, in the order added."""
+        if not self._rows:
+            return []
+        s = self.session
+        s.flush()
+        if self._new_spans:
+            keys = list(self._new_spans)
+            ids = s.scalars(insert(Span).returning(Span.id, sort_by_parameter_order=True),
+                            [self._new_spans[k] for k in keys]).all()
+            self._spans.update(zip(keys, ids))
+            self._new_spans.clear()
+        claim_ids = list(s.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+                                   [row for row, _ in self._rows]))
+        s.execute(insert(ClaimSpan), [{"claim_id": cid, "span_id": self._spans[key]}
+                                      for cid, (_, key) in zip(claim_ids, self._rows)])
+        if len(claim_ids) == 1:
+            row = self._rows[0][0]
+            events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],
+                          property=row["property_id"], value=row["value_text"], polarity=row["polarity"])
+        else:
+            # Ids one by one for a batch a person can read; beyond that, the range.
+            events.record(s, "claim.import", f"claims:{claim_ids[0]}-{claim_ids[-1]}", count=len(claim_ids),
+                          ids=claim_ids if len(claim_ids) <= 1000 else None)
+        self._rows.clear()
+        self._existing.clear()
+        return claim_ids
+
+
+def add_claim(session: Session, ci: ClaimInput) -> Claim:
+    """Record one claim and return it."""
+    writer = ClaimWriter(session)
+    writer.add(ci)
+    (claim_id,) = writer.flush()
+    return session.get(Claim, claim_id)
+
+
+def as_of_period(text: str | None, source: Source) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """A claim's as-of: the period written, else the source's date (published, else captured)."""
+    if text:
+        period = parse_date(text)
+        return text.strip(), period.start, period.end
+    return None, source.date, source.date
