@@ -4,7 +4,7 @@
 
 Sources are article-like texts of about 5 KB with 50 claims each; claims ask shared questions
 (subject x property) so that answers pile up the way a desk's ledger does: most agree, a controlled
-share conflict (about 10 %), running counts rise over time (updates, 5 % fall: decreases), and one
+share conflict (2 %), running counts rise over time (updates; 1 % fall: decreases), and one
 source in ten is a copy of an earlier one (its shared passage recorded, as copy detection would).
 Rows go in through SQLAlchemy Core in large batches; the texts and quotes are real substrings, so
 `provenance verify` holds on the result.
@@ -33,6 +33,8 @@ from provenance.models import (  # noqa: E402
 from provenance.values import parse_value, to_json_text  # noqa: E402
 
 CLAIMS_PER_SOURCE = 50
+CONFLICT_SHARE = 0.02
+DECREASE_SHARE = 0.01
 QUESTIONS_PER_SUBJECT = 5
 
 
@@ -78,11 +80,13 @@ def build(db_value: str, n_claims: int, seed: int = 1) -> dict:
             prop = rng.randrange(len(props)) + 1
             key = (subject, prop)
             figure = truth.setdefault(key, rng.randint(10, 5000))
+            if props[prop - 1][1]:
+                figure += (day - base_day).days // 30  # a running count rises over time: updates
             roll = rng.random()
-            if roll < 0.10:
-                figure = figure * rng.choice((3, 5)) + 7  # a conflicting figure
-            elif props[prop - 1][1] and roll < 0.30:
-                figure += (day - base_day).days // 30  # a running count rising over time
+            if roll < CONFLICT_SHARE:
+                figure = figure * rng.choice((3, 5)) + 7  # a figure that cannot hold with the others
+            elif props[prop - 1][1] and roll < CONFLICT_SHARE + DECREASE_SHARE:
+                figure = max(1, figure - 40)  # a later figure lower than an earlier one
             written = rng.choice((f"{figure:,}", f"more than {figure:,}", f"about {figure:,}", f"{figure}"))
             sentence = f"Officials said the {props[prop - 1][0]} for subject {subject} was {written} at the time."
             paras.append(paragraph(rng) + " " + sentence)

@@ -9,15 +9,17 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+import itertools
+import operator
+from collections.abc import Iterable, Iterator
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from .. import events
-from ..models import Claim, Conflict, ConflictClaim, Entity, Rule, utcnow
+from ..models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from . import accusation, denial, numeric, rule, scope, single_value
-from .base import ClaimView, Finding
+from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
 
 PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
 DETECTORS = {m.NAME: m for m in (*PAIR_DETECTORS, rule)}
@@ -32,25 +34,29 @@ def _chunks(items: list, size: int = IN_CHUNK):
         yield items[i : i + size]
 
 
-def _views(session: Session, where) -> list[ClaimView]:
-    q = (
-        select(Claim)
-        .where(Claim.status == "accepted", where)
-        .options(
-            selectinload(Claim.source), selectinload(Claim.subject), selectinload(Claim.property),
-            selectinload(Claim.speaker).selectinload(Entity.side),
-        )
-    )
-    return [ClaimView.of(c) for c in session.scalars(q)]
+def _views(session: Session, where, ctx: Context | None = None) -> list[ClaimView]:
+    ctx = ctx or Context(session)
+    rows = session.execute(select(*COLUMNS).where(Claim.status == "accepted", where))
+    return [ClaimView(ctx, row) for row in rows]
+
+
+def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[ClaimView]]:
+    """Accepted claims grouped by every `order` column but the last (a tiebreak), streamed."""
+    q = select(*COLUMNS).where(Claim.status == "accepted", where).order_by(*order)
+    rows = session.execute(q.execution_options(yield_per=20_000))
+    key = operator.attrgetter(*(c.key for c in order[:-1]))
+    for _, group in itertools.groupby(rows, key=key):
+        yield [ClaimView(ctx, row) for row in group]
 
 
 def _pair(a: ClaimView, b: ClaimView, rules: dict[frozenset, list[Rule]]) -> list[Finding]:
     found = []
-    for det in PAIR_DETECTORS:
-        f = det.check(a, b)
-        if f is not None:
-            found.append(f)
-            break
+    if not cannot_conflict(a, b):
+        for det in PAIR_DETECTORS:
+            f = det.check(a, b)
+            if f is not None:
+                found.append(f)
+                break
     for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
         f = rule.check(r, a, b)
         if f is not None:
@@ -93,7 +99,8 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[Conflict]:
 
 def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     """Compare new or changed claims only with the claims they can conflict with."""
-    new = [v for ids in _chunks(list(claim_ids)) for v in _views(session, Claim.id.in_(ids))]
+    ctx = Context(session)
+    new = [v for ids in _chunks(list(claim_ids)) for v in _views(session, Claim.id.in_(ids), ctx)]
     if not new:
         return []
     rules = _rules(session)
@@ -106,6 +113,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             session,
             (Claim.subject_id.in_(subjects) & Claim.property_id.in_(props | partners))
             | Claim.property_id.in_(entity_props),
+            ctx,
         )
     others = list({v.id: v for v in others}.values())
     new_ids = {v.id for v in new}
@@ -119,32 +127,37 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
 
 
 def scan(session: Session) -> list[Conflict]:
-    """Check every pair of accepted claims that could conflict; store what is new."""
+    """Check every pair of accepted claims that could conflict; store what is new.
+
+    Claims are streamed one question (subject + property) at a time, so memory holds one
+    question, not the ledger; rules and accusations, which cross questions, get their own passes
+    over just the properties they concern.
+    """
+    ctx = Context(session)
     rules = _rules(session)
-    views = _views(session, Claim.id.is_not(None))
-    by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
-    by_subject: dict[int, list[ClaimView]] = defaultdict(list)
-    by_property: dict[int, list[ClaimView]] = defaultdict(list)
-    rule_props = {p for pair in rules for p in pair}
-    for v in views:
-        by_question[(v.subject_id, v.property_id)].append(v)
-        if v.property_id in rule_props:
-            by_subject[v.subject_id].append(v)
-        if v.value_type == "entity" and v.side:
-            by_property[v.property_id].append(v)
-    findings = []
-    for group in by_question.values():
-        findings.extend(f for a, b in _pairs(group) for f in _pair(a, b, {}))
-    for group in by_subject.values():
+    findings: list[Finding] = []
+    stored: list[Conflict] = []
+    for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         for a, b in _pairs(group):
-            for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
-                if (f := rule.check(r, a, b)) is not None:
+            findings.extend(_pair(a, b, {}))
+        if len(findings) > 10_000:
+            stored += _store(session, findings)
+            findings = []
+    rule_props = sorted({p for pair in rules for p in pair})
+    if rule_props:
+        for group in _stream(session, ctx, Claim.property_id.in_(rule_props), (Claim.subject_id, Claim.id)):
+            for a, b in _pairs(group):
+                for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
+                    if (f := rule.check(r, a, b)) is not None:
+                        findings.append(f)
+    entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
+    if entity_props:
+        for group in _stream(session, ctx, Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
+                             (Claim.property_id, Claim.id)):
+            for a, b in _pairs(group):
+                if a.subject_id != b.subject_id and (f := accusation.check(a, b)) is not None:
                     findings.append(f)
-    for group in by_property.values():
-        for a, b in _pairs(group):
-            if a.subject_id != b.subject_id and (f := accusation.check(a, b)) is not None:
-                findings.append(f)
-    return _store(session, findings)
+    return stored + _store(session, findings)
 
 
 def _pairs(group: list[ClaimView]):

@@ -3,64 +3,121 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ..anchoring import fold_text
-from ..models import Claim
+from ..models import Claim, Entity, Property, Source
 from ..values import Interval, Period, Value, from_json
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
 SAME_MOMENT_DAYS = 365
 
 
-@dataclass(frozen=True)
+class Context:
+    """Names and flags the detectors need, read once per run instead of once per claim."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.props = {
+            pid: (name, vtype, single, running)
+            for pid, name, vtype, single, running in session.execute(
+                select(Property.id, Property.name, Property.value_type, Property.single_value,
+                       Property.running_count))
+        }
+        self._entities: dict[int, tuple[str, int | None]] | None = None
+        self._outlets: dict[int, str | None] = {}
+
+    def entities(self) -> dict[int, tuple[str, int | None]]:
+        if self._entities is None:
+            self._entities = {i: (n, s) for i, n, s in self.session.execute(
+                select(Entity.id, Entity.name, Entity.side_id))}
+        return self._entities
+
+    def name(self, entity_id: int) -> str:
+        return self.entities()[entity_id][0]
+
+    def root_side(self, entity_id: int) -> int:
+        """The side an entity ultimately speaks for: a spokesman -> his ministry -> its country."""
+        ents, seen = self.entities(), {entity_id}
+        while (up := ents[entity_id][1]) is not None and up not in seen:
+            entity_id = up
+            seen.add(up)
+        return entity_id
+
+    def outlet(self, source_id: int) -> str | None:
+        if source_id not in self._outlets:
+            src = self.session.get(Source, source_id)
+            self._outlets[source_id] = src.outlet or src.author
+        return self._outlets[source_id]
+
+
+COLUMNS = (Claim.id, Claim.source_id, Claim.subject_id, Claim.property_id, Claim.value_text,
+           Claim.value_json, Claim.polarity, Claim.speaker_id, Claim.as_of_text, Claim.as_of_start,
+           Claim.as_of_end, Claim.scope, Claim.hedge)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _value(value_json: str) -> Value:
+    return from_json(value_json)
+
+
 class ClaimView:
-    id: int
-    source_id: int
-    source_label: str
-    subject_id: int
-    subject: str
-    property_id: int
-    property: str
-    value_type: str
-    single_value: bool
-    running_count: bool
-    value: Value
-    value_text: str
-    polarity: str
-    speaker_id: int | None
-    speaker: str
-    side_id: int | None  # the side the speaker speaks for (itself if none declared)
-    side: str | None
-    as_of: Period | None
-    as_of_explicit: bool
-    as_of_label: str
-    scope: str | None
-    hedge: str | None
+    """One accepted claim as the detectors see it; names are looked up only for explanations."""
 
-    @classmethod
-    def of(cls, c: Claim) -> ClaimView:
-        from ..claims import as_of_label, speaker_name
+    __slots__ = ("ctx", "id", "source_id", "subject_id", "property_id", "value", "value_text",
+                 "polarity", "speaker_id", "as_of", "as_of_text", "scope", "hedge", "value_type",
+                 "single_value", "running_count", "quick", "_side")
 
-        src = c.source
-        side = root_side(c.speaker) if c.speaker else None
-        period = Period(c.as_of_start, c.as_of_end or c.as_of_start) if c.as_of_start else None
-        return cls(
-            id=c.id, source_id=c.source_id,
-            source_label=f"source {src.id}" + (f" ({src.outlet})" if src.outlet else ""),
-            subject_id=c.subject_id, subject=c.subject.name,
-            property_id=c.property_id, property=c.property.name, value_type=c.property.value_type,
-            single_value=c.property.single_value, running_count=c.property.running_count,
-            value=from_json(c.value_json), value_text=c.value_text, polarity=c.polarity,
-            speaker_id=c.speaker_id, speaker=speaker_name(c),
-            side_id=side.id if side else None, side=side.name if side else None,
-            as_of=period, as_of_explicit=bool(c.as_of_text), as_of_label=as_of_label(c),
-            scope=fold_text(c.scope) if c.scope else None, hedge=c.hedge,
-        )
+    def __init__(self, ctx: Context, row) -> None:
+        (self.id, self.source_id, self.subject_id, self.property_id, self.value_text, value_json,
+         self.polarity, self.speaker_id, self.as_of_text, start, end, scope, self.hedge) = row
+        self.ctx = ctx
+        _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
+        self.value = _value(value_json)
+        self.as_of = Period(start, end or start) if start else None
+        self.scope = fold_text(scope) if scope else None
+        # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
+        self.quick = self.value.bounds() if isinstance(self.value, Interval) else None
+        self._side = False
 
     @property
     def is_interval(self) -> bool:
-        return isinstance(self.value, Interval)
+        return self.quick is not None
+
+    @property
+    def as_of_explicit(self) -> bool:
+        return bool(self.as_of_text)
+
+    @property
+    def side_id(self) -> int | None:
+        if self._side is False:
+            self._side = self.ctx.root_side(self.speaker_id) if self.speaker_id else None
+        return self._side
+
+    @property
+    def side(self) -> str | None:
+        return self.ctx.name(self.side_id) if self.side_id else None
+
+    @property
+    def subject(self) -> str:
+        return self.ctx.name(self.subject_id)
+
+    @property
+    def speaker(self) -> str:
+        return self.ctx.name(self.speaker_id) if self.speaker_id else (self.ctx.outlet(self.source_id) or "the article")
+
+    @property
+    def source_label(self) -> str:
+        outlet = self.ctx.outlet(self.source_id)
+        return f"source {self.source_id}" + (f" ({outlet})" if outlet else "")
+
+    @property
+    def as_of_label(self) -> str:
+        return self.as_of_text or (self.as_of.describe() if self.as_of else "undated")
 
     def says(self) -> str:
         """'ISPR in source 3 (2024-04-01)': who, where, when, for an explanation."""
@@ -74,6 +131,28 @@ class ClaimView:
         if self.hedge:
             v = f"{v} ({self.hedge})"
         return v
+
+    # Last in the class: once defined, the name `property` means this attribute here.
+    @property
+    def property(self) -> str:
+        return self.ctx.props[self.property_id][0]
+
+
+def cannot_conflict(a: ClaimView, b: ClaimView) -> bool:
+    """True for the common pair no detector can flag: two asserted figures of one question that
+    overlap, with the same (or no) scope. Checked on precomputed bounds, before any detector."""
+    qa, qb = a.quick, b.quick
+    if qa is None or qb is None or a.polarity != "asserts" or b.polarity != "asserts":
+        return False
+    if a.scope != b.scope and a.scope and b.scope:
+        return False
+    if qa[1] < qb[0] or qb[1] < qa[0]:
+        return False
+    if qa[1] == qb[0]:
+        return qa[3] and qb[2]
+    if qb[1] == qa[0]:
+        return qb[3] and qa[2]
+    return True
 
 
 @dataclass(frozen=True)
@@ -90,15 +169,6 @@ class Finding:
     def key(self) -> str:
         prefix = f"{self.kind}#{self.rule_id}" if self.rule_id else self.kind
         return prefix + ":" + ",".join(map(str, sorted(self.claims)))
-
-
-def root_side(entity):
-    """The side an entity ultimately speaks for: a spokesman -> his ministry -> its country."""
-    seen = {entity.id}
-    while entity.side is not None and entity.side.id not in seen:
-        entity = entity.side
-        seen.add(entity.id)
-    return entity
 
 
 def gap_days(a: ClaimView, b: ClaimView) -> int | None:
