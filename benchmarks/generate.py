@@ -83,11 +83,14 @@ def build(db_value: str, n_claims: int, seed: int = 1) -> dict:
             if props[prop - 1][1]:
                 figure += (day - base_day).days // 30  # a running count rises over time: updates
             roll = rng.random()
-            if roll < CONFLICT_SHARE:
+            if props[prop - 1][1]:
+                if roll < DECREASE_SHARE:
+                    figure = max(1, figure - 40)  # a later figure lower than an earlier one
+            elif roll < CONFLICT_SHARE:
                 figure = figure * rng.choice((3, 5)) + 7  # a figure that cannot hold with the others
-            elif props[prop - 1][1] and roll < CONFLICT_SHARE + DECREASE_SHARE:
-                figure = max(1, figure - 40)  # a later figure lower than an earlier one
-            written = rng.choice((f"{figure:,}", f"more than {figure:,}", f"about {figure:,}", f"{figure}"))
+            # Phrasings that agree with the figure: exact, a lower bound below it, approximate.
+            written = rng.choice((f"{figure:,}", f"more than {figure - max(1, figure // 10):,}",
+                                  f"about {figure:,}", f"at least {figure:,}", f"{figure}"))
             sentence = f"Officials said the {props[prop - 1][0]} for subject {subject} was {written} at the time."
             paras.append(paragraph(rng) + " " + sentence)
             claims.append((subject, prop, written, sentence))

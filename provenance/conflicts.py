@@ -22,6 +22,9 @@ class ConflictFilter:
     status: str | None = None
     claim: int | None = None
     since: dt.date | None = None
+    kinds: tuple[str, ...] = ()
+    limit: int | None = None
+    offset: int = 0
 
 
 def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Conflict]:
@@ -41,7 +44,11 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
         q = q.where(Conflict.claims.any(Claim.id == f.claim))
     if f.since:
         q = q.where(Conflict.created_at >= dt.datetime.combine(f.since, dt.time()))
-    return list(session.scalars(q))
+    if f.kinds:
+        q = q.where(Conflict.kind.in_(f.kinds))
+    if f.limit is not None:
+        q = q.limit(f.limit)
+    return list(session.scalars(q.offset(f.offset or None)))
 
 
 def get_conflict(session: Session, conflict_id: int) -> Conflict:

@@ -7,13 +7,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .claims import article_title, as_of_label, speaker_name
 from .grading import CREDIBILITY, credibility, is_rumour
 from .independence import independent_count
-from .models import Claim, Conflict, Source
+from .models import Claim, Conflict, ConflictClaim, Source
 from .values import from_json
 from .vocabulary import get_property, resolve_entity
 
@@ -25,50 +25,77 @@ class ContestedFilter:
     kind: str | None = None
     status: str | None = None
     since: dt.date | None = None
+    limit: int | None = 50  # questions per page; None for all
+    offset: int = 0
 
 
 def _answer_key(c: Claim) -> tuple:
     return (c.polarity, c.value_json, (c.scope or "").casefold())
 
 
-def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
-    f = f or ContestedFilter()
-    q = select(Claim).where(Claim.status == "accepted").options(
-        selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
-        selectinload(Claim.subject),
-        selectinload(Claim.property), selectinload(Claim.speaker),
-    ).order_by(Claim.id)
+def question_page(session: Session, f: ContestedFilter) -> list[tuple[int, int]]:
+    """(subject, property) of the contested questions on one page, found in SQL.
+
+    Grouping follows the (subject, property) index, so the first page is read without touching
+    the rest of the ledger.
+    """
+    answer = Claim.polarity + "|" + Claim.value_json + "|" + func.coalesce(func.lower(Claim.scope), "")
+    q = (select(Claim.subject_id, Claim.property_id).where(Claim.status == "accepted")
+         .group_by(Claim.subject_id, Claim.property_id)
+         .having(func.count(distinct(answer)) > 1)
+         .order_by(Claim.subject_id, Claim.property_id))
     if f.subject:
         q = q.where(Claim.subject_id == resolve_entity(session, f.subject).id)
     if f.property:
         q = q.where(Claim.property_id == get_property(session, f.property).id)
-    groups: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+    if f.kind or f.status:
+        flagged = select(ConflictClaim.claim_id).join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+        if f.kind:
+            flagged = flagged.where(Conflict.kind == f.kind)
+        if f.status:
+            flagged = flagged.where(Conflict.status == f.status)
+        q = q.having(func.max(case((Claim.id.in_(flagged), 1), else_=0)) == 1)
+    if f.since:
+        q = q.having(func.max(func.coalesce(Claim.as_of_end, Claim.as_of_start)) >= f.since)
+    if f.limit is not None:
+        q = q.limit(f.limit)
+    return [tuple(r) for r in session.execute(q.offset(f.offset or None))]
+
+
+def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
+    f = f or ContestedFilter()
+    page = question_page(session, f)
+    if not page:
+        return []
+    q = select(Claim).where(
+        Claim.status == "accepted",
+        or_(*(and_(Claim.subject_id == s, Claim.property_id == p) for s, p in page)),
+    ).options(
+        selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
+        selectinload(Claim.subject), selectinload(Claim.property), selectinload(Claim.speaker),
+    ).order_by(Claim.id)
+    groups: dict[tuple[int, int], list[Claim]] = {key: [] for key in page}
     for c in session.scalars(q):
         groups[(c.subject_id, c.property_id)].append(c)
-    conflicts = _conflicts_by_claim(session)
+    conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims])
     out = []
     for claims in groups.values():
         answers: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:
             answers[_answer_key(c)].append(c)
-        if len(answers) < 2:
-            continue
-        q_conflicts = _question_conflicts(claims, conflicts)
-        if f.kind and f.kind not in {c.kind for c in q_conflicts}:
-            continue
-        if f.status and f.status not in {c.status for c in q_conflicts}:
-            continue
-        if f.since and max(c.as_of_end or c.as_of_start or dt.date.min for c in claims) < f.since:
-            continue
-        out.append(_question(session, claims[0], answers, q_conflicts))
+        out.append(_question(session, claims[0], answers, _question_conflicts(claims, conflicts)))
     return out
 
 
-def _conflicts_by_claim(session: Session) -> dict[int, list[Conflict]]:
+def _conflicts_by_claim(session: Session, claim_ids: list[int]) -> dict[int, list[Conflict]]:
     by_claim: dict[int, list[Conflict]] = defaultdict(list)
-    for conflict in session.scalars(select(Conflict).options(selectinload(Conflict.claims))):
-        for c in conflict.claims:
-            by_claim[c.id].append(conflict)
+    for i in range(0, len(claim_ids), 500):
+        involved = select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(claim_ids[i : i + 500]))
+        for conflict in session.scalars(select(Conflict).where(Conflict.id.in_(involved))
+                                        .options(selectinload(Conflict.claims))):
+            for c in conflict.claims:
+                if conflict not in by_claim[c.id]:
+                    by_claim[c.id].append(conflict)
     return by_claim
 
 

@@ -9,6 +9,7 @@ from .output import emit_json, json_option, print_, quote_in_context, safe_line,
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
+SHOW = 20  # new conflicts a scan prints one by one
 
 
 def _since(value):
@@ -106,15 +107,19 @@ _status_command("reopen", "Reopen a conflict.")
 def scan(session, as_json):
     """Run every detector over every accepted claim; add only what is new."""
     from ..conflicts import conflict_json
-    from ..detect import scan as run_scan
+    from ..detect import kinds_of, load, scan as run_scan
 
-    found = run_scan(session)
+    ids = run_scan(session)
     if as_json:
-        emit_json([conflict_json(c) for c in found])
+        emit_json([conflict_json(c) for c in load(session, ids)])
         return
-    click.echo(f"{len(found)} new conflict(s)")
-    for c in found:
+    shown = load(session, ids[:SHOW])
+    kinds = kinds_of(session, ids)
+    click.echo(f"{len(ids)} new conflict(s)" + (f": {', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}" if ids else ""))
+    for c in shown:
         click.echo(f"  {c.id} {c.kind}: {safe_line(c.explanation)}")
+    if len(ids) > SHOW:
+        click.echo(f"  ... and {len(ids) - SHOW} more: `provenance conflicts list`")
 
 
 @click.command("contested")
@@ -123,13 +128,16 @@ def scan(session, as_json):
 @click.option("--kind", type=click.Choice(KINDS), help="Only questions with a conflict of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only questions with a conflict in this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only questions with a claim as of this day or later.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Questions per page (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
 @json_option
 @with_session(readonly=True)
-def contested(session, subject, property_, kind, status, since, as_json):
+def contested(session, subject, property_, kind, status, since, limit, offset, as_json):
     """Every question (subject + property) with more than one answer."""
     from ..contested import ContestedFilter, contested as find
 
-    rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since)))
+    rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit or None, offset))
     if as_json:
         emit_json(rows)
         return
@@ -143,7 +151,9 @@ def contested(session, subject, property_, kind, status, since, as_json):
                         f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
                         safe_line(who)))
     if not rows:
-        click.echo("no contested questions")
+        click.echo("no contested questions" + (" on this page" if offset else ""))
+    elif limit and len(rows) == limit:
+        click.echo(f"(first {limit} from {offset}; more with --offset {offset + limit})")
 
 
 COMMANDS = [conflicts, contested]

@@ -47,12 +47,15 @@ def demo(state, no_report):
               default="terminal", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
 @click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Contested questions per page (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
 @with_session(readonly=True)
-def report(session, fmt, output, pager):
+def report(session, fmt, output, pager, limit, offset):
     """The conflict report: summary, contested questions with quotes and speakers, conflicts."""
     from ..report import build_report, render
 
-    doc = build_report(session)
+    doc = build_report(session, limit or None, offset)
     if fmt == "terminal":
         if output:
             raise CliError("--output needs --format markdown, html or json", 2)

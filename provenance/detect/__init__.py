@@ -71,8 +71,8 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
     return by_pair
 
 
-def _store(session: Session, findings: Iterable[Finding]) -> list[Conflict]:
-    """Insert what is new in bulk; one audit event names every conflict the batch added."""
+def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
+    """Insert what is new in bulk; one audit event names the batch. The new conflicts' ids."""
     findings = {f.key: f for f in findings}
     if not findings:
         return []
@@ -90,8 +90,19 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[Conflict]:
     session.execute(insert(ConflictClaim), [
         {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new) for claim_id in sorted(f.claims)
     ])
-    events.record(session, "conflict.detect", "conflicts", ids=ids,
-                  kinds=dict(Counter(f.kind for f in new)))
+    events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
+                  ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
+    return ids
+
+
+def kinds_of(session: Session, ids: list[int]) -> Counter:
+    """How many of the given conflicts are of each kind."""
+    return Counter(k for chunk in _chunks(ids) for k in session.scalars(
+        select(Conflict.kind).where(Conflict.id.in_(chunk))))
+
+
+def load(session: Session, ids: list[int]) -> list[Conflict]:
+    """Conflicts by id, with their claims."""
     return [c for chunk in _chunks(ids) for c in session.scalars(
         select(Conflict).where(Conflict.id.in_(chunk)).order_by(Conflict.id)
         .options(selectinload(Conflict.claims)))]
@@ -123,11 +134,11 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if b.id == a.id or (b.id in new_ids and b.id < a.id):
                 continue
             findings.extend(_pair(a, b, rules))
-    return _store(session, findings)
+    return load(session, _store(session, findings))
 
 
-def scan(session: Session) -> list[Conflict]:
-    """Check every pair of accepted claims that could conflict; store what is new.
+def scan(session: Session) -> list[int]:
+    """Check every pair of accepted claims that could conflict; store what is new; its ids.
 
     Claims are streamed one question (subject + property) at a time, so memory holds one
     question, not the ledger; rules and accusations, which cross questions, get their own passes
@@ -136,7 +147,7 @@ def scan(session: Session) -> list[Conflict]:
     ctx = Context(session)
     rules = _rules(session)
     findings: list[Finding] = []
-    stored: list[Conflict] = []
+    stored: list[int] = []
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         for a, b in _pairs(group):
             findings.extend(_pair(a, b, {}))

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..conflicts import conflict_json, list_conflicts
-from ..contested import contested
-from ..models import Claim, Source, utcnow
+from ..conflicts import ConflictFilter, conflict_json, list_conflicts
+from ..contested import ContestedFilter, contested
+from ..models import Claim, Conflict, Source, utcnow
 
 
-def build_report(session: Session) -> dict:
-    questions = contested(session)
-    conflicts = list_conflicts(session)
+# Kinds whose claims may answer different questions; they get a section of their own.
+CROSS_QUESTION = ("rule", "accusation")
+
+
+def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> dict:
+    """The report; `limit` contested questions from `offset` (None: all of them)."""
+    questions = contested(session, ContestedFilter(limit=limit, offset=offset))
     in_questions = {c["id"] for q in questions for c in q["conflicts"]}
-    open_by_kind = Counter(c.kind for c in conflicts if c.status in ("open", "confirmed"))
+    cross = [c for c in list_conflicts(session, ConflictFilter(kinds=CROSS_QUESTION, limit=limit))
+             if c.id not in in_questions]
+    open_by_kind = dict(session.execute(
+        select(Conflict.kind, func.count()).where(Conflict.status.in_(("open", "confirmed")))
+        .group_by(Conflict.kind)).all())
     return {
         "generated_at": utcnow().isoformat(timespec="seconds"),
         "summary": {
@@ -24,9 +30,10 @@ def build_report(session: Session) -> dict:
             "claims": session.scalar(
                 select(func.count()).select_from(Claim).where(Claim.status == "accepted")
             ),
-            "conflicts": len(conflicts),
+            "conflicts": session.scalar(select(func.count()).select_from(Conflict)),
             "open_conflicts_by_kind": dict(sorted(open_by_kind.items())),
-            "contested_questions": len(questions),
+            "contested_questions": len(questions) if limit is None else None,
+            "page": {"limit": limit, "offset": offset, "questions": len(questions)},
         },
         "sources": [
             {"id": s.id, "title": s.title, "outlet": s.outlet, "date": str(s.date or "")}
@@ -34,5 +41,17 @@ def build_report(session: Session) -> dict:
         ],
         "questions": questions,
         # Conflicts across questions (rules, mutual accusations) have no single question to sit in.
-        "other_conflicts": [conflict_json(c) for c in conflicts if c.id not in in_questions],
+        "other_conflicts": [conflict_json(c) for c in cross],
     }
+
+
+def questions_line(summary: dict) -> str:
+    """'10 contested questions', or which page of them this report shows."""
+    page = summary["page"]
+    if summary["contested_questions"] is not None:
+        return f"{summary['contested_questions']} contested questions"
+    if page["offset"] == 0 and page["questions"] < (page["limit"] or 0):
+        return f"{page['questions']} contested questions"
+    first = page["offset"] + 1
+    return (f"contested questions {first}-{page['offset'] + page['questions']} "
+            f"(more with --offset {page['offset'] + page['questions']})")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .build import questions_line
+
 
 def h(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
@@ -21,7 +23,7 @@ def render_html(doc: dict) -> str:
            "<title>Conflict report</title>", f"<style>{STYLE}</style></head><body>",
            "<h1>Conflict report</h1>",
            f"<p>{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, "
-           f"{s['contested_questions']} contested questions.</p>"]
+           f"{questions_line(s)}.</p>"]
     if s["open_conflicts_by_kind"]:
         out.append("<table><tr><th>kind</th><th>open</th></tr>")
         out += [f"<tr><td>{h(k)}</td><td>{n}</td></tr>" for k, n in s["open_conflicts_by_kind"].items()]

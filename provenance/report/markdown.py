@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .build import questions_line
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -21,7 +23,7 @@ def render_markdown(doc: dict) -> str:
     s = doc["summary"]
     out = ["# Conflict report", "",
            f"{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, "
-           f"{s['contested_questions']} contested questions.", ""]
+           f"{questions_line(s)}.", ""]
     if s["open_conflicts_by_kind"]:
         out += ["| kind | open |", "|---|---|"]
         out += [f"| {md(k)} | {n} |" for k, n in s["open_conflicts_by_kind"].items()]

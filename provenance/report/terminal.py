@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..cli.output import safe_line, table, text
+from .build import questions_line
 
 KIND_STYLE = {"numeric": "red", "denial": "red", "accusation": "magenta", "single_value": "red",
               "scope": "yellow", "rule": "cyan", "decrease": "yellow"}
@@ -16,7 +17,7 @@ def renderables(doc: dict):
     yield text(("Conflict report", "bold underline"))
     kinds = ", ".join(f"{n} {k}" for k, n in s["open_conflicts_by_kind"].items()) or "none"
     yield text(f"{s['sources']} sources · {s['claims']} accepted claims · "
-               f"{s['contested_questions']} contested questions · open conflicts: {kinds}")
+               f"{questions_line(s)} · open conflicts: {kinds}")
     yield text(("  grade: source reliability A-F, then credibility 1 (confirmed) to 6 (cannot be "
                 "judged); indep.: sources counted once per origin", "dim"))
     for src in doc["sources"]:

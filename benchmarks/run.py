@@ -1,0 +1,207 @@
+"""The benchmark figures at one ledger size, one JSON object per line.
+
+    python benchmarks/run.py --claims 100000 [--ledger PATH] [--ingest 10000] [--import-claims 20000]
+
+Every figure is measured in this run: the commands users type are timed as subprocesses (wall
+clock, best of a few), the library paths in-process. `import_vs_raw` divides our import rate by raw
+`sqlite3` executemany of the very same rows, measured here, on this machine, a moment apart.
+peak_rss_mb is the largest resident set of any subprocess of the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import build  # noqa: E402
+from synth import article, near_copy  # noqa: E402
+
+PROVENANCE = [sys.executable, "-m", "provenance"]
+
+
+def emit(name: str, value: float, unit: str, claims: int, **extra) -> None:
+    print(json.dumps({"figure": name, "value": value, "unit": unit, "claims": claims, **extra}), flush=True)
+
+
+def wall(cmd: list[str], runs: int = 3, env: dict | None = None) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def python(code: str, *args: str) -> dict:
+    """Run a snippet in a fresh interpreter; it prints one JSON object."""
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+INGEST = r"""
+import json, random, sys, time
+sys.path.insert(0, sys.argv[3])
+from synth import article, near_copy
+from provenance.db import open_db
+from provenance.sources import add_source
+n = int(sys.argv[2]); rng = random.Random(5)
+texts = []
+for i in range(n):
+    texts.append(near_copy(rng, rng.choice(texts)) if texts and rng.random() < 0.1 else article(rng))
+db = open_db(sys.argv[1])
+t = time.perf_counter()
+for i in range(0, n, 500):
+    with db.session() as s:
+        for j, text in enumerate(texts[i:i + 500]):
+            add_source(s, text.encode(), f"ingest-{i + j}")
+print(json.dumps({"seconds": time.perf_counter() - t}))
+"""
+
+IMPORT = r"""
+import json, sqlite3, sys, time
+from provenance.db import open_db
+from provenance.importer import import_file
+db = open_db(sys.argv[1])
+t = time.perf_counter()
+with db.session() as s:
+    result = import_file(s, sys.argv[2])
+seconds = time.perf_counter() - t
+db.close()
+print(json.dumps({"seconds": seconds, "claims": result.created["claims"]}))
+"""
+
+RAW = r"""
+import json, sqlite3, sys, time
+src, dst = sys.argv[1], sys.argv[2]
+tables = ("spans", "claims", "claim_spans")
+rows = {}
+with sqlite3.connect(src) as conn:
+    for t in tables:
+        cur = conn.execute(f"SELECT * FROM {t}")
+        rows[t] = (len(cur.description), cur.fetchall())
+conn = sqlite3.connect(dst, isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
+for t in tables:
+    conn.execute(f"DELETE FROM {t}")
+t0 = time.perf_counter()
+conn.execute("BEGIN")
+for t in tables:
+    width, data = rows[t]
+    conn.executemany(f"INSERT INTO {t} VALUES ({', '.join('?' * width)})", data)
+conn.execute("COMMIT")
+print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claims"][1])}))
+"""
+
+INCREMENTAL = r"""
+import json, sys, time
+from provenance.db import open_db
+from provenance.detect import detect_for
+from provenance.importer import import_file
+db = open_db(sys.argv[1])
+with db.session() as s:
+    result = import_file(s, sys.argv[2])
+    t = time.perf_counter()
+    found = detect_for(s, result.claim_ids)
+    seconds = time.perf_counter() - t
+print(json.dumps({"seconds": seconds, "claims": len(result.claim_ids), "conflicts": len(found)}))
+"""
+
+
+def import_file_for(folder: Path, n_claims: int, subjects: int, seed: int = 9) -> Path:
+    """An import file: new sources with 50 claims each on the ledger's existing questions."""
+    rng = random.Random(seed)
+    props = ["death toll", "fighter strength", "wounded", "displaced people", "troops deployed"]
+    lines = []
+    for s in range(max(1, n_claims // 50)):
+        sentences = []
+        claims = []
+        for i in range(50):
+            subject, prop, figure = rng.randrange(subjects) + 1, rng.choice(props), rng.randint(10, 9000)
+            sentence = f"Report {s}-{i}: the {prop} for subject {subject} stood at {figure:,} that week."
+            sentences.append(article(rng, 60) + " " + sentence)
+            claims.append((subject, prop, f"{figure:,}", sentence))
+        (folder / f"import-{s}.txt").write_text("\n\n".join(sentences), encoding="utf-8")
+        lines.append(f'[[sources]]\nkey = "i{s}"\nfile = "import-{s}.txt"\npublished = "2024-05-0{1 + s % 9}"\n')
+        for subject, prop, value, sentence in claims:
+            lines.append(f'[[claims]]\nsource = "i{s}"\nquote = "{sentence}"\nsubject = "Subject {subject}"\n'
+                         f'property = "{prop}"\nvalue = "{value}"\n')
+    path = folder / f"import-{n_claims}.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--claims", type=int, required=True)
+    ap.add_argument("--ledger", help="reuse a ledger made by generate.py with this many claims")
+    ap.add_argument("--ingest", type=int, default=10_000, help="articles for ingest_per_s")
+    ap.add_argument("--import-claims", type=int, default=20_000, help="claims for import_per_s")
+    ap.add_argument("--skip", default="", help="comma-separated figures not to measure")
+    args = ap.parse_args()
+    n, skip = args.claims, set(filter(None, args.skip.split(",")))
+    tmp = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
+    try:
+        ledger = tmp / "ledger.db"
+        if args.ledger:
+            shutil.copy(args.ledger, ledger)
+        else:
+            info = build(str(ledger), n)
+            emit("generate_s", info["seconds"], "s", n)
+        db = ["--db", str(ledger)]
+        subjects = sqlite3.connect(ledger).execute("SELECT COUNT(*) FROM entities WHERE name LIKE 'Subject %'").fetchone()[0]
+
+        emit("help_s", round(wall([*PROVENANCE, "--help"], 5), 3), "s", n)
+        emit("list_s", round(wall([*PROVENANCE, *db, "claims", "list", "--limit", "20"]), 3), "s", n)
+
+        if "ingest_per_s" not in skip:
+            r = python(INGEST, str(tmp / "ingest.db"), str(args.ingest), str(HERE))
+            emit("ingest_per_s", round(args.ingest / r["seconds"], 1), "sources/s", n, sources=args.ingest)
+
+        if "import_per_s" not in skip:
+            f = import_file_for(tmp, args.import_claims, subjects)
+            fresh = tmp / "import.db"
+            shutil.copy(ledger, fresh)  # the same vocabulary, so the same names resolve
+            ours = python(IMPORT, str(fresh), str(f))
+            raw_db = tmp / "raw.db"
+            shutil.copy(ledger, raw_db)
+            raw = python(RAW, str(fresh), str(raw_db))
+            ours_rate = ours["claims"] / ours["seconds"]
+            # Raw: the spans, claims and links the import wrote, re-inserted by sqlite3 alone.
+            raw_rate = raw["claims"] / raw["seconds"]
+            emit("import_per_s", round(ours_rate, 1), "claims/s", n, imported=ours["claims"])
+            emit("raw_per_s", round(raw_rate, 1), "claims/s", n, rows=raw["claims"])
+            emit("import_vs_raw", round(ours_rate / raw_rate, 3), "ratio", n)
+
+        scanned = tmp / "scanned.db"
+        shutil.copy(ledger, scanned)
+        emit("scan_s", round(wall([*PROVENANCE, "--db", str(scanned), "conflicts", "scan"], 1), 2), "s", n)
+
+        inc = import_file_for(tmp, 50, subjects, seed=11)
+        r = python(INCREMENTAL, str(scanned), str(inc))
+        emit("incremental_s", round(r["seconds"], 3), "s", n, conflicts=r["conflicts"])
+
+        emit("contested_s", round(wall([*PROVENANCE, "--db", str(scanned), "contested", "--limit", "20"]), 3), "s", n)
+        emit("report_s", round(wall([*PROVENANCE, "--db", str(scanned), "report", "--format", "json",
+                                     "--limit", "20"]), 3), "s", n)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        emit("peak_rss_mb", round(peak, 1), "MB", n)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()
