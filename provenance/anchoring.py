@@ -202,6 +202,9 @@ def locate(
     """Find `quote` in `text`, or raise AnchorError saying why not (closest passage, candidates)."""
     if not quote or not quote.strip():
         raise AnchorError("the quote is empty")
+    first = text.find(quote)
+    if first != -1 and occurrence in (None, 1) and text.find(quote, first + 1) == -1:
+        return Anchor(first, first + len(quote), 1.0, "exact")  # the common case, kept cheap
     cands = _candidates(text, quote)
     if cands:
         c = _choose(text, cands, prefix, suffix, hint, occurrence)

@@ -66,7 +66,7 @@ def index_source(session: Session, source: Source) -> list[Copy]:
         for other, h, start, end in rows:
             there[other].append((start, end))
             here[other].extend(ours[h])
-    session.execute(insert(Fingerprint), [
+    session.execute(insert(Fingerprint.__table__), [
         {"source_id": source.id, "start": p.start, "end": p.end, "hash": p.hash}
         for p in {p.start: p for p in prints}.values()
     ])
@@ -76,7 +76,7 @@ def index_source(session: Session, source: Source) -> list[Copy]:
         shared = sum(e - s for s, e in mine)
         if shared < MIN_SHARED_CHARS:
             continue
-        session.execute(insert(SharedPassage), [
+        session.execute(insert(SharedPassage.__table__), [
             *({"source_id": source.id, "other_id": other, "start": s, "end": e} for s, e in mine),
             *({"source_id": other, "other_id": source.id, "start": s, "end": e} for s, e in theirs),
         ])

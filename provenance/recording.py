@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from . import events
@@ -51,6 +51,11 @@ def _value(text: str, kind: str) -> Value:
     return parse_value(text, kind)
 
 
+@functools.lru_cache(maxsize=65536)
+def _json(value: Value) -> str:
+    return to_json_text(value)
+
+
 @functools.lru_cache(maxsize=4096)
 def _period(text: str):
     return parse_date(text)
@@ -69,12 +74,14 @@ class ClaimWriter:
         self._texts: dict[int, str] = {}
         self._props: dict[str, Property] = {}
         self._aliases: dict[str, int] | None = None
+        self._by_name: dict[str, int] = {}  # names as written -> entity id
         self._names: dict[int, str] = {}
         self._spans: dict[tuple[int, int, int], int | None] = {}  # known spans; None: new in batch
         self._new_spans: dict[tuple[int, int, int], dict] = {}
         self._existing: dict[int, set[tuple]] = {}  # per source: claims already recorded
         self._rows: list[tuple[dict, tuple[int, int, int]]] = []
         self._seen: set[tuple] = set()
+        self._now = utcnow()  # one batch, one moment
 
     # -- resolving names, once each ------------------------------------------------------------
 
@@ -86,7 +93,19 @@ class ClaimWriter:
     def text(self, source: Source) -> str:
         if source.id not in self._texts:
             self._texts[source.id] = source.text
+            # The spans already there, so that a quote anchored again reuses its span.
+            for span_id, start, end in self.session.execute(
+                    select(Span.id, Span.start, Span.end).where(Span.source_id == source.id)):
+                self._spans[(source.id, start, end)] = span_id
         return self._texts[source.id]
+
+    @functools.cache
+    def _source_facts(self, source: Source) -> tuple[int, dt.date | None]:
+        return source.id, source.date
+
+    @functools.cache
+    def _prop_facts(self, prop: Property) -> tuple[int, str]:
+        return prop.id, prop.value_type
 
     def prop(self, name: str) -> Property:
         key = name.strip().lower()
@@ -95,6 +114,8 @@ class ClaimWriter:
         return self._props[key]
 
     def entity(self, name: str, create: bool = False) -> int:
+        if name in self._by_name:
+            return self._by_name[name]
         if self._aliases is None:
             self._aliases = dict(self.session.execute(select(Alias.key, Alias.entity_id)).all())
         key = alias_key(name)
@@ -102,7 +123,8 @@ class ClaimWriter:
             entity = resolve_entity(self.session, name, create=create)
             self._aliases[key] = entity.id
             self._names[entity.id] = entity.name
-        return self._aliases[key]
+        self._by_name[name] = self._aliases[key]
+        return self._by_name[name]
 
     def entity_name(self, entity_id: int) -> str:
         if entity_id not in self._names:
@@ -118,42 +140,39 @@ class ClaimWriter:
         if ci.status not in CLAIM_STATUSES or ci.status == "rejected":
             raise InputError(f"status {ci.status!r} must be candidate or accepted")
         source = self.source(ci.source)
+        source_id, source_date = self._source_facts(source)
         prop = self.prop(ci.property)
-        value = _value(ci.value.strip(), prop.value_type)
+        prop_id, value_type = self._prop_facts(prop)
+        value = _value(ci.value.strip(), value_type)
         subject = self.entity(ci.subject, ci.create_entities)
         speaker = self.entity(ci.speaker, ci.create_entities) if ci.speaker else None
-        if prop.value_type == "entity":
+        if value_type == "entity":
             # A categorical value is an entity too: "Afghanistan" and "Afghan soil" compare equal.
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
         if ci.as_of:
             period = _period(ci.as_of.strip())
             as_of = (ci.as_of.strip(), period.start, period.end)
         else:
-            as_of = (None, source.date, source.date)
+            as_of = (None, source_date, source_date)
         text = self.text(source)
         a = locate(text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
-        span_key = (source.id, a.start, a.end)
-        value_json = to_json_text(value)
+        span_key = (source_id, a.start, a.end)
+        value_json = _json(value)
         polarity = "denies" if ci.denies else "asserts"
-        identity = (a.start, a.end, subject, prop.id, polarity, speaker, value_json)
-        if skip_existing and (identity in self._existing_for(source.id) or (source.id, *identity) in self._seen):
+        identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
+        if skip_existing and (identity in self._existing_for(source_id) or (source_id, *identity) in self._seen):
             return False
-        self._seen.add((source.id, *identity))
+        self._seen.add((source_id, *identity))
         if span_key not in self._spans and span_key not in self._new_spans:
-            known = self.session.scalar(select(Span.id).where(
-                Span.source_id == source.id, Span.start == a.start, Span.end == a.end))
-            if known is not None:
-                self._spans[span_key] = known
-            else:
-                prefix, suffix = context(text, a.start, a.end)
-                self._new_spans[span_key] = dict(
-                    source_id=source.id, start=a.start, end=a.end, quote=text[a.start : a.end],
-                    prefix=prefix, suffix=suffix, method=a.method, score=a.score)
+            prefix, suffix = context(text, a.start, a.end)
+            self._new_spans[span_key] = dict(
+                source_id=source_id, start=a.start, end=a.end, quote=text[a.start : a.end],
+                prefix=prefix, suffix=suffix, method=a.method, score=a.score)
         self._rows.append((dict(
-            source_id=source.id, subject_id=subject, property_id=prop.id, value_text=ci.value.strip(),
+            source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
             value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
             as_of_start=as_of[1], as_of_end=as_of[2], hedge=_clean(ci.hedge), scope=_clean(ci.scope),
-            cites=_clean(ci.cites), status=ci.status, created_at=utcnow(),
+            cites=_clean(ci.cites), status=ci.status, created_at=self._now,
         ), span_key))
         return True
 
@@ -176,13 +195,11 @@ class ClaimWriter:
         s.flush()
         if self._new_spans:
             keys = list(self._new_spans)
-            ids = s.scalars(insert(Span).returning(Span.id, sort_by_parameter_order=True),
-                            [self._new_spans[k] for k in keys]).all()
+            ids = insert_rows(s, Span.__table__, [self._new_spans[k] for k in keys])
             self._spans.update(zip(keys, ids))
             self._new_spans.clear()
-        claim_ids = list(s.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
-                                   [row for row, _ in self._rows]))
-        s.execute(insert(ClaimSpan), [{"claim_id": cid, "span_id": self._spans[key]}
+        claim_ids = insert_rows(s, Claim.__table__, [row for row, _ in self._rows])
+        s.execute(insert(ClaimSpan.__table__), [{"claim_id": cid, "span_id": self._spans[key]}
                                       for cid, (_, key) in zip(claim_ids, self._rows)])
         if len(claim_ids) == 1:
             row = self._rows[0][0]
@@ -195,6 +212,38 @@ class ClaimWriter:
         self._rows.clear()
         self._existing.clear()
         return claim_ids
+
+
+def insert_rows(session: Session, table, rows: list[dict]) -> list[int]:
+    """Insert many rows through Core and return their new ids, in order.
+
+    On SQLite a writer holds the database's write lock from the start of its transaction (see
+    db.py), so ids can be taken after the current maximum and the rows sent in one executemany —
+    INSERT ... RETURNING would go a row at a time there. Other databases use RETURNING.
+    """
+    if not rows:
+        return []
+    dialect = session.bind.dialect
+    if dialect.name != "sqlite":
+        return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    # The columns' own bind processors (dates to text...), applied once per column, then the
+    # driver's executemany: SQLAlchemy's per-row parameter handling is most of the cost otherwise.
+    cols = [c for c in table.columns if c.key == "id" or c.key in rows[0]]
+    procs = [c.type.bind_processor(dialect) for c in cols]
+    sql = str(insert(table).values({c.key: bindparam(c.key) for c in cols}).compile(dialect=dialect))
+    keys = [c.key for c in cols]
+    converting = [(n, p) for n, p in enumerate(procs) if p is not None]
+    params = []
+    for row, i in zip(rows, ids):
+        values = [i if k == "id" else row.get(k) for k in keys]
+        for n, p in converting:
+            if values[n] is not None:
+                values[n] = p(values[n])
+        params.append(tuple(values))
+    session.connection().exec_driver_sql(sql, params)
+    return ids
 
 
 def add_claim(session: Session, ci: ClaimInput) -> Claim:

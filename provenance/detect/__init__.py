@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import events
 from ..models import Claim, Conflict, ConflictClaim, Rule, utcnow
+from ..recording import insert_rows
 from . import accusation, denial, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
 
@@ -86,8 +87,8 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
     rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
                  explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
                  created_at=now) for f in new]
-    ids = list(session.scalars(insert(Conflict).returning(Conflict.id, sort_by_parameter_order=True), rows))
-    session.execute(insert(ConflictClaim), [
+    ids = insert_rows(session, Conflict.__table__, rows)
+    session.execute(insert(ConflictClaim.__table__), [
         {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new) for claim_id in sorted(f.claims)
     ])
     events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
