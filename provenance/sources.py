@@ -191,7 +191,10 @@ def find_source(session: Session, ref: str) -> Source:
     if ref.isdigit() and len(ref) < 8:
         return get_source(session, int(ref))
     if len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
-        found = session.scalars(select(Source).where(Source.sha256.like(ref.lower() + "%"))).all()
+        # A range, not LIKE: it walks the unique index on sha256 instead of every source.
+        prefix = ref.lower()
+        found = session.scalars(select(Source).where(
+            Source.sha256 >= prefix, Source.sha256 < prefix + "g").limit(2)).all()
         if len(found) == 1:
             return found[0]
         if len(found) > 1:

@@ -251,7 +251,13 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
 def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
+    if _PLAIN.fullmatch(text):  # "2,099": most figures in bulk data, parsed without the grammar
+        n = float(text.replace(",", ""))
+        return Interval(n, n, type=kind)
     t = _clean(text)
     low = t.casefold()
 
