@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from .db import bulk_insert
 from .fingerprints import merge, winnow
 from .models import Fingerprint, SharedPassage, Source
 
@@ -66,7 +67,7 @@ def index_source(session: Session, source: Source) -> list[Copy]:
         for other, h, start, end in rows:
             there[other].append((start, end))
             here[other].extend(ours[h])
-    session.execute(insert(Fingerprint.__table__), [
+    bulk_insert(session, Fingerprint.__table__, [
         {"source_id": source.id, "start": p.start, "end": p.end, "hash": p.hash}
         for p in {p.start: p for p in prints}.values()
     ])
@@ -76,7 +77,7 @@ def index_source(session: Session, source: Source) -> list[Copy]:
         shared = sum(e - s for s, e in mine)
         if shared < MIN_SHARED_CHARS:
             continue
-        session.execute(insert(SharedPassage.__table__), [
+        bulk_insert(session, SharedPassage.__table__, [
             *({"source_id": source.id, "other_id": other, "start": s, "end": e} for s, e in mine),
             *({"source_id": other, "other_id": source.id, "start": s, "end": e} for s, e in theirs),
         ])

@@ -182,3 +182,41 @@ class Database:
 
 def open_db(value: str | None = None, *, migrate: bool = True) -> Database:
     return Database(resolve_url(value), migrate=migrate)
+
+
+def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False) -> list[int]:
+    """Insert many rows through Core; with `ids`, return the new rows' ids in order.
+
+    On SQLite a writer holds the write lock from the start of its transaction (see _begin), so
+    ids can be taken after the current maximum, and the rows go to the driver's executemany with
+    the columns' own bind processors applied once per value: INSERT ... RETURNING would go a row at
+    a time there, and SQLAlchemy's per-row parameter handling is otherwise most of the cost.
+    Other databases use INSERT ... RETURNING.
+    """
+    from sqlalchemy import bindparam, func, insert, select
+
+    if not rows:
+        return []
+    dialect = session.bind.dialect
+    if dialect.name != "sqlite":
+        if ids:
+            return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+        session.execute(insert(table), rows)
+        return []
+    new_ids: list[int] = []
+    if ids:
+        first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+        new_ids = list(range(first, first + len(rows)))
+    cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
+    keys = [c.key for c in cols]
+    sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
+    converting = [(n, p) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
+    params = []
+    for i, row in enumerate(rows):
+        values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]
+        for n, p in converting:
+            if values[n] is not None:
+                values[n] = p(values[n])
+        params.append(tuple(values))
+    session.connection().exec_driver_sql(sql, params)
+    return new_ids

@@ -35,10 +35,22 @@ _B = 1_000_003
 _B_TOP = pow(_B, K - 1, _P)
 
 
+_WORD_HASHES: dict[str, int] = {}  # a corpus reuses its vocabulary: hash each word once
+
+
+def _word_hash(word: str) -> int:
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        if len(_WORD_HASHES) > 2_000_000:
+            _WORD_HASHES.clear()
+        digest = hashlib.blake2b(word.casefold().encode("utf-8"), digest_size=8).digest()
+        h = _WORD_HASHES[word] = int.from_bytes(digest, "big") % _P
+    return h
+
+
 def _words(text: str) -> list[tuple[int, int, int]]:
     """(word hash, start, end) for every word; \\w+ never holds quotes or dashes, so only case folds."""
-    return [(int.from_bytes(hashlib.blake2b(m.group().casefold().encode("utf-8"), digest_size=8).digest(), "big") % _P,
-             m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(_word_hash(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def winnow(text: str) -> list[Print]:

@@ -11,10 +11,11 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import events
+from .db import bulk_insert
 from .anchoring import context, locate
 from .errors import InputError
 from .models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
@@ -195,12 +196,12 @@ class ClaimWriter:
         s.flush()
         if self._new_spans:
             keys = list(self._new_spans)
-            ids = insert_rows(s, Span.__table__, [self._new_spans[k] for k in keys])
+            ids = bulk_insert(s, Span.__table__, [self._new_spans[k] for k in keys], ids=True)
             self._spans.update(zip(keys, ids))
             self._new_spans.clear()
-        claim_ids = insert_rows(s, Claim.__table__, [row for row, _ in self._rows])
-        s.execute(insert(ClaimSpan.__table__), [{"claim_id": cid, "span_id": self._spans[key]}
-                                      for cid, (_, key) in zip(claim_ids, self._rows)])
+        claim_ids = bulk_insert(s, Claim.__table__, [row for row, _ in self._rows], ids=True)
+        bulk_insert(s, ClaimSpan.__table__, [{"claim_id": cid, "span_id": self._spans[key]}
+                                             for cid, (_, key) in zip(claim_ids, self._rows)])
         if len(claim_ids) == 1:
             row = self._rows[0][0]
             events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],
@@ -212,38 +213,6 @@ class ClaimWriter:
         self._rows.clear()
         self._existing.clear()
         return claim_ids
-
-
-def insert_rows(session: Session, table, rows: list[dict]) -> list[int]:
-    """Insert many rows through Core and return their new ids, in order.
-
-    On SQLite a writer holds the database's write lock from the start of its transaction (see
-    db.py), so ids can be taken after the current maximum and the rows sent in one executemany —
-    INSERT ... RETURNING would go a row at a time there. Other databases use RETURNING.
-    """
-    if not rows:
-        return []
-    dialect = session.bind.dialect
-    if dialect.name != "sqlite":
-        return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
-    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-    ids = list(range(first, first + len(rows)))
-    # The columns' own bind processors (dates to text...), applied once per column, then the
-    # driver's executemany: SQLAlchemy's per-row parameter handling is most of the cost otherwise.
-    cols = [c for c in table.columns if c.key == "id" or c.key in rows[0]]
-    procs = [c.type.bind_processor(dialect) for c in cols]
-    sql = str(insert(table).values({c.key: bindparam(c.key) for c in cols}).compile(dialect=dialect))
-    keys = [c.key for c in cols]
-    converting = [(n, p) for n, p in enumerate(procs) if p is not None]
-    params = []
-    for row, i in zip(rows, ids):
-        values = [i if k == "id" else row.get(k) for k in keys]
-        for n, p in converting:
-            if values[n] is not None:
-                values[n] = p(values[n])
-        params.append(tuple(values))
-    session.connection().exec_driver_sql(sql, params)
-    return ids
 
 
 def add_claim(session: Session, ci: ClaimInput) -> Claim:

@@ -13,12 +13,12 @@ import itertools
 import operator
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import insert, select, true
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session, selectinload
 
 from .. import events
 from ..models import Claim, Conflict, ConflictClaim, Rule, utcnow
-from ..recording import insert_rows
+from ..db import bulk_insert
 from . import accusation, denial, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
 
@@ -87,8 +87,8 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
     rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
                  explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
                  created_at=now) for f in new]
-    ids = insert_rows(session, Conflict.__table__, rows)
-    session.execute(insert(ConflictClaim.__table__), [
+    ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
+    bulk_insert(session, ConflictClaim.__table__, [
         {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new) for claim_id in sorted(f.claims)
     ])
     events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
