@@ -242,7 +242,9 @@ class Claim(Base):
     hedge: Mapped[str | None] = mapped_column(String(100))
     scope: Mapped[str | None] = mapped_column(String(300))
     cites: Mapped[str | None] = mapped_column(String(300))  # the upstream it relies on ("UN report")
-    status: Mapped[str] = mapped_column(String(16), default="accepted", index=True)
+    # No index on status: nearly every claim is accepted, and such an index would lure the
+    # planner away from (subject, property), which contested questions group by.
+    status: Mapped[str] = mapped_column(String(16), default="accepted")
     reason: Mapped[str | None] = mapped_column(Text)  # why it was rejected
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

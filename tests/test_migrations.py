@@ -71,3 +71,10 @@ def test_schema_enforces_offsets_and_foreign_keys(demo):
                      " VALUES (999, 0, 5, 'x', '', '', 'exact', 1)")
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE claims SET polarity='maybe' WHERE id=1")
+
+
+def test_the_quick_revision_reader_agrees_with_alembic():
+    from provenance.db import head_revisions, known_revisions
+
+    assert head_revisions() == frozenset(script().get_heads())
+    assert known_revisions() == frozenset(r.revision for r in script().walk_revisions())

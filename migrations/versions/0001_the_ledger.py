@@ -114,7 +114,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_claims_property_id'), ['property_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_speaker_id'), ['speaker_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_claims_status'), ['status'], unique=False)
         batch_op.create_index('ix_claims_subject_property', ['subject_id', 'property_id'], unique=False)
 
     op.create_table('rules',
@@ -214,7 +213,6 @@ def downgrade() -> None:
     op.drop_table('rules')
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.drop_index('ix_claims_subject_property')
-        batch_op.drop_index(batch_op.f('ix_claims_status'))
         batch_op.drop_index(batch_op.f('ix_claims_speaker_id'))
         batch_op.drop_index(batch_op.f('ix_claims_source_id'))
         batch_op.drop_index(batch_op.f('ix_claims_property_id'))

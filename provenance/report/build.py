@@ -35,9 +35,12 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
             "contested_questions": len(questions) if limit is None else None,
             "page": {"limit": limit, "offset": offset, "questions": len(questions)},
         },
+        # The sources this page quotes, not every source in the ledger.
         "sources": [
             {"id": s.id, "title": s.title, "outlet": s.outlet, "date": str(s.date or "")}
-            for s in session.scalars(select(Source).order_by(Source.id))
+            for s in session.scalars(select(Source).where(Source.id.in_(sorted(
+                {c["source_id"] for q in questions for a in q["answers"] for c in a["claims"]}
+                | {c.source_id for x in cross for c in x.claims}))).order_by(Source.id))
         ],
         "questions": questions,
         # Conflicts across questions (rules, mutual accusations) have no single question to sit in.
