@@ -45,12 +45,15 @@ def _size(chars: int) -> str:
     return f"{chars / 1000:.1f} K chars" if chars >= 1000 else f"{chars} chars"
 
 
-def index_source(session: Session, source: Source) -> list[Copy]:
-    """Store a source's fingerprints and shared passages; report the sources it shares text with."""
+def index_source(session: Session, source: Source, *, fresh: bool = True) -> list[Copy]:
+    """Store a source's fingerprints and shared passages; report the sources it shares text with.
+
+    `fresh`: the source was just added, so it has nothing indexed yet to clear away."""
     prints = winnow(source.text)
-    session.execute(delete(Fingerprint).where(Fingerprint.source_id == source.id))
-    session.execute(delete(SharedPassage).where(
-        (SharedPassage.source_id == source.id) | (SharedPassage.other_id == source.id)))
+    if not fresh:
+        session.execute(delete(Fingerprint).where(Fingerprint.source_id == source.id))
+        session.execute(delete(SharedPassage).where(
+            (SharedPassage.source_id == source.id) | (SharedPassage.other_id == source.id)))
     if not prints:
         return []
     ours: dict[int, list[tuple[int, int]]] = defaultdict(list)

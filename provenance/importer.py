@@ -74,13 +74,13 @@ class Entry:
 
     def __init__(self, where: str, data: dict, fields: dict[str, type | tuple]):
         self.where, self.data = where, data
-        unknown = set(data) - set(fields)
+        unknown = set(data) - fields.keys()
         if unknown:
             raise InputError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        for name, kind in fields.items():
+        for name, value in data.items():  # only the fields given: a bulk file repeats this a lot
+            kind = fields[name]
             kinds = kind if isinstance(kind, tuple) else (kind,)
-            value = data.get(name)
-            if name in data and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+            if not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds:
                 want = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
                 raise InputError(f"{where}: field {name!r} must be a {want}")
 

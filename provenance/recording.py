@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from . import events
 from .db import bulk_insert
-from .anchoring import context, locate
+from .anchoring import Anchor, context, locate
 from .errors import InputError
 from .models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
 from .sources import find_source
@@ -48,13 +48,10 @@ class ClaimInput:
 
 
 @functools.lru_cache(maxsize=65536)
-def _value(text: str, kind: str) -> Value:
-    return parse_value(text, kind)
-
-
-@functools.lru_cache(maxsize=65536)
-def _json(value: Value) -> str:
-    return to_json_text(value)
+def _value(text: str, kind: str) -> tuple[Value, str]:
+    """A value parsed, and its JSON: both computed once per distinct text."""
+    value = parse_value(text, kind)
+    return value, to_json_text(value)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -144,21 +141,26 @@ class ClaimWriter:
         source_id, source_date = self._source_facts(source)
         prop = self.prop(ci.property)
         prop_id, value_type = self._prop_facts(prop)
-        value = _value(ci.value.strip(), value_type)
+        value, value_json = _value(ci.value.strip(), value_type)
         subject = self.entity(ci.subject, ci.create_entities)
         speaker = self.entity(ci.speaker, ci.create_entities) if ci.speaker else None
         if value_type == "entity":
             # A categorical value is an entity too: "Afghanistan" and "Afghan soil" compare equal.
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
+            value_json = to_json_text(value)
         if ci.as_of:
             period = _period(ci.as_of.strip())
             as_of = (ci.as_of.strip(), period.start, period.end)
         else:
             as_of = (None, source_date, source_date)
         text = self.text(source)
-        a = locate(text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
+        quote = ci.quote
+        first = text.find(quote)
+        if first != -1 and not ci.occurrence and quote.strip() and text.find(quote, first + 1) == -1:
+            a = Anchor(first, first + len(quote), 1.0, "exact")  # anchoring's common case, inline
+        else:
+            a = locate(text, quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
         span_key = (source_id, a.start, a.end)
-        value_json = _json(value)
         polarity = "denies" if ci.denies else "asserts"
         identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
         if skip_existing and (identity in self._existing_for(source_id) or (source_id, *identity) in self._seen):

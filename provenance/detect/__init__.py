@@ -126,10 +126,26 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     if entity_props:
         others += _views(session, Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None), ctx)
     others = list({v.id: v for v in others}.values())
+    ctx.preload_outlets({v.source_id for v in others} | {v.source_id for v in new})
+    # Each new claim meets only what it can conflict with: its own question, the rule partners
+    # of its property on its subject, and (for accusations) claims on its property elsewhere.
+    by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
+    by_property: dict[int, list[ClaimView]] = defaultdict(list)
+    for v in others:
+        by_question[(v.subject_id, v.property_id)].append(v)
+        if v.value_type == "entity" and v.speaker_id is not None:
+            by_property[v.property_id].append(v)
+    partner_of: dict[int, set[int]] = defaultdict(set)
+    for pair in rules:
+        for p in pair:
+            partner_of[p] |= pair
     new_ids = {v.id for v in new}
     findings = []
     for a in new:
-        for b in others:
+        candidates = {b.id: b for p in partner_of[a.property_id] | {a.property_id}
+                      for b in by_question.get((a.subject_id, p), ())}
+        candidates.update((b.id, b) for b in by_property.get(a.property_id, ()))
+        for b in candidates.values():
             if b.id == a.id or (b.id in new_ids and b.id < a.id):
                 continue
             findings.extend(_pair(a, b, rules))

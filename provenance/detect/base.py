@@ -48,6 +48,13 @@ class Context:
             seen.add(up)
         return entity_id
 
+    def preload_outlets(self, source_ids: set[int]) -> None:
+        missing = sorted(source_ids - self._outlets.keys())
+        for i in range(0, len(missing), 500):
+            for sid, outlet, author in self.session.execute(
+                    select(Source.id, Source.outlet, Source.author).where(Source.id.in_(missing[i:i + 500]))):
+                self._outlets[sid] = outlet or author
+
     def outlet(self, source_id: int) -> str | None:
         if source_id not in self._outlets:
             src = self.session.get(Source, source_id)
