@@ -85,17 +85,30 @@ class ClaimWriter:
 
     def source(self, ref: str) -> Source:
         if ref not in self._sources:
-            self._sources[ref] = find_source(self.session, ref)
+            self._sources[ref] = find_source(self.session, ref, with_text=True)
         return self._sources[ref]
 
     def text(self, source: Source) -> str:
         if source.id not in self._texts:
             self._texts[source.id] = source.text
-            # The spans already there, so that a quote anchored again reuses its span.
-            for span_id, start, end in self.session.execute(
-                    select(Span.id, Span.start, Span.end).where(Span.source_id == source.id)):
-                self._spans[(source.id, start, end)] = span_id
+            self._load_recorded(source.id)
         return self._texts[source.id]
+
+    def _load_recorded(self, source_id: int) -> None:
+        """In one query: the source's spans (a quote anchored again reuses its span) and the
+        claims already recorded on them (an import run twice adds nothing)."""
+        existing = self._existing[source_id] = set()
+        rows = self.session.execute(
+            select(Span.id, Span.start, Span.end, Claim.subject_id, Claim.property_id, Claim.polarity,
+                   Claim.speaker_id, Claim.value_json)
+            .outerjoin(ClaimSpan, ClaimSpan.span_id == Span.id)
+            .outerjoin(Claim, (Claim.id == ClaimSpan.claim_id) & (Claim.source_id == Span.source_id))
+            .where(Span.source_id == source_id)
+        )
+        for span_id, start, end, *claim in rows:
+            self._spans[(source_id, start, end)] = span_id
+            if claim[0] is not None:
+                existing.add((start, end, *claim))
 
     @functools.cache
     def _source_facts(self, source: Source) -> tuple[int, dt.date | None]:
@@ -181,13 +194,7 @@ class ClaimWriter:
 
     def _existing_for(self, source_id: int) -> set[tuple]:
         if source_id not in self._existing:
-            rows = self.session.execute(
-                select(Span.start, Span.end, Claim.subject_id, Claim.property_id, Claim.polarity,
-                       Claim.speaker_id, Claim.value_json)
-                .join(ClaimSpan, ClaimSpan.claim_id == Claim.id).join(Span, Span.id == ClaimSpan.span_id)
-                .where(Claim.source_id == source_id)
-            )
-            self._existing[source_id] = {tuple(r) for r in rows}
+            self._load_recorded(source_id)
         return self._existing[source_id]
 
     def flush(self) -> list[int]:

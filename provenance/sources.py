@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from . import events
 from .errors import InputError, NotFound
@@ -178,23 +178,24 @@ def _first_line(text: str) -> str | None:
     return None
 
 
-def get_source(session: Session, source_id: int) -> Source:
-    source = session.get(Source, source_id)
+def get_source(session: Session, source_id: int, *, with_text: bool = False) -> Source:
+    source = session.get(Source, source_id, options=[undefer(Source.text)] if with_text else None)
     if source is None:
         raise NotFound(f"no source with id {source_id}; see `provenance sources list`")
     return source
 
 
-def find_source(session: Session, ref: str) -> Source:
+def find_source(session: Session, ref: str, *, with_text: bool = False) -> Source:
     """A source by id, or by a prefix of its SHA-256 (at least 8 hex digits)."""
     ref = str(ref).strip()
     if ref.isdigit() and len(ref) < 8:
-        return get_source(session, int(ref))
+        return get_source(session, int(ref), with_text=with_text)
     if len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
         # A range, not LIKE: it walks the unique index on sha256 instead of every source.
         prefix = ref.lower()
         found = session.scalars(select(Source).where(
-            Source.sha256 >= prefix, Source.sha256 < prefix + "g").limit(2)).all()
+            Source.sha256 >= prefix, Source.sha256 < prefix + "g").limit(2)
+            .options(*([undefer(Source.text)] if with_text else []))).all()
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
