@@ -227,13 +227,17 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
     cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
     keys = [c.key for c in cols]
     sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
-    converting = [(n, p) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
+    # Dates and times repeat across a batch (one capture day, one moment): convert each once.
+    converting = [(n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
     params = []
     for i, row in enumerate(rows):
         values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]
-        for n, p in converting:
-            if values[n] is not None:
-                values[n] = p(values[n])
+        for n, p, seen in converting:
+            v = values[n]
+            if v is not None:
+                if v not in seen:
+                    seen[v] = p(v)
+                values[n] = seen[v]
         params.append(tuple(values))
     session.connection().exec_driver_sql(sql, params)
     return new_ids

@@ -100,6 +100,8 @@ def import_file(session: Session, path: str) -> ImportResult:
     result = ImportResult()
     keys: dict[str, int] = {}
     writer = ClaimWriter(session)
+    writer.prefetch({str(keys.get(str(c.get("source")), c.get("source"))) for c in doc.get("claims", [])
+                     if isinstance(c.get("source"), str)})
     steps = (
         ("entities", _entity), ("properties", _property), ("rules", _rule),
         ("sources", lambda s, e, r: _source(s, e, r, base, keys)),

@@ -91,24 +91,46 @@ class ClaimWriter:
     def text(self, source: Source) -> str:
         if source.id not in self._texts:
             self._texts[source.id] = source.text
+        if source.id not in self._existing:
             self._load_recorded(source.id)
         return self._texts[source.id]
 
-    def _load_recorded(self, source_id: int) -> None:
+    def prefetch(self, refs: set[str]) -> None:
+        """Resolve many SHA-256 prefixes at once (an import names its sources up front)."""
+        from sqlalchemy import and_, or_
+        from sqlalchemy.orm import undefer
+
+        hexes = sorted(r for r in refs if r not in self._sources and len(r) >= 8
+                       and all(c in "0123456789abcdef" for c in r.lower()))
+        for i in range(0, len(hexes), 200):
+            chunk = hexes[i : i + 200]
+            found = self.session.scalars(select(Source).options(undefer(Source.text)).where(or_(
+                *(and_(Source.sha256 >= r.lower(), Source.sha256 < r.lower() + "g") for r in chunk)))).all()
+            for ref in chunk:
+                matches = [src for src in found if src.sha256.startswith(ref.lower())]
+                if len(matches) == 1:  # none or several: find_source says why, later
+                    self._sources[ref] = matches[0]
+                    self._texts[matches[0].id] = matches[0].text
+            ids = sorted({src.id for src in found} - self._existing.keys())
+            self._load_recorded(ids)
+
+    def _load_recorded(self, source_ids: int | list[int]) -> None:
         """In one query: the source's spans (a quote anchored again reuses its span) and the
         claims already recorded on them (an import run twice adds nothing)."""
-        existing = self._existing[source_id] = set()
+        ids = [source_ids] if isinstance(source_ids, int) else source_ids
+        for sid in ids:
+            self._existing[sid] = set()
         rows = self.session.execute(
-            select(Span.id, Span.start, Span.end, Claim.subject_id, Claim.property_id, Claim.polarity,
-                   Claim.speaker_id, Claim.value_json)
+            select(Span.source_id, Span.id, Span.start, Span.end, Claim.subject_id, Claim.property_id,
+                   Claim.polarity, Claim.speaker_id, Claim.value_json)
             .outerjoin(ClaimSpan, ClaimSpan.span_id == Span.id)
             .outerjoin(Claim, (Claim.id == ClaimSpan.claim_id) & (Claim.source_id == Span.source_id))
-            .where(Span.source_id == source_id)
+            .where(Span.source_id.in_(ids))
         )
-        for span_id, start, end, *claim in rows:
+        for source_id, span_id, start, end, *claim in rows:
             self._spans[(source_id, start, end)] = span_id
             if claim[0] is not None:
-                existing.add((start, end, *claim))
+                self._existing[source_id].add((start, end, *claim))
 
     @functools.cache
     def _source_facts(self, source: Source) -> tuple[int, dt.date | None]:

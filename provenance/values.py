@@ -425,6 +425,8 @@ def parse_value(text: str, kind: str | None = None) -> Value:
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError_("the value is empty")
+    if kind == "quantity" and _PLAIN.fullmatch(text):
+        return parse_quantity(text)
     stripped = _clean(text)
     if kind == "quantity":
         return parse_quantity(stripped)
