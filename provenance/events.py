@@ -8,7 +8,7 @@ import hashlib
 import json
 import os
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from .models import Event, utcnow
@@ -29,19 +29,17 @@ def event_hash(prev_hash: str, at: str, who: str, action: str, target: str, payl
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, action: str, target: str, **payload) -> Event:
-    """Append one event, inside the caller's transaction."""
+def record(session: Session, action: str, target: str, **payload) -> None:
+    """Append one event, inside the caller's transaction (the write lock keeps the chain linear)."""
+    session.flush()  # events follow the changes they record
     prev = session.scalar(select(Event.hash).order_by(Event.id.desc()).limit(1)) or GENESIS
     at = utcnow()
     who = actor()
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    ev = Event(
+    session.execute(insert(Event.__table__).values(
         at=at, actor=who, action=action, target=target, payload=body, prev_hash=prev,
         hash=event_hash(prev, at.isoformat(), who, action, target, body),
-    )
-    session.add(ev)
-    session.flush()
-    return ev
+    ))
 
 
 def broken_links(session: Session) -> list[str]:

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 K = 8  # words per shingle
-W = 5  # shingles per winnowing window
+W = 8  # shingles per winnowing window
 GUARANTEE_WORDS = K + W - 1
 
 _WORD = re.compile(r"\w+")

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import events
+from .db import bulk_insert
 from .errors import InputError, NotFound
 from .models import Segment, Source
 
@@ -74,17 +75,22 @@ def propose(text: str) -> list[tuple[int, int, str | None, str]]:
     return segs
 
 
-def segment_source(session: Session, source: Source) -> list[Segment]:
-    """Replace a source's automatic segments with a fresh proposal (manual ones are kept)."""
-    if any(s.method == "manual" for s in source.segments):
-        return source.segments
-    source.segments.clear()
-    session.flush()
-    for start, end, title, kind in propose(source.text):
-        source.segments.append(Segment(start=start, end=end, title=title or (source.title if start == 0 else None),
-                                       kind=kind, method="auto"))
-    session.flush()
-    return source.segments
+def segment_source(session: Session, source: Source, *, fresh: bool = False) -> None:
+    """Replace a source's automatic segments with a fresh proposal (manual ones are kept).
+
+    `fresh`: the source was just added and has no segments yet (written in bulk, no ORM)."""
+    if not fresh:
+        if any(s.method == "manual" for s in source.segments):
+            return
+        source.segments.clear()
+        session.flush()
+    bulk_insert(session, Segment.__table__, [
+        {"source_id": source.id, "start": start, "end": end, "kind": kind, "method": "auto",
+         "title": title or (source.title if start == 0 else None)}
+        for start, end, title, kind in propose(source.text)
+    ])
+    if not fresh:
+        session.expire(source, ["segments"])
 
 
 def segment_at(source: Source, offset: int) -> Segment | None:

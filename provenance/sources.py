@@ -162,7 +162,7 @@ def add_source(
     session.flush()
     events.record(session, "source.add", f"source:{source.id}", sha256=digest, origin=origin)
     added = Added(source, False)
-    segment_source(session, source)
+    segment_source(session, source, fresh=True)
     added.copies = index_source(session, source)
     added.version_of = previous_version(session, source, version_of)
     if added.version_of is not None:

@@ -20,8 +20,9 @@ def test_second_capture_reports_the_shared_lead_article_and_its_extent(cli):
     (copy,) = cli.json("sources", "copies", "1")
     lead = cli.json("sources", "segments", "1")[0]  # the lead article in 000
     assert copy["source_id"] == 2
-    # The shared extent is the lead article, within a few words at its edges.
-    assert abs(copy["shared_chars"] - (lead["end"] - lead["start"])) < 120
+    # The shared extent is the lead article, within a few words at its edges (the winnowing
+    # guarantee covers runs of 15 words; shorter runs at a passage edge may go unseen).
+    assert abs(copy["shared_chars"] - (lead["end"] - lead["start"])) < 250
     text = S000.read_text(encoding="utf-8")
     assert copy["shared_chars"] < len(text) * 0.5  # the trailing articles differ
 

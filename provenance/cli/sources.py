@@ -234,6 +234,7 @@ def reindex(session):
     for sid in ids:
         source = get_source(session, sid)
         segment_source(session, source)
+        session.refresh(source)
         for c in index_source(session, source, fresh=False):
             click.echo(c.sentence())
     click.echo(f"indexed {len(ids)} source(s)")
