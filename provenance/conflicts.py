@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from . import events
-from .claims import article_title, as_of_label, speaker_name
+from .claims import as_of_label, claim_json, speaker_name
 from .errors import InputError, NotFound
 from .models import CONFLICT_STATUSES, Claim, Conflict, utcnow
 
@@ -74,22 +74,12 @@ def set_status(session: Session, conflict_id: int, verb: str, note: str | None) 
 
 
 def claim_brief(claim: Claim) -> dict:
-    span = claim.spans[0] if claim.spans else None
-    return {
-        "id": claim.id,
-        "source_id": claim.source_id,
-        "source_title": claim.source.title,
-        "article": article_title(claim),
-        "speaker": speaker_name(claim),
-        "as_of": as_of_label(claim),
-        "polarity": claim.polarity,
-        "value_text": claim.value_text,
-        "hedge": claim.hedge,
-        "scope": claim.scope,
-        "quote": span.quote if span else None,
-        "start": span.start if span else None,
-        "end": span.end if span else None,
-    }
+    """A claim as a conflict shows it: claim_json's essentials, who says it and where."""
+    full = claim_json(claim)
+    brief = {k: full[k] for k in ("id", "source_id", "article", "polarity", "value_text", "hedge",
+                                  "scope", "quote", "start", "end")}
+    return {**brief, "source_title": claim.source.title, "speaker": speaker_name(claim),
+            "as_of": as_of_label(claim)}
 
 
 def conflict_json(c: Conflict) -> dict:

@@ -21,17 +21,21 @@ def path(state: State) -> None:
     click.echo(resolve_url(state.db_value))
 
 
+def _migrate(state: State, direction: str, revision: str) -> None:
+    from .. import db as dbmod
+
+    db = state.db(migrate=False)
+    dbmod.check_usable(db.engine)
+    getattr(dbmod, direction)(db.engine, db.url, revision)
+    click.echo(f"at revision {', '.join(sorted(dbmod.current_revisions(db.engine))) or 'none'}")
+
+
 @db_group.command("upgrade")
 @click.argument("revision", default="head")
 @pass_state
 def upgrade(state: State, revision: str) -> None:
     """Migrate the schema up to REVISION (default: the newest)."""
-    from ..db import check_usable, current_revisions, upgrade as run_upgrade
-
-    db = state.db(migrate=False)
-    check_usable(db.engine)
-    run_upgrade(db.engine, db.url, revision)
-    click.echo(f"at revision {', '.join(sorted(current_revisions(db.engine))) or 'none'}")
+    _migrate(state, "upgrade", revision)
 
 
 @db_group.command("downgrade")
@@ -39,12 +43,7 @@ def upgrade(state: State, revision: str) -> None:
 @pass_state
 def downgrade(state: State, revision: str) -> None:
     """Migrate the schema down to REVISION ('base' removes every table)."""
-    from ..db import check_usable, current_revisions, downgrade as run_downgrade
-
-    db = state.db(migrate=False)
-    check_usable(db.engine)
-    run_downgrade(db.engine, db.url, revision)
-    click.echo(f"at revision {', '.join(sorted(current_revisions(db.engine))) or 'none'}")
+    _migrate(state, "downgrade", revision)
 
 
 @db_group.command("current")

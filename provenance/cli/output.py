@@ -97,3 +97,14 @@ def quote_in_context(source_text: str, start: int, end: int, width: int = 120):
 
 def is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def print_rows(rows: list[dict], as_json: bool, columns: dict) -> None:
+    """A list command's output: the rows as JSON, or a table of `columns` (header -> row -> text)."""
+    if as_json:
+        emit_json(rows)
+        return
+    t = table(*columns)
+    for row in rows:
+        t.add_row(*(safe_line(cell(row)) for cell in columns.values()))
+    print_(t)

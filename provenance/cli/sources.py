@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import emit_json, json_option, print_, safe_line, table, text
+from .output import emit_json, json_option, print_, print_rows, safe_line, table, text
 
 
 @click.group()
@@ -143,13 +143,10 @@ def segments(session, source_id, as_json):
     from ..sources import find_source
 
     source = find_source(session, source_id)
-    if as_json:
-        emit_json([segment_json(s) for s in source.segments])
-        return
-    t = table("id", "start", "end", "kind", "how", "title")
-    for s in source.segments:
-        t.add_row(str(s.id), str(s.start), str(s.end), s.kind, s.method, safe_line(s.title or ""))
-    print_(t)
+    print_rows([segment_json(s) for s in source.segments], as_json, {
+        "id": lambda s: s["id"], "start": lambda s: s["start"], "end": lambda s: s["end"],
+        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"] or "",
+    })
 
 
 @sources.command("split")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import emit_json, json_option, print_, safe_line, table
+from .output import json_option, print_rows, safe_line
 
 
 @click.group()
@@ -20,15 +20,10 @@ def entities_list(session, as_json):
     """Every entity with its aliases."""
     from ..vocabulary import entity_json, list_entities
 
-    rows = [entity_json(e) for e in list_entities(session)]
-    if as_json:
-        emit_json(rows)
-        return
-    t = table("id", "name", "kind", "side", "aliases")
-    for e in rows:
-        t.add_row(str(e["id"]), safe_line(e["name"]), e["kind"] or "", safe_line(e["side"] or ""),
-                  safe_line(", ".join(e["aliases"])))
-    print_(t)
+    print_rows([entity_json(e) for e in list_entities(session)], as_json, {
+        "id": lambda e: e["id"], "name": lambda e: e["name"], "kind": lambda e: e["kind"] or "",
+        "side": lambda e: e["side"] or "", "aliases": lambda e: ", ".join(e["aliases"]),
+    })
 
 
 @entities.command("add")
@@ -81,15 +76,11 @@ def properties_list(session, as_json):
     """Every property."""
     from ..vocabulary import list_properties, property_json
 
-    rows = [property_json(p) for p in list_properties(session)]
-    if as_json:
-        emit_json(rows)
-        return
-    t = table("id", "name", "type", "unit", "single", "running")
-    for p in rows:
-        t.add_row(str(p["id"]), safe_line(p["name"]), p["value_type"], safe_line(p["unit"] or ""),
-                  "yes" if p["single_value"] else "", "yes" if p["running_count"] else "")
-    print_(t)
+    print_rows([property_json(p) for p in list_properties(session)], as_json, {
+        "id": lambda p: p["id"], "name": lambda p: p["name"], "type": lambda p: p["value_type"],
+        "unit": lambda p: p["unit"] or "", "single": lambda p: "yes" if p["single_value"] else "",
+        "running": lambda p: "yes" if p["running_count"] else "",
+    })
 
 
 @properties.command("add")
@@ -122,15 +113,9 @@ def rules_list(session, as_json):
     """Every rule."""
     from ..vocabulary import list_rules, rule_json
 
-    rows = [rule_json(r) for r in list_rules(session)]
-    if as_json:
-        emit_json(rows)
-        return
-    t = table("id", "name", "left", "right", "rationale")
-    for r in rows:
-        t.add_row(str(r["id"]), safe_line(r["name"]), safe_line(r["left"]), safe_line(r["right"]),
-                  safe_line(r["rationale"]))
-    print_(t)
+    print_rows([rule_json(r) for r in list_rules(session)], as_json, {
+        key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")
+    })
 
 
 @rules.command("add")
