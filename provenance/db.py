@@ -128,22 +128,41 @@ def current_revisions(engine: Engine) -> set[str]:
         return set(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
 
 
-def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
+def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
+    """Run an Alembic step in one transaction.
+
+    On SQLite, batch migrations rebuild a table (copy, drop, rename); with foreign keys on,
+    dropping the old table would cascade and delete every row that refers to it. So foreign keys
+    go off for the migration -- a pragma that only takes effect outside a transaction -- and
+    `foreign_key_check` must come back clean before the transaction commits.
+    """
     from alembic import command
 
     cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                getattr(command, step)(cfg, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(f"migration {step} to {revision} would break "
+                                            f"{len(broken)} reference(s); nothing was changed")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
+    _migrate(engine, url, "upgrade", revision)
 
 
 def downgrade(engine: Engine, url: str, revision: str) -> None:
-    from alembic import command
-
-    cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    _migrate(engine, url, "downgrade", revision)
 
 
 def check_usable(engine: Engine) -> set[str]:
