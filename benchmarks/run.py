@@ -5,7 +5,7 @@
 Every figure is measured in this run: the commands users type are timed as subprocesses (wall
 clock, best of a few), the library paths in-process. `import_vs_raw` divides our import rate by raw
 `sqlite3` executemany of the very same rows, measured here, on this machine, a moment apart.
-peak_rss_mb is the largest resident set of any subprocess of the run.
+peak_rss_mb is the largest resident set of any measured subprocess (its own, through wait4).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import random
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -27,7 +26,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import build  # noqa: E402
 from synth import paragraph  # noqa: E402
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
@@ -37,19 +35,32 @@ def emit(name: str, value: float, unit: str, claims: int, **extra) -> None:
     print(json.dumps({"figure": name, "value": value, "unit": unit, "claims": claims, **extra}), flush=True)
 
 
-def wall(cmd: list[str], runs: int = 3, env: dict | None = None) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
-        best = min(best, time.perf_counter() - t)
-    return best
+PEAK_KB = [0]  # the largest resident set of any measured subprocess
+
+
+def child(cmd: list[str]) -> tuple[float, str]:
+    """Run a command; its wall time and output. Its own peak memory goes into PEAK_KB (wait4:
+    RUSAGE_CHILDREN would also count what a forked child briefly shares with this process)."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise SystemExit(f"failed ({p.returncode}): {' '.join(cmd)}")
+    PEAK_KB[0] = max(PEAK_KB[0], usage.ru_maxrss)
+    return seconds, out
+
+
+def wall(cmd: list[str], runs: int = 3) -> float:
+    return min(child(cmd)[0] for _ in range(runs))
 
 
 def python(code: str, *args: str) -> dict:
     """Run a snippet in a fresh interpreter; it prints one JSON object."""
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    _, out = child([sys.executable, "-c", code, *args])
+    return json.loads(out.strip().splitlines()[-1])
 
 
 INGEST = r"""
@@ -175,8 +186,10 @@ def main() -> None:
         if args.ledger:
             shutil.copy(args.ledger, ledger)
         else:
-            info = build(str(ledger), n)
-            emit("generate_s", info["seconds"], "s", n)
+            # In a child process, so that this one stays small (see child()); not a figure.
+            out, _ = subprocess.Popen([sys.executable, str(HERE / "generate.py"), "--claims", str(n),
+                                       "--db", str(ledger)], stdout=subprocess.PIPE, text=True).communicate()
+            emit("generate_s", json.loads(out)["seconds"], "s", n)
         db = ["--db", str(ledger)]
         subjects = sqlite3.connect(ledger).execute("SELECT COUNT(*) FROM entities WHERE name LIKE 'Subject %'").fetchone()[0]
 
@@ -213,8 +226,7 @@ def main() -> None:
         emit("contested_s", round(wall([*PROVENANCE, "--db", str(scanned), "contested", "--limit", "20"]), 3), "s", n)
         emit("report_s", round(wall([*PROVENANCE, "--db", str(scanned), "report", "--format", "json",
                                      "--limit", "20"]), 3), "s", n)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        emit("peak_rss_mb", round(peak, 1), "MB", n)
+        emit("peak_rss_mb", round(PEAK_KB[0] / 1024, 1), "MB", n)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
