@@ -154,14 +154,25 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
         "property": first.property.name,
         "running_count": first.property.running_count,
         "answers": rendered,
-        "conflicts": [{
-            "id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-            "explanation": c.explanation,
-            "answers": sorted({answer_of[cl.id] for cl in c.claims}),
-        } for c in conflicts],
+        "conflicts": _folded(conflicts, answer_of),
         "kinds": sorted({c.kind for c in conflicts}),
         "timeline": _timeline(answers) if first.property.running_count else [],
     }
+
+
+def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
+    """One entry per disagreement between answers: conflicts of one kind between the same answers
+    (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
+    out: dict[tuple, dict] = {}
+    for c in conflicts:
+        answers = sorted({answer_of[cl.id] for cl in c.claims})
+        key = (c.kind, c.rule_id, c.status, tuple(answers))
+        if key in out:
+            out[key]["also"].append(c.id)
+            continue
+        out[key] = {"id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
+                    "explanation": c.explanation, "answers": answers, "also": []}
+    return list(out.values())
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:

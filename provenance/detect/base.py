@@ -29,7 +29,7 @@ class Context:
                        Property.running_count))
         }
         self._entities: dict[int, tuple[str, int | None]] | None = None
-        self._outlets: dict[int, str | None] = {}
+        self._sources: dict[int, tuple[str | None, str | None]] = {}  # id -> (outlet, author)
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
         if self._entities is None:
@@ -49,17 +49,21 @@ class Context:
         return entity_id
 
     def preload_outlets(self, source_ids: set[int]) -> None:
-        missing = sorted(source_ids - self._outlets.keys())
+        missing = sorted(source_ids - self._sources.keys())
         for i in range(0, len(missing), 500):
             for sid, outlet, author in self.session.execute(
                     select(Source.id, Source.outlet, Source.author).where(Source.id.in_(missing[i:i + 500]))):
-                self._outlets[sid] = outlet or author
+                self._sources[sid] = (outlet, author)
+
+    def source_meta(self, source_id: int) -> tuple[str | None, str | None]:
+        """(outlet, author) of a source, read once."""
+        if source_id not in self._sources:
+            self.preload_outlets({source_id})
+        return self._sources[source_id]
 
     def outlet(self, source_id: int) -> str | None:
-        if source_id not in self._outlets:
-            src = self.session.get(Source, source_id)
-            self._outlets[source_id] = src.outlet or src.author
-        return self._outlets[source_id]
+        outlet, author = self.source_meta(source_id)
+        return outlet or author
 
 
 COLUMNS = (Claim.id, Claim.source_id, Claim.subject_id, Claim.property_id, Claim.value_text,
@@ -119,8 +123,11 @@ class ClaimView:
 
     @property
     def source_label(self) -> str:
-        outlet = self.ctx.outlet(self.source_id)
-        return f"source {self.source_id}" + (f" ({outlet})" if outlet else "")
+        """'source 4' with its outlet, or its author: 'source 3 (Daily Test)', 'source 4 by X'."""
+        outlet, author = self.ctx.source_meta(self.source_id)
+        if outlet:
+            return f"source {self.source_id} ({outlet})"
+        return f"source {self.source_id}" + (f" by {author}" if author else "")
 
     @property
     def as_of_label(self) -> str:

@@ -44,7 +44,7 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
         ],
         "questions": questions,
         # Conflicts across questions (rules, mutual accusations) have no single question to sit in.
-        "other_conflicts": [conflict_json(c) for c in cross],
+        "other_conflicts": _fold_across(cross),
     }
 
 
@@ -58,3 +58,24 @@ def questions_line(summary: dict) -> str:
     first = page["offset"] + 1
     return (f"contested questions {first}-{page['offset'] + page['questions']} "
             f"(more with --offset {page['offset'] + page['questions']})")
+
+
+def _fold_across(conflicts) -> list[dict]:
+    """Conflicts across questions, one entry per disagreement between the same answers."""
+    out: dict[tuple, dict] = {}
+    for c in conflicts:
+        answers = frozenset((cl.subject_id, cl.property_id, cl.polarity, cl.value_json,
+                             (cl.scope or "").casefold()) for cl in c.claims)
+        key = (c.kind, c.rule_id, c.status, answers)
+        if key in out:
+            out[key]["also"].append(c.id)
+        else:
+            out[key] = {**conflict_json(c), "also": []}
+    return list(out.values())
+
+
+def also_text(conflict: dict) -> str:
+    """' (also #2, #5: the same disagreement in copies or repeats)', or ''."""
+    if not conflict.get("also"):
+        return ""
+    return f" (also {', '.join(f'#{i}' for i in conflict['also'])}: the same disagreement in copies or repeats)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .build import questions_line
+from .build import also_text, questions_line
 
 
 def h(text: object) -> str:
@@ -46,13 +46,13 @@ def render_html(doc: dict) -> str:
                 f"{h(p['as_of'])}: {h(p['value'])}" for p in q["timeline"]) + "</p>")
         out.append("<ul>")
         out += [f"<li><span class=kind>{h(c['kind'])}</span> (conflict {c['id']}, {h(c['status'])}): "
-                f"{h(c['explanation'])}</li>" for c in q["conflicts"]]
+                f"{h(c['explanation'])}{h(also_text(c))}</li>" for c in q["conflicts"]]
         out.append("</ul>")
     if doc["other_conflicts"]:
         out.append("<h2>Conflicts across questions</h2>")
         for c in doc["other_conflicts"]:
             out.append(f"<h3>Conflict {c['id']}: <span class=kind>{h(c['kind'])}</span> ({h(c['status'])})</h3>")
-            out.append(f"<p>{h(c['explanation'])}</p>")
+            out.append(f"<p>{h(c['explanation'])}{h(also_text(c))}</p>")
             out += [f"<blockquote>{h(cl['speaker'])}, source {cl['source_id']} ({h(cl['as_of'])}): "
                     f"{h(cl['quote'])}</blockquote>" for cl in c["claims"]]
     out.append("</body></html>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .build import questions_line
+from .build import also_text, questions_line
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -51,13 +51,14 @@ def render_markdown(doc: dict) -> str:
                 f"{md(p['as_of'])}: {md(p['value'])}" for p in q["timeline"]))
             out.append("")
         for c in q["conflicts"]:
-            out.append(f"- **{md(c['kind'])}** (conflict {c['id']}, {md(c['status'])}): {md(c['explanation'])}")
+            out.append(f"- **{md(c['kind'])}** (conflict {c['id']}, {md(c['status'])}): {md(c['explanation'])}"
+                       f"{md(also_text(c))}")
         out.append("")
     if doc["other_conflicts"]:
         out += ["## Conflicts across questions", ""]
         for c in doc["other_conflicts"]:
             out.append(f"### Conflict {c['id']}: {md(c['kind'])} ({md(c['status'])})")
-            out += ["", md(c["explanation"]), ""]
+            out += ["", md(c["explanation"]) + md(also_text(c)), ""]
             for cl in c["claims"]:
                 out.append(f"> {md(cl['speaker'])}, source {cl['source_id']} ({md(cl['as_of'])}): {md(cl['quote'])}")
                 out.append(">")

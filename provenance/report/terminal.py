@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..cli.output import safe_line, table, text
-from .build import questions_line
+from .build import also_text, questions_line
 
 KIND_STYLE = {"numeric": "red", "denial": "red", "accusation": "magenta", "single_value": "red",
               "scope": "yellow", "rule": "cyan", "decrease": "yellow"}
@@ -44,12 +44,12 @@ def renderables(doc: dict):
                        " → ".join(f"{p['as_of']}: {p['value']}" for p in q["timeline"]))
         for c in q["conflicts"]:
             yield text(("  " + c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
-                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]))
+                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]), (also_text(c), "dim"))
     if doc["other_conflicts"]:
         yield Rule("Conflicts across questions", style="dim")
         for c in doc["other_conflicts"]:
             yield text((c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
-                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]))
+                       f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]), (also_text(c), "dim"))
             for cl in c["claims"]:
                 yield text((f"  {cl['speaker']} [{cl['source_id']}] ({cl['as_of']}): ", "dim"),
                            ("“" + safe_line(cl["quote"]) + "”", "italic"))
