@@ -131,3 +131,14 @@ def test_untrusted_text_never_acts_on_the_terminal(cli, tmp_path):
     assert "&lt;b&gt;[bold]Group|x[/bold]&lt;/b&gt;" in html and "<b>[bold]" not in html
     md = cli("report", "--format", "markdown").stdout
     assert "\x1b" not in md and "\\<b\\>\\[bold\\]Group\\|x" in md
+
+
+def test_the_report_folds_one_disagreement_seen_through_copies(demo):
+    doc = json.loads(demo("report", "--format", "json").stdout)
+    strength = next(q for q in doc["questions"] if q["property"] == "fighter strength")
+    (scope,) = strength["conflicts"]  # 000 and 001 each hold the claim: one disagreement
+    assert scope["kind"] == "scope" and len(scope["also"]) == 1
+    rules = [c for c in doc["other_conflicts"] if c["kind"] == "rule"]
+    assert len(rules) == 2 and all(c["also"] for c in rules)
+    assert len(demo.json("conflicts", "list", "--kind", "rule")) == 6  # the ledger keeps every pair
+    assert f"also #{scope['also'][0]}" in demo("report").stdout
