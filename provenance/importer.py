@@ -160,7 +160,7 @@ def _property(session: Session, e: Entry, result: ImportResult) -> None:
     except ProvenanceError:
         add_property(session, name, e.need("type"), unit=e.get("unit"),
                      single_value=e.get("single_value", False),
-                     running_count=e.get("running_count", False), description=e.get("description"))
+                     running_count=e.get("running_count"), description=e.get("description"))
         result.created["properties"] += 1
         return
     if prop.value_type != e.need("type"):

@@ -126,9 +126,20 @@ def get_property(session: Session, name: str) -> Property:
     return prop
 
 
+# Counts that grow as reports come in: a quantity property so named is a running count unless
+# the user says otherwise (a toll rising over days is an update, not a contradiction).
+RUNNING_WORDS = ("toll", "death", "dead", "killed", "casualt", "wounded", "injured", "missing",
+                 "displaced", "evacuated", "arrested", "detained", "infected", "cases", "victims")
+
+
+def looks_running(name: str, value_type: str) -> bool:
+    low = name.casefold()
+    return value_type == "quantity" and any(w in low for w in RUNNING_WORDS)
+
+
 def add_property(
     session: Session, name: str, value_type: str, *, unit: str | None = None,
-    single_value: bool = False, running_count: bool = False, description: str | None = None,
+    single_value: bool = False, running_count: bool | None = None, description: str | None = None,
 ) -> Property:
     name = name.strip()
     if not name:
@@ -137,6 +148,8 @@ def add_property(
         raise InputError(f"value type {value_type!r} is not one of {', '.join(VALUE_TYPES)}")
     if session.scalar(select(Property).where(func.lower(Property.name) == name.lower())):
         raise InputError(f"a property named {name!r} already exists")
+    if running_count is None:
+        running_count = looks_running(name, value_type)
     prop = Property(
         name=name, value_type=value_type, unit=unit, single_value=single_value,
         running_count=running_count, description=description,

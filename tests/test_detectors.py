@@ -156,3 +156,20 @@ def test_rejected_claims_leave_detection(ledger):
     ledger("claims", "reject", "1", "--reason", "misread")
     b = add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
     assert b["new_conflicts"] == []
+
+
+def test_a_toll_named_as_such_is_a_running_count_without_the_flag(cli, tmp_path):
+    src = tmp_path / "toll.txt"
+    src.write_text("Monday: at least 20 people were killed. Tuesday: the toll rose to 45. "
+                   "Wednesday: officials revised the toll down to 40.", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-06")
+    assert cli("properties", "add", "people killed", "--type", "quantity").stdout == (
+        "property 1: people killed (quantity, running count)\n")
+    for quote, value, day in [("at least 20 people", "at least 20", "2024-05-04"),
+                              ("the toll rose to 45", "45", "2024-05-05"),
+                              ("revised the toll down to 40", "40", "2024-05-06")]:
+        cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", "people killed",
+            "--value", value, "--as-of", day, "--new-entities")
+    (c,) = cli.json("conflicts", "list")
+    assert c["kind"] == "decrease" and {x["value_text"] for x in c["claims"]} == {"45", "40"}
+    assert cli("properties", "add", "strength", "--type", "quantity").stdout == "property 2: strength (quantity)\n"

@@ -89,7 +89,9 @@ def properties_list(session, as_json):
               type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]))
 @click.option("--unit")
 @click.option("--single-value", is_flag=True, help="It takes one value at a time: different values conflict.")
-@click.option("--running-count", is_flag=True, help="A count that rises over time (a death toll).")
+@click.option("--running-count/--not-running", default=None,
+              help="A count that rises over time (a death toll): later rises are updates. "
+              "Default: guessed from the name (toll, deaths, killed, wounded...).")
 @click.option("--description")
 @with_session()
 def properties_add(session, name, value_type, unit, single_value, running_count, description):
@@ -98,7 +100,8 @@ def properties_add(session, name, value_type, unit, single_value, running_count,
 
     p = add_property(session, name, value_type, unit=unit, single_value=single_value,
                      running_count=running_count, description=description)
-    click.echo(f"property {p.id}: {safe_line(p.name)} ({p.value_type})")
+    running = ", running count" if p.running_count else ""
+    click.echo(f"property {p.id}: {safe_line(p.name)} ({p.value_type}{running})")
 
 
 @click.group()
