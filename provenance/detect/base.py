@@ -48,7 +48,12 @@ class Context:
             seen.add(up)
         return entity_id
 
-    def preload_outlets(self, source_ids: set[int]) -> None:
+    def preload_outlets(self, source_ids: set[int] | None) -> None:
+        """Read the outlets and authors of these sources (None: of every source)."""
+        if source_ids is None:
+            self._sources.update((sid, (o, a)) for sid, o, a in self.session.execute(
+                select(Source.id, Source.outlet, Source.author)))
+            return
         missing = sorted(source_ids - self._sources.keys())
         for i in range(0, len(missing), 500):
             for sid, outlet, author in self.session.execute(
