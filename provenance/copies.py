@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .db import bulk_insert
@@ -136,7 +136,3 @@ def unindexed(session: Session) -> list[int]:
     """Sources added before fingerprints existed (databases upgraded from revision 0001)."""
     indexed = select(Fingerprint.source_id).distinct()
     return list(session.scalars(select(Source.id).where(Source.id.not_in(indexed)).order_by(Source.id)))
-
-
-def fingerprint_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Fingerprint))

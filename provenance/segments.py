@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import events
@@ -139,10 +138,3 @@ def segment_json(seg: Segment, claims: int | None = None) -> dict:
     if claims is not None:
         data["claims"] = claims
     return data
-
-
-def segments_for(session: Session, source_ids: set[int]) -> dict[int, list[Segment]]:
-    out: dict[int, list[Segment]] = {}
-    for seg in session.scalars(select(Segment).where(Segment.source_id.in_(sorted(source_ids))).order_by(Segment.start)):
-        out.setdefault(seg.source_id, []).append(seg)
-    return out

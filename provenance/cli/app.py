@@ -5,7 +5,6 @@ Library errors (ProvenanceError) become one line on stderr and the exit code the
 
 from __future__ import annotations
 
-import sys
 
 import click
 
@@ -82,7 +81,3 @@ def with_session(readonly: bool = False):
         return run
 
     return wrap
-
-
-def stdin_is_tty() -> bool:
-    return sys.stdin.isatty()

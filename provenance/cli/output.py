@@ -80,12 +80,6 @@ def print_(renderable) -> None:
     console().print(renderable)
 
 
-def warn(message: str) -> None:
-    from rich.text import Text
-
-    err_console().print(Text(safe_line(message), style="yellow"))
-
-
 def quote_in_context(source_text: str, start: int, end: int, width: int = 120):
     """The quote highlighted inside a little of the text around it."""
     before = source_text[max(0, start - width) : start]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass
 
@@ -210,7 +209,3 @@ def later_of(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:
 
 def same_question(a: ClaimView, b: ClaimView) -> bool:
     return a.subject_id == b.subject_id and a.property_id == b.property_id
-
-
-def today() -> dt.date:
-    return dt.date.today()

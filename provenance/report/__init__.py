@@ -2,9 +2,6 @@
 
 from .build import build_report
 
-FORMATS = ("terminal", "markdown", "html", "json")
-
-
 def render(doc: dict, fmt: str) -> str:
     """The report as text in a publishing format (the terminal view is rendered by rich)."""
     if fmt == "json":
@@ -22,4 +19,4 @@ def render(doc: dict, fmt: str) -> str:
     raise ValueError(fmt)
 
 
-__all__ = ["build_report", "render", "FORMATS"]
+__all__ = ["build_report", "render"]
