@@ -1,0 +1,60 @@
+"""The same ledger on PostgreSQL, the team backend. Runs when PROVENANCE_TEST_POSTGRES names a
+database it may wipe (`.ci/run` sets one up when it can); skipped otherwise."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli import main
+
+URL = os.environ.get("PROVENANCE_TEST_POSTGRES")
+pytestmark = pytest.mark.skipif(not URL, reason="PROVENANCE_TEST_POSTGRES is not set")
+
+
+def run(*args, ok=True):
+    r = CliRunner().invoke(main, ["--db", URL, *args])
+    assert (r.exit_code == 0) == ok, (r.stdout, r.stderr, r.exception)
+    return r
+
+
+@pytest.fixture(scope="module", autouse=True)
+def empty_database():
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def test_demo_migrates_imports_and_detects_on_postgres():
+    run("demo", "--no-report")
+    claims = json.loads(run("claims", "list", "--json").stdout)
+    assert len(claims) == 37
+    kinds = {c["kind"] for c in json.loads(run("conflicts", "list", "--json").stdout)}
+    assert {"denial", "scope", "rule", "accusation", "single_value"} <= kinds
+    assert "imported nothing new" in run("demo", "--no-report").stderr
+    assert run("conflicts", "scan").stdout == "0 new conflict(s)\n"
+    assert run("verify").exit_code == 0
+    strength = json.loads(run("contested", "--property", "fighter strength", "--json").stdout)[0]
+    fighters = next(a for a in strength["answers"] if a["scope"] == "fighters")
+    assert (fighters["sources"], fighters["independent_sources"]) == (2, 1)
+
+
+def test_bad_input_changes_nothing_on_postgres():
+    before = json.loads(run("claims", "list", "--json").stdout)
+    r = run("claims", "add", "1", "--quote", "words that are not in the article at all, anywhere",
+            "--subject", "IS-K", "--property", "fighter strength", "--value", "5", ok=False)
+    assert r.exit_code == 5 and r.stderr.count("\n") == 1
+    assert json.loads(run("claims", "list", "--json").stdout) == before
+
+
+def test_migrations_down_and_up_keep_the_rows_on_postgres():
+    run("db", "downgrade", "0001")
+    run("db", "upgrade")
+    assert len(json.loads(run("claims", "list", "--json").stdout)) == 37
+    run("sources", "reindex")
+    assert json.loads(run("sources", "copies", "2", "--json").stdout)[0]["source_id"] == 1
