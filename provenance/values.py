@@ -187,7 +187,7 @@ def to_json_text(value: Value) -> str:
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion a an and"
+    "ninety hundred thousand million billion dozen a an and"
 ).split()
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = r"(?:%s)" % "|".join(sorted(_SMALL, key=len, reverse=True))
@@ -206,6 +206,9 @@ def parse_number(text: str) -> float:
         return base * _SCALE_WORDS.get(m.group(2) or "", 1)
     words = re.sub(r"\s+", " ", t.replace("-", " ")).strip()
     words = re.sub(r"^an? ", "one ", words)
+    if words == "dozen" or words.endswith(" dozen"):  # text2num does not count in dozens
+        head = words[: -len("dozen")].strip()
+        return (parse_number(head) if head else 1) * 12
     from text_to_num import text2num
 
     try:
@@ -226,6 +229,8 @@ def _scale_of(text: str) -> float:
 # Vague amounts: the interval each phrase is taken to mean (documented in the README).
 _VAGUE = {
     "a few": (2, 5, True, True),
+    "a couple": (2, 3, True, True),
+    "a couple of": (2, 3, True, True),
     "several": (3, 9, True, True),
     "dozens": (24, 100, True, False),
     "scores": (40, 100, True, False),
@@ -261,14 +266,21 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     t = _clean(text)
     low = t.casefold()
 
-    m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: of)?(?: (.*))?", low)
+    m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]
-        return Interval(a, b, ai, bi, False, _unit(m.group(2)), kind)
+        scale = _SCALES.get(m.group(2) or "", 1)  # "a few hundred": the vague count, in hundreds
+        return Interval(a * scale, b * scale, ai, bi, False, _unit(m.group(3)), kind)
 
     m = re.fullmatch(
         rf"(?:(?:between|from) )?({_NUMBER})(?: ?(?:-|to|and) ?)({_NUMBER})(?: (.*))?", low
     )
+    if m and re.fullmatch(r"[a-z]+", m.group(1)) and low.startswith(f"{m.group(1)}-{m.group(2)}"):
+        try:  # "twenty-one" is one number; "four-six" is a range
+            n = parse_number(f"{m.group(1)} {m.group(2)}")
+            return Interval(n, n, True, True, False, _unit(m.group(3)), kind)
+        except ValueError_:
+            pass
     if m and (m.group(0).startswith(("between", "from")) or re.search(r"-|\bto\b", low)):
         a_text, b_text = m.group(1), m.group(2)
         a, b = parse_number(a_text), parse_number(b_text)
@@ -319,7 +331,12 @@ _SHARE_WORDS = {
     "minority": (0.0, 0.5, True, False),
     "half": (0.5, 0.5, True, True),
     "a third": (1 / 3, 1 / 3, True, True),
+    "one third": (1 / 3, 1 / 3, True, True),
+    "two thirds": (2 / 3, 2 / 3, True, True),
     "a quarter": (0.25, 0.25, True, True),
+    "one quarter": (0.25, 0.25, True, True),
+    "three quarters": (0.75, 0.75, True, True),
+    "a fifth": (0.2, 0.2, True, True),
     "almost all": (0.9, 1.0, True, False),
     "nearly all": (0.9, 1.0, True, False),
     "few": (0.0, 0.25, True, True),
@@ -327,24 +344,41 @@ _SHARE_WORDS = {
 _SHARE_RE = "|".join(sorted((re.escape(k) for k in _SHARE_WORDS), key=len, reverse=True))
 
 
+_FRACTIONS = ("half", "a third", "one third", "two thirds", "a quarter", "one quarter",
+              "three quarters", "a fifth")
+
+
 def parse_share(text: str) -> Interval:
-    low = _clean(text).casefold()
-    m = re.fullmatch(rf"({_SHARE_RE})(?: (?:of )?(.*))?", low)
+    low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(text).casefold())  # "two-thirds"
+    m = re.fullmatch(rf"(?:({_LOWER_OPEN}|{_LOWER_CLOSED}|{_UPPER_OPEN}|{_UPPER_CLOSED}|{_APPROX}) )?"
+                     rf"({_SHARE_RE})(?: (?:of )?(.*))?", low)
     if m:
-        a, b, ai, bi = _SHARE_WORDS[m.group(1)]
-        approximate = m.group(1) in ("half", "a third", "a quarter")
-        return Interval(a, b, ai, bi, approximate, _unit(m.group(2)), "share")
+        a, b, ai, bi = _SHARE_WORDS[m.group(2)]
+        bound, word = m.group(1), m.group(2)
+        if bound and word in _FRACTIONS:  # "more than half", "less than a third", "about half"
+            if re.fullmatch(_LOWER_OPEN, bound):
+                return Interval(a, 1.0, False, True, False, _unit(m.group(3)), "share")
+            if re.fullmatch(_LOWER_CLOSED, bound):
+                return Interval(a, 1.0, True, True, False, _unit(m.group(3)), "share")
+            if re.fullmatch(_UPPER_OPEN, bound):
+                return Interval(0.0, a, True, False, False, _unit(m.group(3)), "share")
+            if re.fullmatch(_UPPER_CLOSED, bound):
+                return Interval(0.0, a, True, True, False, _unit(m.group(3)), "share")
+            return Interval(a, b, ai, bi, True, _unit(m.group(3)), "share")
+        if bound is None:
+            return Interval(a, b, ai, bi, word in _FRACTIONS, _unit(m.group(3)), "share")
     # Percentages: every quantity form, with "%" or "per cent" after each number.
     pct = re.sub(r"\s*(?:%|per ?cent|percent)", "", low)
     if pct == low:
         raise ValueError_(f"{text!r} is not a share (try '90%', 'most', 'half')")
     q = parse_quantity(pct, kind="share")
-    scale = lambda x: None if x is None else x / 100  # noqa: E731
     for end in (q.low, q.high):
         if end is not None and not 0 <= end <= 100:
             raise ValueError_(f"{text!r}: a percentage must lie between 0 and 100")
-    return Interval(scale(q.low), scale(q.high), q.low_inclusive, q.high_inclusive,
-                    q.approximate, q.unit, "share")
+    # A share lives on [0, 1]: "over 50%" ends at 100%, "under 10%" starts at 0.
+    low_ = 0.0 if q.low is None else q.low / 100
+    high = 1.0 if q.high is None else q.high / 100
+    return Interval(low_, high, q.low_inclusive, q.high_inclusive, q.approximate, q.unit, "share")
 
 
 # ---------------------------------------------------------------------------------------------

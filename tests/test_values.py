@@ -31,6 +31,16 @@ def q(text, kind=None):
     ("dozens", 24, 100, True, False, False),
     ("2.5 million", 2_500_000, 2_500_000, True, True, False),
     ("4-6k", 4000, 6000, True, True, False),
+    ("twenty-one", 21, 21, True, True, False),
+    ("four-six", 4, 6, True, True, False),
+    ("a dozen", 12, 12, True, True, False),
+    ("two dozen", 24, 24, True, True, False),
+    ("fewer than a dozen", None, 12, True, False, False),
+    ("a couple", 2, 3, True, True, False),
+    ("a few hundred", 200, 500, True, True, False),
+    ("several thousand", 3000, 9000, True, True, False),
+    ("over a hundred", 100, None, False, True, False),
+    ("one million two hundred thousand", 1_200_000, 1_200_000, True, True, False),
 ])
 def test_quantities(text, low, high, lin, hin, approx):
     v = q(text, "quantity")
@@ -51,6 +61,8 @@ def test_trailing_noun_becomes_the_unit():
 @pytest.mark.parametrize("text,low,high", [
     ("90%", 0.9, 0.9), ("90 per cent", 0.9, 0.9), ("most", 0.5, 1), ("a majority", 0.5, 1),
     ("half", 0.5, 0.5), ("between 10% and 20%", 0.1, 0.2),
+    ("two thirds", 2 / 3, 2 / 3), ("three-quarters", 0.75, 0.75), ("more than half", 0.5, 1),
+    ("less than half", 0, 0.5), ("over 50%", 0.5, 1), ("under 10%", 0, 0.1),
 ])
 def test_shares(text, low, high):
     v = q(text, "share")
