@@ -11,7 +11,9 @@ Offsets are Python string indexes: Unicode code points, as the W3C selectors cou
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import AnchorError
@@ -53,8 +55,18 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded: quotes, dashes, compatibility forms, accents and case."""
+    ch = _FOLD.get(ch, ch)
+    if ch.isascii():
+        return ch.lower()
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def fold(text: str) -> Folded:
-    """Casefold, unify quotes and dashes, collapse whitespace runs to one space; map offsets."""
+    """Casefold, unify quotes, dashes and accents, collapse whitespace runs; map offsets."""
     out: list[str] = []
     origin: list[int] = []
     in_space = False
@@ -68,7 +80,7 @@ def fold(text: str) -> Folded:
             in_space = True
             continue
         in_space = False
-        for c in _FOLD.get(ch, ch).casefold():
+        for c in _fold_char(ch):
             out.append(c)
             origin.append(i)
     return Folded("".join(out), origin)
@@ -123,9 +135,12 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
         if al is None or al.dest_end <= al.dest_start:
             break
         start, end = _snap(text, *ftext.span(al.dest_start, al.dest_end))
-        found.append(Candidate(start, end, round(al.score / 100, 4), "fuzzy"))
+        # The score of the whole quote against the passage found, not of the best-aligned part:
+        # a quote longer than anything in the text must not score 1.0.
+        score = fuzz.ratio(fquote, fold_text(text[start:end])) / 100
+        found.append(Candidate(start, end, round(score, 4), "fuzzy"))
         hay = hay[: al.dest_start] + "\0" * (al.dest_end - al.dest_start) + hay[al.dest_end :]
-        if al.score < FUZZY_THRESHOLD:
+        if score * 100 < FUZZY_THRESHOLD:
             break
     if not found:
         return None, []
@@ -158,6 +173,10 @@ def _snap(text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
         e += 1
     s = start if s > 0 and text[s - 1].isalnum() else s
     e = end if e < len(text) and text[e].isalnum() else e
+    while s < e and text[s].isspace():  # a passage neither starts nor ends in whitespace
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
     return s, e
 
 

@@ -107,3 +107,25 @@ def test_any_substring_is_found_back(text, data):
     assert 0 <= a.start < a.end <= len(text)
     if a.method == "exact":
         assert text[a.start : a.end] == quote
+
+
+def test_a_quote_longer_than_anything_in_the_text_is_not_found():
+    text = "The quick brown fox jumps over the lazy dog."
+    assert anchor(text, text + " And then it ran into the forest and was never seen again.") is None
+
+
+def test_fuzzy_passages_start_and_end_on_words():
+    text = "The quick brown fox jumps over the lazy dog."
+    quote, a = found(text, "quikc brown fox jumsp")
+    assert quote == "quick brown fox jumps" and a.method == "fuzzy"
+
+
+@pytest.mark.parametrize("text,quote,expected", [
+    ("caf\u00e9 au lait", "cafe\u0301 au lait", "caf\u00e9 au lait"),  # composed vs decomposed accent
+    ("Stra\u00dfe gesperrt", "STRASSE gesperrt", "Stra\u00dfe gesperrt"),  # sharp s casefolds to ss
+    ("the \ufb01nal report", "the final report", "the \ufb01nal report"),  # ligature (NFKD)
+    ("a\u00adb c", "ab c", "a\u00adb c"),  # soft hyphen ignored
+])
+def test_unicode_variants_match_and_return_the_source_characters(text, quote, expected):
+    got, a = found(text, quote)
+    assert got == expected and a.method == "normalized"
