@@ -25,6 +25,9 @@ FUZZY_THRESHOLD = 85.0
 TIE_MARGIN = 1.0
 # ...and the winner's context must match at least this well (0-1) to decide.
 CONTEXT_MIN = 0.8
+# Longer quotes are matched exactly or normalized only: fuzzy alignment costs grow with
+# quote x text, and a quote this long that is not in the text verbatim is not a quote of it.
+FUZZY_MAX_QUOTE = 2000
 
 _FOLD = {
     **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"},
@@ -228,6 +231,9 @@ def locate(
     if cands:
         c = _choose(text, cands, prefix, suffix, hint, occurrence)
         return Anchor(c.start, c.end, c.score, c.method)
+    if len(quote) > FUZZY_MAX_QUOTE:
+        raise AnchorError(f"the quote ({len(quote):,} characters) is not in the source, even allowing "
+                          "for case, quotes, dashes and spacing; quote a shorter passage")
     best, rivals = _fuzzy(text, quote)
     if best is None or best.score * 100 < FUZZY_THRESHOLD:
         closest = ""

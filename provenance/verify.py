@@ -6,7 +6,8 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .events import broken_links
-from .models import Source, Span
+from .models import Claim, Source, Span
+from .values import from_json
 from .sources import sha256
 
 
@@ -25,6 +26,11 @@ def verify(session: Session) -> list[str]:
         if body[span.start : span.end] != span.quote:
             problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] "
                             "is not its quote")
+    for claim_id, value_json in session.execute(select(Claim.id, Claim.value_json)):
+        try:
+            from_json(value_json)
+        except (ValueError, KeyError, TypeError):
+            problems.append(f"claim {claim_id}: its stored value is not a valid value")
     if session.bind.dialect.name == "sqlite":
         for row in session.execute(text("PRAGMA foreign_key_check")):
             problems.append(f"table {row[0]} row {row[1]}: broken reference to {row[2]}")

@@ -119,6 +119,7 @@ def test_four_concurrent_writers_lose_nothing(tmp_path):
     ("UPDATE spans SET start = start + 1 WHERE id = 1", "is not its quote"),
     ("UPDATE events SET payload = '{}' WHERE id = 2", "does not match its hash"),
     ("DELETE FROM events WHERE id = 2", "does not follow the event before it"),
+    ("UPDATE claims SET value_json = '{not json' WHERE id = 1", "stored value is not a valid value"),
 ])
 def test_verify_catches_hand_edits(cli, article, tamper, finding):
     cli("sources", "add", str(article))
@@ -210,3 +211,26 @@ def test_huge_file_is_refused(cli, tmp_path):
     r = cli("sources", "add", str(big), ok=False)
     assert r.exit_code == 3 and "larger than 50 MB" in r.stderr
     assert cli.snapshot() == before
+
+
+def test_a_hand_corrupted_row_gives_one_line_not_a_traceback(cli, article):
+    cli("sources", "add", str(article))
+    cli("entities", "add", "Blast")
+    cli("properties", "add", "toll", "--type", "quantity")
+    cli("claims", "add", "1", "--quote", "12 people died", "--subject", "Blast", "--property", "toll", "--value", "12")
+    conn = sqlite3.connect(cli.db)
+    conn.execute("UPDATE claims SET value_json = '{not json' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    for args in (("claims", "list"), ("claims", "list", "--json"), ("claims", "show", "1", "--json")):
+        r = cli(*args, ok=False)
+        assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "provenance verify" in r.stderr, args
+
+
+def test_a_huge_quote_not_in_the_source_is_refused_without_fuzzy_matching(cli, article):
+    cli("sources", "add", str(article))
+    cli("entities", "add", "Blast")
+    cli("properties", "add", "toll", "--type", "quantity")
+    r = cli("claims", "add", "1", "--quote", "officials said " * 5000, "--subject", "Blast",
+            "--property", "toll", "--value", "1", ok=False)
+    assert r.exit_code == 5 and "quote a shorter passage" in r.stderr

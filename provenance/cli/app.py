@@ -6,6 +6,8 @@ Library errors (ProvenanceError) become one line on stderr and the exit code the
 from __future__ import annotations
 
 
+import os
+
 import click
 
 from ..errors import DatabaseError, ProvenanceError
@@ -60,7 +62,11 @@ class RootGroup(click.Group):
         except Exception as exc:
             err = translate(exc)
             if err is None:
-                raise
+                if os.environ.get("PROVENANCE_DEBUG"):
+                    raise
+                # Most likely a row edited by hand outside Provenance; one line, not a traceback.
+                err = CliError(f"unexpected {type(exc).__name__}: {exc}; run `provenance verify` to "
+                               "check the database (PROVENANCE_DEBUG=1 shows the traceback)", 1)
             raise err from None
 
 
