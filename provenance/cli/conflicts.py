@@ -51,9 +51,9 @@ def list_(session, kind, status, claim, since, as_json):
 @with_session(readonly=True)
 def show(session, conflict_id, as_json):
     """The claims side by side, each quote highlighted in its context."""
-    from rich.columns import Columns
-    from rich.panel import Panel
     from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
 
     from ..claims import as_of_label, speaker_name
     from ..conflicts import conflict_json, get_conflict
@@ -78,7 +78,11 @@ def show(session, conflict_id, as_json):
                     f" [{cl.scope}]" if cl.scope else "")
         panels.append(Panel(Group(head, text(""), quote_in_context(cl.source.text, span.start, span.end, 160)),
                             expand=True))
-    print_(Columns(panels, equal=True, expand=True))
+    grid = Table.grid(expand=True, padding=(0, 1))  # the claims side by side, equal widths
+    for _ in panels:
+        grid.add_column(ratio=1)
+    grid.add_row(*panels)
+    print_(grid)
 
 
 def _status_command(verb: str, doc: str):

@@ -20,7 +20,7 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
         return None
     return Finding(
         "accusation", (a.id, b.id),
-        f"{a.says()} places {a.property} of {a.subject} in {a.shown()}; {b.says()} places "
-        f"{b.property} of {b.subject} in {b.shown()}: each side blames the other",
+        f"{a.says()} says {a.subject}: {a.property} = {a.shown()}; {b.says()} says "
+        f"{b.subject}: {b.property} = {b.shown()}: each side blames the other",
         "high", NAME, VERSION,
     )

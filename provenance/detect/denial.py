@@ -15,7 +15,7 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     yes, no = (a, b) if a.polarity == "asserts" else (b, a)
     return Finding(
         "denial", (a.id, b.id),
-        f"{yes.says()} says {yes.property} of {yes.subject} is {yes.shown()}; "
+        f"{yes.says()} says {yes.subject}: {yes.property} = {yes.shown()}; "
         f"{no.says()} denies it",
         "high", NAME, VERSION,
     )
