@@ -80,6 +80,7 @@ class ClaimWriter:
         self._rows: list[tuple[dict, tuple[int, int, int]]] = []
         self._seen: set[tuple] = set()
         self._now = utcnow()  # one batch, one moment
+        self._facts: dict[tuple[str, int], tuple] = {}
 
     # -- resolving names, once each ------------------------------------------------------------
 
@@ -132,13 +133,19 @@ class ClaimWriter:
             if claim[0] is not None:
                 self._existing[source_id].add((start, end, *claim))
 
-    @functools.cache
+    # Plain attribute reads, memoised per writer (a method-level functools.cache would keep every
+    # writer and its sources alive for the life of the process).
     def _source_facts(self, source: Source) -> tuple[int, dt.date | None]:
-        return source.id, source.date
+        facts = self._facts.get(("source", source.id))
+        if facts is None:
+            facts = self._facts[("source", source.id)] = (source.id, source.date)
+        return facts
 
-    @functools.cache
     def _prop_facts(self, prop: Property) -> tuple[int, str]:
-        return prop.id, prop.value_type
+        facts = self._facts.get(("prop", prop.id))
+        if facts is None:
+            facts = self._facts[("prop", prop.id)] = (prop.id, prop.value_type)
+        return facts
 
     def prop(self, name: str) -> Property:
         key = name.strip().lower()
