@@ -39,6 +39,9 @@ CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
 POLARITIES = ("asserts", "denies")
 VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+CANDIDATE_KINDS = ("quantity", "date", "attribution", "denial")
+CANDIDATE_STATUSES = ("pending", "accepted", "rejected")
+TEXT_ROLES = ("body", "headline", "caption", "navigation")
 
 
 def utcnow() -> dt.datetime:
@@ -312,6 +315,64 @@ class ConflictClaim(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class Candidate(Base):
+    """A claim proposed by extraction, waiting for review; accepting it records a Claim.
+
+    Subject, speaker and property may be names the ledger does not have yet: `*_link` says
+    whether the name is known, would become an alias of an existing entity, or a new one.
+    """
+
+    __tablename__ = "candidates"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CANDIDATE_KINDS), name="kind"),
+        CheckConstraint(_in("status", CANDIDATE_STATUSES), name="status"),
+        CheckConstraint(_in("polarity", POLARITIES), name="polarity"),
+        CheckConstraint(_in("role", TEXT_ROLES), name="role"),
+        CheckConstraint('0 <= start AND start < "end"', name="offsets"),
+        Index("ix_candidates_source_status", "source_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Source, span and what was read: extracting again finds the same key and adds nothing.
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(16), default="body")
+    value_text: Mapped[str] = mapped_column(Text)
+    subject_text: Mapped[str | None] = mapped_column(String(300))
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    subject_link: Mapped[str | None] = mapped_column(String(8))  # known | alias | new
+    speaker_text: Mapped[str | None] = mapped_column(String(300))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
+    speaker_link: Mapped[str | None] = mapped_column(String(8))
+    verb: Mapped[str | None] = mapped_column(String(60))
+    polarity: Mapped[str] = mapped_column(String(8), default="asserts")
+    scope: Mapped[str | None] = mapped_column(String(300))
+    hedge: Mapped[str | None] = mapped_column(String(100))
+    as_of_text: Mapped[str | None] = mapped_column(String(100))
+    cites: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+    # The question: an existing property (property_id) or a new one to create (name and type).
+    property_name: Mapped[str] = mapped_column(String(300))
+    property_type: Mapped[str] = mapped_column(String(16))
+    property_id: Mapped[int | None] = mapped_column(ForeignKey("properties.id", ondelete="SET NULL"))
+    single_value: Mapped[bool] = mapped_column(Boolean, default=False)
+    running_count: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float] = mapped_column(Float)  # that this is a claim at all
+    match_score: Mapped[float] = mapped_column(Float)  # that it answers this question
+    score: Mapped[float] = mapped_column(Float)  # both, and the subject: what --accept-above reads
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    source: Mapped[Source] = relationship()
+    property: Mapped[Property | None] = relationship()
 
 
 class Event(Base):

@@ -24,9 +24,12 @@ def sources() -> None:
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
 @click.option("--version-of", type=int, metavar="ID",
               help="This is a re-capture of source ID (also assumed for the same --url).")
+@click.option("--extract", "extract_", is_flag=True,
+              help="Also propose candidate claims from each source (see `provenance extract`).")
 @json_option
 @with_session()
-def add(session, paths, title, url, outlet, author, published, captured, reliability, version_of, as_json):
+def add(session, paths, title, url, outlet, author, published, captured, reliability, version_of, extract_,
+        as_json):
     """Add text or Markdown files (or - for stdin). The same text twice is stored once.
 
     Each new source is split into the articles it holds, checked for text it shares with earlier
@@ -39,8 +42,15 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
         reliability=reliability,
     )
     results = [(path, add_source(session, read_input(path), path, meta, version_of)) for path in paths]
+    found = {}
+    if extract_:
+        from ..candidates import candidate_json, extract
+
+        found = {a.source.id: extract(session, a.source) for _, a in results}
     if as_json:
         emit_json([{**source_json(a.source), "path": p, "existed": a.existed,
+                    **({"candidates": [candidate_json(c, a.source.text) for c in found[a.source.id].candidates]}
+                       if extract_ else {}),
                     "copies": [c.to_json() for c in a.copies],
                     "version_of": a.version_of.id if a.version_of else None,
                     "reanchored": [{"span": r.old_span_id, "status": r.status, "score": r.score}
@@ -60,6 +70,10 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
             counts = Counter(r.status for r in a.reanchored)
             summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no spans"
             click.echo(f"  new version of source {a.version_of.id}: {summary}")
+        if extract_:
+            from .extraction import show_extraction
+
+            show_extraction(found[a.source.id], False, a.source.text)
 
 
 @sources.command("list")

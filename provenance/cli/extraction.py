@@ -1,0 +1,316 @@
+"""provenance extract | review | candidates list | show | edit | accept | reject"""
+
+from __future__ import annotations
+
+import click
+
+from .app import pass_state, with_session
+from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+
+TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
+
+
+def edit_options(f):
+    """The fields a reviewer may correct before accepting."""
+    for opt in reversed([
+        click.option("--subject", help="Who or what the claim is about (a name or alias)."),
+        click.option("--property", "property_", help="The question it answers (an existing or a new property)."),
+        click.option("--type", "type_", type=click.Choice(TYPES), help="Value type of a new property."),
+        click.option("--value", help="The answer, as written."),
+        click.option("--speaker", help="Who says it ('' for the outlet itself)."),
+        click.option("--denies/--asserts", "denies", default=None, help="The speaker denies / asserts it."),
+        click.option("--as-of", help="When the claim speaks of."),
+        click.option("--scope", help="What exactly is counted or covered."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _edit(subject, property_, type_, value, speaker, denies, as_of, scope):
+    from ..candidates import Edit
+
+    polarity = None if denies is None else ("denies" if denies else "asserts")
+    return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope)
+
+
+def show_extraction(result, as_json: bool, source_text: str) -> None:
+    from ..candidates import candidate_json
+
+    if as_json:
+        emit_json({"source": result.source.id, "new": [candidate_json(c, source_text) for c in result.candidates],
+                   "already_proposed": result.already, "skipped": dict(result.skipped)})
+        return
+    skipped = ", ".join(f"{n} {what}" for what, n in sorted(result.skipped.items()))
+    click.echo(f"source {result.source.id}: {len(result.candidates)} new candidate(s)"
+               + (f", {result.already} proposed before" if result.already else "")
+               + (f"; read past {skipped}" if skipped else ""))
+    if result.candidates:
+        candidate_table(result.candidates)
+        click.echo("review them with `provenance review " + str(result.source.id) + "`")
+
+
+def candidate_table(cands) -> None:
+    from ..candidates import describe, links
+
+    t = table("id", "kind", "score", "claim", "in the ledger", "where")
+    for c in cands:
+        t.add_row(str(c.id), c.kind, f"{c.score:.2f}", safe_line(describe(c)), links(c),
+                  f"{c.source_id}:{c.start}" + ("" if c.role == "body" else f" ({c.role})"))
+    print_(t)
+
+
+@click.command("extract")
+@click.argument("source")
+@json_option
+@with_session()
+def extract(session, source, as_json):
+    """Propose candidate claims from SOURCE (an id or SHA-256 prefix); see `provenance review`.
+
+    Extraction is offline and deterministic: sentences (pysbd), figures, dates and attributions
+    read by the patterns and word lists in provenance/extract/lexicon.toml. Running it again adds
+    only what was not proposed before."""
+    from ..candidates import extract as run
+    from ..sources import find_source
+
+    src = find_source(session, source, with_text=True)
+    show_extraction(run(session, src), as_json, src.text)
+
+
+@click.command("review")
+@click.argument("source", required=False)
+@click.option("--accept-above", type=click.FloatRange(0, 1), metavar="SCORE",
+              help="Accept every pending candidate scoring at least SCORE (0-1); runs conflict detection.")
+@click.option("--reject-below", type=click.FloatRange(0, 1), metavar="SCORE",
+              help="Reject every pending candidate scoring below SCORE.")
+@click.option("-i", "--interactive", is_flag=True, help="Go through them one by one: accept, edit, reject or skip.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+@json_option
+@pass_state
+def review(state, source, accept_above, reject_below, interactive, limit, as_json):
+    """Pending candidates with their quote in context and the proposed match, and decide on them.
+
+    Without options, lists them (of SOURCE, or of every source). Scores combine how surely the
+    text states a claim, how well it matches a question, and whether its subject is known."""
+    if interactive and (accept_above is not None or reject_below is not None or as_json):
+        raise click.UsageError("--interactive decides one by one; it does not go with --accept-above, "
+                               "--reject-below or --json")
+    if interactive:
+        return _interactive(state, source, limit)
+    db = state.db()
+    if accept_above is None and reject_below is None:
+        with db.session(readonly=True) as session:
+            return _list(session, source, limit, as_json)
+    with db.session() as session:
+        _bulk(session, source, accept_above, reject_below, limit, as_json)
+
+
+def _list(session, source, limit, as_json):
+    from ..candidates import candidate_json, describe, links, list_candidates
+    from ..sources import get_source
+
+    cands = list_candidates(session, source, "pending", limit=limit)
+    texts: dict[int, str] = {}
+    for c in cands:
+        if c.source_id not in texts:
+            texts[c.source_id] = get_source(session, c.source_id, with_text=True).text
+    if as_json:
+        emit_json([candidate_json(c, texts[c.source_id]) for c in cands])
+        return
+    if not cands:
+        click.echo("no pending candidates" + (" for this source" if source else "")
+                   + "; propose some with `provenance extract SOURCE`")
+        return
+    for c in cands:
+        print_(text((f"#{c.id}", "bold"), f"  {c.kind}  score {c.score:.2f}  ", (links(c), "dim"),
+                    f"  source {c.source_id}" + ("" if c.role == "body" else f" ({c.role})")))
+        print_(text("  ", (describe(c), "bold")))
+        if c.note:
+            print_(text("  note: ", c.note))
+        print_(text("  ", quote_in_context(texts[c.source_id], c.start, c.end, 80)))
+        click.echo("")
+    click.echo(f"{len(cands)} pending; accept with `provenance review --accept-above SCORE` or "
+               "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+
+
+def _bulk(session, source, accept_above, reject_below, limit, as_json):
+    from ..candidates import accept, list_candidates, reject
+
+    rejected = []
+    if reject_below is not None:
+        rejected = reject(session, [c for c in list_candidates(session, source, "pending", limit=limit)
+                                    if c.score < reject_below], f"score below {reject_below}")
+    decision = None
+    if accept_above is not None:
+        decision = accept(session, list_candidates(session, source, "pending", accept_above, limit), strict=False)
+    show_decision(decision, rejected, as_json)
+
+
+def show_decision(decision, rejected, as_json) -> None:
+    from collections import Counter
+
+    accepted = decision.accepted if decision else []
+    if as_json:
+        emit_json({"accepted": [c.id for c in accepted], "claims": decision.claim_ids if decision else [],
+                   "rejected": [c.id for c in rejected],
+                   "new_conflicts": [{"id": k.id, "kind": k.kind, "explanation": k.explanation}
+                                     for k in (decision.conflicts if decision else [])],
+                   "left_pending": [{"id": c.id, "reason": r} for c, r in (decision.refused if decision else [])]})
+        return
+    if decision is not None:
+        click.echo(f"accepted {len(accepted)} candidate(s) as {len(decision.claim_ids)} new claim(s)"
+                   + (f"; {len(accepted) - len(decision.claim_ids)} already in the ledger"
+                      if len(accepted) > len(decision.claim_ids) else ""))
+        kinds = Counter(k.kind for k in decision.conflicts)
+        if kinds:
+            click.echo("new conflicts: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+        for k in decision.conflicts:
+            click.echo(f"  conflict {k.id} ({k.kind}): {safe_line(k.explanation)}")
+        for c, reason in decision.refused:
+            click.echo(f"  left pending #{c.id}: {safe_line(reason)}")
+    if rejected:
+        click.echo(f"rejected {len(rejected)} candidate(s)")
+
+
+def _interactive(state, source, limit):
+    from ..candidates import accept, describe, edit, get_candidate, links, list_candidates, reject
+    from ..sources import get_source
+
+    with state.db().session(readonly=True) as session:
+        ids = [c.id for c in list_candidates(session, source, "pending", limit=limit)]
+    if not ids:
+        click.echo("no pending candidates")
+        return
+    for n, cid in enumerate(ids, 1):
+        with state.db().session() as session:  # one decision, one transaction
+            c = get_candidate(session, cid)
+            if c.status != "pending":
+                continue
+            src = get_source(session, c.source_id, with_text=True)
+            print_(text((f"[{n}/{len(ids)}] #{c.id}", "bold"), f"  {c.kind}  score {c.score:.2f}  ", (links(c), "dim")))
+            print_(text("  ", (describe(c), "bold")))
+            print_(text("  ", quote_in_context(src.text, c.start, c.end, 80)))
+            choice = click.prompt("[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
+                                  type=click.Choice(list("aersq")), show_choices=False, default="s")
+            if choice == "q":
+                return
+            if choice == "s":
+                continue
+            if choice == "r":
+                reject(session, [c], click.prompt("reason", default="", show_default=False) or None)
+                click.echo(f"rejected #{c.id}")
+                continue
+            if choice == "e":
+                from ..candidates import Edit
+
+                edit(session, c, Edit(
+                    subject=click.prompt("subject", default=c.subject_text or ""),
+                    property=click.prompt("question (property)", default=c.property_name),
+                    value=click.prompt("value", default=c.value_text),
+                ))
+            show_decision(accept(session, [c]), [], False)
+
+
+@click.group()
+def candidates() -> None:
+    """Claims proposed by `provenance extract`, before and after review."""
+
+
+@candidates.command("list")
+@click.option("--source", help="Only this source's (id or SHA-256 prefix).")
+@click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "all"]), default="pending",
+              show_default=True)
+@click.option("--min-score", type=click.FloatRange(0, 1))
+@click.option("--limit", type=click.IntRange(min=1))
+@json_option
+@with_session(readonly=True)
+def list_(session, source, status, min_score, limit, as_json):
+    """Candidates, filtered."""
+    from ..candidates import candidate_json, list_candidates
+
+    rows = list_candidates(session, source, None if status == "all" else status, min_score, limit)
+    if as_json:
+        emit_json([candidate_json(c) for c in rows])
+        return
+    candidate_table(rows)
+
+
+@candidates.command("show")
+@click.argument("candidate_id", type=int)
+@json_option
+@with_session(readonly=True)
+def show(session, candidate_id, as_json):
+    """One candidate, with its quote in context."""
+    from ..candidates import candidate_json, describe, get_candidate, links
+    from ..sources import get_source
+
+    c = get_candidate(session, candidate_id)
+    src = get_source(session, c.source_id, with_text=True)
+    if as_json:
+        emit_json(candidate_json(c, src.text))
+        return
+    print_(text((f"candidate {c.id}", "bold"), f"  {c.kind}, {c.status}, score {c.score:.2f} "
+                f"(confidence {c.confidence:.2f}, match {c.match_score:.2f})"))
+    print_(text("  ", (describe(c), "bold")))
+    print_(text("  ", links(c)))
+    for label, value in (("verb", c.verb), ("cites", c.cites), ("note", c.note), ("claim", c.claim_id),
+                         ("reason", c.reason)):
+        if value:
+            print_(text(f"  {label}: ", str(value)))
+    print_(text("  ", quote_in_context(src.text, c.start, c.end)))
+
+
+@candidates.command("edit")
+@click.argument("candidate_id", type=int)
+@edit_options
+@json_option
+@with_session()
+def edit_(session, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+    """Correct a pending candidate (it stays pending)."""
+    from ..candidates import candidate_json, describe, edit, get_candidate
+
+    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
+    if not change.any():
+        raise click.UsageError("say what to change: --subject, --property, --value, ...")
+    c = edit(session, get_candidate(session, candidate_id), change)
+    if as_json:
+        emit_json(candidate_json(c))
+        return
+    click.echo(f"candidate {c.id}: {safe_line(describe(c))}")
+
+
+@candidates.command("accept")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@edit_options
+@json_option
+@with_session()
+def accept_(session, ids, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+    """Record candidates (12, or 12-20) as claims, after any corrections; runs conflict detection.
+
+    All or nothing: if one cannot be accepted, none is."""
+    from ..candidates import accept, edit, get_candidate, parse_ids
+
+    cands = [get_candidate(session, i) for i in parse_ids(ids)]
+    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
+    if change.any():
+        for c in cands:
+            edit(session, c, change)
+    show_decision(accept(session, cands), [], as_json)
+
+
+@candidates.command("reject")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--reason", help="Why (kept with the candidate).")
+@json_option
+@with_session()
+def reject_(session, ids, reason, as_json):
+    """Set candidates aside (12, or 12-20); they are kept, with the reason."""
+    from ..candidates import get_candidate, parse_ids, reject
+
+    done = reject(session, [get_candidate(session, i) for i in parse_ids(ids)], reason)
+    if as_json:
+        emit_json({"rejected": [c.id for c in done]})
+        return
+    click.echo(f"rejected {len(done)} candidate(s)")
+
+
+COMMANDS = [extract, review, candidates]

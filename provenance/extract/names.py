@@ -1,0 +1,127 @@
+"""Names in a sentence: known entities by their aliases, unknown proper names, events.
+
+Known names are found by trying every run of up to eight words against the ledger's alias keys
+(folded as vocabulary.alias_key folds them), longest first. Unknown names are runs of
+capitalised words; they are only ever proposed, never merged into an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..anchoring import fold_text
+from .lexicon import lexicon
+
+_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
+_CAP = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])"
+_JOIN = r"(?:\s+(?:of|al|bin|ibn|de|the|and)\s+|\s+|-)"
+_PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
+MAX_ALIAS_WORDS = 8
+
+# Capitalised words that begin sentences or name no one.
+_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "that", "these", "those", "he", "she",
+              "they", "we", "i", "his", "her", "their", "its", "but", "and", "or", "as", "after",
+              "before", "since", "while", "when", "despite", "however", "according", "currently",
+              "definitely", "additionally", "also", "although", "meanwhile", "no", "yes", "for",
+              "from", "by", "with", "within", "during", "if", "so", "there", "here", "mr", "ms",
+              "mrs", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "islamic", "former", "secular"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+    entity_id: int | None  # None: a name the ledger does not know
+
+
+def _possessive(s: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", s)
+
+
+def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
+    """Known entities named in the sentence, longest match first, never overlapping."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    found: list[Mention] = []
+    taken = [False] * len(words)
+    for n in range(min(MAX_ALIAS_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            if any(taken[i:i + n]):
+                continue
+            a, b = words[i][0], words[i + n - 1][1]
+            surface = sentence[a:b]
+            for text in (surface, _possessive(surface)):
+                key = fold_text(text)
+                if key in aliases:
+                    found.append(Mention(a, a + len(text), text, aliases[key]))
+                    taken[i:i + n] = [True] * n
+                    break
+    return sorted(found, key=lambda m: m.start)
+
+
+def proper_names(sentence: str) -> list[Mention]:
+    """Runs of capitalised words, trimmed of leading function words and possessives."""
+    out = []
+    for m in _PROPER.finditer(sentence):
+        text, start = m.group(), m.start()
+        while True:
+            first = text.split()[0] if text.split() else ""
+            if first.lower() in _NOT_NAMES and len(text.split()) > 1:
+                cut = len(first) + (len(text) - len(text[len(first):].lstrip()) - len(first))
+                text, start = text[cut:], start + cut
+                continue
+            break
+        text = _possessive(text).strip()
+        if not text or text.lower() in _NOT_NAMES or len(text) < 2:
+            continue
+        out.append(Mention(start, start + len(text), text, None))
+    return out
+
+
+def mentions(sentence: str, aliases: dict[str, int]) -> list[Mention]:
+    """Known names, then unknown proper names that do not overlap them."""
+    kn = known(sentence, aliases)
+    rest = [p for p in proper_names(sentence)
+            if not any(p.start < k.end and k.start < p.end for k in kn)]
+    return sorted(kn + rest, key=lambda m: m.start)
+
+
+def event_name(sentence: str, aliases: dict[str, int]) -> tuple[str, int] | None:
+    """A name for the event the sentence reports ("Peshawar mosque attack") and where its noun
+    sits; None when the sentence names no event."""
+    lex = lexicon()
+    m = lex.event_re.search(sentence)
+    if m is None:
+        return None
+    kind = lex.events[re.sub(r"\s+", " ", m.group().lower())]
+    # A known event named outright ("the Bisham attack") is the event.
+    for k in known(sentence, aliases):
+        if abs(k.start - m.start()) < 40 and lex.event_re.search(k.text):
+            return k.text, m.start()
+    window = sentence[max(0, m.start() - 60): m.end() + 80]
+    facility = lex.facilities.search(window)
+    place = _place(sentence, m.start(), m.end())
+    parts = [p for p in (place, facility.group().lower() if facility else None) if p]
+    if not parts:
+        return None
+    return " ".join([*parts, kind]), m.start()
+
+
+def _place(sentence: str, start: int, end: int) -> str | None:
+    """The nearest proper name in a place position: "in/at/near/outside X", "X's", or just
+    before the event noun ("a Peshawar mosque blast")."""
+    best, dist = None, 10**9
+    for p in proper_names(sentence):
+        before = sentence[max(0, p.start - 12):p.start].lower()
+        right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
+        placed = re.search(r"\b(?:in|at|near|outside|of|on|across|capital)\s+(?:the\s+)?(?:\w+\s+)?$", before)
+        adjacent = 0 <= start - p.end <= 25 and not sentence[p.end:start].strip(" ,").count(" ") > 2
+        if not (placed or right_after or adjacent):
+            continue
+        d = abs(p.start - start) if p.start >= end else start - p.end
+        if d < dist and d < 90:
+            best, dist = p.text, d
+    return best

@@ -1,0 +1,81 @@
+"""Sentences of a capture, each with the role of the text it sits in.
+
+A capture holds more than its article: headlines (sometimes printed twice), photo captions,
+navigation. Each paragraph gets a role; sentences come from pysbd (rule-based, deterministic)
+within a paragraph, so one never runs across a line break into a caption.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pysbd
+
+from ..anchoring import fold_text
+
+ROLES = ("body", "headline", "caption", "navigation", "repeat")
+_CAPTION = re.compile(r"\b(photo|photos|image|picture|caption|credit|file photo|getty|via reuters|"
+                      r"afp photo|ap photo|illustration)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+@functools.cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
+        if body.strip():
+            spans.append((pos + lead, pos + len(body.rstrip())))
+        pos += len(line)
+    return spans
+
+
+def _role(par: str, prev: str | None, nxt: str | None, seen: set[str]) -> str:
+    key = fold_text(par)
+    words = len(par.split())
+    if key in seen:
+        return "repeat"
+    if key in (fold_text(prev or ""), fold_text(nxt or "")) or (words <= 30 and _CAPTION.search(par)):
+        return "caption"
+    if words <= 25 and not par.rstrip().endswith((".", "”", '"', "’", ";", ":")):
+        return "headline"
+    return "body"
+
+
+def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentence]:
+    """Every sentence, in order; `navigation`: ranges the segmenter marked as site chrome."""
+    pars = _paragraphs(text)
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    for i, (a, b) in enumerate(pars):
+        par = text[a:b]
+        prev = text[slice(*pars[i - 1])] if i else None
+        nxt = text[slice(*pars[i + 1])] if i + 1 < len(pars) else None
+        if any(s <= a < e for s, e in navigation):
+            role = "navigation"
+        else:
+            role = _role(par, prev, nxt, seen)
+        seen.add(fold_text(par))
+        if role in ("headline", "caption", "repeat"):
+            out.append(Sentence(a, b, par, role))
+            continue
+        for span in _segmenter().segment(par):
+            body = span.sent.rstrip()
+            lead = len(body) - len(body.lstrip())
+            if body.strip():
+                out.append(Sentence(a + span.start + lead, a + span.start + len(body), body.strip(), role))
+    return out
