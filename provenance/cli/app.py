@@ -59,6 +59,11 @@ class RootGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head`: stop quietly, as other tools do
+            import sys
+
+            sys.stderr.close()
+            raise click.exceptions.Exit(0) from None
         except Exception as exc:
             err = translate(exc)
             if err is None:

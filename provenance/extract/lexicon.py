@@ -53,13 +53,17 @@ class Lexicon:
     def __init__(self, data: dict):
         v = data["verbs"]
         self.verb_class = {w.lower(): cls for cls, ws in v.items() for w in ws}
-        self.verbs = re.compile(rf"\b{words_re(list(self.verb_class))}\b", re.I)
+        self.verbs = re.compile(rf"\b{words_re(list(self.verb_class))}\b", re.I)  # lower case checked by the reader
         n = data["statement_nouns"]
         self.noun_class = {w.lower(): cls for cls, ws in n.items() for w in ws}
         self.statement_nouns = re.compile(
             rf"(?P<who>\b[\w .’'-]{{2,80}}?)(?:’s|'s)\s+(?:\w+\s+)?(?P<noun>{words_re(list(self.noun_class))})\b", re.I)
         self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}\b", re.I)
         self.back_references = {w.lower() for w in data["back_references"]}
+        # "termed the claims irresponsible", "dismissed the report as baseless": a denial.
+        self.dismissals = re.compile(
+            rf"\b(?P<verb>{words_re(data['dismissal_verbs'])})\b(?P<what>[^.]{{0,60}}?)\s*(?:as\s+)?[“\"‘']?"
+            rf"{words_re(data['dismissive_words'])}\b", re.I)
         self.hedges = re.compile(rf"\b{words_re(data['hedges'])}\b", re.I)
         self.qualifiers = words_re(data["qualifiers"])
         self.part_markers = re.compile(rf"\b{words_re(data['part_markers'])}\s*$", re.I)

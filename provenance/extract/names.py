@@ -15,7 +15,7 @@ from .lexicon import lexicon
 
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 _CAP = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])"
-_JOIN = r"(?:\s+(?:of|al|bin|ibn|de|the|and)\s+|\s+|-)"
+_JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the|and))+\s+|\s+|-)"
 _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
 
@@ -111,17 +111,17 @@ def event_name(sentence: str, aliases: dict[str, int]) -> tuple[str, int] | None
 
 
 def _place(sentence: str, start: int, end: int) -> str | None:
-    """The nearest proper name in a place position: "in/at/near/outside X", "X's", or just
-    before the event noun ("a Peshawar mosque blast")."""
-    best, dist = None, 10**9
+    """The nearest proper name in a place position: "in/at/near/outside X" first, then "X's"
+    or a name just before the event noun ("a Peshawar mosque blast")."""
+    ranked = []
     for p in proper_names(sentence):
-        before = sentence[max(0, p.start - 12):p.start].lower()
+        before = sentence[max(0, p.start - 16):p.start].lower()
+        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before)
         right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
-        placed = re.search(r"\b(?:in|at|near|outside|of|on|across|capital)\s+(?:the\s+)?(?:\w+\s+)?$", before)
-        adjacent = 0 <= start - p.end <= 25 and not sentence[p.end:start].strip(" ,").count(" ") > 2
+        adjacent = 0 <= start - p.end <= 25 and sentence[p.end:start].strip(" ,").count(" ") <= 2
         if not (placed or right_after or adjacent):
             continue
-        d = abs(p.start - start) if p.start >= end else start - p.end
-        if d < dist and d < 90:
-            best, dist = p.text, d
-    return best
+        d = p.start - end if p.start >= end else start - p.end
+        if d < 90:
+            ranked.append((0 if placed else 1, d, p.text))
+    return min(ranked)[2] if ranked else None

@@ -23,6 +23,13 @@ from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
 ROLE_WEIGHT = {"body": 1.0, "headline": 0.7, "caption": 0.3, "navigation": 0.2}
+CURRENCIES = (r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|rubles?|afghanis?|"
+              r"riyals?|dirhams?|lira|francs?)")
+# Verbs that report only with a statement after them: "has added fighters" reports nothing,
+# "the United States" is not a verb, "alleged concerns" is an adjective.
+_NEEDS_STATEMENT = {"added", "states", "note", "say", "says", "alleged", "reported", "claims", "mentioned",
+                    "indicated", "suggested", "described"}
+_MAY_END = {"added", "reported", "says", "alleged"}  # "..., the agency reported on Tuesday."
 _MONTHS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
                      r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
@@ -102,12 +109,13 @@ class Reader:
         out: list[Proposal] = []
         skipped: Counter = Counter()
         for s in self.sentences:
-            if s.role == "repeat":
-                skipped["repeated text"] += 1
+            if s.role in ("repeat", "navigation"):
+                # Site chrome and a second printing of the same text state nothing new.
+                skipped["repeated text" if s.role == "repeat" else "navigation"] += 1
                 continue
             found = [*self.quantities(s), *self.dated(s), *self.attributions(s)]
-            if s.role in ("caption", "navigation"):
-                skipped[s.role] += 1
+            if s.role == "caption":
+                skipped["caption (kept, scored lower)"] += 1
             for p in found:
                 p.role = s.role
                 p.confidence = round(p.confidence * ROLE_WEIGHT[s.role], 3)
@@ -135,9 +143,29 @@ class Reader:
 
     # -- quantities ---------------------------------------------------------------------------
 
+    _VAGUE_SHARE = re.compile(
+        r"\b(?P<fig>most|the majority|a majority|the vast majority|half|a third|two thirds|a quarter|"
+        r"nearly all|almost all|a minority|the bulk)\s+of\s+(?P<owner>its|their|the group’s|the group's)\s+"
+        r"(?P<noun>members|fighters|personnel|recruits|militants|leaders|leadership|ranks)\b", re.I)
+
+    def _vague_shares(self, s: Sentence, ms) -> list[Proposal]:
+        out = []
+        for m in self._VAGUE_SHARE.finditer(s.text):
+            if not _parses(m.group("fig"), "share"):
+                continue
+            rest = re.match(r"\s+(?:(?:have|has|are|is|hold)\s+)?([^,.;]{3,60})", s.text[m.end():])
+            what = f"{m.group('noun')} {rest.group(1).strip()}" if rest else m.group("noun")
+            subject = _subject_near(ms, m.start())
+            out.append(Proposal(
+                "quantity", s.start, s.end, m.group("fig"), Question(f"share of {what}", (), "share"), 0.5,
+                subject.text if subject else None, subject.entity_id if subject else None,
+                hedge=self._hedge(s), confidence=0.75,
+                extra={"figure": [s.start + m.start("fig"), s.start + m.end("fig")]}))
+        return out
+
     def quantities(self, s: Sentence) -> list[Proposal]:
-        out: list[Proposal] = []
         ms = names.mentions(s.text, self.aliases)
+        out: list[Proposal] = self._vague_shares(s, ms)
         previous: Proposal | None = None
         for f in figures(s.text):
             p = self._quantity(s, f, ms, previous)
@@ -153,9 +181,13 @@ class Reader:
             return None  # a day of a month
         if re.match(rf"\s*,?\s*(?:{'|'.join(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])})\b", after, re.I):
             return None
-        if is_year(f.text) or re.search(r"(?:\$|£|€|\b(?:us|usd|rs|pkr|dollars?))\s*$", before, re.I):
+        if is_year(f.text):
             return None
-        noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)", after)
+        money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
+                 or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
+        if money:
+            return self._money(s, f, ms, money.group().strip())
+        noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""
         if first in lex.non_count and not f.share:
@@ -168,7 +200,7 @@ class Reader:
             return None
         clause = text[max(0, f.start - 60): f.end + 60]
         part = previous is not None and lex.part_markers.search(before)
-        count, counted, strength = self._what_counted(words, clause, before, after)
+        count, counted, strength = self._what_counted(f.text, words, clause, before, after)
         if count is None:
             return None
         if part:
@@ -192,7 +224,7 @@ class Reader:
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
-    def _what_counted(self, words: str, clause: str, before: str, after: str):
+    def _what_counted(self, figure: str, words: str, clause: str, before: str, after: str):
         """The question a figure answers, the noun it counts and how sure the lexicon is."""
         lex = self.lex
         for c in lex.counts:
@@ -207,12 +239,36 @@ class Reader:
             if c.question.running and (re.search(rf"{c.context.pattern}\W+(?:\w+\W+){{0,3}}$", before, re.I)
                                        and not words.split()[:1] == ["of"]):
                 return c.question, "", 0.8
+        back = re.search(r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
+                         r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
+                         r"grew|climbed|estimated)\b[^.,;]{0,40}$", before, re.I)
+        if back:
+            noun = back.group("noun").lower()
+            c = lex.count_for_word(noun) or next(
+                (c for c in lex.counts if any(noun.startswith(w) for w in c.words)), None)
+            if c is not None:
+                return c.question, noun, 0.85
         m = re.match(r"((?:[\w’'-]+\s+)?[\w’'-]+)", words)
-        if m and words.split()[0] not in lex.non_count and re.match(r"[a-z]", words):
-            noun = m.group(1).split()[-1]
-            if len(noun) > 3 and noun.endswith("s"):
+        sizeable = re.search(r"\d|hundred|thousand|million|billion|dozen", figure, re.I)
+        if m and sizeable and words.split()[0] not in lex.non_count and re.match(r"[a-z]", words):
+            noun = next((w for w in m.group(1).split() if len(w) > 3 and w.endswith("s")), "")
+            if noun:
                 return Question(f"number of {noun}", (), "quantity"), noun, 0.5
         return None, None, 0
+
+    def _money(self, s, f, ms, currency: str) -> Proposal | None:
+        if not _parses(f.text, "quantity"):
+            return None
+        after = s.text[f.end:]
+        what = re.match(rf"\s+{CURRENCIES}\s+(?:in|of|for|worth\s+of)\s+([\w -]{{3,40}}?)(?:\s+(?:to|for|in|by|from)\b|[,.;]|$)",
+                        after, re.I)
+        name = f"amount of {what.group(1).strip()}" if what else "amount"
+        m = _subject_near(ms, f.start)
+        return Proposal(
+            "quantity", s.start, s.end, f.text, Question(name, (), "quantity"), 0.5 if what else 0.3,
+            m.text if m else None, m.entity_id if m else None, scope=currency.lower(), hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start), confidence=0.8,
+            extra={"figure": [s.start + f.start, s.start + f.end]})
 
     def _share(self, s, f, ms) -> Proposal | None:
         if not _parses(f.text, "share"):
@@ -243,11 +299,11 @@ class Reader:
         if not ds:
             return []
         for d_lex in self.lex.dates:
-            v = d_lex.verbs.search(s.text)
-            if v is None:
+            pairs = [(abs(d.start - v.start()), v, d) for v in d_lex.verbs.finditer(s.text) for d in ds]
+            if not pairs:
                 continue
-            d = min(ds, key=lambda d: abs(d.start - v.start()))
-            if abs(d.start - v.start()) > 80:
+            gap, v, d = min(pairs, key=lambda t: t[0])
+            if gap > 120:
                 continue
             if d_lex.question.name == "founding date":
                 ms = names.mentions(s.text, self.aliases)
@@ -267,6 +323,14 @@ class Reader:
 
     def attributions(self, s: Sentence) -> list[Proposal]:
         out = []
+        dismissal = self.lex.dismissals.search(s.text)
+        if dismissal is not None:
+            speaker = self._speaker(s.text[:dismissal.start()], 0)
+            if speaker is not None:
+                p = self._statement(s, "denies", re.sub(r"\s+", " ", dismissal.group("verb").lower()),
+                                    speaker, dismissal.group("what").strip() or "it")
+                if p is not None:
+                    return [p]
         for v in self.lex.verbs.finditer(s.text):
             p = self._attribution(s, v)
             if p is not None:
@@ -290,12 +354,12 @@ class Reader:
         ms = names.mentions(phrase, self.aliases)
         ms = [m for m in ms if m.text.lower() not in ("it", "this")]
         if ms:
-            m = ms[-1]
-            lead = phrase[:m.start]
+            m = ([k for k in ms if k.entity_id is not None] or ms)[-1]
             # "The Afghan defense ministry": keep the role noun that follows a name.
-            tail = re.match(r"[\w’' -]*", phrase[m.end:]).group()
-            if m.entity_id is None and self.lex.speaker_nouns.search(tail):
-                return names.Mention(m.start, m.end + len(tail.rstrip()), phrase[m.start:m.end + len(tail.rstrip())], None)
+            tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end:])
+            if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
+                end = m.end + tail.end()
+                return names.Mention(m.start, end, phrase[m.start:end], None)
             return m
         role = self.lex.speaker_nouns.search(phrase)
         if role is None:
@@ -313,11 +377,28 @@ class Reader:
             return None  # "is said to", "it has been said": a hedge, not a speaker
         if re.match(r"\s+(?:to|by)\b", after) and cls == "asserts":
             return None
+        if verb in _NEEDS_STATEMENT and not (re.match(r"\s*(?:that\b|[,:“\"‘])", after) or (
+                verb in _MAY_END and re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w ]{2,20})?\.?$", after))):
+            return None
+        if not v.group()[:1].islower():
+            return None  # "States" in "the United States"
         clause = before[_CLAUSE_START.search(before).end():] if before else ""
         clause = re.sub(r"\b(?:has|have|had|also|previously|later|repeatedly|strongly|had\s+also|"
                         r"on\s+\w+day|once\s+again)\s*$", "", clause.strip(), flags=re.I).strip()
+        postposed = bool(re.match(r"\s*[.,]?\s*$", after))
+        if postposed and re.search(r"[”\"’']\s*[\w’' -]*$", before):
+            # "“...,” the ISPR had stated.": the statement is the quotation before.
+            head = before[:before.rfind(re.findall(r"[”\"’']", before)[-1]) + 1]
+            speaker = self._speaker(before[len(head):], 0)
+            if speaker is not None:
+                content = head.strip(" “”\"',")
+                p = self._statement(s, cls, verb, speaker, content)
+                return p
         postposed = False
         speaker = self._speaker(clause, 0) if clause else None
+        if speaker is None and not clause.strip() and before.rstrip().endswith(","):
+            # "Many, like X of the ANP, reject ...": the speaker is named in the aside.
+            speaker = self._speaker(before, 0)
         if speaker is None and re.match(r"\s*[.,]?\s*$", after):
             # "S, X said." -- the speaker sits between the last comma and the verb.
             tail = before.rsplit(",", 1)
@@ -339,6 +420,9 @@ class Reader:
              or re.search(r"(?P<what>.{10,}?),?\s+according to (?P<who>[^,.]{2,80})", s.text, re.I))
         if not m:
             return None
+        if re.match(r"(?:the\s+)?(?:order|orders|plan|plans|law|laws|rules|tradition|custom|schedule)\b",
+                    m.group("who").strip(), re.I):
+            return None  # "according to the order of X": not a statement
         speaker = self._speaker(m.group("who"), 0)
         if speaker is None:
             return None
@@ -359,7 +443,12 @@ class Reader:
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
         speaker_text, speaker_id = speaker.text, speaker.entity_id
+        if re.match(r"(?:no|none|nobody|neither)\b", speaker_text, re.I):
+            return None  # "No group has claimed responsibility": nobody speaks
         conf = 0.9 if speaker_id else (0.8 if speaker.entity_id is None and speaker.text[:1].isupper() else 0.7)
+        if cls == "asserts" and re.search(
+                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked)\b", content, re.I):
+            cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
         kind = "denial" if cls == "denies" else "attribution"
         polarity = "denies" if cls == "denies" else "asserts"
         base = dict(speaker=speaker_text, speaker_id=speaker_id, verb=verb, polarity=polarity,
@@ -380,6 +469,11 @@ class Reader:
             if cls == "accuses":
                 obj = re.match(r"\s*((?:the\s+)?[^,.;]{1,80}?)\s+(?:of|for|over)\b", content)
                 target = self._speaker(obj.group(1), 0) if obj else None
+                if target is None and re.match(r"\s*(?:of|for)\b", content):
+                    # "a group that the US accuses of ...": the one accused stands before.
+                    head = s.text[:s.text.find(content)] if content in s.text else ""
+                    known = [m for m in names.known(head, self.aliases) if m.text != speaker_text]
+                    target = known[0] if known else None
                 target = target or next(iter(names.mentions(content, self.aliases)), None)
                 if target is None:
                     return None

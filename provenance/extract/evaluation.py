@@ -1,0 +1,93 @@
+"""Precision and recall of extraction against the labelled seeds (benchmarks/extraction.py).
+
+Labels are the curated claims of seeds/claims.toml (typed by their property and speaker) plus
+seeds/extraction.toml. A candidate is right when a label of its type overlaps its sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InputError
+from ..models import Candidate, Source
+from ..sources import find_source
+
+TYPES = ("quantity", "date", "attribution", "denial")
+_VALUE_KIND = {"quantity": "quantity", "share": "quantity", "date": "date"}
+
+
+@dataclass(frozen=True)
+class Label:
+    source: str  # SHA-256 prefix
+    type: str
+    quote: str
+
+
+def _curated(claims_file: Path) -> list[Label]:
+    data = tomllib.loads(claims_file.read_text(encoding="utf-8"))
+    types = {p["name"]: p["type"] for p in data.get("properties", [])}
+    out = []
+    for c in data.get("claims", []):
+        kind = _VALUE_KIND.get(types.get(c["property"], ""))
+        if kind is None and c.get("speaker"):
+            kind = "denial" if c.get("denies") else "attribution"
+        if kind is not None:
+            out.append(Label(c["source"], kind, c["quote"]))
+    return out
+
+
+def labels(seeds: Path) -> list[Label]:
+    extra = tomllib.loads((seeds / "extraction.toml").read_text(encoding="utf-8"))
+    out = _curated(seeds / "claims.toml")
+    for group in extra["labels"]:
+        for src in group["sources"]:
+            out.extend(Label(src, kind, quote) for kind, quote in group["items"])
+    return sorted(set(out), key=lambda lb: (lb.source, lb.type, lb.quote))
+
+
+def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, at = [], text.find(quote)
+    while at != -1:
+        spans.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return spans
+
+
+def evaluate(session: Session, gold: list[Label]) -> list[dict]:
+    """{"type", "precision", "recall", "support"} per type, then "all"; over every source labelled."""
+    spans: dict[int, list[tuple[str, tuple[int, int], int]]] = {}  # source id -> (type, span, label no.)
+    source_ids = set()
+    for n, lb in enumerate(gold):
+        src = find_source(session, lb.source, with_text=True)
+        occ = _occurrences(src.text, lb.quote)
+        if not occ:
+            raise InputError(f"label {lb.quote[:50]!r} is not in source {lb.source}")
+        source_ids.add(src.id)
+        spans.setdefault(src.id, []).extend((lb.type, o, n) for o in occ)
+    cands = session.scalars(select(Candidate).where(Candidate.source_id.in_(source_ids))).all()
+    found: set[int] = set()
+    right: dict[str, int] = dict.fromkeys(TYPES, 0)
+    proposed: dict[str, int] = dict.fromkeys(TYPES, 0)
+    for c in cands:
+        proposed[c.kind] += 1
+        hits = [n for kind, (a, b), n in spans.get(c.source_id, []) if kind == c.kind and a < c.end and c.start < b]
+        found.update(hits)
+        right[c.kind] += bool(hits)
+    rows = []
+    for kind in (*TYPES, "all"):
+        kinds = TYPES if kind == "all" else (kind,)
+        support = sum(1 for lb in gold if lb.type in kinds)
+        recalled = sum(1 for n, lb in enumerate(gold) if lb.type in kinds and n in found)
+        p_den = sum(proposed[k] for k in kinds)
+        rows.append({"type": kind, "precision": round(sum(right[k] for k in kinds) / p_den, 3) if p_den else None,
+                     "recall": round(recalled / support, 3) if support else None, "support": support})
+    return rows
+
+
+def sources_of(session: Session, gold: list[Label]) -> list[Source]:
+    return [find_source(session, ref, with_text=True) for ref in sorted({lb.source for lb in gold})]
