@@ -104,10 +104,25 @@ def event_name(sentence: str, aliases: dict[str, int]) -> tuple[str, int] | None
     window = sentence[max(0, m.start() - 60): m.end() + 80]
     facility = lex.facilities.search(window)
     place = _place(sentence, m.start(), m.end())
-    parts = [p for p in (place, facility.group().lower() if facility else None) if p]
-    if not parts:
-        return None
-    return " ".join([*parts, kind]), m.start()
+    if not place:
+        return None  # "the attack": which one, the article as a whole says (Reader.event)
+    parts = [place, facility.group().lower() if facility else None]
+    return " ".join([*(p for p in parts if p), kind]), m.start()
+
+
+def event_parts(sentence: str) -> tuple[str | None, str | None, str | None]:
+    """(kind, facility, place) the sentence mentions, for naming an article's event when no
+    single sentence names it whole ("a bomber struck a mosque in Peshawar ... the blast")."""
+    lex = lexicon()
+    m = lex.event_re.search(sentence)
+    kind = lex.events[re.sub(r"\s+", " ", m.group().lower())] if m else None
+    facility = lex.facilities.search(sentence)
+    place = None
+    for p in proper_names(sentence):
+        if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?$", sentence[max(0, p.start - 16):p.start], re.I):
+            place = p.text
+            break
+    return kind, facility.group().lower() if facility else None, place
 
 
 def _place(sentence: str, start: int, end: int) -> str | None:
@@ -118,7 +133,9 @@ def _place(sentence: str, start: int, end: int) -> str | None:
         before = sentence[max(0, p.start - 16):p.start].lower()
         placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before)
         right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
-        adjacent = 0 <= start - p.end <= 25 and sentence[p.end:start].strip(" ,").count(" ") <= 2
+        between = sentence[p.end:start]
+        adjacent = (0 <= start - p.end <= 25 and between.strip(" ,").count(" ") <= 2
+                    and not re.search(r"\b(?:for|of|to|from|by|with|over|after|and|the)\b", between, re.I))
         if not (placed or right_after or adjacent):
             continue
         d = p.start - end if p.start >= end else start - p.end

@@ -98,12 +98,31 @@ class Reader:
     def _main_event(self) -> str | None:
         """The event the article is about: the one it names most (a headline counts twice)."""
         votes: Counter = Counter()
+        parts: list[Counter] = [Counter(), Counter(), Counter()]
         for s in self.sentences:
             if s.role in ("body", "headline"):
                 found = names.event_name(s.text, self.aliases)
                 if found:
                     votes[found[0]] += 2 if s.role == "headline" else 1
-        return votes.most_common(1)[0][0] if votes else None
+                for counter, part in zip(parts, names.event_parts(s.text)):
+                    if part:
+                        counter[part] += 1
+        if votes:
+            return votes.most_common(1)[0][0]
+        kind, facility, place = (c.most_common(1)[0][0] if c else None for c in parts)
+        place = self._dateline() or place
+        if kind and place:  # pieced together: "Peshawar" + "mosque" + "attack"
+            return " ".join(p for p in (place, facility, kind) if p)
+        return None
+
+    def _dateline(self) -> str | None:
+        """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
+        for s in self.sentences[:6]:
+            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?[—–-]\s",
+                         s.text)
+            if m and s.role == "body":
+                return m.group(1).title()
+        return None
 
     def read(self) -> Reading:
         out: list[Proposal] = []
@@ -216,7 +235,7 @@ class Reader:
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
-        base = 0.9 if counted else 0.75
+        base = 0.9 if counted or strength >= 0.9 else 0.75
         return Proposal(
             "quantity", s.start, s.end, value, question, strength, subject, subject_id,
             scope=scope or None, hedge=self._hedge(s), as_of=self._as_of(s, f.start), note=note,
@@ -239,6 +258,10 @@ class Reader:
             if c.question.running and (re.search(rf"{c.context.pattern}\W+(?:\w+\W+){{0,3}}$", before, re.I)
                                        and not words.split()[:1] == ["of"]):
                 return c.question, "", 0.8
+        # "The death toll from the X bombing rose to 100": the toll named well before its figure.
+        if re.search(r"\b(?:death\s+)?toll\b[^.;]{0,80}?\b(?:rose|risen|climbed|jumped|increased|reached|"
+                     r"stood|stands|hit|was|is|of)\s+(?:at\s+|to\s+)?$", before, re.I):
+            return lex.counts[0].question, "", 0.9
         back = re.search(r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
                          r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
                          r"grew|climbed|estimated)\b[^.,;]{0,40}$", before, re.I)
@@ -445,7 +468,7 @@ class Reader:
         speaker_text, speaker_id = speaker.text, speaker.entity_id
         if re.match(r"(?:no|none|nobody|neither)\b", speaker_text, re.I):
             return None  # "No group has claimed responsibility": nobody speaks
-        conf = 0.9 if speaker_id else (0.8 if speaker.entity_id is None and speaker.text[:1].isupper() else 0.7)
+        conf = 0.9 if speaker_id else (0.85 if speaker.text[:1].isupper() else 0.7)
         if cls == "asserts" and re.search(
                 r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked)\b", content, re.I):
             cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
