@@ -288,7 +288,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
             denies=cand.polarity == "denies", as_of=cand.as_of_text, hedge=cand.hedge,
             scope=cand.scope, cites=cand.cites, hint=cand.start, create_entities=True,
         )
-        if writer.add(ci, skip_existing=True):
+        if writer.add(ci, skip_existing=True, overlapping=True):
             queued.append(cand)
         else:
             cand.reason = "already recorded in the ledger"

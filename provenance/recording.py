@@ -175,8 +175,11 @@ class ClaimWriter:
 
     # -- recording -----------------------------------------------------------------------------
 
-    def add(self, ci: ClaimInput, *, skip_existing: bool = False) -> bool:
-        """Check and anchor one claim; False when `skip_existing` and it is already recorded."""
+    def add(self, ci: ClaimInput, *, skip_existing: bool = False, overlapping: bool = False) -> bool:
+        """Check and anchor one claim; False when `skip_existing` and it is already recorded.
+
+        overlapping: a claim with the same subject, question, polarity and value on a span that
+        overlaps this one counts as recorded too (a candidate's sentence around a curated clause)."""
         if ci.status not in CLAIM_STATUSES or ci.status == "rejected":
             raise InputError(f"status {ci.status!r} must be candidate or accepted")
         source = self.source(ci.source)
@@ -206,6 +209,9 @@ class ClaimWriter:
         polarity = "denies" if ci.denies else "asserts"
         identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
         if skip_existing and (identity in self._existing_for(source_id) or (source_id, *identity) in self._seen):
+            return False
+        if overlapping and any(e[0] < a.end and a.start < e[1] and e[2:5] == identity[2:5] and e[6] == value_json
+                               for e in self._existing_for(source_id)):
             return False
         self._seen.add((source_id, *identity))
         if span_key not in self._spans and span_key not in self._new_spans:

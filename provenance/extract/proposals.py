@@ -234,6 +234,9 @@ class Reader:
                 scope = None if counted in ("people", "persons", "civilians", "") else counted
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
+                if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
+                    # "the number of its members": "its" is the sentence's subject, named first.
+                    m = next((k for k in ms if k.entity_id is not None), m)
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
         base = 0.9 if counted or strength >= 0.9 else 0.75
         return Proposal(

@@ -49,10 +49,12 @@ def _role(par: str, prev: str | None, nxt: str | None, seen: set[str]) -> str:
     words = len(par.split())
     if key in seen:
         return "repeat"
-    if key in (fold_text(prev or ""), fold_text(nxt or "")) or (words <= 30 and _CAPTION.search(par)):
+    if words <= 30 and _CAPTION.search(par):
         return "caption"
     if words <= 25 and not par.rstrip().endswith((".", "”", '"', "’", ";", ":")):
         return "headline"
+    if key in (fold_text(prev or ""), fold_text(nxt or "")):
+        return "caption"  # a line printed twice in a row: an image's alt text and its caption
     return "body"
 
 
