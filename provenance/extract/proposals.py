@@ -30,8 +30,9 @@ CURRENCIES = (r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|ru
 _NEEDS_STATEMENT = {"added", "states", "note", "say", "says", "alleged", "reported", "claims", "mentioned",
                     "indicated", "suggested", "described"}
 _MAY_END = {"added", "reported", "says", "alleged"}  # "..., the agency reported on Tuesday."
-_MONTHS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-                     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$", re.I)
+_MONTH_NAMES = (r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+                r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+_MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
 
@@ -196,10 +197,8 @@ class Reader:
     def _quantity(self, s, f, ms, previous) -> Proposal | None:
         text, lex = s.text, self.lex
         before, after = text[:f.start], text[f.end:]
-        if _MONTHS.search(before) or re.match(r"\s*(?:st|nd|rd|th)\b", after):
+        if _MONTHS.search(before) or re.match(rf"(?:st|nd|rd|th)\b|\s*,?\s*{_MONTH_NAMES}", after, re.I):
             return None  # a day of a month
-        if re.match(rf"\s*,?\s*(?:{'|'.join(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])})\b", after, re.I):
-            return None
         if is_year(f.text):
             return None
         money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
@@ -306,9 +305,8 @@ class Reader:
         phrase = m.group(1)
         owner = [n for n in ms if f.end <= n.start < f.end + 5 + len(phrase)]
         subject = owner[0] if owner else _subject_near(ms, f.start)
-        if owner:
-            phrase = phrase[owner[0].end - (f.end + m.start(1)) + 3:] if False else re.sub(
-                rf"^{re.escape(owner[0].text)}(?:’s|'s)?\s*", "", phrase)
+        if owner:  # "90% of ISIS Khorasan’s personnel": the owner is the subject, not the question
+            phrase = re.sub(rf"^{re.escape(owner[0].text)}(?:’s|'s)?\s*", "", phrase)
         phrase = re.sub(r"^(\w+)\s+(are|is|were|was|have|has)\b", r"\1 who \2", phrase.strip())
         question = Question(f"share of {phrase}", (), "share")
         return Proposal(
@@ -351,7 +349,7 @@ class Reader:
         out = []
         dismissal = self.lex.dismissals.search(s.text)
         if dismissal is not None:
-            speaker = self._speaker(s.text[:dismissal.start()], 0)
+            speaker = self._speaker(s.text[:dismissal.start()])
             if speaker is not None:
                 p = self._statement(s, "denies", re.sub(r"\s+", " ", dismissal.group("verb").lower()),
                                     speaker, dismissal.group("what").strip() or "it")
@@ -375,7 +373,7 @@ class Reader:
                 self.last_statement = p
         return out
 
-    def _speaker(self, phrase: str, offset: int) -> names.Mention | None:
+    def _speaker(self, phrase: str) -> names.Mention | None:
         """Who speaks in a phrase: a known name, else a proper name, else a role ("officials")."""
         ms = names.mentions(phrase, self.aliases)
         ms = [m for m in ms if m.text.lower() not in ("it", "this")]
@@ -415,25 +413,25 @@ class Reader:
         if postposed and re.search(r"[”\"’']\s*[\w’' -]*$", before):
             # "“...,” the ISPR had stated.": the statement is the quotation before.
             head = before[:before.rfind(re.findall(r"[”\"’']", before)[-1]) + 1]
-            speaker = self._speaker(before[len(head):], 0)
+            speaker = self._speaker(before[len(head):])
             if speaker is not None:
                 content = head.strip(" “”\"',")
                 p = self._statement(s, cls, verb, speaker, content)
                 return p
         postposed = False
-        speaker = self._speaker(clause, 0) if clause else None
+        speaker = self._speaker(clause) if clause else None
         if speaker is None and not clause.strip() and before.rstrip().endswith(","):
             # "Many, like X of the ANP, reject ...": the speaker is named in the aside.
-            speaker = self._speaker(before, 0)
+            speaker = self._speaker(before)
         if speaker is None and re.match(r"\s*[.,]?\s*$", after):
             # "S, X said." -- the speaker sits between the last comma and the verb.
             tail = before.rsplit(",", 1)
             if len(tail) == 2:
-                speaker, content = self._speaker(tail[1], 0), tail[0]
+                speaker, content = self._speaker(tail[1]), tail[0]
                 postposed = speaker is not None
         if speaker is None:
             return None
-        content = text[:before.rsplit(",", 1)[0].__len__()] if postposed else after
+        content = before.rsplit(",", 1)[0] if postposed else after
         content = re.sub(r"^\s*(?:that\s+|,\s*)", "", content).strip(" .")
         p = self._statement(s, cls, verb, speaker, content)
         cites = re.match(r"\s*according to ([^,]{2,80}),", text, re.I)
@@ -449,7 +447,7 @@ class Reader:
         if re.match(r"(?:the\s+)?(?:order|orders|plan|plans|law|laws|rules|tradition|custom|schedule)\b",
                     m.group("who").strip(), re.I):
             return None  # "according to the order of X": not a statement
-        speaker = self._speaker(m.group("who"), 0)
+        speaker = self._speaker(m.group("who"))
         if speaker is None:
             return None
         return self._statement(s, "asserts", "according to", speaker, m.group("what").strip(" ."))
@@ -457,7 +455,7 @@ class Reader:
     def _statement_noun(self, s: Sentence, m: re.Match) -> Proposal | None:
         noun = m.group("noun").lower()
         cls = self.lex.noun_class[noun]
-        speaker = self._speaker(m.group("who"), 0)
+        speaker = self._speaker(m.group("who"))
         if speaker is None:
             return None
         content = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end():]).group(1).strip(" .")
@@ -494,7 +492,7 @@ class Reader:
             subject, sid = self._event_subject(s)
             if cls == "accuses":
                 obj = re.match(r"\s*((?:the\s+)?[^,.;]{1,80}?)\s+(?:of|for|over)\b", content)
-                target = self._speaker(obj.group(1), 0) if obj else None
+                target = self._speaker(obj.group(1)) if obj else None
                 if target is None and re.match(r"\s*(?:of|for)\b", content):
                     # "a group that the US accuses of ...": the one accused stands before.
                     head = s.text[:s.text.find(content)] if content in s.text else ""
