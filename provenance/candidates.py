@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import events
@@ -28,7 +28,7 @@ from .models import Candidate, Conflict, Entity, Property, Source, utcnow
 from .recording import ClaimInput, ClaimWriter
 from .sources import find_source
 from .values import parse_value
-from .vocabulary import add_alias, add_entity, find_entity
+from .vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"
@@ -124,10 +124,6 @@ def get_candidate(session: Session, candidate_id: int) -> Candidate:
     return cand
 
 
-def status_counts(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Candidate.status, func.count()).group_by(Candidate.status)).all())
-
-
 def candidate_json(c: Candidate, source_text: str | None = None) -> dict:
     data = {
         "id": c.id, "source": c.source_id, "start": c.start, "end": c.end, "kind": c.kind,
@@ -180,7 +176,7 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
         cand.speaker_id = m.entity_id if m and m.link == "known" else None
         cand.speaker_link = (m.link if m and m.link == "known" else "new") if m else None
     if change.property is not None:
-        prop = session.scalar(select(Property).where(func.lower(Property.name) == change.property.strip().lower()))
+        prop = find_property(session, change.property)
         if prop is not None:
             cand.property_id, cand.property_name, cand.property_type = prop.id, prop.name, prop.value_type
         else:
@@ -239,11 +235,9 @@ def _entity_name(session: Session, text: str | None, entity_id: int | None, link
 def _property(session: Session, cand: Candidate) -> Property:
     if cand.property_id is not None and (p := session.get(Property, cand.property_id)) is not None:
         return p
-    prop = session.scalar(select(Property).where(func.lower(Property.name) == cand.property_name.lower()))
+    prop = find_property(session, cand.property_name)
     if prop is not None:
         return prop
-    from .vocabulary import add_property
-
     return add_property(session, cand.property_name, cand.property_type, single_value=cand.single_value,
                         running_count=True if cand.running_count else None)
 

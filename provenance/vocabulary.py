@@ -119,8 +119,13 @@ def entity_json(e: Entity) -> dict:
     }
 
 
+def find_property(session: Session, name: str) -> Property | None:
+    """A property by name, case-insensitively; None when there is none."""
+    return session.scalar(select(Property).where(func.lower(Property.name) == name.strip().lower()))
+
+
 def get_property(session: Session, name: str) -> Property:
-    prop = session.scalar(select(Property).where(func.lower(Property.name) == name.strip().lower()))
+    prop = find_property(session, name)
     if prop is None:
         raise NotFound(f"no property named {name!r}; add it with `provenance properties add`")
     return prop
@@ -146,7 +151,7 @@ def add_property(
         raise InputError("a property name cannot be empty")
     if value_type not in VALUE_TYPES:
         raise InputError(f"value type {value_type!r} is not one of {', '.join(VALUE_TYPES)}")
-    if session.scalar(select(Property).where(func.lower(Property.name) == name.lower())):
+    if find_property(session, name) is not None:
         raise InputError(f"a property named {name!r} already exists")
     if running_count is None:
         running_count = looks_running(name, value_type)

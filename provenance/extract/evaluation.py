@@ -58,26 +58,35 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-def evaluate(session: Session, gold: list[Label]) -> list[dict]:
-    """{"type", "precision", "recall", "support"} per type, then "all"; over every source labelled."""
+@dataclass
+class Evaluation:
+    rows: list[dict]  # {"type", "precision", "recall", "support"} per type, then "all"
+    missed: list[Label]  # labels no candidate found
+    unbacked: list[Candidate]  # candidates no label backs
+
+
+def evaluate(session: Session, gold: list[Label]) -> Evaluation:
+    """Score the candidates of every labelled source against the labels."""
+    sources = {ref: find_source(session, ref, with_text=True) for ref in {lb.source for lb in gold}}
     spans: dict[int, list[tuple[str, tuple[int, int], int]]] = {}  # source id -> (type, span, label no.)
-    source_ids = set()
     for n, lb in enumerate(gold):
-        src = find_source(session, lb.source, with_text=True)
+        src = sources[lb.source]
         occ = _occurrences(src.text, lb.quote)
         if not occ:
             raise InputError(f"label {lb.quote[:50]!r} is not in source {lb.source}")
-        source_ids.add(src.id)
         spans.setdefault(src.id, []).extend((lb.type, o, n) for o in occ)
-    cands = session.scalars(select(Candidate).where(Candidate.source_id.in_(source_ids))).all()
+    cands = session.scalars(select(Candidate).where(Candidate.source_id.in_(spans))).all()
     found: set[int] = set()
+    unbacked: list[Candidate] = []
     right: dict[str, int] = dict.fromkeys(TYPES, 0)
     proposed: dict[str, int] = dict.fromkeys(TYPES, 0)
     for c in cands:
         proposed[c.kind] += 1
-        hits = [n for kind, (a, b), n in spans.get(c.source_id, []) if kind == c.kind and a < c.end and c.start < b]
+        hits = [n for kind, (a, b), n in spans[c.source_id] if kind == c.kind and a < c.end and c.start < b]
         found.update(hits)
         right[c.kind] += bool(hits)
+        if not hits:
+            unbacked.append(c)
     rows = []
     for kind in (*TYPES, "all"):
         kinds = TYPES if kind == "all" else (kind,)
@@ -86,7 +95,8 @@ def evaluate(session: Session, gold: list[Label]) -> list[dict]:
         p_den = sum(proposed[k] for k in kinds)
         rows.append({"type": kind, "precision": round(sum(right[k] for k in kinds) / p_den, 3) if p_den else None,
                      "recall": round(recalled / support, 3) if support else None, "support": support})
-    return rows
+    missed = [lb for n, lb in enumerate(gold) if n not in found]
+    return Evaluation(rows, missed, unbacked)
 
 
 def sources_of(session: Session, gold: list[Label]) -> list[Source]:

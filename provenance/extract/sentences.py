@@ -15,7 +15,6 @@ import pysbd
 
 from ..anchoring import fold_text
 
-ROLES = ("body", "headline", "caption", "navigation", "repeat")
 _CAPTION = re.compile(r"\b(photo|photos|image|picture|caption|credit|file photo|getty|via reuters|"
                       r"afp photo|ap photo|illustration)\b", re.I)
 
