@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from provenance.candidates import extract
-from provenance.db import open_db
+from provenance.extract.candidates import extract
+from provenance.ledger.db import open_db
 from provenance.demo import run_demo, seeds_dir
 from provenance.extract.evaluation import evaluate, labels, sources_of
 

@@ -26,8 +26,8 @@ from sqlalchemy import insert
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import paragraph  # noqa: E402
 
-from provenance.db import open_db  # noqa: E402
-from provenance.models import (  # noqa: E402
+from provenance.ledger.db import open_db  # noqa: E402
+from provenance.ledger.models import (  # noqa: E402
     Alias, Claim, ClaimSpan, Entity, Property, SharedPassage, Source, Span,
 )
 from provenance.values import parse_value, to_json_text  # noqa: E402

@@ -67,8 +67,8 @@ INGEST = r"""
 import json, random, sys, time
 sys.path.insert(0, sys.argv[3])
 from synth import article, near_copy
-from provenance.db import open_db
-from provenance.sources import add_source
+from provenance.ledger.db import open_db
+from provenance.ingest.sources import add_source
 n = int(sys.argv[2]); rng = random.Random(5)
 texts = []
 for i in range(n):
@@ -84,8 +84,8 @@ print(json.dumps({"seconds": time.perf_counter() - t}))
 
 IMPORT = r"""
 import json, sqlite3, sys, time
-from provenance.db import open_db
-from provenance.importer import import_file
+from provenance.ledger.db import open_db
+from provenance.claims.importer import import_file
 db = open_db(sys.argv[1])
 with db.session() as s:
     import_file(s, sys.argv[2])  # the sources, first and untimed
@@ -131,9 +131,9 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claim
 
 INCREMENTAL = r"""
 import json, sys, time
-from provenance.db import open_db
+from provenance.ledger.db import open_db
 from provenance.detect import detect_for
-from provenance.importer import import_file
+from provenance.claims.importer import import_file
 db = open_db(sys.argv[1])
 with db.session() as s:
     import_file(s, sys.argv[2])

@@ -4,7 +4,7 @@ connection; `alembic` on the command line works too, with -x url=... or sqlalche
 from alembic import context
 from sqlalchemy import create_engine
 
-from provenance.models import Base
+from provenance.ledger.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -27,7 +27,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         run_with(connection)
         return
-    from provenance.db import make_engine
+    from provenance.ledger.db import make_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
         "sqlalchemy.url"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .db import data_dir
+from .ledger.db import data_dir
 from .detect import detect_for
-from .importer import ImportResult, import_file
+from .claims.importer import ImportResult, import_file
 
 SEED_FILES = ("sources.toml", "claims.toml")
 

@@ -81,7 +81,7 @@ def test_properties(cli):
 
 
 def test_db_commands(cli):
-    from provenance.db import head_revisions
+    from provenance.ledger.db import head_revisions
 
     (head,) = head_revisions()
     assert cli("db", "path").stdout == f"sqlite:///{cli.db.resolve()}\n"

@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from provenance.db import alembic_config, downgrade, make_engine, upgrade
-from provenance.models import Base
+from provenance.ledger.db import alembic_config, downgrade, make_engine, upgrade
+from provenance.ledger.models import Base
 
 
 def script():
@@ -74,7 +74,7 @@ def test_schema_enforces_offsets_and_foreign_keys(demo):
 
 
 def test_the_quick_revision_reader_agrees_with_alembic():
-    from provenance.db import head_revisions, known_revisions
+    from provenance.ledger.db import head_revisions, known_revisions
 
     assert head_revisions() == frozenset(script().get_heads())
     assert known_revisions() == frozenset(r.revision for r in script().walk_revisions())

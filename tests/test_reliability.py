@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from provenance.errors import ProvenanceError
-from provenance.sources import decode
+from provenance.ingest.sources import decode
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
 
@@ -187,8 +187,8 @@ sections = st.dictionaries(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(sections)
 def test_hostile_import_files_fail_cleanly(tmp_path, doc):
-    from provenance.db import open_db
-    from provenance.importer import import_file
+    from provenance.ledger.db import open_db
+    from provenance.claims.importer import import_file
 
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc), encoding="utf-8")

@@ -15,7 +15,7 @@ from ..errors import DatabaseError, ProvenanceError
 
 class CliError(click.ClickException):
     def __init__(self, message: str, exit_code: int = 1):
-        from .output import safe_line
+        from ..render import safe_line
 
         super().__init__(safe_line(message))
         self.exit_code = exit_code
@@ -30,7 +30,7 @@ class State:
 
     def db(self, *, migrate: bool = True):
         if self._db is None:
-            from ..db import open_db
+            from ..ledger.db import open_db
 
             self._db = open_db(self.db_value, migrate=migrate)
         return self._db

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 
 @click.group()
@@ -34,7 +34,7 @@ def claims() -> None:
 def add(session, source, quote, subject, property_, value, speaker, denies, as_of, hedge, scope,
         cites, prefix, suffix, occurrence, new_entities, as_json):
     """Record a claim from SOURCE (an id or SHA-256 prefix), anchored by its quote."""
-    from ..claims import ClaimInput, add_claim, claim_json
+    from ..claims.store import ClaimInput, add_claim, claim_json
     from ..detect import detect_for
 
     claim = add_claim(session, ClaimInput(
@@ -65,7 +65,7 @@ def add(session, source, quote, subject, property_, value, speaker, denies, as_o
 @with_session(readonly=True)
 def list_(session, subject, property_, source, speaker, status, limit, offset, as_json):
     """Claims, filtered."""
-    from ..claims import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
+    from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
     from ..values import from_json
 
     rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
@@ -86,7 +86,7 @@ def list_(session, subject, property_, source, speaker, status, limit, offset, a
 @with_session(readonly=True)
 def show(session, claim_id, as_json):
     """One claim: what it says, and its quote in context."""
-    from ..claims import as_of_label, claim_json, get_claim, speaker_name
+    from ..claims.store import as_of_label, claim_json, get_claim, speaker_name
 
     claim = get_claim(session, claim_id)
     if as_json:
@@ -122,7 +122,7 @@ def show(session, claim_id, as_json):
 @with_session()
 def edit(session, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
     """Change what a claim says (its quote stays; a new quote is a new claim)."""
-    from ..claims import edit_claim
+    from ..claims.store import edit_claim
     from ..detect import detect_for
 
     claim = edit_claim(session, claim_id, subject=subject, value=value, speaker=speaker, denies=denies,
@@ -139,7 +139,7 @@ def edit(session, claim_id, subject, value, speaker, denies, as_of, hedge, scope
 @with_session()
 def reject(session, claim_id, reason):
     """Reject a claim. It is kept, with the reason, and leaves the conflict checks."""
-    from ..claims import reject_claim
+    from ..claims.store import reject_claim
 
     claim = reject_claim(session, claim_id, reason)
     click.echo(f"claim {claim.id} rejected")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
@@ -13,7 +13,7 @@ SHOW = 20  # new conflicts a scan prints one by one
 
 
 def _since(value):
-    from ..sources import parse_day
+    from ..ingest.sources import parse_day
 
     return parse_day(value, "--since")
 
@@ -32,7 +32,7 @@ def conflicts() -> None:
 @with_session(readonly=True)
 def list_(session, kind, status, claim, since, as_json):
     """Every conflict, with its explanation."""
-    from ..conflicts import ConflictFilter, conflict_json, list_conflicts
+    from ..detect.store import ConflictFilter, conflict_json, list_conflicts
 
     rows = list_conflicts(session, ConflictFilter(kind, status, claim, _since(since)))
     if as_json:
@@ -55,8 +55,8 @@ def show(session, conflict_id, as_json):
     from rich.panel import Panel
     from rich.table import Table
 
-    from ..claims import as_of_label, speaker_name
-    from ..conflicts import conflict_json, get_conflict
+    from ..claims.store import as_of_label, speaker_name
+    from ..detect.store import conflict_json, get_conflict
 
     c = get_conflict(session, conflict_id)
     if as_json:
@@ -90,7 +90,7 @@ def _status_command(verb: str, doc: str):
     @click.option("--note", help="Why: kept in the audit trail.")
     @with_session()
     def command(session, conflict_id, note):
-        from ..conflicts import set_status
+        from ..detect.store import set_status
 
         c = set_status(session, conflict_id, verb, note)
         click.echo(f"conflict {c.id} {c.status}")
@@ -110,7 +110,7 @@ _status_command("reopen", "Reopen a conflict.")
 @with_session()
 def scan(session, as_json):
     """Run every detector over every accepted claim; add only what is new."""
-    from ..conflicts import conflict_json
+    from ..detect.store import conflict_json
     from ..detect import kinds_of, load, scan as run_scan
 
     ids = run_scan(session)
@@ -139,7 +139,7 @@ def scan(session, as_json):
 @with_session(readonly=True)
 def contested(session, subject, property_, kind, status, since, limit, offset, as_json):
     """Every question (subject + property) with more than one answer."""
-    from ..contested import ContestedFilter, contested as find
+    from ..assess.contested import ContestedFilter, contested as find
 
     rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit or None, offset))
     if as_json:

@@ -16,13 +16,13 @@ def db_group() -> None:
 @pass_state
 def path(state: State) -> None:
     """Print the database URL in use (option, then PROVENANCE_DB, then the default file)."""
-    from ..db import resolve_url
+    from ..ledger.db import resolve_url
 
     click.echo(resolve_url(state.db_value))
 
 
 def _migrate(state: State, direction: str, revision: str) -> None:
-    from .. import db as dbmod
+    from ..ledger import db as dbmod
 
     db = state.db(migrate=False)
     dbmod.check_usable(db.engine)
@@ -50,7 +50,7 @@ def downgrade(state: State, revision: str) -> None:
 @pass_state
 def current(state: State) -> None:
     """Print the database's schema revision."""
-    from ..db import check_usable
+    from ..ledger.db import check_usable
 
     revs = check_usable(state.db(migrate=False).engine)
     click.echo(", ".join(sorted(revs)) or "none (empty database)")
@@ -60,7 +60,7 @@ def current(state: State) -> None:
 @pass_state
 def check(state: State) -> None:
     """Exit 0 when the database is at the newest revision, non-zero otherwise."""
-    from ..db import check_usable, head_revisions
+    from ..ledger.db import check_usable, head_revisions
 
     revs = check_usable(state.db(migrate=False).engine)
     heads = set(head_revisions())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import pass_state, with_session
-from .output import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
 
@@ -27,14 +27,14 @@ def edit_options(f):
 
 
 def _edit(subject, property_, type_, value, speaker, denies, as_of, scope):
-    from ..candidates import Edit
+    from ..extract.candidates import Edit
 
     polarity = None if denies is None else ("denies" if denies else "asserts")
     return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope)
 
 
 def show_extraction(result, as_json: bool, source_text: str) -> None:
-    from ..candidates import candidate_json
+    from ..extract.candidates import candidate_json
 
     if as_json:
         emit_json({"source": result.source.id, "new": [candidate_json(c, source_text) for c in result.candidates],
@@ -50,7 +50,7 @@ def show_extraction(result, as_json: bool, source_text: str) -> None:
 
 
 def candidate_table(cands) -> None:
-    from ..candidates import describe, links
+    from ..extract.candidates import describe, links
 
     t = table("id", "kind", "score", "claim", "in the ledger", "where")
     for c in cands:
@@ -69,8 +69,8 @@ def extract(session, source, as_json):
     Extraction is offline and deterministic: sentences (pysbd), figures, dates and attributions
     read by the patterns and word lists in provenance/extract/lexicon.toml. Running it again adds
     only what was not proposed before."""
-    from ..candidates import extract as run
-    from ..sources import find_source
+    from ..extract.candidates import extract as run
+    from ..ingest.sources import find_source
 
     src = find_source(session, source, with_text=True)
     show_extraction(run(session, src), as_json, src.text)
@@ -105,8 +105,8 @@ def review(state, source, accept_above, reject_below, interactive, limit, as_jso
 
 
 def _list(session, source, limit, as_json):
-    from ..candidates import candidate_json, describe, links, list_candidates
-    from ..sources import get_source
+    from ..extract.candidates import candidate_json, describe, links, list_candidates
+    from ..ingest.sources import get_source
 
     cands = list_candidates(session, source, "pending", limit=limit)
     texts: dict[int, str] = {}
@@ -133,7 +133,7 @@ def _list(session, source, limit, as_json):
 
 
 def _bulk(session, source, accept_above, reject_below, limit, as_json):
-    from ..candidates import accept, list_candidates, reject
+    from ..extract.candidates import accept, list_candidates, reject
 
     rejected = []
     if reject_below is not None:
@@ -172,8 +172,8 @@ def show_decision(decision, rejected, as_json) -> None:
 
 
 def _interactive(state, source, limit):
-    from ..candidates import accept, describe, edit, get_candidate, links, list_candidates, reject
-    from ..sources import get_source
+    from ..extract.candidates import accept, describe, edit, get_candidate, links, list_candidates, reject
+    from ..ingest.sources import get_source
 
     with state.db().session(readonly=True) as session:
         ids = [c.id for c in list_candidates(session, source, "pending", limit=limit)]
@@ -200,7 +200,7 @@ def _interactive(state, source, limit):
                 click.echo(f"rejected #{c.id}")
                 continue
             if choice == "e":
-                from ..candidates import Edit
+                from ..extract.candidates import Edit
 
                 edit(session, c, Edit(
                     subject=click.prompt("subject", default=c.subject_text or ""),
@@ -225,7 +225,7 @@ def candidates() -> None:
 @with_session(readonly=True)
 def list_(session, source, status, min_score, limit, as_json):
     """Candidates, filtered."""
-    from ..candidates import candidate_json, list_candidates
+    from ..extract.candidates import candidate_json, list_candidates
 
     rows = list_candidates(session, source, None if status == "all" else status, min_score, limit)
     if as_json:
@@ -240,8 +240,8 @@ def list_(session, source, status, min_score, limit, as_json):
 @with_session(readonly=True)
 def show(session, candidate_id, as_json):
     """One candidate, with its quote in context."""
-    from ..candidates import candidate_json, describe, get_candidate, links
-    from ..sources import get_source
+    from ..extract.candidates import candidate_json, describe, get_candidate, links
+    from ..ingest.sources import get_source
 
     c = get_candidate(session, candidate_id)
     src = get_source(session, c.source_id, with_text=True)
@@ -266,7 +266,7 @@ def show(session, candidate_id, as_json):
 @with_session()
 def edit_(session, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
     """Correct a pending candidate (it stays pending)."""
-    from ..candidates import candidate_json, describe, edit, get_candidate
+    from ..extract.candidates import candidate_json, describe, edit, get_candidate
 
     change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
     if not change.any():
@@ -287,7 +287,7 @@ def accept_(session, ids, subject, property_, type_, value, speaker, denies, as_
     """Record candidates (12, or 12-20) as claims, after any corrections; runs conflict detection.
 
     All or nothing: if one cannot be accepted, none is."""
-    from ..candidates import accept, edit, get_candidate, parse_ids
+    from ..extract.candidates import accept, edit, get_candidate, parse_ids
 
     cands = [get_candidate(session, i) for i in parse_ids(ids)]
     change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
@@ -304,7 +304,7 @@ def accept_(session, ids, subject, property_, type_, value, speaker, denies, as_
 @with_session()
 def reject_(session, ids, reason, as_json):
     """Set candidates aside (12, or 12-20); they are kept, with the reason."""
-    from ..candidates import get_candidate, parse_ids, reject
+    from ..extract.candidates import get_candidate, parse_ids, reject
 
     done = reject(session, [get_candidate(session, i) for i in parse_ids(ids)], reason)
     if as_json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import CliError, pass_state, with_session
-from .output import is_tty, safe_line
+from ..render import is_tty, safe_line
 
 
 @click.command("import")
@@ -14,7 +14,7 @@ from .output import is_tty, safe_line
 def import_(session, file):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
     from ..detect import detect_for
-    from ..importer import import_file
+    from ..claims.importer import import_file
 
     result = import_file(session, file)
     found = detect_for(session, result.claim_ids)
@@ -79,7 +79,7 @@ def report(session, fmt, output, pager, limit, offset):
 @with_session(readonly=True)
 def verify(session):
     """Check every source hash, every span's quote, foreign keys and the event chain."""
-    from ..verify import verify as run_verify
+    from ..ledger.verify import verify as run_verify
 
     problems = run_verify(session)
     for p in problems:

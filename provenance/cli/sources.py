@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import emit_json, json_option, print_, print_rows, safe_line, table, text
+from ..render import emit_json, json_option, print_, print_rows, safe_line, table, text
 
 
 @click.group()
@@ -34,7 +34,7 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
 
     Each new source is split into the articles it holds, checked for text it shares with earlier
     sources, and, when it re-captures one, has the earlier version's claims carried over."""
-    from ..sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from ..ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
 
     meta = SourceMeta(
         title=title, url=url, outlet=outlet, author=author,
@@ -44,7 +44,7 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
     results = [(path, add_source(session, read_input(path), path, meta, version_of)) for path in paths]
     found = {}
     if extract_:
-        from ..candidates import candidate_json, extract
+        from ..extract.candidates import candidate_json, extract
 
         found = {a.source.id: extract(session, a.source) for _, a in results}
     if as_json:
@@ -81,7 +81,7 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
 @with_session(readonly=True)
 def list_(session, as_json):
     """Every source, with its date and number of claims."""
-    from ..sources import list_sources, source_json
+    from ..ingest.sources import list_sources, source_json
 
     rows = list_sources(session)
     if as_json:
@@ -100,7 +100,7 @@ def list_(session, as_json):
 @with_session(readonly=True)
 def show(session, source_id, as_json):
     """Metadata, then the text with the spans of its claims highlighted."""
-    from ..sources import find_source, source_json
+    from ..ingest.sources import find_source, source_json
 
     source = find_source(session, source_id)
     spans = sorted(source.spans, key=lambda sp: sp.start)
@@ -133,8 +133,8 @@ def show(session, source_id, as_json):
 @with_session(readonly=True)
 def copies(session, source_id, as_json):
     """Other sources that share text with this one, and how much."""
-    from ..copies import copies_of
-    from ..sources import find_source
+    from ..ingest.copies import copies_of
+    from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
     rows = copies_of(session, source.id)
@@ -153,8 +153,8 @@ def copies(session, source_id, as_json):
 @with_session(readonly=True)
 def segments(session, source_id, as_json):
     """The articles (and navigation) a capture holds."""
-    from ..segments import segment_json
-    from ..sources import find_source
+    from ..ingest.segments import segment_json
+    from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
     print_rows([segment_json(s) for s in source.segments], as_json, {
@@ -174,8 +174,8 @@ def segments(session, source_id, as_json):
 def split(session, source_id, at, at_quote, title, navigation, merge_id):
     """Split a capture into articles by hand, or merge two segments."""
     from ..anchoring import locate
-    from ..segments import merge_with_previous, split as do_split
-    from ..sources import find_source
+    from ..ingest.segments import merge_with_previous, split as do_split
+    from ..ingest.sources import find_source
     from .app import CliError
 
     source = find_source(session, source_id)
@@ -197,8 +197,8 @@ def split(session, source_id, at, at_quote, title, navigation, merge_id):
 @with_session(readonly=True)
 def diff(session, old_id, new_id, as_json):
     """What changed between two versions of a source, and what became of each claim."""
-    from ..sources import find_source
-    from ..versions import diff as run_diff
+    from ..ingest.sources import find_source
+    from ..ingest.versions import diff as run_diff
 
     d = run_diff(session, find_source(session, old_id), find_source(session, new_id))
     if as_json:
@@ -223,9 +223,9 @@ def diff(session, old_id, new_id, as_json):
 @with_session()
 def grade(session, source_id, grade):
     """Set a source's reliability, A (completely reliable) to F (cannot be judged)."""
-    from .. import events
-    from ..grading import RELIABILITY
-    from ..sources import find_source
+    from ..ledger import events
+    from ..assess.grading import RELIABILITY
+    from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
     source.reliability = grade.upper()
@@ -237,9 +237,9 @@ def grade(session, source_id, grade):
 @with_session()
 def reindex(session):
     """Fingerprint and segment sources added before those existed (after `db upgrade`)."""
-    from ..copies import index_source, unindexed
-    from ..segments import segment_source
-    from ..sources import get_source
+    from ..ingest.copies import index_source, unindexed
+    from ..ingest.segments import segment_source
+    from ..ingest.sources import get_source
 
     ids = unindexed(session)
     for sid in ids:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_session
-from .output import json_option, print_rows, safe_line
+from ..render import json_option, print_rows, safe_line
 
 
 @click.group()
@@ -18,7 +18,7 @@ def entities() -> None:
 @with_session(readonly=True)
 def entities_list(session, as_json):
     """Every entity with its aliases."""
-    from ..vocabulary import entity_json, list_entities
+    from ..claims.vocabulary import entity_json, list_entities
 
     print_rows([entity_json(e) for e in list_entities(session)], as_json, {
         "id": lambda e: e["id"], "name": lambda e: e["name"], "kind": lambda e: e["kind"] or "",
@@ -34,7 +34,7 @@ def entities_list(session, as_json):
 @with_session()
 def entities_add(session, name, aliases, kind, side):
     """Add an entity."""
-    from ..vocabulary import add_entity
+    from ..claims.vocabulary import add_entity
 
     e = add_entity(session, name, list(aliases), kind, side)
     click.echo(f"entity {e.id}: {safe_line(e.name)}")
@@ -46,7 +46,7 @@ def entities_add(session, name, aliases, kind, side):
 @with_session()
 def entities_alias(session, name, alias):
     """Give entity NAME another name ALIAS."""
-    from ..vocabulary import add_alias
+    from ..claims.vocabulary import add_alias
 
     e = add_alias(session, name, alias)
     click.echo(f"entity {e.id}: {safe_line(e.name)} is also {safe_line(alias)}")
@@ -58,7 +58,7 @@ def entities_alias(session, name, alias):
 @with_session()
 def entities_merge(session, keep, other):
     """Fold OTHER into KEEP: its aliases and claims move over."""
-    from ..vocabulary import merge_entities
+    from ..claims.vocabulary import merge_entities
 
     e = merge_entities(session, keep, other)
     click.echo(f"entity {e.id}: {safe_line(e.name)} now includes {safe_line(other)}")
@@ -74,7 +74,7 @@ def properties() -> None:
 @with_session(readonly=True)
 def properties_list(session, as_json):
     """Every property."""
-    from ..vocabulary import list_properties, property_json
+    from ..claims.vocabulary import list_properties, property_json
 
     print_rows([property_json(p) for p in list_properties(session)], as_json, {
         "id": lambda p: p["id"], "name": lambda p: p["name"], "type": lambda p: p["value_type"],
@@ -96,7 +96,7 @@ def properties_list(session, as_json):
 @with_session()
 def properties_add(session, name, value_type, unit, single_value, running_count, description):
     """Add a property."""
-    from ..vocabulary import add_property
+    from ..claims.vocabulary import add_property
 
     p = add_property(session, name, value_type, unit=unit, single_value=single_value,
                      running_count=running_count, description=description)
@@ -114,7 +114,7 @@ def rules() -> None:
 @with_session(readonly=True)
 def rules_list(session, as_json):
     """Every rule."""
-    from ..vocabulary import list_rules, rule_json
+    from ..claims.vocabulary import list_rules, rule_json
 
     print_rows([rule_json(r) for r in list_rules(session)], as_json, {
         key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")
@@ -130,7 +130,7 @@ def rules_list(session, as_json):
 def rules_add(session, name, left, right, rationale):
     """Declare that claims of property LEFT conflict with claims of RIGHT about one subject."""
     from ..detect import scan
-    from ..vocabulary import add_rule
+    from ..claims.vocabulary import add_rule
 
     r = add_rule(session, name, left, right, rationale)
     found = scan(session)

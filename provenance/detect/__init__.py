@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session, selectinload
 
-from .. import events
-from ..models import Claim, Conflict, ConflictClaim, Rule, utcnow
-from ..db import bulk_insert
+from ..ledger import events
+from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
+from ..ledger.db import bulk_insert
 from . import accusation, denial, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from ..models import Claim, Entity, Property, Source
+from ..ledger.models import Claim, Entity, Property, Source
 from ..values import Interval, Period, Value, from_json
 
 # Within this many days, two figures describe the same moment; further apart, different moments.

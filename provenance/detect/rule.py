@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Rule
+from ..ledger.models import Rule
 from .base import ClaimView, Finding
 
 NAME, VERSION = "rule", "1"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..conflicts import ConflictFilter, conflict_json, list_conflicts
-from ..contested import ContestedFilter, contested
-from ..models import Claim, Conflict, Source, utcnow
+from ..detect.store import ConflictFilter, conflict_json, list_conflicts
+from ..assess.contested import ContestedFilter, contested
+from ..ledger.models import Claim, Conflict, Source, utcnow
 
 
 # Kinds whose claims may answer different questions; they get a section of their own.

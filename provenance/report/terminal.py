@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli.output import safe_line, table, text
+from ..render import safe_line, table, text
 from .build import also_text, questions_line
 
 KIND_STYLE = {"numeric": "red", "denial": "red", "accusation": "magenta", "single_value": "red",
@@ -56,7 +56,7 @@ def renderables(doc: dict):
 
 
 def print_report(doc: dict, *, pager: bool = False) -> None:
-    from ..cli.output import console
+    from ..render import console
 
     con = console()
     if pager:

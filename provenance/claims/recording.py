@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import events
-from .db import bulk_insert
-from .anchoring import Anchor, context, locate
-from .errors import InputError
-from .models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
-from .sources import find_source
-from .values import Label, Value, parse_date, parse_value, to_json_text
+from ..ledger import events
+from ..ledger.db import bulk_insert
+from ..anchoring import Anchor, context, locate
+from ..errors import InputError
+from ..ledger.models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
+from ..ingest.sources import find_source
+from ..values import Label, Value, parse_date, parse_value, to_json_text
 from .vocabulary import alias_key, get_property, resolve_entity
 
 
@@ -168,7 +168,7 @@ class ClaimWriter:
 
     def entity_name(self, entity_id: int) -> str:
         if entity_id not in self._names:
-            from .models import Entity
+            from ..ledger.models import Entity
 
             self._names[entity_id] = self.session.get(Entity, entity_id).name
         return self._names[entity_id]

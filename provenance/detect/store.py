@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from . import events
-from .claims import as_of_label, claim_json, speaker_name
-from .errors import InputError, NotFound
-from .models import CONFLICT_STATUSES, Claim, Conflict, utcnow
+from ..ledger import events
+from ..claims.store import as_of_label, claim_json, speaker_name
+from ..errors import InputError, NotFound
+from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
 

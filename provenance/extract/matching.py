@@ -11,9 +11,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .anchoring import fold_text
-from .extract.lexicon import Question
-from .models import Alias, Claim, Entity, Property
+from ..anchoring import fold_text
+from .lexicon import Question
+from ..ledger.models import Alias, Claim, Entity, Property
 
 PROPERTY_MATCH = 0.75  # below this a new question is proposed
 ALIAS_MATCH = 90  # rapidfuzz score above which an unknown name is proposed as an alias

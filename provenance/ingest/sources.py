@@ -17,9 +17,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, undefer
 
-from . import events
-from .errors import InputError, NotFound
-from .models import RELIABILITY_GRADES, Source
+from ..ledger import events
+from ..errors import InputError, NotFound
+from ..ledger.models import RELIABILITY_GRADES, Source
 
 MAX_BYTES = 50 * 1024 * 1024
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -204,7 +204,7 @@ def find_source(session: Session, ref: str, *, with_text: bool = False) -> Sourc
 
 
 def list_sources(session: Session) -> list[tuple[Source, int]]:
-    from .models import Claim
+    from ..ledger.models import Claim
 
     counts = (
         select(Claim.source_id, func.count().label("n")).group_by(Claim.source_id).subquery()

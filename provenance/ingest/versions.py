@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import events
-from .anchoring import context, locate
-from .errors import AnchorError, InputError
-from .models import Claim, ClaimSpan, Reanchor, Source, Span
+from ..ledger import events
+from ..anchoring import context, locate
+from ..errors import AnchorError, InputError
+from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 
 
 def previous_version(session: Session, source: Source, version_of: int | None) -> Source | None:

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from .events import broken_links
 from .models import Claim, Source, Span
-from .values import from_json
-from .sources import sha256
+from ..values import from_json
+from ..ingest.sources import sha256
 
 
 def verify(session: Session) -> list[str]:

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import events
-from .detect import detect_for
-from .errors import InputError, NotFound, ProvenanceError
-from .extract import proposals
-from .extract.lexicon import lexicon
+from ..ledger import events
+from ..detect import detect_for
+from ..errors import InputError, NotFound, ProvenanceError
+from . import proposals
+from .lexicon import lexicon
 from .matching import Ledger
-from .models import Candidate, Conflict, Entity, Property, Source, utcnow
-from .recording import ClaimInput, ClaimWriter
-from .sources import find_source
-from .values import parse_value
-from .vocabulary import add_alias, add_entity, add_property, find_entity, find_property
+from ..ledger.models import Candidate, Conflict, Entity, Property, Source, utcnow
+from ..claims.recording import ClaimInput, ClaimWriter
+from ..ingest.sources import find_source
+from ..values import parse_value
+from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"

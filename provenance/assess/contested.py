@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .claims import article_title, as_of_label, speaker_name
+from ..claims.store import article_title, as_of_label, speaker_name
 from .grading import CREDIBILITY, credibility, is_rumour
 from .independence import independent_count
-from .models import Claim, Conflict, ConflictClaim, Source
-from .values import from_json
-from .vocabulary import get_property, resolve_entity
+from ..ledger.models import Claim, Conflict, ConflictClaim, Source
+from ..values import from_json
+from ..claims.vocabulary import get_property, resolve_entity
 
 
 @dataclass

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import events
-from .errors import InputError, NotFound
-from .models import Claim
+from ..ledger import events
+from ..errors import InputError, NotFound
+from ..ledger.models import Claim
 from .recording import ClaimInput, add_claim, as_of_period  # noqa: F401  (the claims API)
-from .sources import find_source
-from .values import Period, parse_value, to_json_text
+from ..ingest.sources import find_source
+from ..values import Period, parse_value, to_json_text
 from .vocabulary import get_property, resolve_entity
 
 def _clean_opt(text: str | None) -> str | None:
@@ -122,7 +122,7 @@ def speaker_name(claim: Claim) -> str:
 
 def article_title(claim: Claim) -> str | None:
     """The title of the article (segment) the claim's quote sits in, else the source's title."""
-    from .segments import segment_at
+    from ..ingest.segments import segment_at
 
     if claim.spans:
         seg = segment_at(claim.source, claim.spans[0].start)

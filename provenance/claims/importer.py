@@ -16,10 +16,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .errors import InputError, ProvenanceError
-from .models import Rule
+from ..errors import InputError, ProvenanceError
+from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
-from .sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
+from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
 
 SECTIONS = ("entities", "properties", "rules", "sources", "claims")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from .db import bulk_insert
+from ..ledger.db import bulk_insert
 from .fingerprints import merge, winnow
-from .models import Fingerprint, SharedPassage, Source
+from ..ledger.models import Fingerprint, SharedPassage, Source
 
 MIN_SHARED_CHARS = 200
 IN_CHUNK = 500

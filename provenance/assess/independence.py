@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from .anchoring import fold_text
-from .copies import passages_between
-from .models import Claim
+from ..anchoring import fold_text
+from ..ingest.copies import passages_between
+from ..ledger.models import Claim
 
 
 def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from . import events
-from .anchoring import fold_text
-from .errors import InputError, NotFound
-from .models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
+from ..ledger import events
+from ..anchoring import fold_text
+from ..errors import InputError, NotFound
+from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 
 
 def alias_key(name: str) -> str:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from . import events
-from .db import bulk_insert
-from .errors import InputError, NotFound
-from .models import Segment, Source
+from ..ledger import events
+from ..ledger.db import bulk_insert
+from ..errors import InputError, NotFound
+from ..ledger.models import Segment, Source
 
 NAV_MARKERS = {"most read", "connect with us", "related posts", "read more", "trending", "popular",
                "most popular", "you may also like", "latest news"}

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 ENV_VAR = "PROVENANCE_DB"
 BUSY_TIMEOUT_MS = 30_000
@@ -39,10 +39,11 @@ def resolve_url(value: str | None = None) -> str:
 
 def data_dir() -> Path:
     """Where migrations/, alembic.ini and seeds/ live: inside the wheel, or the source checkout."""
-    packaged = Path(__file__).parent / "_data"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "_data"
     if (packaged / "alembic.ini").exists():
         return packaged
-    return Path(__file__).resolve().parent.parent
+    return package.parent
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
