@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .app import with_session
+from .app import with_ledger, with_session
 from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
@@ -88,12 +88,12 @@ def show(session, conflict_id, as_json):
 def _status_command(verb: str, doc: str):
     @click.argument("conflict_id", type=int)
     @click.option("--note", help="Why: kept in the audit trail.")
-    @with_session()
-    def command(session, conflict_id, note):
-        from ..detect.store import set_status
+    @with_ledger
+    def command(db, conflict_id, note):
+        from ..actions import set_conflict_status
 
-        c = set_status(session, conflict_id, verb, note)
-        click.echo(f"conflict {c.id} {c.status}")
+        c = set_conflict_status(db, conflict_id, verb, note)
+        click.echo(f"conflict {c['id']} {c['status']}")
 
     command.__doc__ = doc
     return conflicts.command(verb)(command)
@@ -107,23 +107,22 @@ _status_command("reopen", "Reopen a conflict.")
 
 @conflicts.command("scan")
 @json_option
-@with_session()
-def scan(session, as_json):
+@with_ledger
+def scan(db, as_json):
     """Run every detector over every accepted claim; add only what is new."""
-    from ..detect.store import conflict_json
-    from ..detect import kinds_of, load, scan as run_scan
+    from ..actions import scan as run_scan
 
-    ids = run_scan(session)
+    found = run_scan(db)
     if as_json:
-        emit_json([conflict_json(c) for c in load(session, ids)])
+        emit_json(found.conflicts)
         return
-    shown = load(session, ids[:SHOW])
-    kinds = kinds_of(session, ids)
-    click.echo(f"{len(ids)} new conflict(s)" + (f": {', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}" if ids else ""))
-    for c in shown:
-        click.echo(f"  {c.id} {c.kind}: {safe_line(c.explanation)}")
-    if len(ids) > SHOW:
-        click.echo(f"  ... and {len(ids) - SHOW} more: `provenance conflicts list`")
+    n = len(found.conflicts)
+    kinds = ", ".join(f"{k} {kind}" for kind, k in sorted(found.kinds.items()))
+    click.echo(f"{n} new conflict(s)" + (f": {kinds}" if n else ""))
+    for c in found.conflicts[:SHOW]:
+        click.echo(f"  {c['id']} {c['kind']}: {safe_line(c['explanation'])}")
+    if n > SHOW:
+        click.echo(f"  ... and {n - SHOW} more: `provenance conflicts list`")
 
 
 @click.command("contested")
