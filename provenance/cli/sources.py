@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from .app import with_ledger, with_session
-from ..render import emit_json, json_option, print_, print_rows, safe_line, table, text
+from ..render import (emit_json, json_option, output_options, output_rows, print_, print_table, safe_line,
+                      table, text)
 
 
 @click.group()
@@ -62,21 +63,17 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 
 
 @sources.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, as_json):
+def list_(session, output):
     """Every source, with its date and number of claims."""
     from ..ingest.sources import list_sources, source_json
 
-    rows = list_sources(session)
-    if as_json:
-        emit_json([source_json(s, n) for s, n in rows])
-        return
-    t = table("id", "title", "outlet", "date", "grade", "chars", "claims")
-    for s, n in rows:
-        t.add_row(str(s.id), safe_line(s.title), safe_line(s.outlet or ""),
-                  str(s.date or ""), s.reliability, f"{s.chars:,}", str(n))
-    print_(t)
+    output_rows(output, list_sources(session), {
+        "id": lambda r: r[0].id, "title": lambda r: r[0].title, "outlet": lambda r: r[0].outlet,
+        "date": lambda r: r[0].date, "grade": lambda r: r[0].reliability, "chars": lambda r: r[0].chars,
+        "claims": lambda r: r[1],
+    }, as_json=lambda r: source_json(*r))
 
 
 @sources.command("show")
@@ -114,37 +111,41 @@ def show(session, source_id, as_json):
 
 @sources.command("copies")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def copies(session, source_id, as_json):
+def copies(session, source_id, output):
     """Other sources that share text with this one, and how much."""
     from ..ingest.copies import copies_of
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    rows = copies_of(session, source.id)
-    if as_json:
-        emit_json([c.to_json() for c in rows])
-        return
-    if not rows:
-        click.echo(f"source {source.id} shares no passage with another source")
-    for c in rows:
-        click.echo(c.sentence())
+
+    def sentences(rows):
+        if not rows:
+            click.echo(f"source {source.id} shares no passage with another source")
+        for c in rows:
+            click.echo(c.sentence())
+
+    output_rows(output, copies_of(session, source.id), {
+        "source": lambda c: c.other_id, "shared chars": lambda c: c.shared_chars,
+        "passages": lambda c: c.passages, "paragraphs": lambda c: c.paragraphs,
+        "ratio": lambda c: round(c.ratio, 4),
+    }, as_json=lambda c: c.to_json(), view=sentences)
 
 
 @sources.command("segments")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def segments(session, source_id, as_json):
+def segments(session, source_id, output):
     """The articles (and navigation) a capture holds."""
     from ..ingest.segments import segment_json
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    print_rows([segment_json(s) for s in source.segments], as_json, {
+    output_rows(output, [segment_json(s) for s in source.segments], {
         "id": lambda s: s["id"], "start": lambda s: s["start"], "end": lambda s: s["end"],
-        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"] or "",
+        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"],
     })
 
 
@@ -192,7 +193,7 @@ def diff(session, old_id, new_id, as_json):
         t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
                   f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
                   safe_line(c["quote"]))
-    print_(t)
+    print_table(t)
 
 
 @sources.command("grade")
