@@ -58,8 +58,9 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
         if field in changes:
             setattr(claim, field, _clean_opt(changes[field]))
     if "status" in changes:
-        if changes["status"] not in ("candidate", "accepted"):
-            raise InputError("status can be set to candidate or accepted; use `claims reject` to reject")
+        if changes["status"] != "accepted":
+            raise InputError("status can be set to accepted (to restore a rejected claim); "
+                             "use `claims reject` to reject")
         claim.status, claim.reason = changes["status"], None
     session.flush()
     events.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
