@@ -58,7 +58,8 @@ def _period(text: str):
     return parse_date(text)
 
 
-def _clean(text: str | None) -> str | None:
+def clean(text: str | None) -> str | None:
+    """An optional text field: stripped, and None when blank."""
     return text.strip() or None if text else None
 
 
@@ -219,8 +220,8 @@ class ClaimWriter:
         self._rows.append((dict(
             source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
             value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], hedge=_clean(ci.hedge), scope=_clean(ci.scope),
-            cites=_clean(ci.cites), status="accepted", created_at=self._now,
+            as_of_start=as_of[1], as_of_end=as_of[2], hedge=clean(ci.hedge), scope=clean(ci.scope),
+            cites=clean(ci.cites), status="accepted", created_at=self._now,
         ), span_key))
         return True
 
