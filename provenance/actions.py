@@ -36,7 +36,8 @@ def candidate_view(c, source_text: str | None = None):
 
 def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False) -> list[dict]:
     """Conflict detection after a write: the new claims, or every claim when a rule arrived."""
-    from .detect import detect_for, load, scan
+    from .detect import detect_for, scan
+    from .detect.store import load
 
     if rules_added:
         return [conflict_line(c) for c in load(session, scan(session))]
@@ -291,7 +292,8 @@ class Scanned:
 
 def scan(db: Database) -> Scanned:
     """Run every detector over every accepted claim; store only what is new."""
-    from .detect import load, scan as run
+    from .detect import scan as run
+    from .detect.store import load
     from .detect.store import conflict_json
 
     with db.session() as session:

@@ -131,6 +131,29 @@ value = "40"
     assert r.stdout == "imported nothing new (4 already there); 0 new conflict(s)\n"
 
 
+def test_import_refuses_the_old_candidate_status(cli, tmp_path, article):
+    cli("sources", "add", str(article))
+    f = tmp_path / "claims.toml"
+    f.write_text('''
+[[entities]]
+name = "Blast"
+[[properties]]
+name = "death toll"
+type = "quantity"
+[[claims]]
+source = "1"
+quote = "the toll was 40"
+subject = "Blast"
+property = "death toll"
+value = "40"
+status = "candidate"
+''', encoding="utf-8")
+    before = cli.snapshot()
+    r = cli("import", str(f), ok=False)
+    assert r.exit_code != 0 and "status can only be accepted" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert cli.snapshot() == before
+
+
 # ---------------------------------------------------------------------------------------------
 # Bad input: one line on stderr, a non-zero exit, no traceback, the database byte-identical.
 

@@ -205,15 +205,14 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
 def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> None:
     ref = e.need("source")
     ref = str(keys.get(str(ref), ref))
-    status = e.get("status", "accepted")
-    if status not in ("candidate", "accepted"):
-        raise InputError(f"{e.where}: status must be candidate or accepted")
+    if e.get("status", "accepted") != "accepted":
+        raise InputError(f"{e.where}: status can only be accepted (claims awaiting review are candidates: "
+                         "`provenance extract` and `provenance review`); leave it out")
     ci = ClaimInput(
         source=ref, quote=e.need("quote"), subject=e.need("subject"), property=e.need("property"),
         value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
         as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
-        status=status,
     )
     if writer.add(ci, skip_existing=True):
         result.created["claims"] += 1

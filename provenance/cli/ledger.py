@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import CliError, pass_state, with_ledger, with_session
+from ..errors import IntegrityFailure
 from ..render import is_tty, safe_line
 
 
@@ -82,7 +83,7 @@ def verify(session):
     for p in problems:
         click.echo(safe_line(p))
     if problems:
-        raise CliError(f"{len(problems)} problem(s) found", 7)
+        raise IntegrityFailure(f"{len(problems)} problem(s) found")
     click.echo("ok: sources, spans, references and the event chain all check out")
 
 

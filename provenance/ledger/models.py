@@ -34,7 +34,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-CLAIM_STATUSES = ("candidate", "accepted", "rejected")
+CLAIM_STATUSES = ("accepted", "rejected")  # proposed claims wait in `candidates`
 CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
 POLARITIES = ("asserts", "denies")
 VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
