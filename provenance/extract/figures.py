@@ -39,7 +39,7 @@ _CURRENCY = rf"(?P<cur>(?:{_SIGNS})(?=\s?[\d.])|\brs\.?\s?(?=\d))\s?"
 _AMOUNT = re.compile(
     rf"(?:{_CURRENCY})?(?P<sign>(?<![\w.])[-\u2212+](?=[\d$£€])|\b(?:minus|negative)\s+)?(?:{_CURRENCY.replace('cur', 'cur2')})?"
     rf"(?P<num>(?<![\w.,/:]){_DIGITS}(?:{_GLUED_SCALE})?(?:[\s-]*{_SCALE_WORD}\b)*"
-    rf"|(?<![\w-]){_WORDS})"
+    rf"|(?<![\w-])(?:{_NUMWORD})(?=-?fold\b)|(?<![\w-]){_WORDS})"
     rf"(?P<fold>-?fold\b)?",
     re.I)
 _PCT = re.compile(r"\s*(?:%|-?per\s?cent\b|-?percent\b|pc\b|percentage points?\b)", re.I)
@@ -54,7 +54,7 @@ may might must do does did said says say ago more less most least few also only 
 some all both either neither not no yes so such very too out off last next first second third
 almost nearly inside outside within without between among against through across behind beyond
 during toward towards upon via plus minus like unlike if else because although though whether
-straight respectively alone apiece overall total left remaining later earlier
+straight respectively alone apiece overall total left remaining later earlier away
 north south east west northeast northwest southeast southwest
 """.split())
 _WEEKDAYS_MONTHS = {m.lower() for m in list(calendar.month_name[1:]) + list(calendar.day_name)}
@@ -112,6 +112,8 @@ def _skip(sentence: str, m: re.Match) -> bool:
         return True  # a year
     if raw[0].isdigit() and not cur and re.search(r"[A-Za-z]-$", before):
         return True  # COVID-19, F-16
+    if re.match(r"[\s-](?:halves|thirds?|quarters|fifths?|tenths?)\b", after, re.I):
+        return True  # "two-thirds": a fraction, read by _fractions
     if re.search(r"(?:1[89]|20)\d\d[-–/]$", before):
         return True  # the 2022-23 season
     name = _CAPITALISED_NAME.search(before)
@@ -249,7 +251,8 @@ def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[tuple[_Amount, 
             opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
             word = sep.group().strip().lower() if sep else None
             a_unit = a.unit if a.unit_end > a.end or a.money else None
-            units_fit = a_unit is None or a_unit == b.unit or (a.pct and b.pct)
+            units_fit = a_unit is None or (a.pct and b.pct) or b.unit is not None and (
+                b.unit.lower().split()[0] == a_unit.lower().split()[0])  # "252 miles to 287 miles away"
             if a_unit is not None and a.unit_end > a.end:
                 gap = sentence[a.unit_end: b.start]
                 sep = _RANGE_SEP.fullmatch(gap)
