@@ -92,3 +92,15 @@ def with_session(readonly: bool = False):
         return run
 
     return wrap
+
+
+def with_ledger(f):
+    """Hand the command the ledger itself: for writes, which go through one action each."""
+    import functools
+
+    @pass_state
+    @functools.wraps(f)
+    def run(state: State, *args, **kwargs):
+        return f(state.db(), *args, **kwargs)
+
+    return run

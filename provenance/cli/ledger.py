@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import click
 
-from .app import CliError, pass_state, with_session
+from .app import CliError, pass_state, with_ledger, with_session
 from ..render import is_tty, safe_line
 
 
 @click.command("import")
 @click.argument("file", metavar="FILE|-")
-@with_session()
-def import_(session, file):
+@with_ledger
+def import_(db, file):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
-    from ..detect import detect_for
-    from ..claims.importer import import_file
+    from ..actions import import_file
 
-    result = import_file(session, file)
-    found = detect_for(session, result.claim_ids)
-    click.echo(result.summary() + f"; {len(found)} new conflict(s)")
+    result = import_file(db, file)
+    click.echo(result.summary + f"; {len(result.conflicts)} new conflict(s)")
 
 
 @click.command("demo")
@@ -26,15 +24,14 @@ def import_(session, file):
 @pass_state
 def demo(state, no_report):
     """Add the bundled seed articles, import their curated claims, print the conflict report."""
-    from ..demo import run_demo
+    from ..actions import run_demo
+    from ..demo import SEED_FILES
     from ..report import build_report
     from ..report.terminal import print_report
 
     db = state.db()
-    with db.session() as session:
-        results = run_demo(session)
-    for name, r in zip(("sources", "claims"), results):
-        click.echo(f"seeds/{name}: {r.summary()}", err=True)
+    for name, summary in zip(SEED_FILES, run_demo(db)):
+        click.echo(f"seeds/{name.removesuffix('.toml')}: {summary}", err=True)
     if no_report:
         return
     with db.session(readonly=True) as session:

@@ -143,6 +143,24 @@ def candidate_json(c: Candidate, source_text: str | None = None) -> dict:
     return data
 
 
+@dataclass
+class CandidateView:
+    """A candidate as every view shows it: its JSON, the one-line reading, and how it sits."""
+
+    json: dict
+    line: str
+    links: str
+    source_text: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.json["id"]
+
+
+def view(c: Candidate, source_text: str | None = None) -> CandidateView:
+    return CandidateView(candidate_json(c, source_text), describe(c), links(c), source_text)
+
+
 # -- editing ------------------------------------------------------------------------------------
 
 @dataclass
