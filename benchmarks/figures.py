@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,9 +49,19 @@ def _unit(text: str | None) -> str | None:
         return None
     u = text.strip().casefold()
     u = _UNIT_ALIASES.get(u, u)
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in u.split()]
+    words = [_singular(w) for w in u.split()]
     u = " ".join(words)
     return _UNIT_ALIASES.get(u, u)
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _units_match(a: str | None, b: str | None) -> bool:
@@ -86,6 +95,8 @@ def load(split: str) -> list[tuple[str, str, list[Item]]]:
 def predicted(sentence: str) -> list[Item]:
     items = []
     for f in figures(sentence):
+        if f.vague:  # vague amounts are not labelled (see the format note above)
+            continue
         ends = tuple(x for x in (f.low, f.high) if x is not None)
         if len(ends) == 2 and ends[0] == ends[1]:
             ends = ends[:1]

@@ -283,7 +283,7 @@ def _read_words(tokens: list[str], text: str) -> float:
             if value >= last_scale:
                 raise ValueError_(f"{text!r} is not a number: {word!r} cannot follow the smaller "
                                   f"{_scale_name(last_scale)!r}")
-            if group is None or not 0 < group < 1000:
+            if group is None or not 0 < group < (math.inf if prev in ("digits", "decimal") else 1000):
                 raise ValueError_(f"{text!r} is not a number: {word!r} needs a number from 1 to 999 before it")
             total += group * value
             group, last_scale = None, value
