@@ -89,13 +89,19 @@ def _status_command(verb: str, doc: str):
     @click.argument("conflict_id", type=int)
     @click.option("--note", help="Why: kept in the audit trail.")
     @with_session()
-    def command(session, conflict_id, note):
-        from ..detect.store import set_status
+    def command(session, conflict_id, note, verdict=()):
+        from ..detect.store import parse_verdicts, set_status
 
-        c = set_status(session, conflict_id, verb, note)
-        click.echo(f"conflict {c.id} {c.status}")
+        c = set_status(session, conflict_id, verb, note, parse_verdicts(verdict))
+        click.echo(f"conflict {c.id} {c.status}" + "".join(
+            f"; claim {k} rated {v}" for k, v in parse_verdicts(verdict).items()))
 
     command.__doc__ = doc
+    if verb == "resolve":
+        command = click.option(
+            "--verdict", multiple=True, metavar="CLAIM=RATING",
+            help="Rate a claim of the conflict: false, mostly-false, mixed, mostly-true or true "
+                 "(repeatable; published by `provenance export --format claimreview`).")(command)
     return conflicts.command(verb)(command)
 
 

@@ -12,7 +12,11 @@ from ..render import is_tty, safe_line
 @click.argument("file", metavar="FILE|-")
 @with_session()
 def import_(session, file):
-    """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
+    """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing.
+
+    Also reads W3C Web Annotations (`provenance export --format web-annotation`) and Hypothesis
+    JSON exports: each annotation that states a claim is anchored in its source, which must be
+    in the ledger already."""
     from ..detect import detect_for
     from ..claims.importer import import_file
 
