@@ -96,7 +96,7 @@ def import_annotations(session: Session, doc, path: str):
         try:
             claim = (_from_w3c if kind == "w3c" else _from_hypothesis)(session, item)
             if claim is None:
-                result.skipped["claims"] += 1
+                result.not_claims += 1
                 continue
             ci, prop, entity = claim
             _ensure_property(session, prop, result)

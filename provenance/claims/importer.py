@@ -31,12 +31,14 @@ class ImportResult:
     created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
     skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
     claim_ids: list[int] = field(default_factory=list)
+    not_claims: int = 0  # annotations that are comments or tags, not claims
 
     def summary(self) -> str:
         parts = [f"{self.created[s]} {s}" for s in SECTIONS if self.created[s]]
         skipped = sum(self.skipped.values())
         text = "imported " + (", ".join(parts) if parts else "nothing new")
-        return text + (f" ({skipped} already there)" if skipped else "")
+        text += f" ({skipped} already there)" if skipped else ""
+        return text + (f"; {self.not_claims} annotation(s) state no claim, left out" if self.not_claims else "")
 
 
 def load(path: str):
