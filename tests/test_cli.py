@@ -52,7 +52,7 @@ def test_claims_add_list_show_edit_reject(cli, article):
                   "high_inclusive": True, "approximate": False, "unit": None},
         "value_text": "12", "polarity": "asserts", "speaker": "Officials", "as_of": "2024-05-04",
         "hedge": None, "scope": None, "cites": None, "status": "accepted", "reason": None,
-        "quote": "12 people died", "start": 15, "end": 29,
+        "quote": "12 people died", "start": 15, "end": 29, "page": None,
     }]
     shown = cli("claims", "show", "1").stdout
     assert "Officials said 12 people died in the blast" in shown

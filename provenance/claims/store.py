@@ -146,6 +146,7 @@ def claim_json(claim: Claim) -> dict:
         "quote": span.quote if span else None,
         "start": span.start if span else None,
         "end": span.end if span else None,
+        "page": claim.source.page_at(span.start) if span else None,
     }
 
 

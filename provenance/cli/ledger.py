@@ -13,7 +13,11 @@ from ..render import is_tty, safe_line
 @click.argument("file", metavar="FILE|-")
 @with_ledger
 def import_(db, file):
-    """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
+    """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing.
+
+    Also reads W3C Web Annotations (`provenance export --format web-annotation`) and Hypothesis
+    JSON exports: each annotation that states a claim is anchored in its source, which must be
+    in the ledger already."""
     from ..actions import import_file
 
     result = import_file(db, file)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
-from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
+from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
 
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
 
@@ -82,19 +82,62 @@ def get_conflict(session: Session, conflict_id: int) -> Conflict:
     return conflict
 
 
-def set_status(session: Session, conflict_id: int, verb: str, note: str | None) -> Conflict:
+def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
+               verdicts: dict[int, str] | None = None) -> Conflict:
+    """Change a conflict's status; resolving it may rate its claims (claim id -> VERDICTS)."""
     conflict = get_conflict(session, conflict_id)
     status = STATUS_VERBS[verb]
+    if verdicts and verb != "resolve":
+        raise InputError("verdicts are given when resolving: `provenance conflicts resolve ID --verdict CLAIM=RATING`")
     if conflict.status == status:
         raise InputError(f"conflict {conflict_id} is already {status}")
+    verdicts = check_verdicts(conflict, verdicts or {})
     old = conflict.status
     conflict.status = status
     conflict.note = note.strip() if note and note.strip() else conflict.note
     conflict.decided_by = events.actor()
     conflict.decided_at = utcnow()
+    if verb == "reopen":  # a reopened conflict's verdicts no longer stand
+        for v in session.scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)):
+            session.delete(v)
+    for claim_id, rating in verdicts.items():
+        session.merge(Verdict(conflict_id=conflict.id, claim_id=claim_id, rating=rating,
+                              decided_by=conflict.decided_by, decided_at=conflict.decided_at))
     session.flush()
-    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note)
+    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note,
+                  **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}))
     return conflict
+
+
+def parse_verdicts(values: tuple[str, ...] | list[str]) -> dict[int, str]:
+    """'12=false' (claim 12 is false) -> {12: 'false'}."""
+    out: dict[int, str] = {}
+    for value in values:
+        claim, sep, rating = value.partition("=")
+        if not sep or not claim.strip().isdigit():
+            raise InputError(f"--verdict {value!r}: write CLAIM=RATING, for example 12=false")
+        out[int(claim)] = rating.strip().lower()
+    return out
+
+
+def check_verdicts(conflict: Conflict, verdicts: dict[int, str]) -> dict[int, str]:
+    ids = {c.id for c in conflict.claims}
+    for claim_id, rating in verdicts.items():
+        if claim_id not in ids:
+            raise InputError(f"claim {claim_id} is not in conflict {conflict.id} (its claims: "
+                             f"{', '.join(map(str, sorted(ids)))})")
+        if rating not in VERDICTS:
+            raise InputError(f"verdict {rating!r} is not one of {', '.join(VERDICTS)}")
+    return verdicts
+
+
+def verdicts_of(conflict: Conflict) -> list[dict]:
+    from sqlalchemy.orm import object_session
+
+    rows = object_session(conflict).scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)
+                                            .order_by(Verdict.claim_id))
+    return [{"claim": v.claim_id, "rating": v.rating, "by": v.decided_by,
+             "at": v.decided_at.isoformat(timespec="seconds")} for v in rows]
 
 
 def claim_brief(claim: Claim) -> dict:
@@ -118,5 +161,6 @@ def conflict_json(c: Conflict) -> dict:
         "decided_by": c.decided_by,
         "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
         "created_at": c.created_at.isoformat(timespec="seconds"),
+        "verdicts": verdicts_of(c) if c.status == "resolved" else [],
         "claims": [claim_brief(cl) for cl in c.claims],
     }
