@@ -94,7 +94,7 @@ def fold_text(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Place:
     start: int
     end: int
     score: float
@@ -109,8 +109,8 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def _candidates(text: str, quote: str) -> list[Candidate]:
-    exact = [Candidate(i, i + len(quote), 1.0, "exact") for i in _occurrences(text, quote)]
+def _candidates(text: str, quote: str) -> list[Place]:
+    exact = [Place(i, i + len(quote), 1.0, "exact") for i in _occurrences(text, quote)]
     if exact:
         return exact
     ftext, fquote = fold(text), fold_text(quote)
@@ -119,11 +119,11 @@ def _candidates(text: str, quote: str) -> list[Candidate]:
     found = []
     for i in _occurrences(ftext.text, fquote):
         start, end = ftext.span(i, i + len(fquote))
-        found.append(Candidate(start, end, 0.99, "normalized"))
+        found.append(Place(start, end, 0.99, "normalized"))
     return found
 
 
-def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
+def _fuzzy(text: str, quote: str) -> tuple[Place | None, list[Place]]:
     """The best fuzzy passage, and any others nearly as good (which make it ambiguous)."""
     from rapidfuzz import fuzz
 
@@ -131,7 +131,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
     if not fquote or not ftext.text:
         return None, []
     hay = ftext.text
-    found: list[Candidate] = []
+    found: list[Place] = []
     # Look again with the best passage blanked out, to see whether a lookalike scores as well.
     for _ in range(3):
         al = fuzz.partial_ratio_alignment(fquote, hay)
@@ -141,7 +141,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
         # The score of the whole quote against the passage found, not of the best-aligned part:
         # a quote longer than anything in the text must not score 1.0.
         score = fuzz.ratio(fquote, fold_text(text[start:end])) / 100
-        found.append(Candidate(start, end, round(score, 4), "fuzzy"))
+        found.append(Place(start, end, round(score, 4), "fuzzy"))
         hay = hay[: al.dest_start] + "\0" * (al.dest_end - al.dest_start) + hay[al.dest_end :]
         if score * 100 < FUZZY_THRESHOLD:
             break
@@ -152,7 +152,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
     return best, rivals
 
 
-def _context_score(text: str, cand: Candidate, prefix: str | None, suffix: str | None) -> float:
+def _context_score(text: str, cand: Place, prefix: str | None, suffix: str | None) -> float:
     """How well the text around a candidate matches the given context, raw and folded."""
     from rapidfuzz import fuzz
 
@@ -183,7 +183,7 @@ def _snap(text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
     return s, e
 
 
-def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
+def _choose(text, cands, prefix, suffix, hint, occurrence) -> Place:
     if occurrence is not None:
         if not 1 <= occurrence <= len(cands):
             raise AnchorError(
@@ -208,7 +208,7 @@ def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
     raise AnchorError(_ambiguous(cands) + "; give --prefix/--suffix context or --occurrence N")
 
 
-def _ambiguous(cands: list[Candidate]) -> str:
+def _ambiguous(cands: list[Place]) -> str:
     where = ", ".join(f"#{n} at {c.start}" for n, c in enumerate(cands[:10], 1))
     return f"the quote occurs {len(cands)} times ({where})"
 

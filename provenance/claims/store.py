@@ -46,7 +46,7 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     if "denies" in changes:
         claim.polarity = "denies" if changes["denies"] else "asserts"
     if "as_of" in changes:
-        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source)
+        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source.date)
     for field in ("hedge", "scope", "cites"):
         if field in changes:
             setattr(claim, field, clean(changes[field]))
