@@ -190,7 +190,7 @@ _SMALL = (
     "ninety hundred thousand million billion dozen a an and"
 ).split()
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD = r"(?:%s)" % "|".join(sorted(_SMALL, key=len, reverse=True))
+_WORD = "(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + ")"
 _NUMWORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD})*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:hundred|thousand|million|billion|k|m|bn)\b)?"

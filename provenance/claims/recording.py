@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..anchoring import context, locate
+from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..ledger import events
 from ..ledger.db import bulk_insert
-from ..anchoring import Anchor, context, locate
-from ..errors import InputError
 from ..ledger.models import Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
-from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..values import Label, Value, parse_date, parse_value, to_json_text
 from .vocabulary import alias_key, get_property, resolve_entity
 
@@ -229,11 +228,11 @@ class ClaimWriter:
         if self._new_spans:
             keys = list(self._new_spans)
             ids = bulk_insert(s, Span.__table__, [self._new_spans[k] for k in keys], ids=True)
-            self._spans.update(zip(keys, ids))
+            self._spans.update(zip(keys, ids, strict=True))
             self._new_spans.clear()
         claim_ids = bulk_insert(s, Claim.__table__, [row for row, _ in self._rows], ids=True)
         bulk_insert(s, ClaimSpan.__table__, [{"claim_id": cid, "span_id": self._spans[key]}
-                                             for cid, (_, key) in zip(claim_ids, self._rows)])
+                                             for cid, (_, key) in zip(claim_ids, self._rows, strict=True)])
         if len(claim_ids) == 1:
             row = self._rows[0][0]
             events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],

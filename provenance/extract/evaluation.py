@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
-from ..ledger.models import Candidate, Source
 from ..ingest.sources import find_source
+from ..ledger.models import Candidate, Source
 
 TYPES = ("quantity", "date", "attribution", "denial")
 _VALUE_KIND = {"quantity": "quantity", "share": "quantity", "date": "date"}

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
 
-from ..ledger import events
 from ..errors import InputError, NotFound
+from ..ledger import events
 from ..ledger.models import RELIABILITY_GRADES, Source
 
 MAX_BYTES = 50 * 1024 * 1024
