@@ -98,3 +98,13 @@ def test_benchmark_prints_both_splits_and_meets_the_targets_on_test():
         assert r["labels"] > 150 and set(r["value"]) == {"precision", "recall", "f1"}
     assert rows["test"]["value"]["f1"] >= 0.9
     assert rows["test"]["value_with_unit"]["f1"] >= 0.8
+
+
+def test_extraction_proposes_a_claim_for_money():
+    import datetime as dt
+
+    from provenance.extract.proposals import read
+
+    r = read("The ministry said the new dam would cost it $800 million, officials said.", {}, dt.date(2024, 1, 2))
+    money = [p for p in r.proposals if p.kind == "quantity"]
+    assert [(p.value, p.scope) for p in money] == [("800 million", "$")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -296,9 +297,15 @@ def _score(sentence: str, a: _Amount, b: _Amount) -> bool:
         or bool(re.search(r"\b(?:record of|went|going|to|improved to)\s+$", sentence[: a.start].lower()))
 
 
+@functools.lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern:
+    """Qualifiers just before a figure: the lexicon's words and values.QUALIFIERS."""
+    ours = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{lexicon().qualifiers})|{ours})\s+$", re.I)
+
+
 def figures(sentence: str) -> list[Figure]:
-    lex_quals = lexicon().qualifiers
-    quals = re.compile(rf"(?:\b(?:{lex_quals})|{'|'.join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))})\s+$", re.I)
+    quals = _qualifiers()
     out = []
     for a, b, word in _merge_ranges(sentence, _amounts(sentence)):
         last = b or a
