@@ -108,3 +108,18 @@ def test_extraction_proposes_a_claim_for_money():
     r = read("The ministry said the new dam would cost it $800 million, officials said.", {}, dt.date(2024, 1, 2))
     money = [p for p in r.proposals if p.kind == "quantity"]
     assert [(p.value, p.scope) for p in money] == [("800 million", "$")]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+_PIECES = st.sampled_from(list("0123456789 ,.-–$£€%kmbnCF:/()xyz") + [
+    "one ", "hundred ", "thousand ", "million ", " and ", " to ", " or ", "between ", "per cent",
+    "more than ", "Big ", "half of ", "two-thirds ", "fold ", "people ", "June "])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_gives_figures_inside_it_or_none(sentence):
+    for f in figures(sentence):
+        assert 0 <= f.start < f.end <= len(sentence)
+        assert f.low is not None or f.high is not None
