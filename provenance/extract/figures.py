@@ -86,7 +86,7 @@ class Figure:
 @dataclass
 class _Amount:
     start: int  # where the number (or its currency sign) starts
-    num_start: int
+    num_start: int  # where the number (with its minus sign, after any currency sign) starts
     end: int  # end of the number and its scale words
     value: float
     unit: str | None
@@ -210,7 +210,7 @@ def _amounts(sentence: str) -> list[_Amount]:
             except ValueError_:
                 continue
             out.append(_Amount(m.start(), m.start("num"), m.end(), value, "times", m.end(), False, None,
-                               num))
+                               num + m.group("fold")))
             continue
         glued = num[-1].isdigit()
         unit, unit_end, pct = _unit_after(sentence, m.end("num"), glued)
@@ -230,7 +230,8 @@ def _amounts(sentence: str) -> list[_Amount]:
         except ValueError_:
             continue
         money = amount.unit if amount.unit in _CODES else None
-        out.append(_Amount(m.start(), m.start("num"), m.end("num"), sign * amount.value,
+        num_start = m.start("sign") if m.group("sign") and not m.group("cur2") else m.start("num")
+        out.append(_Amount(m.start(), num_start, m.end("num"), sign * amount.value,
                            money or unit, unit_end, pct, money, parse))
     return out
 
@@ -309,7 +310,7 @@ def figures(sentence: str) -> list[Figure]:
     out = []
     for a, b, word in _merge_ranges(sentence, _amounts(sentence)):
         last = b or a
-        start = a.num_start if a.money is None or a.start == a.num_start else a.num_start
+        start = a.num_start  # after a currency sign, which proposals read from the text before
         end = last.unit_end if last.pct else last.end
         opener = None
         if b is not None:
@@ -320,6 +321,8 @@ def figures(sentence: str) -> list[Figure]:
         if q and b is None:
             start = q.start()
         counting = re.match(r"\s+and\s+counting\b", sentence[last.unit_end:], re.I)
+        if counting and last.unit_end == end:
+            end += counting.end()
         text = re.sub(r"\s+", " ", sentence[start:end])
         if b is None:
             low = high = a.value
