@@ -248,17 +248,13 @@ def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[tuple[_Amount, 
         a = amounts[i]
         b = amounts[i + 1] if i + 1 < len(amounts) else None
         if b is not None:
-            gap = sentence[a.end if a.unit is None or a.pct is False and a.unit_end == a.end else a.unit_end: b.start]
-            sep = _RANGE_SEP.fullmatch(gap)
-            opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
+            a_written = a.unit_end > a.end  # a unit written after the first end: "252 miles to", "5% to"
+            sep = _RANGE_SEP.fullmatch(sentence[a.unit_end if a_written else a.end: b.start])
             word = sep.group().strip().lower() if sep else None
-            a_unit = a.unit if a.unit_end > a.end or a.money else None
+            opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
+            a_unit = a.unit if a_written or a.money else None
             units_fit = a_unit is None or (a.pct and b.pct) or b.unit is not None and (
                 b.unit.lower().split()[0] == a_unit.lower().split()[0])  # "252 miles to 287 miles away"
-            if a_unit is not None and a.unit_end > a.end:
-                gap = sentence[a.unit_end: b.start]
-                sep = _RANGE_SEP.fullmatch(gap)
-                word = sep.group().strip().lower() if sep else None
             ok = sep is not None and units_fit and (
                 word in ("-", "–", "—", "to", "or") and not (opener and opener.group(1).lower() == "between")
                 or word == "and" and opener is not None and opener.group(1).lower() == "between")
