@@ -96,6 +96,7 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
     server never holds the ledger's write lock."""
     from .ingest.fetch import fetch, is_url
     from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.versions import context_score
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
@@ -117,7 +118,8 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
                 articles=sum(1 for s in segs if s.kind == "article"), segments=len(segs),
                 copies=[(c.sentence(), c.to_json()) for c in a.copies],
                 version_of=a.version_of.id if a.version_of else None,
-                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score} for r in a.reanchored],
+                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score,
+                             "context_score": context_score(r)} for r in a.reanchored],
                 extraction=_extraction(session, a.source) if extract else None,
             ))
     return out

@@ -215,7 +215,8 @@ def context_similarity(text: str, start: int, end: int, prefix: str | None, suff
 
     Compared folded (case, quotes, dashes, whitespace runs) and on word boundaries: the stretch
     of text compared is widened to whole words, and the space between context and quote need not
-    be typed ("the" before "cat" is as good as "the ")."""
+    be typed ("the" before "cat" is as good as "the "). A context as long as the stored ones
+    (CONTEXT_CHARS, cut at a fixed width by `context`) may start or end inside a word."""
     from rapidfuzz import fuzz
 
     sides = []
@@ -223,14 +224,16 @@ def context_similarity(text: str, start: int, end: int, prefix: str | None, suff
         fc = fold_text(prefix)
         before = fold(text[max(0, start - len(prefix) - 64) : start]).text.rstrip()
         cut = max(0, len(before) - len(fc))
-        while 0 < cut < len(before) and before[cut - 1].isalnum() and before[cut].isalnum():
+        while len(prefix) < CONTEXT_CHARS and 0 < cut < len(before) and before[cut - 1].isalnum() \
+                and before[cut].isalnum():
             cut -= 1
         sides.append(fuzz.ratio(fc, before[cut:].lstrip()) / 100)
     if suffix and fold_text(suffix):
         fc = fold_text(suffix)
         after = fold(text[end : end + len(suffix) + 64]).text.lstrip()
         cut = min(len(after), len(fc))
-        while 0 < cut < len(after) and after[cut - 1].isalnum() and after[cut].isalnum():
+        while len(suffix) < CONTEXT_CHARS and 0 < cut < len(after) and after[cut - 1].isalnum() \
+                and after[cut].isalnum():
             cut += 1
         sides.append(fuzz.ratio(fc, after[:cut].rstrip()) / 100)
     return round(sum(sides) / len(sides), 4) if sides else None
