@@ -147,6 +147,7 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
                 "article": article_title(c), "speaker": speaker_name(c), "as_of": as_of_label(c),
                 "hedge": c.hedge, "value_text": c.value_text, "quote": c.spans[0].quote,
                 "cites": c.cites, "reliability": c.source.reliability,
+                "page": c.source.page_at(c.spans[0].start),
             } for c in group],
         })
     return {
@@ -171,7 +172,9 @@ def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
             out[key]["also"].append(c.id)
             continue
         out[key] = {"id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-                    "explanation": c.explanation, "answers": answers, "also": []}
+                    "explanation": c.explanation, "answers": answers, "also": [], "note": c.note,
+                    "decided_by": c.decided_by,
+                    "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None}
     return list(out.values())
 
 
