@@ -277,3 +277,22 @@ def test_tls_dns_refused_and_size_failures_name_their_cause(server):
     s.close()
     with pytest.raises(InputError, match="refused"):
         fetch(f"http://127.0.0.1:{free}/")
+
+
+def test_a_latin1_text_page_is_stored_as_the_characters_it_says(cli, server):
+    Handler.routes["/latin1.txt"] = (200, {"Content-Type": "text/plain; charset=iso-8859-1"},
+                                     "Le ministère a déclaré 12 morts.\n".encode("latin-1"))
+    cli("sources", "add", f"{server}/latin1.txt")
+    assert cli.json("sources", "show", "1")["text"] == "Le ministère a déclaré 12 morts.\n"
+
+
+def test_verify_sees_a_kept_original_altered_by_hand(cli):
+    import sqlite3
+    import zlib
+
+    cli("sources", "add", str(V1))
+    assert cli("verify").exit_code == 0
+    with sqlite3.connect(cli.db) as db:
+        db.execute("UPDATE source_originals SET data = ?", (zlib.compress(b"<html>forged</html>"),))
+    r = cli("verify", ok=False)
+    assert r.exit_code == 7 and "source 1: its original does not match its SHA-256" in r.stdout

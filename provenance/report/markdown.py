@@ -15,7 +15,8 @@ _INLINE = re.compile(r"([\\`*\[\]<|~])")
 # "_" makes emphasis only at a word's edge (CommonMark ignores it inside snake_case).
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 # Block syntax where a line starts: headings, quotes, lists, rules, setext underlines.
-_BLOCK = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_BLOCK = re.compile(r"^(\s*)([#>+=-])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -28,6 +29,7 @@ def md(text: object) -> str:
     s = _INLINE.sub(r"\\\1", s)
     s = _UNDERSCORE.sub(r"\\_", s)
     s = _ENTITY.sub("&amp;", s)
+    s = _ORDERED.sub(r"\1\\\2", s)  # "1." starts a list; "1\." does not
     return _BLOCK.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
 
 
