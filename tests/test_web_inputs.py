@@ -12,6 +12,8 @@ import pytest
 from provenance.ingest.fetch import fetch
 from provenance.errors import InputError
 
+from conftest import make_pdf
+
 PAGES = Path(__file__).resolve().parent / "pages"
 V1 = PAGES / "peshawar_v1.html"
 V2 = PAGES / "peshawar_v2.html"
@@ -20,24 +22,6 @@ BOILERPLATE = ("cookies", "Subscribe", "Most read", "reader42", "my cousin", "Sh
                "Related", "Who are the Pakistani Taliban", "dataLayer", "<p>", "&ldquo;")
 
 pytest.importorskip("trafilatura", reason="web pages need the web extra")
-
-
-def make_pdf(path: Path, pages: list[str], title: str = "Civilian casualties report") -> Path:
-    """A real PDF with a text layer, one string per page (fpdf2, a test dependency)."""
-    import datetime as dt
-
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_title(title)
-    pdf.set_author("UN Assistance Mission")
-    pdf.set_creation_date(dt.datetime(2023, 2, 20, 12, 0, tzinfo=dt.timezone.utc))
-    pdf.set_font("Helvetica", size=11)
-    for body in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, body)
-    pdf.output(str(path))
-    return path
 
 
 REPORT = [
