@@ -72,6 +72,7 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
         or_(*(and_(Claim.subject_id == s, Claim.property_id == p) for s, p in page)),
     ).options(
         selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
+        selectinload(Claim.source).selectinload(Source.pages),
         selectinload(Claim.subject), selectinload(Claim.property), selectinload(Claim.speaker),
     ).order_by(Claim.id)
     groups: dict[tuple[int, int], list[Claim]] = {key: [] for key in page}
