@@ -169,14 +169,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
     routes: dict = {}
 
     def do_GET(self):  # noqa: N802 (the stdlib's name)
+        if self.path == "/slow":
+            import time
+
+            time.sleep(3)  # longer than the client's timeout in the test below
         status, headers, body = self.routes.get(self.path, (404, {"Content-Type": "text/html"}, b"not here"))
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        if "Content-Length" not in headers:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout, a size limit): what those tests want
 
     def log_message(self, *args):
         pass
@@ -195,6 +202,7 @@ def server(tmp_path):
         "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(10**9)}, b""),
         "/big": (200, {"Content-Type": "text/plain"}, b"x" * 5000),
         "/gone": (410, {"Content-Type": "text/html"}, b"gone"),
+        "/slow": (200, {"Content-Type": "text/plain"}, b"late"),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -252,7 +260,9 @@ def test_tls_dns_refused_and_size_failures_name_their_cause(server):
     with pytest.raises(InputError, match=r"cannot be resolved \(DNS\)"):
         fetch("http://no-such-host.invalid/")  # RFC 6761: .invalid never resolves
     with pytest.raises(InputError, match="too large"):
-        fetch(f"{server}/big", max_bytes=1000)  # no Content-Length check can catch this: read and cut
+        fetch(f"{server}/big", max_bytes=1000)
+    with pytest.raises(InputError, match="timed out"):
+        fetch(f"{server}/slow", timeout=0.5)  # no Content-Length check can catch this: read and cut
     import socket
 
     s = socket.socket()
@@ -280,3 +290,10 @@ def test_verify_sees_a_kept_original_altered_by_hand(cli):
         db.execute("UPDATE source_originals SET data = ?", (zlib.compress(b"<html>forged</html>"),))
     r = cli("verify", ok=False)
     assert r.exit_code == 7 and "source 1: its original does not match its SHA-256" in r.stdout
+
+
+def test_a_pdf_on_stdin_with_format_pdf(cli, tmp_path):
+    data = make_pdf(tmp_path / "r.pdf", REPORT).read_bytes()
+    cli("sources", "add", "-", "--format", "pdf", input=data)
+    src = cli.json("sources", "show", "1")
+    assert src["media_type"] == "application/pdf" and len(src["pages"]) == 3
