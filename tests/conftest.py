@@ -65,3 +65,21 @@ def article(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return p
+
+
+def make_pdf(path: Path, pages: list[str], title: str = "Civilian casualties report") -> Path:
+    """A real PDF with a text layer, one string per page (fpdf2, a test dependency)."""
+    import datetime as dt
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_author("UN Assistance Mission")
+    pdf.set_creation_date(dt.datetime(2023, 2, 20, 12, 0, tzinfo=dt.timezone.utc))
+    pdf.set_font("Helvetica", size=11)
+    for body in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, body)
+    pdf.output(str(path))
+    return path

@@ -130,7 +130,7 @@ def test_untrusted_text_never_acts_on_the_terminal(cli, tmp_path):
     html = cli("report", "--format", "html").stdout
     assert "&lt;b&gt;[bold]Group|x[/bold]&lt;/b&gt;" in html and "<b>[bold]" not in html
     md = cli("report", "--format", "markdown").stdout
-    assert "\x1b" not in md and "\\<b\\>\\[bold\\]Group\\|x" in md
+    assert "\x1b" not in md and "\\<b>\\[bold\\]Group\\|x" in md
 
 
 def test_the_report_folds_one_disagreement_seen_through_copies(demo):

@@ -201,3 +201,34 @@ def test_prov_export_is_a_valid_prov_document_of_sources_spans_claims_and_decisi
     provn = demo("export", "--format", "prov-n").stdout
     assert provn.startswith("document") and provn.rstrip().endswith("endDocument")
     assert "wasAssociatedWith(decision/1, person/" in provn and 'prov:type="prov:SoftwareAgent"' in provn
+
+
+def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_path):
+    from conftest import make_pdf
+    from provenance.report.exports.web_annotation import expand
+
+    pdf = make_pdf(tmp_path / "r.pdf", ["Annual report.", "The mission documented 700 killed.", "Annex."])
+    cli("sources", "add", str(pdf), "--url", "https://un.example.org/report.pdf", "--reliability", "B")
+    cli("properties", "add", "killed", "--type", "quantity")
+    cli("claims", "add", "1", "--quote", "700 killed", "--subject", "civilians", "--property", "killed",
+        "--value", "700", "--new-entities", "--hedge", "documented")
+    out = tmp_path / "all.jsonld"
+    cli("export", "--format", "web-annotation", "--with-sources", "-o", str(out))
+    expand(json.loads(out.read_text()))  # the embedded captures expand too
+
+    empty = Cli(tmp_path / "empty.db")
+    assert "1 sources, 1 claims" in empty("import", str(out)).stdout
+    assert empty.json("claims", "list") == cli.json("claims", "list")
+    assert empty.json("claims", "list")[0]["page"] == 2
+    strip = lambda s: {k: v for k, v in s.items() if k != "origin"}
+    assert [strip(s) for s in empty.json("sources", "list")] == [strip(s) for s in cli.json("sources", "list")]
+    # A capture whose text does not have the SHA-256 it states is refused; nothing is imported.
+    doc = json.loads(out.read_text())
+    doc["captures"][0]["value"] += " (edited)"
+    out.write_text(json.dumps(doc))
+    other = Cli(tmp_path / "other.db")
+    other("sources", "list")
+    before = other.snapshot()
+    r = other("import", str(out), ok=False)
+    assert r.exit_code == 3 and "capture 1: its text is missing or does not have the SHA-256" in r.stderr
+    assert other.snapshot() == before

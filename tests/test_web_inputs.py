@@ -12,6 +12,8 @@ import pytest
 from provenance.ingest.fetch import fetch
 from provenance.errors import InputError
 
+from conftest import make_pdf
+
 PAGES = Path(__file__).resolve().parent / "pages"
 V1 = PAGES / "peshawar_v1.html"
 V2 = PAGES / "peshawar_v2.html"
@@ -20,24 +22,6 @@ BOILERPLATE = ("cookies", "Subscribe", "Most read", "reader42", "my cousin", "Sh
                "Related", "Who are the Pakistani Taliban", "dataLayer", "<p>", "&ldquo;")
 
 pytest.importorskip("trafilatura", reason="web pages need the web extra")
-
-
-def make_pdf(path: Path, pages: list[str], title: str = "Civilian casualties report") -> Path:
-    """A real PDF with a text layer, one string per page (fpdf2, a test dependency)."""
-    import datetime as dt
-
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_title(title)
-    pdf.set_author("UN Assistance Mission")
-    pdf.set_creation_date(dt.datetime(2023, 2, 20, 12, 0, tzinfo=dt.timezone.utc))
-    pdf.set_font("Helvetica", size=11)
-    for body in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, body)
-    pdf.output(str(path))
-    return path
 
 
 REPORT = [
@@ -185,14 +169,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
     routes: dict = {}
 
     def do_GET(self):  # noqa: N802 (the stdlib's name)
+        if self.path == "/slow":
+            import time
+
+            time.sleep(3)  # longer than the client's timeout in the test below
         status, headers, body = self.routes.get(self.path, (404, {"Content-Type": "text/html"}, b"not here"))
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        if "Content-Length" not in headers:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout, a size limit): what those tests want
 
     def log_message(self, *args):
         pass
@@ -211,6 +202,7 @@ def server(tmp_path):
         "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(10**9)}, b""),
         "/big": (200, {"Content-Type": "text/plain"}, b"x" * 5000),
         "/gone": (410, {"Content-Type": "text/html"}, b"gone"),
+        "/slow": (200, {"Content-Type": "text/plain"}, b"late"),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -268,7 +260,9 @@ def test_tls_dns_refused_and_size_failures_name_their_cause(server):
     with pytest.raises(InputError, match=r"cannot be resolved \(DNS\)"):
         fetch("http://no-such-host.invalid/")  # RFC 6761: .invalid never resolves
     with pytest.raises(InputError, match="too large"):
-        fetch(f"{server}/big", max_bytes=1000)  # no Content-Length check can catch this: read and cut
+        fetch(f"{server}/big", max_bytes=1000)
+    with pytest.raises(InputError, match="timed out"):
+        fetch(f"{server}/slow", timeout=0.5)  # no Content-Length check can catch this: read and cut
     import socket
 
     s = socket.socket()
@@ -277,3 +271,29 @@ def test_tls_dns_refused_and_size_failures_name_their_cause(server):
     s.close()
     with pytest.raises(InputError, match="refused"):
         fetch(f"http://127.0.0.1:{free}/")
+
+
+def test_a_latin1_text_page_is_stored_as_the_characters_it_says(cli, server):
+    Handler.routes["/latin1.txt"] = (200, {"Content-Type": "text/plain; charset=iso-8859-1"},
+                                     "Le ministère a déclaré 12 morts.\n".encode("latin-1"))
+    cli("sources", "add", f"{server}/latin1.txt")
+    assert cli.json("sources", "show", "1")["text"] == "Le ministère a déclaré 12 morts.\n"
+
+
+def test_verify_sees_a_kept_original_altered_by_hand(cli):
+    import sqlite3
+    import zlib
+
+    cli("sources", "add", str(V1))
+    assert cli("verify").exit_code == 0
+    with sqlite3.connect(cli.db) as db:
+        db.execute("UPDATE source_originals SET data = ?", (zlib.compress(b"<html>forged</html>"),))
+    r = cli("verify", ok=False)
+    assert r.exit_code == 7 and "source 1: its original does not match its SHA-256" in r.stdout
+
+
+def test_a_pdf_on_stdin_with_format_pdf(cli, tmp_path):
+    data = make_pdf(tmp_path / "r.pdf", REPORT).read_bytes()
+    cli("sources", "add", "-", "--format", "pdf", input=data)
+    src = cli.json("sources", "show", "1")
+    assert src["media_type"] == "application/pdf" and len(src["pages"]) == 3

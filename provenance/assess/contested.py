@@ -72,6 +72,7 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
         or_(*(and_(Claim.subject_id == s, Claim.property_id == p) for s, p in page)),
     ).options(
         selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
+        selectinload(Claim.source).selectinload(Source.pages),
         selectinload(Claim.subject), selectinload(Claim.property), selectinload(Claim.speaker),
     ).order_by(Claim.id)
     groups: dict[tuple[int, int], list[Claim]] = {key: [] for key in page}
@@ -147,6 +148,7 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
                 "article": article_title(c), "speaker": speaker_name(c), "as_of": as_of_label(c),
                 "hedge": c.hedge, "value_text": c.value_text, "quote": c.spans[0].quote,
                 "cites": c.cites, "reliability": c.source.reliability,
+                "page": c.source.page_at(c.spans[0].start),
             } for c in group],
         })
     return {
@@ -161,14 +163,16 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
 
 
 def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
-    """One entry per disagreement between the question's answers."""
+    """One entry per disagreement between the question's answers, with the analyst's decision."""
 
     def answers(c: Conflict) -> tuple[int, ...]:
         return tuple(sorted({answer_of[cl.id] for cl in c.claims}))
 
     return fold(conflicts, answers, lambda c: {
         "id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-        "explanation": c.explanation, "answers": list(answers(c))})
+        "explanation": c.explanation, "answers": list(answers(c)), "note": c.note,
+        "decided_by": c.decided_by,
+        "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None})
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:

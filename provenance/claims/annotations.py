@@ -45,6 +45,13 @@ CONTEXT = {
     "page": {"@id": "pv:page", "@type": "xsd:nonNegativeInteger"},
     "sha256": "pv:sha256",
     "offsetUnit": "pv:offsetUnit",
+    "captures": {"@id": "pv:captures", "@container": "@set"},
+    "outlet": "pv:outlet",
+    "author": "pv:author",
+    "published": {"@id": "pv:published", "@type": "xsd:date"},
+    "captured": {"@id": "pv:captured", "@type": "xsd:date"},
+    "reliability": "pv:reliability",
+    "pages": {"@id": "pv:pages", "@type": "@json"},
 }
 
 
@@ -90,6 +97,12 @@ def import_annotations(session: Session, doc, path: str):
     kind = annotation_kind(doc)
     items = _w3c_items(doc) if kind == "w3c" else _hypothesis_items(doc)
     result = ImportResult()
+    if kind == "w3c" and isinstance(doc, dict):
+        for n, entry in enumerate(doc.get("captures") or [], 1):
+            try:
+                _add_capture(session, entry, result)
+            except ProvenanceError as exc:
+                raise type(exc)(f"{path}: capture {n}: {exc.message}") from None
     writer = ClaimWriter(session)
     for n, item in enumerate(items, 1):
         where = f"{path}: annotation {n}" + (f" ({item['id']})" if item.get("id") else "")
@@ -115,6 +128,30 @@ def import_annotations(session: Session, doc, path: str):
 
 
 # -- W3C ---------------------------------------------------------------------------------------
+
+
+def _add_capture(session: Session, entry: dict, result) -> None:
+    """A capture embedded by `export --with-sources`, added unless the ledger has it; its text
+    must have the SHA-256 the entry states."""
+    from ..ingest.sources import SourceMeta, add_source, check_grade, parse_day, sha256
+    from ..ledger.models import SourcePage
+
+    text, digest = entry.get("value"), entry.get("sha256")
+    if not isinstance(text, str) or not isinstance(digest, str) or sha256(text) != digest:
+        raise InputError("its text is missing or does not have the SHA-256 it states")
+    if session.scalar(select(Source.id).where(Source.sha256 == digest)) is not None:
+        result.skipped["sources"] += 1
+        return
+    meta = SourceMeta(title=entry.get("label"), url=entry.get("canonical"), outlet=entry.get("outlet"),
+                      author=entry.get("author"), published=parse_day(entry.get("published"), "published"),
+                      captured=parse_day(entry.get("captured"), "captured"),
+                      reliability=check_grade(entry.get("reliability")))
+    added = add_source(session, text.encode("utf-8"), entry.get("id") or digest, meta, fmt="text")
+    added.source.media_type = str(entry.get("format") or "text/plain")[:64]
+    session.add_all(SourcePage(source_id=added.source.id, number=n, start=int(a), end=int(b))
+                    for n, (a, b) in enumerate(entry.get("pages") or [], 1))
+    session.flush()
+    result.created["sources"] += 1
 
 
 def _w3c_items(doc) -> list[dict]:

@@ -47,6 +47,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: too large ({int(length):,} bytes; the limit is {max_bytes:,})")
             data = response.read(max_bytes + 1)
+            charset = response.headers.get_content_charset()
     except InputError:
         raise
     except urllib.error.HTTPError as exc:
@@ -63,6 +64,12 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         raise InputError(f"{url}: too large (over {max_bytes:,} bytes)")
     if not data.strip():
         raise InputError(f"{url}: the server sent an empty page")
+    if media_type in TEXT_TYPES and charset and charset.lower() not in ("utf-8", "utf8", "us-ascii"):
+        # Text is stored as UTF-8; a page that says what it is encoded in is converted.
+        try:
+            data = data.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(f"{url}: the text is not valid {charset}, as the server says it is") from None
     return Page(data, Fetched(url, final, fetched_at, media_type))
 
 

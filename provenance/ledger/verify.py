@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ..ingest.sources import sha256
 from ..values import from_json
 from .events import broken_links
-from .models import Claim, Source, Span
+from .models import Claim, Source, SourceOriginal, Span
 
 
 def verify(session: Session) -> list[str]:
@@ -18,6 +18,7 @@ def verify(session: Session) -> list[str]:
             problems.append(f"source {source.id}: text does not match its SHA-256 (altered?)")
         if len(source.text) != source.chars:
             problems.append(f"source {source.id}: length {len(source.text)} but {source.chars} recorded")
+    problems.extend(_originals(session))
     texts: dict[int, str] = {}
     for span in session.scalars(select(Span).order_by(Span.source_id)):
         if span.source_id not in texts:
@@ -35,4 +36,23 @@ def verify(session: Session) -> list[str]:
         for row in session.execute(text("PRAGMA foreign_key_check")):
             problems.append(f"table {row[0]} row {row[1]}: broken reference to {row[2]}")
     problems.extend(broken_links(session))
+    return problems
+
+
+def _originals(session: Session) -> list[str]:
+    """Each kept original (HTML, PDF) still has the bytes its hash was taken of."""
+    import hashlib
+    import zlib
+
+    from sqlalchemy.orm import undefer
+
+    problems = []
+    for o in session.scalars(select(SourceOriginal).options(undefer(SourceOriginal.data))):
+        try:
+            data = zlib.decompress(o.data)
+        except zlib.error:
+            problems.append(f"source {o.source_id}: its original cannot be decompressed (altered?)")
+            continue
+        if hashlib.sha256(data).hexdigest() != o.sha256 or len(data) != o.size:
+            problems.append(f"source {o.source_id}: its original does not match its SHA-256 (altered?)")
     return problems

@@ -36,15 +36,62 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
         },
         # The sources this page quotes, not every source in the ledger.
         "sources": [
-            {"id": s.id, "title": s.title, "outlet": s.outlet, "date": str(s.date or "")}
+            source_entry(s)
             for s in session.scalars(select(Source).where(Source.id.in_(sorted(
                 {c["source_id"] for q in questions for a in q["answers"] for c in a["claims"]}
                 | {c.source_id for x in cross for c in x.claims}))).order_by(Source.id))
         ],
+        # What analysts decided (conflict statuses, verdicts, grades, rejections), who and when.
+        "decisions": decisions(session),
         "questions": questions,
         # Conflicts across questions (rules, mutual accusations) have no single question to sit in.
         "other_conflicts": _fold_across(cross),
     }
+
+
+def source_entry(s: Source) -> dict:
+    from ..assess.grading import RELIABILITY
+
+    return {"id": s.id, "title": s.title, "outlet": s.outlet, "author": s.author, "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+            "captured": s.captured.isoformat() if s.captured else None,
+            "date": str(s.date or ""), "reliability": s.reliability,
+            "reliability_text": RELIABILITY[s.reliability], "media_type": s.media_type}
+
+
+DECISIONS = {"conflict.confirm": "confirmed", "conflict.dismiss": "dismissed", "conflict.resolve": "resolved",
+             "conflict.reopen": "reopened", "source.grade": "graded", "claim.reject": "rejected",
+             "candidate.reject": "rejected"}
+
+
+def decisions(session: Session, limit: int = 500) -> list[dict]:
+    """The latest decisions people made, oldest first, from the audit trail."""
+    import json
+
+    from ..ledger.models import Event
+
+    rows = session.scalars(select(Event).where(Event.action.in_(DECISIONS)).order_by(Event.id.desc()).limit(limit))
+    out = []
+    for ev in reversed(list(rows)):
+        payload = json.loads(ev.payload)
+        kind, _, ident = ev.target.partition(":")
+        out.append({
+            "at": ev.at.isoformat(timespec="seconds") + "Z", "who": ev.actor, "action": DECISIONS[ev.action],
+            "target": kind, "target_id": ident, "grade": payload.get("grade"),
+            "note": payload.get("note") or payload.get("reason"),
+            "verdicts": payload.get("verdicts") or {},
+        })
+    return out
+
+
+def decision_text(d: dict) -> str:
+    """'resolved conflict 3 (claim 1: mostly-true)': what was decided, as plain text."""
+    what = f"{d['action']} {d['target']} {d['target_id']}"
+    if d["grade"]:
+        what += f" {d['grade']}"
+    if d["verdicts"]:
+        what += " (" + ", ".join(f"claim {k}: {v}" for k, v in d["verdicts"].items()) + ")"
+    return what
 
 
 def questions_line(summary: dict) -> str:

@@ -22,7 +22,8 @@ def renderables(doc: dict):
                 "judged); indep.: sources counted once per origin", "dim"))
     for src in doc["sources"]:
         yield text((f"  [{src['id']}] ", "bold"), safe_line(src["title"] or ""),
-                   (f"  {src['outlet'] or ''} {src['date']}", "dim"))
+                   (f"  {safe_line(src['outlet'] or '')} {src['date']} {src['reliability']}", "dim"),
+                   (f"  {safe_line(src['url'])}" if src.get("url") else "", "dim"))
     for q in doc["questions"]:
         yield Rule(style="dim")
         yield text((f"{q['subject']}: {q['property']}", "bold"))

@@ -48,12 +48,12 @@ def claim_recorders(session: Session) -> dict[int, tuple[str, dt.datetime]]:
     return out
 
 
-def export(session: Session, fmt: str) -> str:
+def export(session: Session, fmt: str, *, with_sources: bool = False) -> str:
     """The ledger in one of FORMATS, as text."""
     if fmt == "web-annotation":
         from .web_annotation import collection
 
-        return json.dumps(collection(session), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(collection(session, with_sources), indent=2, ensure_ascii=False) + "\n"
     if fmt == "claimreview":
         from .claimreview import claim_reviews
 

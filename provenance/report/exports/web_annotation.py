@@ -13,14 +13,17 @@ from ...ledger.models import Claim, utcnow
 from . import TOOL_IRI, claim_recorders, iso, tool_version
 
 
-def collection(session: Session) -> dict:
+def collection(session: Session, with_sources: bool = False) -> dict:
+    """with_sources: embed each annotated capture's text and metadata, so that the collection
+    can be imported into an empty ledger."""
     recorders = claim_recorders(session)
     claims = session.scalars(
         select(Claim).where(Claim.status != "rejected").order_by(Claim.id).options(
             selectinload(Claim.spans), selectinload(Claim.subject), selectinload(Claim.speaker),
             selectinload(Claim.property), selectinload(Claim.source)))
-    items = [annotation(c, recorders.get(c.id)) for c in claims if c.spans]
-    return {
+    claims = [c for c in claims if c.spans]
+    items = [annotation(c, recorders.get(c.id)) for c in claims]
+    out = {
         "@context": [ANNO_CONTEXT_URL, CONTEXT],
         "type": "AnnotationCollection",
         "label": "Claims recorded in a Provenance ledger",
@@ -30,6 +33,22 @@ def collection(session: Session) -> dict:
         "generated": iso(utcnow()),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+    if with_sources:
+        seen = {}
+        for c in claims:
+            seen.setdefault(c.source_id, c.source)
+        out["captures"] = [capture(s) for s in seen.values()]
+    return out
+
+
+def capture(source) -> dict:
+    """A capture as the collection embeds it: its text and what is known about it."""
+    entry = {"id": ni_uri(source.sha256), "type": "Text", "sha256": source.sha256, "format": source.media_type,
+             "label": source.title, "canonical": source.url, "outlet": source.outlet,
+             "author": source.author, "published": iso(source.published), "captured": iso(source.captured),
+             "reliability": source.reliability, "value": source.text,
+             "pages": [[p.start, p.end] for p in source.pages] or None}
+    return {k: v for k, v in entry.items() if v is not None}
 
 
 def generator() -> dict:
