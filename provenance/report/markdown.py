@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import re
 
+from ..render import safe_line
 from .build import also_text, questions_line
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def md(text: object) -> str:
-    """One line of inert Markdown: specials backslash-escaped, controls and newlines removed."""
-    s = "" if text is None else str(text)
-    s = _CONTROL.sub(lambda m: ascii(m.group())[1:-1].replace("\\", "\\\\"), s)
-    s = re.sub(r"[\r\n\t]+", " ", s)
-    return _SPECIAL.sub(r"\\\1", s).replace("&", "&amp;")
+    """One line of inert Markdown: hidden characters shown and newlines as ⏎ (render.safe_line),
+    then specials backslash-escaped."""
+    s = _SPECIAL.sub(r"\\\1", safe_line(text)).replace("&", "&amp;")
+    return s.replace("\u27e8U\\+", "\u27e8U+")  # ⟨U+202E⟩ reads as it is; "+" only acts at a line's start
 
 
 def render_markdown(doc: dict) -> str:
