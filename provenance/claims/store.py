@@ -18,6 +18,7 @@ from ..ledger.models import Claim
 from .recording import ClaimInput, add_claim, as_of_period  # noqa: F401  (the claims API)
 from ..ingest.sources import find_source
 from ..values import Period, parse_value, to_json_text
+from ..ledger.limits import get_row
 from .vocabulary import get_property, resolve_entity
 
 def _clean_opt(text: str | None) -> str | None:
@@ -25,7 +26,7 @@ def _clean_opt(text: str | None) -> str | None:
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = get_row(session, Claim, claim_id)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}; see `provenance claims list`")
     return claim

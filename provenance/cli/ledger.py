@@ -10,12 +10,14 @@ from ..render import is_tty, safe_line
 
 @click.command("import")
 @click.argument("file", metavar="FILE|-")
+@click.option("--allow-outside", is_flag=True,
+              help="Let the file's sources name files outside its own folder.")
 @with_ledger
-def import_(db, file):
+def import_(db, file, allow_outside):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing."""
     from ..actions import import_file
 
-    result = import_file(db, file)
+    result = import_file(db, file, allow_outside=allow_outside)
     click.echo(result.summary + f"; {len(result.conflicts)} new conflict(s)")
 
 

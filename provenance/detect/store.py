@@ -12,6 +12,7 @@ from ..ledger import events
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
 from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
+from ..ledger.limits import get_row
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
 
@@ -52,7 +53,7 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
 
 
 def get_conflict(session: Session, conflict_id: int) -> Conflict:
-    conflict = session.get(Conflict, conflict_id)
+    conflict = get_row(session, Conflict, conflict_id)
     if conflict is None:
         raise NotFound(f"no conflict with id {conflict_id}; see `provenance conflicts list`")
     return conflict
