@@ -30,3 +30,23 @@ def main(ctx: click.Context, db_value: str | None) -> None:
 for module in (sources, claims, extraction, vocabulary, conflicts, ledger, db):
     for command in module.COMMANDS:
         main.add_command(command)
+
+
+def _db_after(ctx: click.Context, _param, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(State).db_value = value
+
+
+def _accept_db_everywhere(group: click.Group) -> None:
+    """`--db` after the subcommand too (`provenance claims list --db x.db`), where it wins."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _accept_db_everywhere(command)
+        elif not any(p.name == "db_after" for p in command.params):
+            command.params.append(click.Option(
+                ["--db", "db_after"], metavar="PATH|URL", expose_value=False, callback=_db_after,
+                help="The ledger, as the --db before the command (which it overrides).",
+            ))
+
+
+_accept_db_everywhere(main)
