@@ -30,3 +30,115 @@ def test_db_after_the_subcommand_overrides_the_one_before(tmp_path, demo):
     r = CliRunner().invoke(main, ["--db", str(other), "claims", "list", "--json", "--db", str(demo.db)])
     assert r.exit_code == 0, r.output
     assert len(json.loads(r.stdout)) == 37
+
+
+def two_reports(cli, tmp_path):
+    """Two outlets giving different figures for one question, entered with a wrong type."""
+    for name, n, day in (("a.txt", "12", "2024-05-04"), ("b.txt", "40", "2024-05-04")):
+        p = tmp_path / name
+        p.write_text(f"Officials said {n} fighters took part in the raid.\n", encoding="utf-8")
+        cli("sources", "add", str(p), "--outlet", name[0].upper() + " Daily", "--published", day)
+    cli("entities", "add", "The raid")
+    cli("properties", "add", "raiders", "--type", "text")
+    for src, n in (("1", "12"), ("2", "40")):
+        cli("claims", "add", src, "--quote", f"{n} fighters", "--subject", "The raid",
+            "--property", "raiders", "--value", n)
+
+
+def test_property_type_fixed_then_figures_compared_and_undone(cli, tmp_path):
+    two_reports(cli, tmp_path)
+    assert cli.json("conflicts", "list") == [] or all(c["kind"] != "numeric" for c in cli.json("conflicts", "list"))
+    r = cli("properties", "edit", "raiders", "--type", "quantity")
+    assert "2 claim(s) checked again" in r.stdout and "new conflict" in r.stdout
+    assert [c["value"]["type"] for c in cli.json("claims", "list")] == ["quantity", "quantity"]
+    assert any(c["kind"] == "numeric" for c in cli.json("conflicts", "list"))
+    log = cli.json("log", "--object", "property:1")
+    assert log[0]["action"] == "property.edit"
+    assert log[0]["payload"]["changes"][0]["before"] == {"value_type": "text"}
+    r = cli("undo")
+    assert r.stdout.startswith(f"undid event {log[0]['id']} (property.edit property:1)")
+    assert cli.json("properties", "list")[0]["value_type"] == "text"
+    assert [c["value"]["type"] for c in cli.json("claims", "list")] == ["text", "text"]
+    chain = cli("verify")
+    assert chain.exit_code == 0
+
+
+def test_a_type_that_would_lose_values_is_refused_and_nothing_changes(cli, tmp_path):
+    two_reports(cli, tmp_path)
+    before = cli.snapshot()
+    r = cli("properties", "edit", "raiders", "--type", "date", ok=False)
+    assert r.exit_code == 3
+    assert "cannot become date: 2 stored value(s) would be lost, first claim 1 '12'" in r.stderr
+    assert "Traceback" not in r.output and cli.snapshot() == before
+
+
+def test_sources_edit_redates_its_claims_and_undo_restores(cli, tmp_path):
+    two_reports(cli, tmp_path)
+    r = cli("sources", "edit", "1", "--title", "Raid report", "--outlet", "", "--published", "2024-05-06")
+    assert r.stdout == "source 1 updated; 1 claim(s) re-dated\n"
+    src = [s for s in cli.json("sources", "list") if s["id"] == 1][0]
+    assert (src["title"], src["outlet"], src["published"]) == ("Raid report", None, "2024-05-06")
+    assert cli.json("claims", "show", "1")["as_of"] == "2024-05-06"
+    cli("undo")
+    src = [s for s in cli.json("sources", "list") if s["id"] == 1][0]
+    assert (src["outlet"], src["published"]) == ("A Daily", "2024-05-04")
+    assert cli.json("claims", "show", "1")["as_of"] == "2024-05-04"
+
+
+def test_sources_retire_rejects_its_claims_with_the_reason(cli, tmp_path):
+    two_reports(cli, tmp_path)
+    r = cli("sources", "retire", "2", "--reason", "satire site")
+    assert r.stdout == "source 2 retired: 1 claim(s) rejected\n"
+    assert cli.json("claims", "show", "2")["reason"] == "source retired: satire site"
+    cli("undo")
+    assert cli.json("claims", "show", "2")["status"] == "accepted"
+
+
+def test_claims_edit_every_field_with_history(cli, tmp_path):
+    two_reports(cli, tmp_path)
+    cli("properties", "add", "raiders counted", "--type", "quantity")
+    cli("entities", "add", "Police")
+    cli("claims", "edit", "1", "--property", "raiders counted", "--speaker", "Police", "--as-of", "2024-05-03",
+        "--scope", "armed men", "--hedge", "about", "--denies")
+    c = cli.json("claims", "show", "1")
+    assert (c["property"], c["value"]["type"], c["speaker"], c["as_of"], c["scope"], c["hedge"], c["polarity"]) == (
+        "raiders counted", "quantity", "Police", "2024-05-03", "armed men", "about", "denies")
+    what = cli("log", "--object", "claim:1").stdout
+    assert "claim.edit  claim:1" in what and "speaker_id ∅ → " in what and "claim.add  claim:1" in what
+    cli("undo")
+    c = cli.json("claims", "show", "1")
+    assert (c["property"], c["speaker"], c["polarity"], c["scope"]) == ("raiders", None, "asserts", None)
+
+
+def test_entities_rename_alias_side_merge_split_and_undo_each(cli):
+    cli("entities", "add", "Islamic State Khorasan Province", "--alias", "IS-K", "--alias", "ISKP")
+    cli("entities", "add", "Pakistan")
+    cli("entities", "add", "ISPR")
+    assert cli("entities", "rename", "ISPR", "Inter-Services Public Relations").stdout == \
+        "entity 3: now Inter-Services Public Relations\n"
+    assert cli.json("entities", "list")[0]["aliases"] == ["ISPR"]
+    cli("entities", "alias", "remove", "is-k", "ISKP")
+    cli("entities", "set-side", "ISPR", "Pakistan")
+    ents = {e["name"]: e for e in cli.json("entities", "list")}
+    assert ents["Islamic State Khorasan Province"]["aliases"] == ["IS-K"]
+    assert ents["Inter-Services Public Relations"]["side"] == "Pakistan"
+    cli("entities", "merge", "Pakistan", "ISPR")  # a mistake...
+    assert len(cli.json("entities", "list")) == 2
+    cli("undo")  # ...taken back: the entity, its aliases and its side return
+    ents = {e["name"]: e for e in cli.json("entities", "list")}
+    assert ents["Inter-Services Public Relations"] == {"id": 3, "name": "Inter-Services Public Relations",
+                                                       "kind": None, "side": "Pakistan", "aliases": ["ISPR"]}
+    cli("entities", "split", "ISPR", "ISPR press office", "--alias", "ISPR")
+    ents = {e["name"]: e for e in cli.json("entities", "list")}
+    assert ents["ISPR press office"]["aliases"] == ["ISPR"] and ents["Inter-Services Public Relations"]["aliases"] == []
+    for _ in range(3):  # split, side, alias removal
+        cli("undo")
+    ents = {e["name"]: e for e in cli.json("entities", "list")}
+    assert ents["Islamic State Khorasan Province"]["aliases"] == ["IS-K", "ISKP"]
+    assert ents["Inter-Services Public Relations"]["side"] is None and "ISPR press office" not in ents
+    assert cli("verify").exit_code == 0
+
+
+def test_undo_with_nothing_to_undo_says_so(cli):
+    r = cli("undo", ok=False)
+    assert r.exit_code == 3 and "nothing to undo" in r.stderr

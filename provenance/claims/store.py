@@ -31,17 +31,28 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-EDITABLE = ("value", "speaker", "denies", "as_of", "hedge", "scope", "cites", "subject", "status")
+EDITABLE = ("property", "value", "speaker", "denies", "as_of", "hedge", "scope", "cites", "subject",
+            "status")
 
 
 def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
-    """Change what a claim says; its span stays (a new quote is a new claim)."""
+    """Change what a claim says; its span stays (a new quote is a new claim).
+
+    A new property re-reads the value (the one given, else the one written) as that property's
+    type. The event keeps every column before and after, for `provenance log` and `undo`."""
+    from ..ledger.history import Change
+
     claim = get_claim(session, claim_id)
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
         raise InputError("nothing to change; give at least one option (see --help)")
+    ch = Change()
+    ch.touch(claim)
     if "subject" in changes:
         claim.subject_id = resolve_entity(session, changes["subject"]).id
+    if "property" in changes:
+        claim.property = get_property(session, changes["property"])
+        changes.setdefault("value", claim.value_text)
     if "value" in changes:
         value = parse_value(changes["value"], claim.property.value_type)
         if claim.property.value_type == "entity":
@@ -62,17 +73,20 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
             raise InputError("status can be set to candidate or accepted; use `claims reject` to reject")
         claim.status, claim.reason = changes["status"], None
     session.flush()
-    events.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
+    ch.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
     return claim
 
 
 def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:
+    from ..ledger.history import Change
+
     if not reason or not reason.strip():
         raise InputError("give the reason for rejecting with --reason")
     claim = get_claim(session, claim_id)
+    ch = Change()
+    ch.touch(claim)
     claim.status, claim.reason = "rejected", reason.strip()
-    session.flush()
-    events.record(session, "claim.reject", f"claim:{claim.id}", reason=claim.reason)
+    ch.record(session, "claim.reject", f"claim:{claim.id}", reason=claim.reason)
     return claim
 
 

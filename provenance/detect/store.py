@@ -63,13 +63,16 @@ def set_status(session: Session, conflict_id: int, verb: str, note: str | None) 
     status = STATUS_VERBS[verb]
     if conflict.status == status:
         raise InputError(f"conflict {conflict_id} is already {status}")
+    from ..ledger.history import Change
+
+    ch = Change()
+    ch.touch(conflict)
     old = conflict.status
     conflict.status = status
     conflict.note = note.strip() if note and note.strip() else conflict.note
     conflict.decided_by = events.actor()
     conflict.decided_at = utcnow()
-    session.flush()
-    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note)
+    ch.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note)
     return conflict
 
 

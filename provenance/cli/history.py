@@ -1,0 +1,60 @@
+"""provenance log | undo"""
+
+from __future__ import annotations
+
+import click
+
+from .app import with_ledger, with_session
+from ..render import emit_json, json_option, safe_line
+
+
+@click.command("log")
+@click.option("--object", "obj", metavar="KIND:ID",
+              help="Only what touched this: claim:12, source:3, entity:4, property:2, conflict:5.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="At most this many events, newest first (0: all).")
+@json_option
+@with_session(readonly=True)
+def log(session, obj, limit, as_json):
+    """The ledger's history, newest first: who changed what, from what to what.
+
+    Example: provenance log --object claim:12"""
+    import json
+
+    from ..ledger.history import events_for, summary
+
+    rows = events_for(session, obj, limit or None)
+    if as_json:
+        emit_json([{"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
+                    "action": e.action, "target": e.target, "payload": json.loads(e.payload)} for e in rows])
+        return
+    if not rows:
+        click.echo("no events" + (f" for {safe_line(obj)}" if obj else ""))
+        return
+    for e in rows:  # one line each, what changed on the next: readable and greppable
+        click.echo(f"{e.id}  {e.at:%Y-%m-%d %H:%M}  {safe_line(e.actor)}  {e.action}  {e.target}")
+        click.echo(f"    {safe_line(summary(e))}")
+
+
+@click.command("undo")
+@json_option
+@with_ledger
+def undo(db, as_json):
+    """Revert the newest correction not yet undone, by appending its inverse to the log.
+
+    Corrections are edits, renames, merges, splits, retirements, rejections and conflict
+    decisions; run it again to go further back. The log is never rewritten.
+
+    Example: provenance undo"""
+    from ..actions import undo as run
+    from .claims import print_new_conflicts
+
+    done = run(db)
+    if as_json:
+        emit_json(done.to_json())
+        return
+    click.echo(f"undid event {done.event} ({done.action} {done.target}): {safe_line(done.summary)}")
+    print_new_conflicts(done.conflicts)
+
+
+COMMANDS = [log, undo]
