@@ -142,3 +142,43 @@ def test_entities_rename_alias_side_merge_split_and_undo_each(cli):
 def test_undo_with_nothing_to_undo_says_so(cli):
     r = cli("undo", ok=False)
     assert r.exit_code == 3 and "nothing to undo" in r.stderr
+
+
+def test_conflicts_in_batches_with_a_count_and_a_question(demo):
+    rule = [c["id"] for c in demo.json("conflicts", "list", "--kind", "rule")]
+    assert len(rule) == 6
+    before = demo.snapshot()
+    r = demo("conflicts", "dismiss", "--kind", "rule", input="n\n", ok=False)
+    assert r.exit_code == 1 and f"dismiss 6 conflicts ({', '.join(map(str, rule))})?" in r.stderr
+    assert demo.snapshot() == before
+    r = demo("conflicts", "dismiss", "--kind", "rule", "--note", "same rule, seen twice", input="y\n")
+    assert r.stdout.endswith("6 conflicts dismissed\n")
+    assert {c["status"] for c in demo.json("conflicts", "list", "--kind", "rule")} == {"dismissed"}
+    first, second = [c["id"] for c in demo.json("conflicts", "list", "--status", "open")][:2]
+    r = demo("conflicts", "confirm", str(first), str(second), "--note", "checked")
+    assert r.stdout == f"conflict {first} confirmed\nconflict {second} confirmed\n2 conflicts confirmed\n"
+    # a filter with --all-open takes only the open ones; --yes skips the question
+    demo("conflicts", "resolve", "--all-open", "--yes")
+    assert {c["status"] for c in demo.json("conflicts", "list")} == {"dismissed", "confirmed", "resolved"}
+
+
+def test_a_batch_with_an_unknown_id_changes_nothing(demo):
+    before = demo.snapshot()
+    r = demo("conflicts", "dismiss", "1", "999", ok=False)
+    assert r.exit_code == 4 and "no conflict with id 999" in r.stderr and demo.snapshot() == before
+    r = demo("conflicts", "dismiss", ok=False)
+    assert r.exit_code == 3 and "say which conflicts" in r.stderr
+
+
+def test_conflict_history_keeps_every_decision_and_note(demo):
+    demo("conflicts", "confirm", "1", "--note", "first look")
+    demo("conflicts", "reopen", "1", "--note", "second thoughts")
+    demo("conflicts", "dismiss", "1", "--note", "same figure")
+    shown = demo.json("conflicts", "show", "1")
+    assert [(h["old"], h["new"], h["note"]) for h in shown["history"]] == [
+        ("open", "confirmed", "first look"), ("confirmed", "open", "second thoughts"),
+        ("open", "dismissed", "same figure")]
+    text = demo("conflicts", "show", "1").stdout
+    assert text.index("first look") < text.index("second thoughts") < text.index("same figure")
+    demo("undo")
+    assert demo.json("conflicts", "show", "1")["status"] == "open"
