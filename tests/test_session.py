@@ -182,3 +182,22 @@ def test_conflict_history_keeps_every_decision_and_note(demo):
     assert text.index("first look") < text.index("second thoughts") < text.index("same figure")
     demo("undo")
     assert demo.json("conflicts", "show", "1")["status"] == "open"
+
+
+def test_interactive_review_sets_every_field_and_offers_only_types_that_hold_the_value(cli):
+    articles = Path(__file__).parent / "articles"
+    cli("sources", "add", str(articles / "peshawar_day1.txt"), "--published", "2023-01-30", "--extract")
+    first = cli.json("review")[0]
+    assert (first["property"]["name"], first["value"]) == ("death toll", "at least 32")
+    answers = ["e", "", "people killed", "", "date", "text", "Police", "2023-01-29", "worshippers",
+               "reportedly", "asserts", "q"]
+    r = cli("review", "1", "--interactive", input="\n".join(answers) + "\n")
+    # the quote sits in its paragraph; a type that cannot hold "at least 32" is not offered
+    assert "killing at least 32 people and wounding 147" in r.stdout
+    assert "(quantity, entity, text)" in r.stdout and "'date' is not one of" in r.stdout
+    assert "accepted 1 candidate(s) as 1 new claim(s)" in r.stdout
+    claim = cli.json("claims", "list")[0]
+    assert (claim["property"], claim["value_text"], claim["speaker"], claim["as_of"], claim["scope"],
+            claim["hedge"], claim["polarity"]) == (
+        "people killed", "at least 32", "Police", "2023-01-29", "worshippers", "reportedly", "asserts")
+    assert [p["value_type"] for p in cli.json("properties", "list") if p["name"] == "people killed"] == ["text"]
