@@ -201,3 +201,21 @@ def test_interactive_review_sets_every_field_and_offers_only_types_that_hold_the
             claim["hedge"], claim["polarity"]) == (
         "people killed", "at least 32", "Police", "2023-01-29", "worshippers", "reportedly", "asserts")
     assert [p["value_type"] for p in cli.json("properties", "list") if p["name"] == "people killed"] == ["text"]
+
+
+def test_report_starts_with_a_one_screen_summary_and_grades_read_right(demo):
+    out = demo("report", "--no-pager").stdout
+    lines = out.splitlines()
+    head = lines.index("Contested questions   (conflict kind, best grade, question)")
+    summary = lines[head + 1 : head + 11]
+    assert head < 8 and len(lines[: head + 12]) <= 24  # the summary fits one screen
+    assert summary[0].split()[:3] == ["1", "scope", "–3"]
+    assert all(len(line) <= 80 for line in summary)
+    assert "F3" not in out and "–3" in out and "– not graded" in out
+    demo("sources", "grade", "4", "B")
+    graded = demo("report", "--no-pager").stdout
+    import re
+
+    assert re.search(r"\sB[1-6]\s", graded)  # answers in source 4, now graded
+    # at 80 columns no word is split inside a cell
+    assert not any(line.rstrip().endswith(("Inter-Servic", "Asatry")) for line in graded.splitlines())
