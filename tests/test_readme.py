@@ -25,7 +25,7 @@ def test_readme_starts_with_the_two_commands():
     assert lines[2] == "```sh" and lines[5] == "```"
     demo, tests = readme_command("install, run the demo"), readme_command("run the tests")
     assert "pip install . " in demo and "provenance demo" in demo
-    assert "'.[test]'" in tests and "python -m pytest" in tests
+    assert "'.[test,web]'" in tests and "python -m pytest" in tests
 
 
 def test_readme_is_short_and_links_the_reference():

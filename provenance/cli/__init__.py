@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import claims, conflicts, db, extraction, history, ledger, sources, vocabulary
+from . import claims, conflicts, db, exports, extraction, history, ledger, sources, vocabulary
 from .app import RootGroup, State
 
 
@@ -27,7 +27,7 @@ def main(ctx: click.Context, db_value: str | None) -> None:
     ctx.call_on_close(state.close)
 
 
-for module in (sources, claims, extraction, vocabulary, conflicts, ledger, history, db):
+for module in (sources, claims, extraction, vocabulary, conflicts, ledger, exports, history, db):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -203,8 +203,8 @@ class Reader:
             return None
         money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
                  or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
-        if money:
-            return self._money(s, f, ms, money.group().strip())
+        if money or f.money:
+            return self._money(s, f, ms, money.group().strip() if money else f.money)
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""
