@@ -10,6 +10,7 @@ import click
 
 from . import claims, conflicts, db, exports, extraction, history, ledger, sources, vocabulary
 from .app import RootGroup, State
+from .guide import add_examples
 
 
 @click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +22,10 @@ from .app import RootGroup, State
 )
 @click.pass_context
 def main(ctx: click.Context, db_value: str | None) -> None:
-    """Provenance: a ledger of claims pinned to their sources, and where the sources disagree."""
+    """Provenance: a ledger of claims pinned to their sources, and where the sources disagree.
+
+    Start with `provenance demo` (its own ledger), then `provenance contested`. Every command has
+    --help with an example; shell completion: see the README."""
     state = State(db_value)
     ctx.obj = state
     ctx.call_on_close(state.close)
@@ -50,3 +54,4 @@ def _accept_db_everywhere(group: click.Group) -> None:
 
 
 _accept_db_everywhere(main)
+add_examples(main)

@@ -58,13 +58,13 @@ def print_new_conflicts(found: list[dict]) -> None:
 
 
 @claims.command("list")
-@click.option("--subject")
-@click.option("--property", "property_")
-@click.option("--source")
-@click.option("--speaker")
-@click.option("--status", type=click.Choice(["accepted", "rejected"]))
+@click.option("--subject", help="Only claims about this entity (any alias).")
+@click.option("--property", "property_", help="Only claims answering this question (property).")
+@click.option("--source", help="Only claims from this source (id or SHA-256 prefix).")
+@click.option("--speaker", help="Only claims by this speaker (any alias).")
+@click.option("--status", type=click.Choice(["accepted", "rejected"]), help="Only claims in this status.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")
 @output_options
 @with_session(readonly=True)
 def list_(session, subject, property_, source, speaker, status, limit, offset, output):

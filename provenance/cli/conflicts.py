@@ -24,8 +24,8 @@ def conflicts() -> None:
 
 
 @conflicts.command("list")
-@click.option("--kind", type=click.Choice(KINDS))
-@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--kind", type=click.Choice(KINDS), help="Only conflicts of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only conflicts in this status.")
 @click.option("--claim", type=int, help="Only conflicts involving this claim.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only conflicts found since this day.")
 @output_options
@@ -172,8 +172,8 @@ def scan(db, as_json):
 
 
 @click.command("contested")
-@click.option("--subject")
-@click.option("--property", "property_")
+@click.option("--subject", help="Only questions about this entity (any alias).")
+@click.option("--property", "property_", help="Only this question (property).")
 @click.option("--kind", type=click.Choice(KINDS), help="Only questions with a conflict of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only questions with a conflict in this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only questions with a claim as of this day or later.")

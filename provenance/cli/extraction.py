@@ -258,9 +258,9 @@ def candidates() -> None:
 @candidates.command("list")
 @click.option("--source", help="Only this source's (id or SHA-256 prefix).")
 @click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "all"]), default="pending",
-              show_default=True)
-@click.option("--min-score", type=click.FloatRange(0, 1))
-@click.option("--limit", type=click.IntRange(min=1))
+              show_default=True, help="Only candidates in this state of review.")
+@click.option("--min-score", type=click.FloatRange(0, 1), help="Only candidates scoring at least this (0-1).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
 @output_options
 @with_session(readonly=True)
 def list_(session, source, status, min_score, limit, output):

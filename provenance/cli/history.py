@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .app import with_ledger, with_session
-from ..render import emit_json, json_option, safe_line
+from ..render import emit_json, json_option, output_options, output_rows, safe_line
 
 
 @click.command("log")
@@ -13,9 +13,9 @@ from ..render import emit_json, json_option, safe_line
               help="Only what touched this: claim:12, source:3, entity:4, property:2, conflict:5.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="At most this many events, newest first (0: all).")
-@json_option
+@output_options
 @with_session(readonly=True)
-def log(session, obj, limit, as_json):
+def log(session, obj, limit, output):
     """The ledger's history, newest first: who changed what, from what to what.
 
     Example: provenance log --object claim:12"""
@@ -24,16 +24,19 @@ def log(session, obj, limit, as_json):
     from ..ledger.history import events_for, summary
 
     rows = events_for(session, obj, limit or None)
-    if as_json:
-        emit_json([{"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
-                    "action": e.action, "target": e.target, "payload": json.loads(e.payload)} for e in rows])
-        return
-    if not rows:
-        click.echo("no events" + (f" for {safe_line(obj)}" if obj else ""))
-        return
-    for e in rows:  # one line each, what changed on the next: readable and greppable
-        click.echo(f"{e.id}  {e.at:%Y-%m-%d %H:%M}  {safe_line(e.actor)}  {e.action}  {e.target}")
-        click.echo(f"    {safe_line(summary(e))}")
+
+    def view(items) -> None:  # one line each, what changed on the next: readable and greppable
+        if not items:
+            click.echo("no events" + (f" for {safe_line(obj)}" if obj else ""))
+        for e in items:
+            click.echo(f"{e.id}  {e.at:%Y-%m-%d %H:%M}  {safe_line(e.actor)}  {e.action}  {e.target}")
+            click.echo(f"    {safe_line(summary(e))}")
+
+    output_rows(output, rows, {
+        "event": lambda e: e.id, "at": lambda e: e.at.isoformat(timespec="seconds"), "actor": lambda e: e.actor,
+        "action": lambda e: e.action, "object": lambda e: e.target, "what": summary,
+    }, as_json=lambda e: {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
+                          "action": e.action, "target": e.target, "payload": json.loads(e.payload)}, view=view)
 
 
 @click.command("undo")

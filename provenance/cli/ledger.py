@@ -61,7 +61,8 @@ def demo(state, no_report):
 
 @click.command("report")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
-              default="terminal", show_default=True)
+              default="terminal", show_default=True,
+              help="terminal: paged, summary first; markdown, html or json: a document (see --output).")
 @click.option("--output", "-o", metavar="FILE",
               help="Write to FILE (never the ledger, a source's file or a folder).")
 @click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")

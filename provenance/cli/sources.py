@@ -19,7 +19,7 @@ def sources() -> None:
 @click.option("--title", help="Title (default: the first line of the text).")
 @click.option("--url", help="Where the article was published.")
 @click.option("--outlet", help="The publication.")
-@click.option("--author")
+@click.option("--author", help="Who wrote it.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured.")
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")

@@ -172,13 +172,15 @@ def properties_list(session, output):
 @properties.command("add")
 @click.argument("name")
 @click.option("--type", "value_type", required=True,
-              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]))
-@click.option("--unit")
+              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
+              help="What its values are: a quantity (4,000-6,000), a share (most), a date, an entity, "
+              "yes/no, or free text.")
+@click.option("--unit", help="The unit of a quantity (fighters, people, USD).")
 @click.option("--single-value", is_flag=True, help="It takes one value at a time: different values conflict.")
 @click.option("--running-count/--not-running", default=None,
               help="A count that rises over time (a death toll): later rises are updates. "
               "Default: guessed from the name (toll, deaths, killed, wounded...).")
-@click.option("--description")
+@click.option("--description", help="What the question means, for whoever records claims.")
 @with_ledger
 def properties_add(db, name, value_type, unit, single_value, running_count, description):
     """Add a property."""
