@@ -96,6 +96,7 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
     server never holds the ledger's write lock."""
     from .ingest.fetch import fetch, is_url
     from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.versions import context_score
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
@@ -117,7 +118,8 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
                 articles=sum(1 for s in segs if s.kind == "article"), segments=len(segs),
                 copies=[(c.sentence(), c.to_json()) for c in a.copies],
                 version_of=a.version_of.id if a.version_of else None,
-                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score} for r in a.reanchored],
+                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score,
+                             "context_score": context_score(r)} for r in a.reanchored],
                 extraction=_extraction(session, a.source) if extract else None,
             ))
     return out
@@ -232,7 +234,8 @@ def add_claim(db: Database, inp) -> ClaimWritten:
 
 
 def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
-    from .claims.store import claim_json, edit_claim as edit
+    from .claims.store import claim_json
+    from .claims.store import edit_claim as edit
 
     with db.session() as session:
         claim = edit(session, claim_id, **changes)
@@ -240,7 +243,8 @@ def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
-    from .claims.store import claim_json, reject_claim as reject
+    from .claims.store import claim_json
+    from .claims.store import reject_claim as reject
 
     with db.session() as session:
         return claim_json(reject(session, claim_id, reason))
@@ -274,7 +278,8 @@ def run_demo(db: Database) -> list[str]:
 
 
 def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, side: str | None) -> dict:
-    from .claims.vocabulary import add_entity as add, entity_json
+    from .claims.vocabulary import add_entity as add
+    from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, aliases, kind, side))
@@ -355,14 +360,16 @@ def edit_property(db: Database, name: str, **changes: Any) -> Corrected:
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
-    from .claims.vocabulary import add_property as add, property_json
+    from .claims.vocabulary import add_property as add
+    from .claims.vocabulary import property_json
 
     with db.session() as session:
         return property_json(add(session, name, value_type, **options))
 
 
 def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> tuple[dict, list[dict]]:
-    from .claims.vocabulary import add_rule as add, rule_json
+    from .claims.vocabulary import add_rule as add
+    from .claims.vocabulary import rule_json
 
     with db.session() as session:
         rule = rule_json(add(session, name, left, right, rationale))
@@ -431,8 +438,7 @@ class Scanned:
 def scan(db: Database) -> Scanned:
     """Run every detector over every accepted claim; store only what is new."""
     from .detect import scan as run
-    from .detect.store import load
-    from .detect.store import conflict_json
+    from .detect.store import conflict_json, load
 
     with db.session() as session:
         found = load(session, run(session))

@@ -2,8 +2,9 @@
 
 Quantities and shares are intervals with open or closed ends ("more than 1,400" is (1400, inf));
 "about 250" is approximate and compares with a tolerance. Dates are periods ("2015" is the whole
-year). Plain number words go through text2num; the range and vague-quantity rules ("between four and
-six thousand", "hundreds") are ours, since no library parses them.
+year). Numbers in words are read by a small grammar kept in tables (NUMBER_WORDS, _FOLLOWS), which
+refuses a sequence that is not a number rather than reading it as another one (text2num, used
+before, read "one thousand five million" as 1,005,000,000). The rules are in docs/values.md.
 """
 
 from __future__ import annotations
@@ -393,7 +394,7 @@ CURRENCY_WORDS = {
     "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB", "francs": "CHF",
     "swiss francs": "CHF", "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "cents": "USD cents",
-    "cent": "USD cents", "pence": "GBP pence", "p": "GBP pence",
+    "cent": "USD cents", "pence": "GBP pence",
 }
 _SIGN_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_SIGNS), key=len, reverse=True))
 _CURRENCY_WORD_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_WORDS), key=len, reverse=True))

@@ -189,3 +189,30 @@ def test_the_threshold_rises_with_the_quote():
 
     assert fuzzy_threshold(40) == FUZZY_THRESHOLD
     assert FUZZY_THRESHOLD < fuzzy_threshold(500) < FUZZY_THRESHOLD_LONG == fuzzy_threshold(5000)
+
+
+def test_recapture_reports_quote_and_context_scores(cli, tmp_path):
+    import json
+
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first = "The ministry said 12 people died in the blast at the market on Monday morning.\n\n"
+    v1.write_text(first + "Witnesses saw smoke over the market.\n", encoding="utf-8")
+    v2.write_text(first + "A different story entirely: witnesses saw smoke over the market, rebels "
+                  "claimed.\n", encoding="utf-8")
+    cli("sources", "add", str(v1), "--url", "https://example.org/blast")
+    cli("properties", "add", "note", "--type", "text")
+    ids = {}
+    for quote in ("said 12 people died", "saw smoke over the market"):
+        out = json.loads(cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", "note",
+                             "--value", quote[:10], "--new-entities", "--json").stdout)
+        ids[quote] = out["id"]
+    added = cli.json("sources", "add", str(v2), "--url", "https://example.org/blast")
+    assert {r["status"] for r in added[0]["reanchored"]} == {"carried", "moved"}
+    assert all("context_score" in r for r in added[0]["reanchored"])
+    d = cli.json("sources", "diff", "1", "2")
+    by = {c["claim"]: c for c in d["claims"]}
+    safe, risky = by[ids["said 12 people died"]], by[ids["saw smoke over the market"]]
+    assert (safe["score"], safe["context_score"]) == (1.0, 1.0)
+    assert risky["score"] == 1.0 and risky["context_score"] < 0.8  # same words, new surroundings
+    table = cli("sources", "diff", "1", "2").stdout
+    assert "context score" in table

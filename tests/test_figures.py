@@ -98,3 +98,54 @@ def test_benchmark_prints_both_splits_and_meets_the_targets_on_test():
         assert r["labels"] > 150 and set(r["value"]) == {"precision", "recall", "f1"}
     assert rows["test"]["value"]["f1"] >= 0.9
     assert rows["test"]["value_with_unit"]["f1"] >= 0.8
+
+
+def test_extraction_proposes_a_claim_for_money():
+    import datetime as dt
+
+    from provenance.extract.proposals import read
+
+    r = read("The ministry said the new dam would cost it $800 million, officials said.", {}, dt.date(2024, 1, 2))
+    money = [p for p in r.proposals if p.kind == "quantity"]
+    assert [(p.value, p.scope) for p in money] == [("800 million", "$")]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+_PIECES = st.sampled_from(list("0123456789 ,.-–$£€%kmbnCF:/()xyz") + [
+    "one ", "hundred ", "thousand ", "million ", " and ", " to ", " or ", "between ", "per cent",
+    "more than ", "Big ", "half of ", "two-thirds ", "fold ", "people ", "June "])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_gives_figures_inside_it_or_none(sentence):
+    for f in figures(sentence):
+        assert 0 <= f.start < f.end <= len(sentence)
+        assert f.low is not None or f.high is not None
+
+
+def test_figure_texts_read_back_as_the_same_values():
+    from provenance.values import parse_value
+
+    for sentence, kind, low, high in [
+        ("The Stoxx 50 -1.3% today.", "quantity", -1.3, -1.3),
+        ("The toll stands at 52 and counting.", "quantity", 52, None),
+        ("Growth of 5% to 10% is expected.", "share", 0.05, 0.1),
+        ("As many as 14 people died.", "quantity", None, 14),
+    ]:
+        f = figures(sentence)[0]
+        v = parse_value(f.text, kind)
+        assert (v.low, v.high) == (pytest.approx(low) if low is not None else None,
+                                   pytest.approx(high) if high is not None else None), f.text
+
+
+def test_every_lexicon_qualifier_is_read_by_values():
+    import tomllib
+
+    from provenance.values import parse_value
+
+    data = tomllib.loads((ROOT / "provenance" / "extract" / "lexicon.toml").read_text(encoding="utf-8"))
+    for q in data["qualifiers"]:
+        v = parse_value(f"{q} 14", "quantity")
+        assert 14 in (v.low, v.high), q

@@ -1,5 +1,6 @@
 import math
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -301,3 +302,11 @@ def test_a_number_cannot_end_mid_decimal():
 def test_money_keeps_its_currency_and_cents_are_hundredths():
     assert read_amount("62 cents").value == pytest.approx(0.62) and read_amount("62 cents").unit == "USD"
     assert read_amount("£9.7million").unit == "GBP"
+
+
+def test_the_rules_reference_lists_every_qualifier_and_currency():
+    from provenance.values import CURRENCY_SIGNS, QUALIFIERS
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "values.md").read_text(encoding="utf-8").casefold()
+    assert all(f"`{q}`" in doc for q in QUALIFIERS)
+    assert all(code.casefold() in doc for code in set(CURRENCY_SIGNS.values()))

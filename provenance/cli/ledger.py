@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .app import CliError, pass_state, with_ledger, with_session
 from ..errors import IntegrityFailure
 from ..render import is_tty, safe_line
+from .app import CliError, pass_state, with_ledger, with_session
 
 
 @click.command("import")
@@ -48,7 +48,7 @@ def demo(state, no_report):
     db = state.db()
     where = resolve_url(state.db_value).removeprefix("sqlite:///")
     click.echo(f"demo ledger: {safe_line(where)}", err=True)
-    for name, summary in zip(SEED_FILES, run_demo(db)):
+    for name, summary in zip(SEED_FILES, run_demo(db), strict=True):
         click.echo(f"seeds/{name.removesuffix('.toml')}: {summary}", err=True)
     if not no_report:
         with db.session(readonly=True) as session:

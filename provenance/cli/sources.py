@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import emit_json, json_option, output_options, output_rows, print_, print_table, safe_line, table, text
 from .app import with_ledger, with_session
-from ..render import (emit_json, json_option, output_options, output_rows, print_, print_table, safe_line,
-                      table, text)
 
 
 @click.group()
@@ -201,9 +200,10 @@ def diff(session, old_id, new_id, as_json):
         print_(text((safe_line(line), style)))
     if len(d.changes) > 200:
         click.echo(f"... {len(d.changes) - 200} more diff lines (--json for all)")
-    t = table("claim", "status", "score", "old", "new", "quote")
+    t = table("claim", "status", "quote score", "context score", "old", "new", "quote")
     for c in d.claims:
         t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
+                  f"{c['context_score']:.2f}" if c["context_score"] is not None else "",
                   f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
                   safe_line(c["quote"]))
     print_table(t)

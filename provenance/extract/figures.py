@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ class Figure:
 @dataclass
 class _Amount:
     start: int  # where the number (or its currency sign) starts
-    num_start: int
+    num_start: int  # where the number (with its minus sign, after any currency sign) starts
     end: int  # end of the number and its scale words
     value: float
     unit: str | None
@@ -209,7 +210,7 @@ def _amounts(sentence: str) -> list[_Amount]:
             except ValueError_:
                 continue
             out.append(_Amount(m.start(), m.start("num"), m.end(), value, "times", m.end(), False, None,
-                               num))
+                               num + m.group("fold")))
             continue
         glued = num[-1].isdigit()
         unit, unit_end, pct = _unit_after(sentence, m.end("num"), glued)
@@ -229,7 +230,8 @@ def _amounts(sentence: str) -> list[_Amount]:
         except ValueError_:
             continue
         money = amount.unit if amount.unit in _CODES else None
-        out.append(_Amount(m.start(), m.start("num"), m.end("num"), sign * amount.value,
+        num_start = m.start("sign") if m.group("sign") and not m.group("cur2") else m.start("num")
+        out.append(_Amount(m.start(), num_start, m.end("num"), sign * amount.value,
                            money or unit, unit_end, pct, money, parse))
     return out
 
@@ -246,17 +248,13 @@ def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[tuple[_Amount, 
         a = amounts[i]
         b = amounts[i + 1] if i + 1 < len(amounts) else None
         if b is not None:
-            gap = sentence[a.end if a.unit is None or a.pct is False and a.unit_end == a.end else a.unit_end: b.start]
-            sep = _RANGE_SEP.fullmatch(gap)
-            opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
+            a_written = a.unit_end > a.end  # a unit written after the first end: "252 miles to", "5% to"
+            sep = _RANGE_SEP.fullmatch(sentence[a.unit_end if a_written else a.end: b.start])
             word = sep.group().strip().lower() if sep else None
-            a_unit = a.unit if a.unit_end > a.end or a.money else None
+            opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
+            a_unit = a.unit if a_written or a.money else None
             units_fit = a_unit is None or (a.pct and b.pct) or b.unit is not None and (
                 b.unit.lower().split()[0] == a_unit.lower().split()[0])  # "252 miles to 287 miles away"
-            if a_unit is not None and a.unit_end > a.end:
-                gap = sentence[a.unit_end: b.start]
-                sep = _RANGE_SEP.fullmatch(gap)
-                word = sep.group().strip().lower() if sep else None
             ok = sep is not None and units_fit and (
                 word in ("-", "–", "—", "to", "or") and not (opener and opener.group(1).lower() == "between")
                 or word == "and" and opener is not None and opener.group(1).lower() == "between")
@@ -296,13 +294,19 @@ def _score(sentence: str, a: _Amount, b: _Amount) -> bool:
         or bool(re.search(r"\b(?:record of|went|going|to|improved to)\s+$", sentence[: a.start].lower()))
 
 
+@functools.lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern:
+    """Qualifiers just before a figure: the lexicon's words and values.QUALIFIERS."""
+    ours = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:{lexicon().qualifiers})|{ours})\s+$", re.I)
+
+
 def figures(sentence: str) -> list[Figure]:
-    lex_quals = lexicon().qualifiers
-    quals = re.compile(rf"(?:\b(?:{lex_quals})|{'|'.join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))})\s+$", re.I)
+    quals = _qualifiers()
     out = []
     for a, b, word in _merge_ranges(sentence, _amounts(sentence)):
         last = b or a
-        start = a.num_start if a.money is None or a.start == a.num_start else a.num_start
+        start = a.num_start  # after a currency sign, which proposals read from the text before
         end = last.unit_end if last.pct else last.end
         opener = None
         if b is not None:
@@ -313,6 +317,8 @@ def figures(sentence: str) -> list[Figure]:
         if q and b is None:
             start = q.start()
         counting = re.match(r"\s+and\s+counting\b", sentence[last.unit_end:], re.I)
+        if counting and last.unit_end == end:
+            end += counting.end()
         text = re.sub(r"\s+", " ", sentence[start:end])
         if b is None:
             low = high = a.value
