@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFound
 from ..ingest.sources import find_source
-from ..ledger import events
 from ..ledger.models import Claim
 from ..values import Period, parse_value, to_json_text
 from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)

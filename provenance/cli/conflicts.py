@@ -53,7 +53,6 @@ def show(session, conflict_id, as_json):
 
     from ..claims.store import as_of_label, speaker_name
     from ..detect.store import conflict_json, get_conflict
-
     from ..ledger.history import events_for
 
     c = get_conflict(session, conflict_id)

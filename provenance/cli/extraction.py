@@ -163,7 +163,7 @@ def show_decision(d, as_json) -> None:
 def _interactive(state, source, limit):
     """One candidate at a time: shown from a read, then each decision its own action."""
     from ..actions import accept_candidates, reject_candidates
-    from ..extract.candidates import Edit, get_candidate, list_candidates, view
+    from ..extract.candidates import get_candidate, list_candidates, view
     from ..ingest.sources import get_source
 
     db = state.db()
