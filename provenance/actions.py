@@ -139,9 +139,34 @@ def grade_source(db: Database, ref: str, grade: str) -> dict:
 
     with db.session() as session:
         source = find_source(session, ref)
-        source.reliability = check_grade(grade)
-        events.record(session, "source.grade", f"source:{source.id}", grade=source.reliability)
+        grade = check_grade(grade)
+        if source.reliability != grade:  # an undoable correction, as `sources edit --grade`
+            from .claims.corrections import edit_source as edit
+
+            edit(session, ref, reliability=grade)
+        else:
+            events.record(session, "source.grade", f"source:{source.id}", grade=grade)
         return {"id": source.id, "reliability": source.reliability, "meaning": RELIABILITY[source.reliability]}
+
+
+def edit_source(db: Database, ref: str, **fields: Any) -> Corrected:
+    """Correct a source's metadata; claims dated by the source move with its date."""
+    from .claims.corrections import edit_source as edit
+    from .ingest.sources import source_json
+
+    with db.session() as session:
+        source, claims = edit(session, ref, **fields)
+        return Corrected(source_json(source), _detect(session, claims), claims)
+
+
+def retire_source(db: Database, ref: str, reason: str) -> Corrected:
+    """Take a source out of the reckoning: its claims are rejected with the reason, and kept."""
+    from .claims.corrections import retire_source as retire
+    from .ingest.sources import source_json
+
+    with db.session() as session:
+        source, claims = retire(session, ref, reason)
+        return Corrected(source_json(source), _detect(session, claims), claims)
 
 
 def split_segment(db: Database, ref: str, offset: int | None, quote: str | None, title: str | None,
@@ -261,19 +286,77 @@ def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, si
 
 
 def add_alias(db: Database, name: str, alias: str) -> dict:
-    from .claims.vocabulary import add_alias as add
+    from .claims.corrections import add_alias as add
     from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, alias))
 
 
+@dataclass
+class Corrected:
+    """A correction: the object as it now is, and the conflicts detection raised after it."""
+
+    object: dict
+    conflicts: list[dict] = field(default_factory=list)
+    claims: list[int] = field(default_factory=list)  # the claims the change touched
+
+    def to_json(self) -> dict:
+        return {**self.object, "claims_touched": self.claims, "new_conflicts": [c["id"] for c in self.conflicts]}
+
+
 def merge_entities(db: Database, keep: str, other: str) -> dict:
+    from .claims.corrections import merge_entities as merge
     from .claims.vocabulary import entity_json
-    from .claims.vocabulary import merge_entities as merge
 
     with db.session() as session:
-        return entity_json(merge(session, keep, other))
+        entity, claims = merge(session, keep, other)
+        _detect(session, claims)
+        return entity_json(entity)
+
+
+def rename_entity(db: Database, name: str, new: str, keep_old: bool = True) -> dict:
+    from .claims.corrections import rename_entity as rename
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        return entity_json(rename(session, name, new, keep_old))
+
+
+def remove_alias(db: Database, name: str, alias: str) -> dict:
+    from .claims.corrections import remove_alias as remove
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        return entity_json(remove(session, name, alias))
+
+
+def set_side(db: Database, name: str, side: str | None) -> Corrected:
+    from .claims.corrections import set_side as set_
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        entity, claims = set_(session, name, side)
+        return Corrected(entity_json(entity), _detect(session, claims), claims)
+
+
+def split_entity(db: Database, name: str, new: str, aliases: list[str], claim_ids: list[int],
+                 kind: str | None = None) -> tuple[dict, Corrected]:
+    from .claims.corrections import split_entity as split
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        kept, part, claims = split(session, name, new, aliases, claim_ids, kind)
+        return entity_json(kept), Corrected(entity_json(part), _detect(session, claims), claims)
+
+
+def edit_property(db: Database, name: str, **changes: Any) -> Corrected:
+    from .claims.corrections import edit_property as edit
+    from .claims.vocabulary import property_json
+
+    with db.session() as session:
+        prop, claims = edit(session, name, **changes)
+        return Corrected(property_json(prop), _detect(session, claims), claims)
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
@@ -304,6 +387,46 @@ def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | N
     rated = parse_verdicts(verdicts)
     with db.session() as session:
         return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
+
+
+def set_conflict_statuses(db: Database, ids: list[int], verb: str, note: str | None,
+                          verdicts: tuple[str, ...] = ()) -> list[dict]:
+    """Several conflicts at once, all or nothing; one event each (each can be undone)."""
+    from .detect.store import parse_verdicts, set_status
+    from .errors import UsageError
+
+    rated = parse_verdicts(verdicts)
+    if rated and len(ids) != 1:
+        raise UsageError(f"--verdict rates the claims of one conflict; {len(ids)} were chosen")
+    with db.session() as session:
+        done = [set_status(session, i, verb, note, rated) for i in ids]
+        return [{**conflict_line(c), "status": c.status, "verdicts": rated} for c in done]
+
+
+# -- history ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Undone:
+    event: int
+    action: str
+    target: str
+    summary: str
+    conflicts: list[dict]
+
+    def to_json(self) -> dict:
+        return {"undid_event": self.event, "action": self.action, "target": self.target,
+                "summary": self.summary, "new_conflicts": [c["id"] for c in self.conflicts]}
+
+
+def undo(db: Database) -> Undone:
+    """Revert the newest correction not yet undone by appending its inverse; then detect."""
+    from .ledger import history
+
+    with db.session() as session:
+        ev, payload = history.undo(session)
+        found = _detect(session, sorted(history.touched_claims(payload)))
+        return Undone(ev.id, ev.action, ev.target, history.summary(ev), found)
 
 
 @dataclass

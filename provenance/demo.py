@@ -13,13 +13,21 @@ from sqlalchemy.orm import Session
 
 from .claims.importer import ImportResult, import_file
 from .detect import detect_for
-from .ledger.db import data_dir
+from .ledger.db import data_dir, default_path
 
 SEED_FILES = ("sources.toml", "claims.toml")
 
 
 def seeds_dir() -> Path:
     return data_dir() / "seeds"
+
+
+def demo_path() -> Path:
+    """The demo's own ledger, beside the default one, so the demo never fills the user's ledger."""
+    return default_path().with_name("demo.db")
+
+
+NEXT_STEPS = ("contested", "conflicts list", "conflicts show 1", "report")
 
 
 def run_demo(session: Session) -> list[ImportResult]:

@@ -1,4 +1,4 @@
-"""The README's command reference, generated from --help (run `cog -r README.md`)."""
+"""The command reference in docs/cli.md, generated from --help (run `cog -r docs/cli.md`)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFound
 from ..ingest.sources import find_source
-from ..ledger import events
 from ..ledger.models import Claim
 from ..values import Period, parse_value, to_json_text
 from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
@@ -30,13 +29,23 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 
 def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
-    """Change what a claim says; its span stays (a new quote is a new claim)."""
+    """Change what a claim says; its span stays (a new quote is a new claim).
+
+    A new property re-reads the value (the one given, else the one written) as that property's
+    type. The event keeps every column before and after, for `provenance log` and `undo`."""
+    from ..ledger.history import Change
+
     claim = get_claim(session, claim_id)
     changes = {k: v for k, v in changes.items() if v is not None}
     if not changes:
         raise InputError("nothing to change; give at least one option (see --help)")
+    ch = Change()
+    ch.touch(claim)
     if "subject" in changes:
         claim.subject_id = resolve_entity(session, changes["subject"]).id
+    if "property" in changes:
+        claim.property = get_property(session, changes["property"])
+        changes.setdefault("value", claim.value_text)
     if "value" in changes:
         value = parse_value(changes["value"], claim.property.value_type)
         if claim.property.value_type == "entity":
@@ -58,17 +67,20 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
                              "use `claims reject` to reject")
         claim.status, claim.reason = changes["status"], None
     session.flush()
-    events.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
+    ch.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
     return claim
 
 
 def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:
+    from ..ledger.history import Change
+
     if not reason or not reason.strip():
         raise InputError("give the reason for rejecting with --reason")
     claim = get_claim(session, claim_id)
+    ch = Change()
+    ch.touch(claim)
     claim.status, claim.reason = "rejected", reason.strip()
-    session.flush()
-    events.record(session, "claim.reject", f"claim:{claim.id}", reason=claim.reason)
+    ch.record(session, "claim.reject", f"claim:{claim.id}", reason=claim.reason)
     return claim
 
 

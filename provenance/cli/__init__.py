@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import click
 
-from . import claims, conflicts, db, exports, extraction, ledger, sources, vocabulary
+from . import claims, conflicts, db, exports, extraction, history, ledger, sources, vocabulary
 from .app import RootGroup, State
+from .guide import add_examples
 
 
 @click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,12 +22,36 @@ from .app import RootGroup, State
 )
 @click.pass_context
 def main(ctx: click.Context, db_value: str | None) -> None:
-    """Provenance: a ledger of claims pinned to their sources, and where the sources disagree."""
+    """Provenance: a ledger of claims pinned to their sources, and where the sources disagree.
+
+    Start with `provenance demo` (its own ledger), then `provenance contested`. Every command has
+    --help with an example; shell completion: see the README."""
     state = State(db_value)
     ctx.obj = state
     ctx.call_on_close(state.close)
 
 
-for module in (sources, claims, extraction, vocabulary, conflicts, ledger, exports, db):
+for module in (sources, claims, extraction, vocabulary, conflicts, ledger, exports, history, db):
     for command in module.COMMANDS:
         main.add_command(command)
+
+
+def _db_after(ctx: click.Context, _param, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(State).db_value = value
+
+
+def _accept_db_everywhere(group: click.Group) -> None:
+    """`--db` after the subcommand too (`provenance claims list --db x.db`), where it wins."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _accept_db_everywhere(command)
+        elif not any(p.name == "db_after" for p in command.params):
+            command.params.append(click.Option(
+                ["--db", "db_after"], metavar="PATH|URL", expose_value=False, callback=_db_after,
+                help="The ledger, as the --db before the command (which it overrides).",
+            ))
+
+
+_accept_db_everywhere(main)
+add_examples(main)

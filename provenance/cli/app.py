@@ -58,6 +58,11 @@ def translate(exc: BaseException) -> CliError | None:
 
 
 class RootGroup(click.Group):
+    def format_commands(self, ctx, formatter):
+        from .guide import format_sections
+
+        format_sections(self, ctx, formatter)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)

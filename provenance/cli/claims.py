@@ -58,13 +58,13 @@ def print_new_conflicts(found: list[dict]) -> None:
 
 
 @claims.command("list")
-@click.option("--subject")
-@click.option("--property", "property_")
-@click.option("--source")
-@click.option("--speaker")
-@click.option("--status", type=click.Choice(["accepted", "rejected"]))
+@click.option("--subject", help="Only claims about this entity (any alias).")
+@click.option("--property", "property_", help="Only claims answering this question (property).")
+@click.option("--source", help="Only claims from this source (id or SHA-256 prefix).")
+@click.option("--speaker", help="Only claims by this speaker (any alias).")
+@click.option("--status", type=click.Choice(["accepted", "rejected"]), help="Only claims in this status.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")
 @output_options
 @with_session(readonly=True)
 def list_(session, subject, property_, source, speaker, status, limit, offset, output):
@@ -111,22 +111,25 @@ def show(session, claim_id, as_json):
 
 @claims.command("edit")
 @click.argument("claim_id", type=int)
-@click.option("--subject")
-@click.option("--value")
+@click.option("--property", "property_", help="The question it answers (the value is read again as its type).")
+@click.option("--subject", help="Who or what it is about (any alias).")
+@click.option("--value", help="The answer, as written.")
 @click.option("--speaker", help="A quoted speaker; '' for the outlet itself.")
-@click.option("--denies/--asserts", default=None)
-@click.option("--as-of")
-@click.option("--hedge")
-@click.option("--scope")
-@click.option("--cites")
+@click.option("--denies/--asserts", default=None, help="The speaker denies / asserts the value.")
+@click.option("--as-of", help="When the claim speaks of; '' for the source's date.")
+@click.option("--hedge", help="How hedged ('' for none).")
+@click.option("--scope", help="What exactly is counted or covered ('' for none).")
+@click.option("--cites", help="The upstream it relies on ('' for none).")
 @click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
 @with_ledger
-def edit(db, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
-    """Change what a claim says (its quote stays; a new quote is a new claim)."""
+def edit(db, claim_id, property_, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
+    """Change what a claim says (its quote stays; a new quote is a new claim), then detect again.
+
+    Example: provenance claims edit 12 --property "death toll" --as-of 2025-05-07"""
     from ..actions import edit_claim
 
-    done = edit_claim(db, claim_id, subject=subject, value=value, speaker=speaker, denies=denies,
-                      as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
+    done = edit_claim(db, claim_id, property=property_, subject=subject, value=value, speaker=speaker,
+                      denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
     click.echo(f"claim {done.claim['id']} updated")
     print_new_conflicts(done.conflicts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
-from .app import with_ledger, with_session
+from .app import pass_state, with_ledger, with_session
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
@@ -24,8 +24,8 @@ def conflicts() -> None:
 
 
 @conflicts.command("list")
-@click.option("--kind", type=click.Choice(KINDS))
-@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--kind", type=click.Choice(KINDS), help="Only conflicts of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only conflicts in this status.")
 @click.option("--claim", type=int, help="Only conflicts involving this claim.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only conflicts found since this day.")
 @output_options
@@ -53,17 +53,19 @@ def show(session, conflict_id, as_json):
 
     from ..claims.store import as_of_label, speaker_name
     from ..detect.store import conflict_json, get_conflict
+    from ..ledger.history import events_for
 
     c = get_conflict(session, conflict_id)
+    history = [e for e in reversed(events_for(session, f"conflict:{c.id}")) if e.action.startswith(("conflict.", "undo"))]
     if as_json:
-        emit_json(conflict_json(c))
+        emit_json({**conflict_json(c), "history": [_decision(e) for e in history]})
         return
     print_(text((f"conflict {c.id}: {c.kind}", "bold"), f" · {c.status} · severity {c.severity} · "
                 f"{c.detector}@{c.detector_version}"))
     print_(text(safe_line(c.explanation)))
-    if c.note or c.decided_by:
-        print_(text(("note: ", "bold"), safe_line(c.note or ""),
-                    f" ({safe_line(c.decided_by)}, {c.decided_at:%Y-%m-%d %H:%M})" if c.decided_at else ""))
+    for d in map(_decision, history):  # every decision and note, oldest first
+        print_(text((f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
+                    f"{d['old']} → {d['new']}", f" — {safe_line(d['note'])}" if d["note"] else ""))
     panels = []
     for cl in c.claims:
         span = cl.spans[0]
@@ -81,30 +83,71 @@ def show(session, conflict_id, as_json):
     print_(grid)
 
 
-def _status_command(verb: str, doc: str):
-    @click.argument("conflict_id", type=int)
-    @click.option("--note", help="Why: kept in the audit trail.")
-    @with_ledger
-    def command(db, conflict_id, note, verdict=()):
-        from ..actions import set_conflict_status
+HANDFUL = 5  # more conflicts than this in one decision: ask first
 
-        c = set_conflict_status(db, conflict_id, verb, note, verdict)
-        click.echo(f"conflict {c['id']} {c['status']}" + "".join(
-            f"; claim {k} rated {v}" for k, v in c["verdicts"].items()))
 
-    command.__doc__ = doc
+def _decision(e) -> dict:
+    """A conflict's event as a decision: when, who, from and to, the note."""
+    import json
+
+    p = json.loads(e.payload)
+    change = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
+    old = p.get("old", change["before"].get("status", ""))
+    new = p.get("new", change["after"].get("status", ""))
+    note = p.get("note") if e.action != "undo" else f"undo of event {p.get('undoes')}"
+    return {"event": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor, "action": e.action,
+            "old": old, "new": new, "note": note}
+
+
+def _status_command(verb: str, doc: str, example: str):
+    @click.argument("conflict_ids", nargs=-1, type=int, metavar="[ID]...")
+    @click.option("--claim", type=int, help="Every conflict involving this claim.")
+    @click.option("--kind", type=click.Choice(KINDS), help="Every conflict of this kind.")
+    @click.option("--source", help="Every conflict with a claim from this source (id or SHA-256 prefix).")
+    @click.option("--all-open", is_flag=True, help="Only (or every one of) the open conflicts.")
+    @click.option("--note", help="Why: kept in the audit trail, shown by `conflicts show`.")
+    @click.option("--yes", "-y", is_flag=True, help=f"Do not ask before deciding more than {HANDFUL}.")
+    @pass_state
+    def command(state, conflict_ids, claim, kind, source, all_open, note, yes, verdict=()):
+        from ..actions import set_conflict_statuses
+        from ..detect.store import Selection, select_conflicts
+
+        db = state.db()
+        with db.session(readonly=True) as session:
+            ids = select_conflicts(session, Selection(conflict_ids, claim, kind, source, all_open), verb)
+        if not ids:
+            click.echo(f"no conflict to {verb}")
+            return
+        if len(ids) > HANDFUL and not yes:
+            click.confirm(f"{verb} {len(ids)} conflicts ({_ids(ids)})?", abort=True, err=True)
+        done = set_conflict_statuses(db, ids, verb, note, verdict)
+        for c in done:
+            click.echo(f"conflict {c['id']} {c['status']}" + "".join(
+                f"; claim {k} rated {v}" for k, v in c["verdicts"].items()))
+        if len(done) > 1:
+            click.echo(f"{len(done)} conflicts {done[0]['status']}")
+
+    command.__doc__ = doc + "\n\nSeveral at once: ids, and every conflict a filter matches (all or nothing).\n\n" \
+        f"Example: {example}"
     if verb == "resolve":
         command = click.option(
             "--verdict", multiple=True, metavar="CLAIM=RATING",
             help="Rate a claim of the conflict: false, mostly-false, mixed, mostly-true or true "
-                 "(repeatable; published by `provenance export --format claimreview`).")(command)
+                 "(repeatable; one conflict only; published by `provenance export --format claimreview`).")(command)
     return conflicts.command(verb)(command)
 
 
-_status_command("confirm", "Confirm a conflict: the sources really disagree.")
-_status_command("dismiss", "Dismiss a conflict: not a real disagreement. A re-scan will not bring it back.")
-_status_command("resolve", "Mark a conflict resolved: the disagreement is settled.")
-_status_command("reopen", "Reopen a conflict.")
+def _ids(ids: list[int]) -> str:
+    return ", ".join(map(str, ids[:10])) + (f", … {len(ids) - 10} more" if len(ids) > 10 else "")
+
+
+_status_command("confirm", "Confirm conflicts: the sources really disagree.",
+                "provenance conflicts confirm 5 24 --note \"checked both articles\"")
+_status_command("dismiss", "Dismiss conflicts: not a real disagreement. A re-scan will not bring them back.",
+                "provenance conflicts dismiss --kind scope --all-open --yes")
+_status_command("resolve", "Mark conflicts resolved: the disagreement is settled.",
+                "provenance conflicts resolve --claim 12 --note \"later report corrected it\"")
+_status_command("reopen", "Reopen conflicts.", "provenance conflicts reopen 5")
 
 
 @conflicts.command("scan")
@@ -128,8 +171,8 @@ def scan(db, as_json):
 
 
 @click.command("contested")
-@click.option("--subject")
-@click.option("--property", "property_")
+@click.option("--subject", help="Only questions about this entity (any alias).")
+@click.option("--property", "property_", help="Only this question (property).")
 @click.option("--kind", type=click.Choice(KINDS), help="Only questions with a conflict of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only questions with a conflict in this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only questions with a claim as of this day or later.")

@@ -21,16 +21,17 @@ def edit_options(f):
         click.option("--denies/--asserts", "denies", default=None, help="The speaker denies / asserts it."),
         click.option("--as-of", help="When the claim speaks of."),
         click.option("--scope", help="What exactly is counted or covered."),
+        click.option("--hedge", help="How hedged: reportedly, estimated, alleged... ('' for none)."),
     ]):
         f = opt(f)
     return f
 
 
-def _edit(subject, property_, type_, value, speaker, denies, as_of, scope):
+def _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge=None):
     from ..extract.candidates import Edit
 
     polarity = None if denies is None else ("denies" if denies else "asserts")
-    return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope)
+    return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope, hedge)
 
 
 def show_extraction(result, as_json: bool) -> None:
@@ -162,7 +163,7 @@ def show_decision(d, as_json) -> None:
 def _interactive(state, source, limit):
     """One candidate at a time: shown from a read, then each decision its own action."""
     from ..actions import accept_candidates, reject_candidates
-    from ..extract.candidates import Edit, get_candidate, list_candidates, view
+    from ..extract.candidates import get_candidate, list_candidates, view
     from ..ingest.sources import get_source
 
     db = state.db()
@@ -180,7 +181,7 @@ def _interactive(state, source, limit):
         j = v.json
         print_(text((f"[{n}/{len(ids)}] #{cid}", "bold"), f"  {j['kind']}  score {j['score']:.2f}  ", (v.links, "dim")))
         print_(text("  ", (v.line, "bold")))
-        print_(text("  ", quote_in_context(v.source_text, j["start"], j["end"], 80)))
+        print_(text("  ", quote_in_paragraph(v.source_text, j["start"], j["end"])))
         choice = click.prompt("[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
                               type=click.Choice(list("aersq")), show_choices=False, default="s")
         if choice == "q":
@@ -191,14 +192,62 @@ def _interactive(state, source, limit):
             reject_candidates(db, [cid], click.prompt("reason", default="", show_default=False) or None)
             click.echo(f"rejected #{cid}")
             continue
-        change = None
-        if choice == "e":
-            change = Edit(
-                subject=click.prompt("subject", default=j["subject"]["name"] or ""),
-                property=click.prompt("question (property)", default=j["property"]["name"]),
-                value=click.prompt("value", default=j["value"]),
-            )
-        show_decision(accept_candidates(db, [cid], change), False)
+        from ..errors import ProvenanceError
+
+        change = _ask_edit(db, j) if choice == "e" else None
+        try:
+            show_decision(accept_candidates(db, [cid], change), False)
+        except ProvenanceError as exc:  # nothing was written: say why and go on
+            click.echo(f"not accepted #{cid}: {safe_line(exc.message)}", err=True)
+
+
+def quote_in_paragraph(source: str, start: int, end: int, most: int = 700):
+    """The quote highlighted in its sentence, in its paragraph (cut to `most` characters)."""
+    para_start = source.rfind("\n", 0, start) + 1
+    para_end = source.find("\n", end)
+    para_end = len(source) if para_end == -1 else para_end
+    para_start, para_end = max(para_start, start - most // 2), min(para_end, end + most // 2)
+    cut = [m for m in (source.rfind(". ", para_start, start),) if m != -1]
+    sent_start = cut[0] + 2 if cut else para_start
+    sent_end = source.find(". ", end, para_end)
+    sent_end = para_end if sent_end == -1 else sent_end + 1
+    return text("…" if para_start > 0 and source[para_start - 1] != "\n" else "",
+                (source[para_start:sent_start], "dim"), (source[sent_start:start], "bold"),
+                (source[start:end], "bold reverse"), (source[end:sent_end], "bold"),
+                (source[sent_end:para_end], "dim"),
+                "…" if para_end < len(source) and source[para_end] != "\n" else "")
+
+
+def _ask_edit(db, j: dict):
+    """Every field of a candidate, each prompt defaulting to what extraction read.
+
+    A new question's type is chosen among the types that can hold the value, so review never
+    creates a property whose type cannot hold its value."""
+    from ..extract.candidates import Edit, fitting_types
+
+    subject = click.prompt("subject", default=j["subject"]["name"] or "")
+    prop = click.prompt("question (property)", default=j["property"]["name"])
+    value = click.prompt("value", default=j["value"])
+    type_ = None
+    with db.session(readonly=True) as session:
+        from ..claims.vocabulary import find_property
+
+        existing = find_property(session, prop)
+        existing_type = existing.value_type if existing else None
+    if existing_type is None:
+        fits = fitting_types(value)
+        default = j["property"]["type"] if j["property"]["type"] in fits else fits[0]
+        type_ = click.prompt(f"type of the new question {prop!r}", default=default,
+                             type=click.Choice(fits))
+    speaker = click.prompt("speaker ('-' for the outlet itself)", default=(j.get("speaker") or {}).get("name") or "-")
+    as_of = click.prompt("as of ('-' for the source's date)", default=j.get("as_of") or "-")
+    scope = click.prompt("scope ('-' for none)", default=j.get("scope") or "-")
+    hedge = click.prompt("hedge ('-' for none)", default=j.get("hedge") or "-")
+    polarity = click.prompt("asserts or denies", default=j.get("polarity") or "asserts",
+                            type=click.Choice(["asserts", "denies"]))
+    none = lambda s: "" if s.strip() == "-" else s  # noqa: E731
+    return Edit(subject=subject or None, property=prop, type=type_, value=value, speaker=none(speaker),
+                polarity=polarity, as_of=none(as_of), scope=none(scope), hedge=none(hedge))
 
 
 @click.group()
@@ -209,9 +258,9 @@ def candidates() -> None:
 @candidates.command("list")
 @click.option("--source", help="Only this source's (id or SHA-256 prefix).")
 @click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "all"]), default="pending",
-              show_default=True)
-@click.option("--min-score", type=click.FloatRange(0, 1))
-@click.option("--limit", type=click.IntRange(min=1))
+              show_default=True, help="Only candidates in this state of review.")
+@click.option("--min-score", type=click.FloatRange(0, 1), help="Only candidates scoring at least this (0-1).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
 @output_options
 @with_session(readonly=True)
 def list_(session, source, status, min_score, limit, output):
@@ -253,11 +302,11 @@ def show(session, candidate_id, as_json):
 @edit_options
 @json_option
 @with_ledger
-def edit_(db, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+def edit_(db, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, hedge, as_json):
     """Correct a pending candidate (it stays pending)."""
     from ..actions import edit_candidate
 
-    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
+    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge)
     if not change.any():
         raise click.UsageError("say what to change: --subject, --property, --value, ...")
     v = edit_candidate(db, candidate_id, change)
@@ -272,14 +321,14 @@ def edit_(db, candidate_id, subject, property_, type_, value, speaker, denies, a
 @edit_options
 @json_option
 @with_ledger
-def accept_(db, ids, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+def accept_(db, ids, subject, property_, type_, value, speaker, denies, as_of, scope, hedge, as_json):
     """Record candidates (12, or 12-20) as claims, after any corrections; runs conflict detection.
 
     All or nothing: if one cannot be accepted, none is."""
     from ..actions import accept_candidates
     from ..extract.candidates import parse_ids
 
-    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
+    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge)
     show_decision(accept_candidates(db, parse_ids(ids), change), as_json)
 
 

@@ -30,25 +30,41 @@ def import_(db, file, allow_outside):
 @click.option("--no-report", is_flag=True, help="Load the seeds but do not print the report.")
 @pass_state
 def demo(state, no_report):
-    """Add the bundled seed articles, import their curated claims, print the conflict report."""
+    """Load the bundled seed articles and their claims into the demo ledger; print the report.
+
+    The demo has its own ledger, demo.db beside the default one (see `provenance db path`), unless
+    --db or PROVENANCE_DB names another: your own ledger is never touched. Running it again changes
+    nothing.
+
+    Example: provenance demo --no-report"""
+    import shlex
+
     from ..actions import run_demo
-    from ..demo import SEED_FILES
+    from ..demo import NEXT_STEPS, SEED_FILES, demo_path
+    from ..ledger.db import resolve_url
     from ..report import build_report
     from ..report.terminal import print_report
 
+    if state.db_value is None:
+        state.db_value = str(demo_path())
     db = state.db()
+    where = resolve_url(state.db_value).removeprefix("sqlite:///")
+    click.echo(f"demo ledger: {safe_line(where)}", err=True)
     for name, summary in zip(SEED_FILES, run_demo(db), strict=True):
         click.echo(f"seeds/{name.removesuffix('.toml')}: {summary}", err=True)
-    if no_report:
-        return
-    with db.session(readonly=True) as session:
-        doc = build_report(session)
-    print_report(doc)
+    if not no_report:
+        with db.session(readonly=True) as session:
+            doc = build_report(session)
+        print_report(doc, pager=is_tty())
+    click.echo("next, try:", err=True)
+    for cmd in NEXT_STEPS:
+        click.echo(f"  provenance {cmd} --db {safe_line(shlex.quote(where))}", err=True)
 
 
 @click.command("report")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
-              default="terminal", show_default=True)
+              default="terminal", show_default=True,
+              help="terminal: paged, summary first; markdown, html or json: a document (see --output).")
 @click.option("--output", "-o", metavar="FILE",
               help="Write to FILE (never the ledger, a source's file or a folder).")
 @click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")

@@ -18,7 +18,7 @@ def sources() -> None:
 @click.option("--title", help="Title (default: the first line of the text).")
 @click.option("--url", help="Where the article was published.")
 @click.option("--outlet", help="The publication.")
-@click.option("--author")
+@click.option("--author", help="Who wrote it.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured.")
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
@@ -219,6 +219,50 @@ def grade(db, source_id, grade):
 
     g = grade_source(db, source_id, grade)
     click.echo(f"source {g['id']}: {g['reliability']} ({g['meaning']})")
+
+
+@sources.command("edit")
+@click.argument("source_id")
+@click.option("--title", help="The title ('' clears it).")
+@click.option("--outlet", help="The publication ('' clears it).")
+@click.option("--author", help="The author ('' clears it).")
+@click.option("--url", help="Where it was published ('' clears it).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date ('' clears it).")
+@click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured ('' clears it).")
+@click.option("--grade", type=click.Choice(list("ABCDEF"), case_sensitive=False),
+              help="Reliability, A (completely reliable) to F (cannot be judged).")
+@with_ledger
+def edit(db, source_id, title, outlet, author, url, published, captured, grade):
+    """Correct a source's details; claims dated by the source follow a new date.
+
+    Each change is an event (`provenance log --object source:ID`) that `provenance undo` reverts.
+
+    Example: provenance sources edit 3 --outlet "Dawn" --published 2025-05-08"""
+    from ..actions import edit_source
+    from .claims import print_new_conflicts
+
+    done = edit_source(db, source_id, title=title, outlet=outlet, author=author, url=url,
+                       published=published, captured=captured, reliability=grade)
+    moved = f"; {len(done.claims)} claim(s) re-dated" if done.claims else ""
+    click.echo(f"source {done.object['id']} updated{moved}")
+    print_new_conflicts(done.conflicts)
+
+
+@sources.command("retire")
+@click.argument("source_id")
+@click.option("--reason", required=True, help="Why it no longer counts (kept with each of its claims).")
+@with_ledger
+def retire(db, source_id, reason):
+    """Take a source out of the reckoning: its claims are rejected with the reason, and kept.
+
+    The source and its text stay in the ledger; `provenance undo` brings the claims back.
+
+    Example: provenance sources retire 4 --reason "satire site, not news"
+    """
+    from ..actions import retire_source
+
+    done = retire_source(db, source_id, reason)
+    click.echo(f"source {done.object['id']} retired: {len(done.claims)} claim(s) rejected")
 
 
 @sources.command("reindex")

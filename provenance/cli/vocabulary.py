@@ -40,16 +40,102 @@ def entities_add(db, name, aliases, kind, side):
     click.echo(f"entity {e['id']}: {safe_line(e['name'])}")
 
 
-@entities.command("alias")
+class _AliasGroup(click.Group):
+    """`entities alias NAME ALIAS` still adds, as before `alias add` and `alias remove` existed."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["add", *args]
+        return super().parse_args(ctx, args)
+
+
+@entities.group("alias", cls=_AliasGroup)
+def entities_alias() -> None:
+    """Add or remove another name of an entity (`alias NAME ALIAS` adds)."""
+
+
+@entities_alias.command("add")
 @click.argument("name")
 @click.argument("alias")
 @with_ledger
-def entities_alias(db, name, alias):
-    """Give entity NAME another name ALIAS."""
+def alias_add(db, name, alias):
+    """Give entity NAME another name ALIAS.
+
+    Example: provenance entities alias add ISKP "IS-K"
+    """
     from ..actions import add_alias
 
     e = add_alias(db, name, alias)
     click.echo(f"entity {e['id']}: {safe_line(e['name'])} is also {safe_line(alias)}")
+
+
+@entities_alias.command("remove")
+@click.argument("name")
+@click.argument("alias")
+@with_ledger
+def alias_remove(db, name, alias):
+    """Take ALIAS away from entity NAME (claims stay with the entity).
+
+    Example: provenance entities alias remove ISKP "Islamic State"
+    """
+    from ..actions import remove_alias
+
+    e = remove_alias(db, name, alias)
+    click.echo(f"entity {e['id']}: {safe_line(e['name'])} is no longer {safe_line(alias)}")
+
+
+@entities.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--drop-old", is_flag=True, help="Forget the old name too (by default it stays an alias).")
+@with_ledger
+def entities_rename(db, name, new_name, drop_old):
+    """Give an entity a new main name; the old one stays an alias unless --drop-old.
+
+    Example: provenance entities rename "ISPR" "Inter-Services Public Relations"
+    """
+    from ..actions import rename_entity
+
+    e = rename_entity(db, name, new_name, keep_old=not drop_old)
+    click.echo(f"entity {e['id']}: now {safe_line(e['name'])}")
+
+
+@entities.command("set-side")
+@click.argument("name")
+@click.argument("side")
+@with_ledger
+def entities_set_side(db, name, side):
+    """Say whose side NAME speaks for (SIDE an entity; '' for none); accusations compare sides.
+
+    Example: provenance entities set-side "Khawaja Asif" Pakistan"""
+    from ..actions import set_side
+    from .claims import print_new_conflicts
+
+    done = set_side(db, name, side or None)
+    e = done.object
+    click.echo(f"entity {e['id']}: {safe_line(e['name'])} speaks for {safe_line(e['side'] or 'no one')}")
+    print_new_conflicts(done.conflicts)
+
+
+@entities.command("split")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--alias", "aliases", multiple=True, help="A name of NAME that belongs to the new entity (repeatable).")
+@click.option("--claim", "claim_ids", type=int, multiple=True,
+              help="A claim about or by NAME that is really about or by the new entity (repeatable).")
+@click.option("--kind", help="The new entity's kind (default: NAME's).")
+@with_ledger
+def entities_split(db, name, new_name, aliases, claim_ids, kind):
+    """Part of an entity becomes its own: the aliases and claims named move to NEW_NAME.
+
+    Example: provenance entities split "Islamic State" "IS-K" --alias ISKP --claim 3 --claim 7"""
+    from ..actions import split_entity
+    from .claims import print_new_conflicts
+
+    kept, done = split_entity(db, name, new_name, list(aliases), list(claim_ids), kind)
+    click.echo(f"entity {done.object['id']}: {safe_line(done.object['name'])} split from "
+               f"{safe_line(kept['name'])} with {len(done.object['aliases'])} alias(es), {len(done.claims)} claim(s)")
+    print_new_conflicts(done.conflicts)
 
 
 @entities.command("merge")
@@ -86,13 +172,15 @@ def properties_list(session, output):
 @properties.command("add")
 @click.argument("name")
 @click.option("--type", "value_type", required=True,
-              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]))
-@click.option("--unit")
+              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
+              help="What its values are: a quantity (4,000-6,000), a share (most), a date, an entity, "
+              "yes/no, or free text.")
+@click.option("--unit", help="The unit of a quantity (fighters, people, USD).")
 @click.option("--single-value", is_flag=True, help="It takes one value at a time: different values conflict.")
 @click.option("--running-count/--not-running", default=None,
               help="A count that rises over time (a death toll): later rises are updates. "
               "Default: guessed from the name (toll, deaths, killed, wounded...).")
-@click.option("--description")
+@click.option("--description", help="What the question means, for whoever records claims.")
 @with_ledger
 def properties_add(db, name, value_type, unit, single_value, running_count, description):
     """Add a property."""
@@ -102,6 +190,33 @@ def properties_add(db, name, value_type, unit, single_value, running_count, desc
                      running_count=running_count, description=description)
     running = ", running count" if p["running_count"] else ""
     click.echo(f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running})")
+
+
+@properties.command("edit")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@click.option("--type", "value_type", type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
+              help="A new value type: every stored value is read again, and the change refused if one cannot be.")
+@click.option("--unit", help="The unit ('' for none).")
+@click.option("--single-value/--many-values", default=None,
+              help="Whether it takes one value at a time (different values conflict).")
+@click.option("--running-count/--not-running", default=None, help="Whether it is a count that rises over time.")
+@click.option("--description", help="What it means ('' for none).")
+@with_ledger
+def properties_edit(db, name, new_name, value_type, unit, single_value, running_count, description):
+    """Correct a property; its claims are checked again for conflicts.
+
+    Example: provenance properties edit "death toll" --type quantity --running-count"""
+    from ..actions import edit_property
+    from .claims import print_new_conflicts
+
+    done = edit_property(db, name, new_name=new_name, value_type=value_type, unit=unit,
+                         single_value=single_value, running_count=running_count, description=description)
+    p = done.object
+    running = ", running count" if p["running_count"] else ""
+    click.echo(f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running}); "
+               f"{len(done.claims)} claim(s) checked again")
+    print_new_conflicts(done.conflicts)
 
 
 @click.group()

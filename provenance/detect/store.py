@@ -94,6 +94,10 @@ def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
     if conflict.status == status:
         raise InputError(f"conflict {conflict_id} is already {status}")
     verdicts = check_verdicts(conflict, verdicts or {})
+    from ..ledger.history import Change
+
+    ch = Change()
+    ch.touch(conflict)
     old = conflict.status
     conflict.status = status
     conflict.note = note.strip() if note and note.strip() else conflict.note
@@ -106,8 +110,8 @@ def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
         session.merge(Verdict(conflict_id=conflict.id, claim_id=claim_id, rating=rating,
                               decided_by=conflict.decided_by, decided_at=conflict.decided_at))
     session.flush()
-    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note,
-                  **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}))
+    ch.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note,
+              **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}))
     return conflict
 
 
@@ -166,3 +170,41 @@ def conflict_json(c: Conflict) -> dict:
         "verdicts": verdicts_of(c) if c.status == "resolved" else [],
         "claims": [claim_brief(cl) for cl in c.claims],
     }
+
+
+@dataclass
+class Selection:
+    """Which conflicts a batch decision applies to: ids, and filters that add every match."""
+
+    ids: tuple[int, ...] = ()
+    claim: int | None = None
+    kind: str | None = None
+    source: str | None = None
+    all_open: bool = False
+
+    def filtered(self) -> bool:
+        return bool(self.claim or self.kind or self.source or self.all_open)
+
+
+def select_conflicts(session: Session, sel: Selection, verb: str) -> list[int]:
+    """The ids a batch acts on: those named, and those the filters match that are not already
+    in the verb's status (only open ones with --all-open)."""
+    from ..ingest.sources import find_source
+
+    if not sel.ids and not sel.filtered():
+        raise InputError("say which conflicts: ids, or --claim, --kind, --source or --all-open")
+    for i in sel.ids:
+        get_conflict(session, i)
+    chosen = list(dict.fromkeys(sel.ids))
+    if sel.filtered():
+        q = select(Conflict.id).order_by(Conflict.id).where(Conflict.status != STATUS_VERBS[verb])
+        if sel.all_open:
+            q = q.where(Conflict.status == "open")
+        if sel.kind:
+            q = q.where(Conflict.kind == sel.kind)
+        if sel.claim:
+            q = q.where(Conflict.claims.any(Claim.id == sel.claim))
+        if sel.source:
+            q = q.where(Conflict.claims.any(Claim.source_id == find_source(session, sel.source).id))
+        chosen += [i for i in session.scalars(q) if i not in chosen]
+    return chosen

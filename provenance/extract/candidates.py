@@ -174,6 +174,7 @@ class Edit:
     polarity: str | None = None
     as_of: str | None = None
     scope: str | None = None
+    hedge: str | None = None
 
     def any(self) -> bool:
         return any(v is not None for v in vars(self).values())
@@ -207,15 +208,29 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
             raise InputError(f"property {cand.property_name!r} exists; its type is not the candidate's to change")
         cand.property_type = change.type
     for attr, value in (("value_text", change.value), ("polarity", change.polarity),
-                        ("as_of_text", change.as_of), ("scope", change.scope)):
+                        ("as_of_text", change.as_of), ("scope", change.scope), ("hedge", change.hedge)):
         if value is not None:
-            setattr(cand, attr, value.strip() or None if attr in ("as_of_text", "scope") else value.strip())
+            setattr(cand, attr, value.strip() or None if attr in ("as_of_text", "scope", "hedge") else value.strip())
     _check_value(cand)
     cand.score = round(cand.confidence * cand.match_score * SUBJECT_WEIGHT[cand.subject_link], 3)
     session.flush()
     events.record(session, "candidate.edit", f"candidate:{cand.id}",
                   **{k: v for k, v in vars(change).items() if v is not None})
     return cand
+
+
+def fitting_types(value: str) -> list[str]:
+    """The value types that can hold a value as written, the most specific first."""
+    from ..values import parse_value as parse
+
+    out = []
+    for kind in ("quantity", "share", "date", "boolean"):
+        try:
+            parse(value, kind)
+        except Exception:  # noqa: BLE001 - any refusal means: not this type
+            continue
+        out.append(kind)
+    return out + ["entity", "text"]
 
 
 def _check_value(cand: Candidate) -> None:

@@ -9,6 +9,42 @@ KIND_STYLE = {"numeric": "red", "denial": "red", "accusation": "magenta", "singl
               "scope": "yellow", "rule": "cyan", "decrease": "yellow"}
 
 
+def grade(reliability: str | None, credibility) -> str:
+    """"B2" when the source's reliability was set; "–2" while it is F (not graded), which would
+    otherwise read as a failing mark."""
+    return f"{reliability if reliability and reliability != 'F' else '–'}{credibility}"
+
+
+LEGEND = ("  grade: source reliability A–E (– not graded; set with `provenance sources grade`), then "
+          "credibility 1 (confirmed) to 6 (cannot be judged); src/ind: sources, and independent origins")
+
+
+def _best(q: dict) -> str:
+    """The strongest answer's grade: lowest credibility, then best reliability."""
+    best = None
+    for a in q["answers"]:
+        rel = min((c["reliability"] for c in a["claims"]), default="F")
+        key = (a["credibility"], rel)
+        best = key if best is None or key < best else best
+    return grade(best[1], best[0]) if best else ""
+
+
+def summary_lines(doc: dict):
+    """One line per contested question: what it is, what kind of disagreement, its best grade."""
+    from ..render import console
+
+    width = console().width
+    yield text(("Contested questions", "bold"), ("   (conflict kind, best grade, question)", "dim"))
+    for n, q in enumerate(doc["questions"], 1):
+        kinds = ",".join(sorted({c["kind"] for c in q["conflicts"]})) or "no conflict"
+        line = text(f"{n:>3}  ", (f"{kinds:<12}", "red" if q["conflicts"] else "dim"), f" {_best(q):<3} ",
+                    (safe_line(f"{q['subject']}: {q['property']}"), "bold"))
+        line.truncate(width, overflow="ellipsis")  # one line each: the summary fits a screen
+        yield line
+    if doc["other_conflicts"]:
+        yield text(f"  and {len(doc['other_conflicts'])} conflict(s) across questions")
+
+
 def renderables(doc: dict):
     """The report as a sequence of rich renderables."""
     from rich.rule import Rule
@@ -18,8 +54,9 @@ def renderables(doc: dict):
     kinds = ", ".join(f"{n} {k}" for k, n in s["open_conflicts_by_kind"].items()) or "none"
     yield text(f"{s['sources']} sources · {s['claims']} accepted claims · "
                f"{questions_line(s)} · open conflicts: {kinds}")
-    yield text(("  grade: source reliability A-F, then credibility 1 (confirmed) to 6 (cannot be "
-                "judged); indep.: sources counted once per origin", "dim"))
+    yield text((LEGEND, "dim"))
+    yield from summary_lines(doc)
+    yield text(("Sources", "bold"))
     for src in doc["sources"]:
         yield text((f"  [{src['id']}] ", "bold"), safe_line(src["title"] or ""),
                    (f"  {safe_line(src['outlet'] or '')} {src['date']} {src['reliability']}", "dim"),
@@ -27,14 +64,15 @@ def renderables(doc: dict):
     for q in doc["questions"]:
         yield Rule(style="dim")
         yield text((f"{q['subject']}: {q['property']}", "bold"))
-        t = table("#", "answer", "speaker", "source", "as of", "sources", "indep.", "grade")
+        t = table("#", "answer", "speaker", "source", "as of", "src/ind", "grade")
+        for col in (0, 3, 5, 6):  # short cells never wrap, so the words get the room
+            t.columns[col].no_wrap = True
         for a in q["answers"]:
             for c in a["claims"]:
                 answer = a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
                 t.add_row(str(a["answer"]), safe_line(answer), safe_line(c["speaker"]),
                           f"[{c['source_id']}]", safe_line(c["as_of"]),
-                          str(a["sources"]), str(a["independent_sources"]),
-                          f"{c['reliability']}{a['credibility']}")
+                          f"{a['sources']}/{a['independent_sources']}", grade(c["reliability"], a["credibility"]))
         yield t
         for a in q["answers"]:
             for c in a["claims"]:
