@@ -30,6 +30,8 @@ from ..ingest.sources import find_source
 from ..values import parse_value
 from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 
+# The score above which `review --accept-above` is suggested: what the reading benchmark accepts.
+SUGGESTED_ACCEPT = 0.6
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"
 
