@@ -51,6 +51,7 @@ class Event:
     claims: list[dict]
     must_flag: list[dict] = field(default_factory=list)
     must_not_flag: list[dict] = field(default_factory=list)
+    vocabulary: Path | None = None  # an import file of the desk's questions, loaded first
 
     def __post_init__(self):
         self.index: dict[str, str] = {}  # folded name or alias -> labelled entity name
@@ -70,16 +71,24 @@ class Event:
         return sorted({c["subject"] for c in self.claims if kinds.get(self.entity(c["subject"])) == "event"})
 
 
-def load_event(root: Path) -> Event:
+def _types(path: Path) -> dict[str, str]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {p["name"]: p["type"] for p in data.get("properties", [])}
+
+
+def load_event(root: Path, vocabulary: Path | None = None) -> Event:
     data = tomllib.loads((root / "labels.toml").read_text(encoding="utf-8"))
-    return Event(root.name, root, data["sources"], data.get("entities", []),
-                 {p["name"]: p["type"] for p in data.get("properties", [])}, data.get("claims", []),
-                 data.get("must_flag", []), data.get("must_not_flag", []))
+    types = {**(_types(vocabulary) if vocabulary else {}), **_types(root / "labels.toml")}
+    return Event(root.name, root, data["sources"], data.get("entities", []), types, data.get("claims", []),
+                 data.get("must_flag", []), data.get("must_not_flag", []), vocabulary)
 
 
 def load_split(corpus: Path, split: str) -> list[Event]:
-    root = corpus / split
-    return [load_event(d) for d in sorted(root.iterdir()) if (d / "labels.toml").exists()]
+    """The events of a split; the corpus's canonical questions (properties.toml) are the desk's
+    vocabulary: each fresh ledger starts with them (never with an event's own labels)."""
+    vocabulary = corpus / "properties.toml"
+    vocabulary = vocabulary if vocabulary.exists() else None
+    return [load_event(d, vocabulary) for d in sorted((corpus / split).iterdir()) if (d / "labels.toml").exists()]
 
 
 def load_seeds(seeds: Path) -> Event:
@@ -113,6 +122,8 @@ def run_event(event: Event, threshold: float) -> Run:
         db = open_db(str(Path(tmp) / "reading.db"))
         try:
             keys, texts = {}, {}
+            if event.vocabulary is not None:
+                actions.import_file(db, str(event.vocabulary))
             for s in event.sources:
                 path = str(event.root / s["file"])
                 published = s.get("published")
