@@ -7,10 +7,11 @@ capitalised words; they are only ever proposed, never merged into an entity.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from ..anchoring import fold_text
+from ..anchoring import fold, fold_text
 from .lexicon import lexicon
 
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
@@ -42,23 +43,50 @@ def _possessive(s: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", s)
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_piece(piece: str) -> str:
+    """A word or the gap between two words, folded as fold_text folds it inside a longer text."""
+    return fold(piece).text
+
+
+_FIRSTS: dict[int, tuple[int, set[str]]] = {}
+
+
+def _first_words(aliases: dict[str, int]) -> set[str]:
+    """The first words of the alias keys: a run starting elsewhere names no known entity."""
+    got = _FIRSTS.get(id(aliases))
+    if got is None or got[0] != len(aliases):
+        got = (len(aliases), {_WORD.match(k).group() if _WORD.match(k) else k for k in aliases})
+        _FIRSTS.clear()
+        _FIRSTS[id(aliases)] = got
+    return got[1]
+
+
 def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
     """Known entities named in the sentence, longest match first, never overlapping."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    # Folding is character by character (whitespace runs become one space), so a run's key is
+    # its folded words and gaps joined: each piece is folded once, not once per run.
+    folded = [_fold_piece(sentence[a:b]) for a, b in words]
+    gaps = [_fold_piece(sentence[words[i][1]:words[i + 1][0]]) for i in range(len(words) - 1)]
     found: list[Mention] = []
     taken = [False] * len(words)
+    firsts = _first_words(aliases)
     for n in range(min(MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            if any(taken[i:i + n]):
+            if (folded[i] not in firsts and _possessive(folded[i]) not in firsts) or any(taken[i:i + n]):
                 continue
             a, b = words[i][0], words[i + n - 1][1]
+            key = "".join(folded[k] + (gaps[k] if k < i + n - 1 else "") for k in range(i, i + n))
             surface = sentence[a:b]
-            for text in (surface, _possessive(surface)):
-                key = fold_text(text)
-                if key in aliases:
-                    found.append(Mention(a, a + len(text), text, aliases[key]))
-                    taken[i:i + n] = [True] * n
-                    break
+            if key in aliases:
+                found.append(Mention(a, b, surface, aliases[key]))
+                taken[i:i + n] = [True] * n
+                continue
+            short = _possessive(surface)
+            if short != surface and (k2 := fold_text(short)) in aliases:
+                found.append(Mention(a, a + len(short), short, aliases[k2]))
+                taken[i:i + n] = [True] * n
     return sorted(found, key=lambda m: m.start)
 
 
