@@ -33,8 +33,8 @@ class Question:
 @dataclass(frozen=True)
 class Count:
     question: Question
-    context: re.Pattern
-    words: tuple[str, ...]
+    cues: re.Pattern | None  # what happened to those counted: "killed", "injured"
+    words: re.Pattern | None  # nouns that say it alone: "deaths", "cases"
 
 
 @dataclass(frozen=True)
@@ -73,21 +73,17 @@ class Lexicon:
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
         self.counts = [
             Count(Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),
-                  re.compile(rf"\b{words_re(c['context'])}\b", re.I), tuple(w.lower() for w in c["words"]))
+                  re.compile(rf"\b{words_re(c['cues'])}\b", re.I) if c["cues"] else None,
+                  re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None)
             for c in data["counts"]
         ]
+        self.people = re.compile(rf"{words_re(data['people'])}\b", re.I)
+        self.magnitude = Question(data["magnitude"]["question"], (), "quantity")
         self.share = Question(data["share"]["question"], (), "share")
         self.dates = [Dated(Question(d["question"], tuple(d["also"]), "date", single=d.get("single", False)),
                             re.compile(rf"\b{words_re(d['verbs'])}\b", re.I)) for d in data["dates"]]
         self.statements = [Statement(Question(s["question"], tuple(s["also"]), s["type"], single=s.get("single", False)),
                                      re.compile(s["pattern"])) for s in data["statements"]]
-
-    def count_for_word(self, noun: str) -> Count | None:
-        low = noun.lower()
-        for c in self.counts:
-            if any(low == w or low.endswith(" " + w) for w in c.words):
-                return c
-        return None
 
 
 @functools.cache

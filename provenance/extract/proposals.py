@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..values import parse_value
 from ..errors import InputError
-from . import names
+from . import events, names
 from .figures import dates, figures, is_year
 from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
@@ -30,6 +30,12 @@ CURRENCIES = (r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|ru
 _NEEDS_STATEMENT = {"added", "states", "note", "say", "says", "alleged", "reported", "claims", "mentioned",
                     "indicated", "suggested", "described"}
 _MAY_END = {"added", "reported", "says", "alleged"}  # "..., the agency reported on Tuesday."
+# Words that may follow a count without naming what it counts ("rose to 100 on Tuesday").
+_FUNCTION_WORDS = {"on", "in", "at", "by", "for", "so", "to", "as", "last", "this", "were", "was", "have",
+                   "has", "had", "are", "is", "remain", "remained", "remains", "more", "others", "other",
+                   "people", "of", "from", "till", "until", "after", "during", "overnight", "now", "yet",
+                   "according", "officially", "confirmed", "reported", "and", "or", "including", "among",
+                   "who", "which", "that", "since", "while", "when", "today", "yesterday", "later", "earlier"}
 _MONTH_NAMES = (r"\b(?:january|february|march|april|may|june|july|august|september|october|"
                 r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
@@ -89,32 +95,23 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
 
 class Reader:
     def __init__(self, text: str, aliases: dict[str, int], today: dt.date | None,
-                 navigation: list[tuple[int, int]] = ()):
+                 navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()):
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
         self.sentences = sentences(text, navigation)
-        self.event = self._main_event()
+        self.event_ref = events.article_event(self.sentences, self._dateline())
+        self.event, self.event_id, self.event_note = self._main_event(list(known_events))
         self.last_statement: Proposal | None = None
 
-    def _main_event(self) -> str | None:
-        """The event the article is about: the one it names most (a headline counts twice)."""
-        votes: Counter = Counter()
-        parts: list[Counter] = [Counter(), Counter(), Counter()]
-        for s in self.sentences:
-            if s.role in ("body", "headline"):
-                found = names.event_name(s.text, self.aliases)
-                if found:
-                    votes[found[0]] += 2 if s.role == "headline" else 1
-                for counter, part in zip(parts, names.event_parts(s.text)):
-                    if part:
-                        counter[part] += 1
-        if votes:
-            return votes.most_common(1)[0][0]
-        kind, facility, place = (c.most_common(1)[0][0] if c else None for c in parts)
-        place = self._dateline() or place
-        if kind and place:  # pieced together: "Peshawar" + "mosque" + "attack"
-            return " ".join(p for p in (place, facility, kind) if p)
-        return None
+    def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
+        """The event the article reports, as the ledger knows it when it does (and why)."""
+        ref = self.event_ref
+        if ref is None or ref.name is None:
+            return None, None, None
+        m = events.match(ref, self.text, known)
+        if m is not None:
+            return m.name, m.entity_id, f"event: {ref.name!r} is {m.name!r} ({m.why})"
+        return ref.name, self.aliases.get(names.fold_text(ref.name)), None
 
     def _dateline(self) -> str | None:
         """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
@@ -137,6 +134,8 @@ class Reader:
             if s.role == "caption":
                 skipped["caption (kept, scored lower)"] += 1
             for p in found:
+                if self.event_note and p.subject == self.event:
+                    p.note = "; ".join(n for n in (p.note, self.event_note) if n)
                 p.role = s.role
                 p.confidence = round(p.confidence * ROLE_WEIGHT[s.role], 3)
             out.extend(found)
@@ -155,11 +154,17 @@ class Reader:
         return min(ds, key=lambda d: abs(d.start - near)).text
 
     def _event_subject(self, s: Sentence) -> tuple[str | None, int | None]:
-        found = names.event_name(s.text, self.aliases)
-        name = found[0] if found else self.event
-        if name is None:
-            return None, None
-        return name, self.aliases.get(names.fold_text(name))
+        """The article's event, unless the sentence names another one as background ("the
+        deadliest since the 1987 quake"): then that one."""
+        for k in names.known(s.text, self.aliases):
+            eid = k.entity_id
+            if eid != self.event_id and self.lex.event_re.search(k.text) and events.BACKGROUND.search(s.text):
+                return k.text, eid
+        if self.event_ref is not None and events.BACKGROUND.search(s.text):
+            for ref, _, _ in events.in_sentence(s.text):
+                if ref.place and self.event_ref.place and ref.place != self.event_ref.place and ref.name:
+                    return ref.name, self.aliases.get(names.fold_text(ref.name))
+        return self.event, self.event_id
 
     # -- quantities ---------------------------------------------------------------------------
 
@@ -205,6 +210,10 @@ class Reader:
                  or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
         if money:
             return self._money(s, f, ms, money.group().strip())
+        if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
+            return self._magnitude(s, f)
+        if re.match(r"-[a-z]", after, re.I) or re.search(r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I):
+            return None  # "an eight-year-old boy", "the three-train crash", "aged 28"
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""
@@ -224,11 +233,11 @@ class Reader:
         if part:
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength = previous.question_strength
-            scope = counted
+            scope = counted or "part"
             note = f"part of {previous.value}" + (f" {previous.scope}" if previous.scope else "")
         else:
             question, scope, note = count, counted, None
-            if question.running:
+            if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
                 scope = None if counted in ("people", "persons", "civilians", "") else counted
             else:
@@ -245,41 +254,62 @@ class Reader:
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
+    _AFTER_STOP = re.compile(r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d")
+    _BEFORE_STOP = re.compile(r".*(?:[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|than|compared)\s|\d)", re.S)
+
     def _what_counted(self, figure: str, words: str, clause: str, before: str, after: str):
-        """The question a figure answers, the noun it counts and how sure the lexicon is."""
+        """The question a figure answers, the noun it counts and how sure the lexicon is.
+
+        Read in the figure's own clause: the nearest cue after it ("84 people were killed"), else
+        a noun that says it alone ("31 deaths"), else the nearest cue before it ("killing 84",
+        "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
+        stop = self._AFTER_STOP.search(after)
+        ahead = after[:stop.start()] if stop else after
+        ahead = " ".join(ahead.split()[:9])
+        people = lex.people.match(ahead)
+        counted = people.group().lower() if people else ""
+        best = None
         for c in lex.counts:
-            noun = next((w for w in sorted(c.words, key=len, reverse=True)
-                         if re.match(rf"(?:[\w’'-]+\s+){{0,2}}?{re.escape(w)}\b", words)), None)
-            context = c.context.search(clause)
-            if noun and (context or not c.question.running):
-                counted = re.match(rf"((?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)})\b", words).group(1)
-                return c.question, counted, 0.9
-        for c in lex.counts:
-            # "the toll rose to 52", "killed 40": no noun, but the context names the count.
-            if c.question.running and (re.search(rf"{c.context.pattern}\W+(?:\w+\W+){{0,3}}$", before, re.I)
-                                       and not words.split()[:1] == ["of"]):
-                return c.question, "", 0.8
-        # "The death toll from the X bombing rose to 100": the toll named well before its figure.
-        if re.search(r"\b(?:death\s+)?toll\b[^.;]{0,80}?\b(?:rose|risen|climbed|jumped|increased|reached|"
-                     r"stood|stands|hit|was|is|of)\s+(?:at\s+|to\s+)?$", before, re.I):
-            return lex.counts[0].question, "", 0.9
+            noun = c.words.match(ahead) if c.words else None
+            if noun:
+                return c.question, noun.group().lower(), 0.9
+            cue = c.cues.search(ahead) if c.cues else None
+            if cue and (best is None or cue.start() < best[0]):
+                best = (cue.start(), c)
+        if best is not None:
+            return best[1].question, counted, 0.9
+        first = re.match(r"\s*([a-z][\w’'-]*)", ahead)
+        if first and not people and first.group(1) not in _FUNCTION_WORDS:
+            return None, None, 0  # "21 coaches", "five foreign engineers": not a count of ours
         back = re.search(r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
                          r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
                          r"grew|climbed|estimated)\b[^.,;]{0,40}$", before, re.I)
-        if back:
+        if back:  # "the number of its members is estimated to be 4,000"
             noun = back.group("noun").lower()
-            c = lex.count_for_word(noun) or next(
-                (c for c in lex.counts if any(noun.startswith(w) for w in c.words)), None)
-            if c is not None:
-                return c.question, noun, 0.85
-        m = re.match(r"((?:[\w’'-]+\s+)?[\w’'-]+)", words)
-        sizeable = re.search(r"\d|hundred|thousand|million|billion|dozen", figure, re.I)
-        if m and sizeable and words.split()[0] not in lex.non_count and re.match(r"[a-z]", words):
-            noun = next((w for w in m.group(1).split() if len(w) > 3 and w.endswith("s")), "")
-            if noun:
-                return Question(f"number of {noun}", (), "quantity"), noun, 0.5
+            for c in lex.counts:
+                if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
+                    return c.question, noun, 0.85
+        cut = self._BEFORE_STOP.match(before)
+        behind = before[cut.end():] if cut else before
+        behind = " ".join(behind.split()[-8:])
+        if re.search(r"\b(?:by|of|aged|age|from)\s*$", behind, re.I):
+            return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
+        for c in lex.counts:
+            for cue in (c.cues.finditer(behind) if c.cues else ()):
+                if best is None or cue.end() > best[0]:
+                    best = (cue.end(), c)
+        if best is not None:
+            return best[1].question, counted, 0.85
         return None, None, 0
+
+    def _magnitude(self, s, f) -> Proposal | None:
+        if not _parses(f.text, "quantity"):
+            return None
+        subject, sid = self._event_subject(s)
+        return Proposal("quantity", s.start, s.end, f.text, self.lex.magnitude, 0.9, subject, sid,
+                        hedge=self._hedge(s), confidence=0.9 if subject else 0.6,
+                        extra={"figure": [s.start + f.start, s.start + f.end]})
 
     def _money(self, s, f, ms, currency: str) -> Proposal | None:
         if not _parses(f.text, "quantity"):
@@ -535,6 +565,6 @@ class Reader:
 
 
 def read(text: str, aliases: dict[str, int], today: dt.date | None,
-         navigation: list[tuple[int, int]] = ()) -> Reading:
+         navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()) -> Reading:
     """Every candidate claim in a text; `aliases` maps folded alias keys to entity ids."""
-    return Reader(text, aliases, today, navigation).read()
+    return Reader(text, aliases, today, navigation, known_events).read()
