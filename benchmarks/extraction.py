@@ -32,6 +32,12 @@ def _misses(run, sc) -> None:
         if lb["id"] not in sc.found:
             print(f"missed  {ev.name[:18]:18} {lb['id']:5} {lb['subject'][:20]:20} {lb['property'][:14]:14} "
                   f"{str(lb['value'])[:22]!r:24} {lb['quote'][:70]!r}", file=sys.stderr)
+            text = run.texts[lb["source"]]
+            at = text.find(lb["quote"])
+            for c in run.candidates:
+                if c.source_key == lb["source"] and c.start <= at < c.end:
+                    print(f"    near: {c.status} {c.score:.2f} {c.role} {c.subject_text!r} {c.property_name!r} "
+                          f"{c.value_text[:40]!r} {c.polarity}", file=sys.stderr)
     for cand, claim in run.accepted:
         if not sc.right.get(claim.id):
             print(f"unbacked {ev.name[:18]:18} {cand.id:4} {claim.subject.name[:20]:20} {claim.property.name[:14]:14} "

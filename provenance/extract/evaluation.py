@@ -112,6 +112,7 @@ class Run:
     conflicts: list[list[int]]  # claim ids of each conflict
     seconds: float  # extraction and matching
     chars: int
+    candidates: list[Candidate] = field(default_factory=list)  # every one, for --misses
 
 
 def run_event(event: Event, threshold: float) -> Run:
@@ -145,6 +146,9 @@ def run_event(event: Event, threshold: float) -> Run:
                 rows = session.execute(select(Candidate, Claim).join(Claim, Candidate.claim_id == Claim.id)
                                        .where(Candidate.status == "accepted")).all()
                 accepted = [(c, k) for c, k in rows]
+                everything = list(session.scalars(select(Candidate)))
+                for c in everything:
+                    c.source_key = by_id[c.source_id]
                 for c, k in accepted:
                     c.source_key = by_id[c.source_id]
                     _ = k.property.name, k.subject.name
@@ -156,7 +160,8 @@ def run_event(event: Event, threshold: float) -> Run:
                 conflicts = [[k.id for k in c.claims] for c in session.scalars(select(Conflict))]
         finally:
             db.close()
-    return Run(event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()))
+    return Run(event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()),
+               everything)
 
 
 # -- scoring ------------------------------------------------------------------------------------

@@ -113,16 +113,16 @@ def _place_of(name: str) -> tuple[str | None, str]:
 def match(ref: EventRef, text: str, known: list[LedgerEvent]) -> Match | None:
     """The ledger event this article's event is: same kind, and the same place or a place of
     that event named in the article."""
-    if ref is None or ref.name is None:
+    if ref is None:
         return None
-    place = fold_text(ref.place)
+    place = fold_text(ref.place or "")
     folded_text = fold_text(text)
     for e in known:
         for key in sorted(e.keys, key=len):
             kind, where = _place_of(key)
             if kind != ref.kind or not where:
                 continue
-            if where == place:
+            if place and where == place:
                 return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
             if len(re.findall(rf"\b{re.escape(where)}\b", folded_text)) >= 2:
                 return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")

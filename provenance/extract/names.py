@@ -159,7 +159,8 @@ def _place(sentence: str, start: int, end: int) -> str | None:
     ranked = []
     for p in proper_names(sentence):
         before = sentence[max(0, p.start - 16):p.start].lower()
-        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before)
+        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
+                           r"shook|jolted|devastated)\s+(?:the\s+)?(?:\w+\s+)?$", before)
         right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
         between = sentence[p.end:start]
         adjacent = (0 <= start - p.end <= 25 and between.strip(" ,").count(" ") <= 2

@@ -106,17 +106,19 @@ class Reader:
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
         """The event the article reports, as the ledger knows it when it does (and why)."""
         ref = self.event_ref
-        if ref is None or ref.name is None:
+        if ref is None:
             return None, None, None
         m = events.match(ref, self.text, known)
         if m is not None:
-            return m.name, m.entity_id, f"event: {ref.name!r} is {m.name!r} ({m.why})"
+            return m.name, m.entity_id, f"event: {ref.name or ref.kind!r} is {m.name!r} ({m.why})"
+        if ref.name is None:
+            return None, None, None
         return ref.name, self.aliases.get(names.fold_text(ref.name)), None
 
     def _dateline(self) -> str | None:
         """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
         for s in self.sentences[:6]:
-            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?[—–-]\s",
+            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?(?:[—–-]|:)\s",
                          s.text)
             if m and s.role == "body":
                 return m.group(1).title()

@@ -82,8 +82,9 @@ def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentenc
             role = "navigation"
         else:
             in_list = False
-        if any(s <= a < e for s, e in navigation):
-            role = "navigation"
+        if any(s <= a < e for s, e in navigation) and not (role == "body" and len(par.split()) >= 15) \
+                and not (i == 0 and role == "headline"):
+            role = "navigation"  # the segmenter's chrome, unless the paragraph is prose
         seen.add(fold_text(par))
         if role in ("headline", "caption", "repeat"):
             out.append(Sentence(a, b, par, role))
