@@ -400,6 +400,7 @@ class Reader:
             p = self._statement_noun(s, m)
             if p is not None and not any(o.speaker == p.speaker for o in out):
                 out.append(p)
+        out = [q for p in out for q in (p, *p.extra.pop("more", ()))]
         for p in out:
             if p.kind != "denial" and p.extra.get("proposition"):
                 self.last_statement = p
@@ -496,6 +497,14 @@ class Reader:
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
         return p
 
+    def _parties(self, content: str, first: names.Mention) -> list[names.Mention]:
+        """The others accused with the first: "Israel and the United States (US) for ..." gives
+        the United States; a name in brackets only repeats the one before it."""
+        head = re.split(r"\s+(?:for|of|over|in|on|as|behind|after|during|with)\s+", content, maxsplit=1)[0]
+        head = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), head)
+        return [m for m in names.mentions(head, self.aliases)
+                if m.text != first.text and m.text[:1].isupper() and m.start > head.find(first.text)]
+
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
         speaker_text, speaker_id = speaker.text, speaker.entity_id
@@ -534,11 +543,22 @@ class Reader:
                 if target is None:
                     return None
                 value, value_id = target.text, target.entity_id
+                others = self._parties(content, target)
             else:  # claims responsibility, or denies involvement: the speaker is the answer
                 value, value_id = speaker_text, speaker_id
+                others = []
+                denied = re.search(r"^(?P<who>.{2,80}?)\s+(?:had|has|have|was|were|is|are)\s+(?:not|no|nothing)\b", content)
+                if cls == "denies" and denied:  # "USA and Israel had no role": those named are denied
+                    named = [m for m in names.mentions(denied.group("who"), self.aliases) if m.text[:1].isupper()]
+                    if named:
+                        value, value_id = named[0].text, named[0].entity_id
+                        others = named[1:]
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
-                return Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
-                                subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
+                p = Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
+                             subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
+                p.extra["more"] = [replace(p, value=o.text, extra={"proposition": True, "value_id": o.entity_id})
+                                   for o in others if o.text != value]
+                return p
         for st in self.lex.statements:
             if st.question.name == "responsibility":
                 continue
