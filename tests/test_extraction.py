@@ -187,3 +187,33 @@ def test_reading_benchmark_prints_one_line_per_split_and_measure_on_dev():
                                  for f in corpus.glob("*/labels.toml"))
     assert 0 <= by_type["events"]["one_subject"] <= 1 and by_type["events"]["events"] >= len(list(corpus.iterdir())) - 1
     assert by_type["speed"]["kb_per_s"] > 0
+
+
+def test_bulk_accept_leaves_headlines_and_captions_to_a_person(cli, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Flood kills 12 in Sylhet\n\n"
+        "SYLHET, Bangladesh — Floods in Sylhet killed 12 people on Sunday, officials said.\n\n"
+        "Photo: Villagers wade through water in Sylhet, where 14 people died.\n", encoding="utf-8")
+    cli("sources", "add", str(page), "--published", "2024-06-17", "--extract")
+    out = cli.json("review", "--accept-above", "0")
+    accepted = set(out["accepted"])
+    left = {c["role"] for c in cli.json("candidates", "list") if c["id"] not in accepted}
+    assert {"headline", "caption"} <= left
+    assert accepted
+
+
+def test_a_desk_lexicon_adds_words_over_the_packaged_ones(cli, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("DHAKA — The storm left 300 families stranded on Sunday, officials said.\n", encoding="utf-8")
+    cli("sources", "add", str(page), "--published", "2024-06-17")
+    plain = cli.json("extract", "1")["new"]
+    assert not [c for c in plain if c["kind"] == "quantity"]
+    desk = tmp_path / "desk.toml"
+    desk.write_text('[[counts]]\nquestion = "displaced"\nalso = []\ncues = ["stranded"]\nwords = []\n', encoding="utf-8")
+    with_desk = cli.json("--lexicon", str(desk), "extract", "1")["new"]
+    assert [(c["property"]["name"], c["value"]) for c in with_desk if c["kind"] == "quantity"] == [("displaced", "300")]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[counts]\n", encoding="utf-8")
+    res = cli("--lexicon", str(bad), "extract", "1", ok=False)
+    assert res.exit_code != 0 and "lexicon" in res.stderr and "Traceback" not in res.stderr

@@ -33,7 +33,7 @@ def _figure_re() -> re.Pattern:
         rf"(?<![\w$£€.,-])(?P<fig>(?:{qual}\s+)?(?:{_RANGE}|{_NUM})(?P<pct>{_PCT})?)(?![\w%]|,\d)", re.I)
 
 
-_FIGURE: re.Pattern | None = None
+_FIGURE: dict[int, re.Pattern] = {}
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -66,11 +66,11 @@ class DateMention:
 
 
 def figures(sentence: str) -> list[Figure]:
-    global _FIGURE
-    if _FIGURE is None:
-        _FIGURE = _figure_re()
+    pattern = _FIGURE.get(id(lexicon()))
+    if pattern is None:  # one per lexicon: a desk's qualifiers count too
+        pattern = _FIGURE[id(lexicon())] = _figure_re()
     out = []
-    for m in _FIGURE.finditer(sentence):
+    for m in pattern.finditer(sentence):
         fig = m.group("fig")
         out.append(Figure(m.start("fig"), m.end("fig"), re.sub(r"\s+", " ", fig), bool(m.group("pct"))))
     return out

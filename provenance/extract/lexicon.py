@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -86,7 +87,57 @@ class Lexicon:
                                      re.compile(s["pattern"])) for s in data["statements"]]
 
 
+ENV = "PROVENANCE_LEXICON"
+
+
+def merge(base: dict, desk: dict) -> dict:
+    """A desk's words over the packaged ones: lists are extended, tables merged, and entries of
+    [[counts]], [[dates]] and [[statements]] with a known question extend that question."""
+    out = dict(base)
+    for key, value in desk.items():
+        old = out.get(key)
+        if isinstance(old, list) and old and isinstance(old[0], dict) and isinstance(value, list):
+            by_q = {e.get("question"): dict(e) for e in old}
+            for e in value:
+                q = e.get("question")
+                by_q[q] = merge(by_q[q], e) if q in by_q else dict(e)
+            out[key] = list(by_q.values())
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        else:
+            out[key] = value
+    return out
+
+
 @functools.cache
-def lexicon() -> Lexicon:
+def _load(desk_file: str | None) -> Lexicon:
+    from ..errors import InputError
+
     with open(Path(__file__).with_name("lexicon.toml"), "rb") as f:
-        return Lexicon(tomllib.load(f))
+        data = tomllib.load(f)
+    if desk_file:
+        try:
+            desk = tomllib.loads(Path(desk_file).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"cannot read the lexicon {desk_file}: {exc}; give a TOML file "
+                             "shaped like the packaged lexicon.toml") from None
+        data = merge(data, desk)
+    try:
+        return Lexicon(data)
+    except (KeyError, TypeError, re.error) as exc:
+        raise InputError(f"the lexicon {desk_file} is not usable ({exc!r}); see docs/extraction.md") from None
+
+
+_DESK: list[str | None] = [None]
+
+
+def use_desk_file(path: str | None) -> None:
+    """The desk's lexicon for this run (the CLI's --lexicon); None: PROVENANCE_LEXICON, if set."""
+    _DESK[0] = path
+
+
+def lexicon() -> Lexicon:
+    """The packaged lexicon, with the desk's file (--lexicon or PROVENANCE_LEXICON) merged over it."""
+    return _load(_DESK[0] or os.environ.get(ENV) or None)
