@@ -28,7 +28,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "that", "these",
               "from", "by", "with", "within", "during", "if", "so", "there", "here", "mr", "ms",
               "mrs", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
               "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "islamic", "former", "secular"}
+              "september", "october", "november", "december", "former"}
 
 
 @dataclass(frozen=True)
