@@ -28,6 +28,14 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 def _misses(run, sc) -> None:
     ev = run.event
+    for name, n in sc.events.items():
+        print(f"event   {ev.name[:18]:18} {name!r} filed under {n} subject(s)", file=sys.stderr)
+    claims = {claim.id: claim for _, claim in run.accepted}
+    for ids in run.conflicts:
+        got = [sorted(sc.right.get(i, ())) for i in ids]
+        print(f"conflict {ev.name[:18]:18} labels {got} "
+              + " | ".join(f"{claims[i].subject.name}: {claims[i].property.name}={claims[i].value_text}"
+                           for i in ids if i in claims)[:200], file=sys.stderr)
     for lb in ev.claims:
         if lb["id"] not in sc.found:
             print(f"missed  {ev.name[:18]:18} {lb['id']:5} {lb['subject'][:20]:20} {lb['property'][:14]:14} "

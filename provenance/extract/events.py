@@ -91,7 +91,12 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
-    place = places.most_common(1)[0][0] if places else dateline
+    if places:  # the place named with the event most, then named most in the whole article
+        text = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
+        # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
+        place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] * 2 + min(text.count(p), 3)))
+    else:
+        place = dateline
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     return EventRef(kind, place, facility)
 
@@ -124,7 +129,7 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent]) -> Match | None:
                 continue
             if place and where == place:
                 return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
-            if len(re.findall(rf"\b{re.escape(where)}\b", folded_text)) >= 2:
+            if re.search(rf"\b{re.escape(where)}\b", folded_text):
                 return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")
     return None
 

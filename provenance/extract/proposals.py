@@ -241,7 +241,7 @@ class Reader:
             question, scope, note = count, counted, None
             if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
-                scope = None if counted in ("people", "persons", "civilians", "") else counted
+                scope = None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
@@ -266,11 +266,13 @@ class Reader:
         a noun that says it alone ("31 deaths"), else the nearest cue before it ("killing 84",
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
+        if re.search(r"\bof\s*$", before) and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", before, re.I):
+            return None, None, 0  # "one of three", "a dad of two": a part of something else
         stop = self._AFTER_STOP.search(after)
         ahead = after[:stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
-        people = lex.people.match(ahead)
-        counted = people.group().lower() if people else ""
+        people = lex.people.match(ahead) or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b", ahead)
+        counted = people.group() if people else ""  # "two Canadians" is a scoped count
         best = None
         for c in lex.counts:
             noun = c.words.match(ahead) if c.words else None
