@@ -217,3 +217,20 @@ def test_a_desk_lexicon_adds_words_over_the_packaged_ones(cli, tmp_path):
     bad.write_text("[[counts]\n", encoding="utf-8")
     res = cli("--lexicon", str(bad), "extract", "1", ok=False)
     assert res.exit_code != 0 and "lexicon" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_figures_get_their_own_question_and_updates_are_marked():
+    import datetime as dt
+
+    from provenance.extract.proposals import read
+
+    text = ("KERMAN — The blasts in Kerman killed 73 people and 171 were injured on Wednesday, officials said. "
+            "An eight-year-old boy was among 12 people hospitalized. Thousands of people had gathered. "
+            "The health minister revised the death toll from 95 to 84. The toll has risen to 103 and counting.")
+    got = [(p.question.name, p.value, p.note) for p in read(text, {}, dt.date(2024, 1, 4)).proposals
+           if p.kind == "quantity"]
+    questions = {(q, v) for q, v, _ in got}
+    assert {("death toll", "73"), ("injured", "171"), ("hospitalised", "12"), ("death toll", "84")} <= questions
+    assert not [v for q, v, _ in got if v in ("eight", "Thousands")]
+    notes = {v: n for _, v, n in got}
+    assert "earlier figure" in notes["95"] and "update" in notes["103"]

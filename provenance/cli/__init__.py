@@ -30,6 +30,7 @@ def main(ctx: click.Context, db_value: str | None, lexicon_file: str | None) -> 
     from ..extract.lexicon import use_desk_file
 
     use_desk_file(lexicon_file)  # read when a command reads text
+    ctx.call_on_close(lambda: use_desk_file(None))
     state = State(db_value)
     ctx.obj = state
     ctx.call_on_close(state.close)

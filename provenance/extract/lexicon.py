@@ -78,6 +78,8 @@ class Lexicon:
                   re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None)
             for c in data["counts"]
         ]
+        self.updates = re.compile(rf"\b{words_re(data['update_words'])}\s+(?:\w+\s+)?$", re.I)
+        self.updates_after = re.compile(rf"\s*,?\s*{words_re(data['update_after'])}\b", re.I)
         self.people = re.compile(rf"{words_re(data['people'])}\b", re.I)
         self.magnitude = Question(data["magnitude"]["question"], (), "quantity")
         self.share = Question(data["share"]["question"], (), "share")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..values import parse_value
 from ..errors import InputError
 from . import events, names
-from .figures import dates, figures, is_year
+from .figures import Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
@@ -194,11 +194,28 @@ class Reader:
         ms = names.mentions(s.text, self.aliases)
         out: list[Proposal] = self._vague_shares(s, ms)
         previous: Proposal | None = None
-        for f in figures(s.text):
+        for f in self._split_changes(s.text, figures(s.text)):
             p = self._quantity(s, f, ms, previous)
             if p is not None:
                 out.append(p)
                 previous = p
+        return out
+
+    _CHANGE = re.compile(r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
+                         r"corrected|updated|changed|went\s+up|went\s+down)\b[^.;]{0,50}$", re.I)
+
+    def _split_changes(self, text: str, found: list) -> list:
+        """"revised the toll from 95 to 84" is two figures, the earlier and the new, not a range."""
+        out = []
+        for f in found:
+            m = re.fullmatch(r"from\s+(.+?)\s+to\s+(.+)", f.text)
+            if m and self._CHANGE.search(text[:f.start]):
+                a = f.start + text[f.start:f.end].index(m.group(1), 4)
+                b = f.start + text[f.start:f.end].rindex(m.group(2))
+                out += [Figure(a, a + len(m.group(1)), m.group(1), False),
+                        Figure(b, b + len(m.group(2)), m.group(2), False)]
+            else:
+                out.append(f)
         return out
 
     def _quantity(self, s, f, ms, previous) -> Proposal | None:
@@ -249,6 +266,15 @@ class Reader:
                     m = next((k for k in ms if k.entity_id is not None), m)
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
         base = 0.9 if counted or strength >= 0.9 else 0.75
+        update = self.lex.updates.search(before[-60:]) or self.lex.updates_after.match(after)
+        earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
+        if earlier or re.search(r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I):
+            # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
+            # count, stated as replaced; a person decides whether to record it.
+            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.6
+        elif (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before)) or (update and question.running):
+            what = f"running-count update (earlier: {change.group(1)})" if change else "running-count update"
+            note = "; ".join(n for n in (note, what) if n)
         return Proposal(
             "quantity", s.start, s.end, value, question, strength, subject, subject_id,
             scope=scope or None, hedge=self._hedge(s), as_of=self._as_of(s, f.start), note=note,
@@ -294,10 +320,12 @@ class Reader:
             for c in lex.counts:
                 if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
                     return c.question, noun, 0.85
+        before = re.sub(r"\bfrom\s+[\w,.]+\s+to\s*$", "", before)  # "the toll from 95 to 84": the toll
         cut = self._BEFORE_STOP.match(before)
         behind = before[cut.end():] if cut else before
         behind = " ".join(behind.split()[-8:])
-        if re.search(r"\b(?:by|of|aged|age|from)\s*$", behind, re.I):
+        if re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I) or (
+                re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)):
             return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
         for c in lex.counts:
             for cue in (c.cues.finditer(behind) if c.cues else ()):
