@@ -16,7 +16,7 @@ from .lexicon import lexicon
 
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 _CAP = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])"
-_JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the|and))+\s+|\s+|-)"
+_JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the))+\s+|\s+|-)"  # "X and Y" is two names
 _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
 

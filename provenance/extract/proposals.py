@@ -527,6 +527,17 @@ class Reader:
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
         return p
 
+    _DENIED = re.compile(
+        r"(?P<who>(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:,|\band\b|\bor\b|\bnor\b)?\s*)+)\s+"
+        r"(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:not\s+|no\s+|nothing\s+|never\s+)?(?:\w+\s+)?"
+        r"(?:involved|responsible|behind|role|hand|part|to\s+do\s+with)\b")
+
+    def _denied_parties(self, content: str) -> list[names.Mention]:
+        m = self._DENIED.search(content)
+        if not m:
+            return []
+        return [x for x in names.mentions(m.group("who"), self.aliases) if x.text[:1].isupper()]
+
     def _parties(self, content: str, first: names.Mention) -> list[names.Mention]:
         """The others accused with the first: "Israel and the United States (US) for ..." gives
         the United States; a name in brackets only repeats the one before it."""
@@ -542,7 +553,8 @@ class Reader:
             return None  # "No group has claimed responsibility": nobody speaks
         conf = 0.9 if speaker_id else (0.85 if speaker.text[:1].isupper() else 0.7)
         if cls == "asserts" and re.search(
-                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked)\b", content, re.I):
+                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked|role|hand|"
+                r"connection|involvement)\b|\bnothing to do with\b", content, re.I):
             cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
         kind = "denial" if cls == "denies" else "attribution"
         polarity = "denies" if cls == "denies" else "asserts"
@@ -559,6 +571,9 @@ class Reader:
                 return Proposal(kind, s.start, s.end, prev.value, prev.question, prev.question_strength * 0.9,
                                 prev.subject, prev.subject_id, note=f"denies: {prev.speaker}", **base)
             return None
+        lies = re.search(r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I)
+        if cls == "asserts" and lies:
+            cls, content = "accuses", lies.group("who") + " for the attack"
         if cls in ("accuses", "claims") or (cls == "denies" and responsibility.pattern.search(low)):
             subject, sid = self._event_subject(s)
             if cls == "accuses":
@@ -577,12 +592,10 @@ class Reader:
             else:  # claims responsibility, or denies involvement: the speaker is the answer
                 value, value_id = speaker_text, speaker_id
                 others = []
-                denied = re.search(r"^(?P<who>.{2,80}?)\s+(?:had|has|have|was|were|is|are)\s+(?:not|no|nothing)\b", content)
-                if cls == "denies" and denied:  # "USA and Israel had no role": those named are denied
-                    named = [m for m in names.mentions(denied.group("who"), self.aliases) if m.text[:1].isupper()]
-                    if named:
-                        value, value_id = named[0].text, named[0].entity_id
-                        others = named[1:]
+                named = self._denied_parties(content) if cls == "denies" else []
+                if named:  # "USA and Israel had no role", "no reason to believe that Israel was involved"
+                    value, value_id = named[0].text, named[0].entity_id
+                    others = named[1:]
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
                 p = Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
                              subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
