@@ -83,7 +83,7 @@ def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
                 found.append(Mention(a, b, surface, aliases[key]))
                 taken[i:i + n] = [True] * n
                 continue
-            short = _possessive(surface)
+            short = _possessive(surface) if surface.endswith(("s", "’", "'")) else surface
             if short != surface and (k2 := fold_text(short)) in aliases:
                 found.append(Mention(a, a + len(short), short, aliases[k2]))
                 taken[i:i + n] = [True] * n
