@@ -22,7 +22,7 @@ from .lexicon import lexicon
 _MODIFIERS = (r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
               r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*")
 BACKGROUND = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
-                         r"ago|deadliest|worst|another|other|similar|also\s+struck)\b", re.I)
+                         r"ago|another|other|similar|also\s+struck)\b", re.I)
 
 
 @dataclass(frozen=True)
