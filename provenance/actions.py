@@ -36,7 +36,8 @@ def candidate_view(c, source_text: str | None = None):
 
 def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False) -> list[dict]:
     """Conflict detection after a write: the new claims, or every claim when a rule arrived."""
-    from .detect import detect_for, load, scan
+    from .detect import detect_for, scan
+    from .detect.store import load
 
     if rules_added:
         return [conflict_line(c) for c in load(session, scan(session))]
@@ -89,24 +90,36 @@ class SourceAdded:
 
 def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=None, author=None,
                 published=None, captured=None, reliability=None, version_of: int | None = None,
-                extract: bool = False) -> list[SourceAdded]:
-    """Add files (or - for stdin) as sources, all in one transaction; optionally propose claims."""
+                fmt: str | None = None, extract: bool = False) -> list[SourceAdded]:
+    """Add files, links (fetched) or - (stdin) as sources, all in one transaction; optionally
+    propose claims. Everything is read or fetched before the transaction opens, so a slow
+    server never holds the ledger's write lock."""
+    from .ingest.fetch import fetch, is_url
     from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.versions import context_score
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
                       captured=parse_day(captured, "--captured"), reliability=reliability)
+    inputs = []
+    for path in paths:
+        if is_url(path):
+            page = fetch(path)
+            inputs.append((path, page.data, {"fetched": page.fetched}))
+        else:
+            inputs.append((path, read_input(path), {}))
     out = []
     with db.session() as session:
-        for path in paths:
-            a = add_source(session, read_input(path), path, meta, version_of)
+        for path, data, extra in inputs:
+            a = add_source(session, data, path, meta, version_of, fmt=fmt, **extra)
             segs = a.source.segments
             out.append(SourceAdded(
                 path=path, existed=a.existed, source=source_json(a.source),
                 articles=sum(1 for s in segs if s.kind == "article"), segments=len(segs),
                 copies=[(c.sentence(), c.to_json()) for c in a.copies],
                 version_of=a.version_of.id if a.version_of else None,
-                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score} for r in a.reanchored],
+                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score,
+                             "context_score": context_score(r)} for r in a.reanchored],
                 extraction=_extraction(session, a.source) if extract else None,
             ))
     return out
@@ -196,7 +209,8 @@ def add_claim(db: Database, inp) -> ClaimWritten:
 
 
 def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
-    from .claims.store import claim_json, edit_claim as edit
+    from .claims.store import claim_json
+    from .claims.store import edit_claim as edit
 
     with db.session() as session:
         claim = edit(session, claim_id, **changes)
@@ -204,7 +218,8 @@ def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
-    from .claims.store import claim_json, reject_claim as reject
+    from .claims.store import claim_json
+    from .claims.store import reject_claim as reject
 
     with db.session() as session:
         return claim_json(reject(session, claim_id, reason))
@@ -238,35 +253,40 @@ def run_demo(db: Database) -> list[str]:
 
 
 def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, side: str | None) -> dict:
-    from .claims.vocabulary import add_entity as add, entity_json
+    from .claims.vocabulary import add_entity as add
+    from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, aliases, kind, side))
 
 
 def add_alias(db: Database, name: str, alias: str) -> dict:
-    from .claims.vocabulary import add_alias as add, entity_json
+    from .claims.vocabulary import add_alias as add
+    from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, alias))
 
 
 def merge_entities(db: Database, keep: str, other: str) -> dict:
-    from .claims.vocabulary import entity_json, merge_entities as merge
+    from .claims.vocabulary import entity_json
+    from .claims.vocabulary import merge_entities as merge
 
     with db.session() as session:
         return entity_json(merge(session, keep, other))
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
-    from .claims.vocabulary import add_property as add, property_json
+    from .claims.vocabulary import add_property as add
+    from .claims.vocabulary import property_json
 
     with db.session() as session:
         return property_json(add(session, name, value_type, **options))
 
 
 def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> tuple[dict, list[dict]]:
-    from .claims.vocabulary import add_rule as add, rule_json
+    from .claims.vocabulary import add_rule as add
+    from .claims.vocabulary import rule_json
 
     with db.session() as session:
         rule = rule_json(add(session, name, left, right, rationale))
@@ -276,11 +296,14 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
 # -- conflicts ----------------------------------------------------------------------------------
 
 
-def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None) -> dict:
-    from .detect.store import conflict_json, set_status
+def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None,
+                        verdicts: tuple[str, ...] = ()) -> dict:
+    """Confirm, dismiss, resolve (with verdicts as CLAIM=RATING) or reopen a conflict."""
+    from .detect.store import conflict_json, parse_verdicts, set_status
 
+    rated = parse_verdicts(verdicts)
     with db.session() as session:
-        return conflict_json(set_status(session, conflict_id, verb, note))
+        return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
 
 
 @dataclass
@@ -291,8 +314,8 @@ class Scanned:
 
 def scan(db: Database) -> Scanned:
     """Run every detector over every accepted claim; store only what is new."""
-    from .detect import load, scan as run
-    from .detect.store import conflict_json
+    from .detect import scan as run
+    from .detect.store import conflict_json, load
 
     with db.session() as session:
         found = load(session, run(session))

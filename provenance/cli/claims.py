@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
 from .app import with_ledger, with_session
-from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 
 @click.group()
@@ -62,26 +62,23 @@ def print_new_conflicts(found: list[dict]) -> None:
 @click.option("--property", "property_")
 @click.option("--source")
 @click.option("--speaker")
-@click.option("--status", type=click.Choice(["candidate", "accepted", "rejected"]))
+@click.option("--status", type=click.Choice(["accepted", "rejected"]))
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, subject, property_, source, speaker, status, limit, offset, as_json):
+def list_(session, subject, property_, source, speaker, status, limit, offset, output):
     """Claims, filtered."""
     from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
     from ..values import from_json
 
     rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
-    if as_json:
-        emit_json([claim_json(c) for c in rows])
-        return
-    t = table("id", "src", "subject", "property", "value", "speaker", "as of", "status")
-    for c in rows:
-        value = ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe()
-        t.add_row(str(c.id), str(c.source_id), safe_line(c.subject.name), safe_line(c.property.name),
-                  safe_line(value), safe_line(speaker_name(c)), safe_line(as_of_label(c)), c.status)
-    print_(t)
+    output_rows(output, rows, {
+        "id": lambda c: c.id, "src": lambda c: c.source_id, "subject": lambda c: c.subject.name,
+        "property": lambda c: c.property.name,
+        "value": lambda c: ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe(),
+        "speaker": speaker_name, "as of": as_of_label, "status": lambda c: c.status,
+    }, as_json=claim_json)
 
 
 @claims.command("show")
@@ -122,7 +119,7 @@ def show(session, claim_id, as_json):
 @click.option("--hedge")
 @click.option("--scope")
 @click.option("--cites")
-@click.option("--status", type=click.Choice(["candidate", "accepted"]))
+@click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
 @with_ledger
 def edit(db, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
     """Change what a claim says (its quote stays; a new quote is a new claim)."""

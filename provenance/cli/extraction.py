@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
 from .app import pass_state, with_ledger, with_session
-from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
 TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
 
@@ -47,14 +47,17 @@ def show_extraction(result, as_json: bool) -> None:
         click.echo("review them with `provenance review " + str(result.source_id) + "`")
 
 
+CANDIDATE_COLUMNS = {
+    "id": lambda v: v.json["id"], "kind": lambda v: v.json["kind"], "score": lambda v: f"{v.json['score']:.2f}",
+    "claim": lambda v: v.line, "in the ledger": lambda v: v.links,
+    "where": lambda v: f"{v.json['source']}:{v.json['start']}"
+    + ("" if v.json["role"] == "body" else f" ({v.json['role']})"),
+}
+
+
 def candidate_table(views) -> None:
     """Candidates (extract.candidates.CandidateView) one row each."""
-    t = table("id", "kind", "score", "claim", "in the ledger", "where")
-    for v in views:
-        c = v.json
-        t.add_row(str(c["id"]), c["kind"], f"{c['score']:.2f}", safe_line(v.line), v.links,
-                  f"{c['source']}:{c['start']}" + ("" if c["role"] == "body" else f" ({c['role']})"))
-    print_(t)
+    output_rows("table", views, CANDIDATE_COLUMNS)
 
 
 @click.command("extract")
@@ -80,29 +83,31 @@ def extract(db, source, as_json):
               help="Reject every pending candidate scoring below SCORE.")
 @click.option("-i", "--interactive", is_flag=True, help="Go through them one by one: accept, edit, reject or skip.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
-@json_option
+@output_options
 @pass_state
-def review(state, source, accept_above, reject_below, interactive, limit, as_json):
+def review(state, source, accept_above, reject_below, interactive, limit, output):
     """Pending candidates with their quote in context and the proposed match, and decide on them.
 
     Without options, lists them (of SOURCE, or of every source). Scores combine how surely the
     text states a claim, how well it matches a question, and whether its subject is known."""
-    if interactive and (accept_above is not None or reject_below is not None or as_json):
+    if interactive and (accept_above is not None or reject_below is not None or output != "table"):
         raise click.UsageError("--interactive decides one by one; it does not go with --accept-above, "
-                               "--reject-below or --json")
+                               "--reject-below, --json, --nl, --csv or --tsv")
     if interactive:
         return _interactive(state, source, limit)
     db = state.db()
     if accept_above is None and reject_below is None:
         with db.session(readonly=True) as session:
-            return _list(session, source, limit, as_json)
+            return _list(session, source, limit, output)
+    if output in ("nl", "csv", "tsv"):
+        raise click.UsageError("--nl, --csv and --tsv list candidates; a decision is shown as text or --json")
     from ..actions import review_bulk
 
-    show_decision(review_bulk(db, source, accept_above, reject_below, limit), as_json)
+    show_decision(review_bulk(db, source, accept_above, reject_below, limit), output == "json")
 
 
-def _list(session, source, limit, as_json):
-    from ..extract.candidates import candidate_json, describe, links, list_candidates
+def _list(session, source, limit, output):
+    from ..extract.candidates import list_candidates, view
     from ..ingest.sources import get_source
 
     cands = list_candidates(session, source, "pending", limit=limit)
@@ -110,23 +115,26 @@ def _list(session, source, limit, as_json):
     for c in cands:
         if c.source_id not in texts:
             texts[c.source_id] = get_source(session, c.source_id, with_text=True).text
-    if as_json:
-        emit_json([candidate_json(c, texts[c.source_id]) for c in cands])
-        return
-    if not cands:
-        click.echo("no pending candidates" + (" for this source" if source else "")
-                   + "; propose some with `provenance extract SOURCE`")
-        return
-    for c in cands:
-        print_(text((f"#{c.id}", "bold"), f"  {c.kind}  score {c.score:.2f}  ", (links(c), "dim"),
-                    f"  source {c.source_id}" + ("" if c.role == "body" else f" ({c.role})")))
-        print_(text("  ", (describe(c), "bold")))
-        if c.note:
-            print_(text("  note: ", c.note))
-        print_(text("  ", quote_in_context(texts[c.source_id], c.start, c.end, 80)))
-        click.echo("")
-    click.echo(f"{len(cands)} pending; accept with `provenance review --accept-above SCORE` or "
-               "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+
+    def show(views):
+        if not views:
+            click.echo("no pending candidates" + (" for this source" if source else "")
+                       + "; propose some with `provenance extract SOURCE`")
+            return
+        for v in views:
+            c = v.json
+            print_(text((f"#{c['id']}", "bold"), f"  {c['kind']}  score {c['score']:.2f}  ", (v.links, "dim"),
+                        f"  source {c['source']}" + ("" if c["role"] == "body" else f" ({c['role']})")))
+            print_(text("  ", (v.line, "bold")))
+            if c["note"]:
+                print_(text("  note: ", c["note"]))
+            print_(text("  ", quote_in_context(v.source_text, c["start"], c["end"], 80)))
+            click.echo("")
+        click.echo(f"{len(views)} pending; accept with `provenance review --accept-above SCORE` or "
+                   "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+
+    output_rows(output, [view(c, texts[c.source_id]) for c in cands], CANDIDATE_COLUMNS,
+                as_json=lambda v: v.json, view=show)
 
 
 def show_decision(d, as_json) -> None:
@@ -204,18 +212,15 @@ def candidates() -> None:
               show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1))
 @click.option("--limit", type=click.IntRange(min=1))
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, source, status, min_score, limit, as_json):
+def list_(session, source, status, min_score, limit, output):
     """Candidates, filtered."""
     from ..extract.candidates import list_candidates, view
 
     rows = [view(c) for c in list_candidates(session, source, None if status == "all" else status,
                                               min_score, limit)]
-    if as_json:
-        emit_json([v.json for v in rows])
-        return
-    candidate_table(rows)
+    output_rows(output, rows, CANDIDATE_COLUMNS, as_json=lambda v: v.json)
 
 
 @candidates.command("show")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import emit_json, json_option, output_options, output_rows, print_, print_table, safe_line, table, text
 from .app import with_ledger, with_session
-from ..render import emit_json, json_option, print_, print_rows, safe_line, table, text
 
 
 @click.group()
@@ -24,13 +24,19 @@ def sources() -> None:
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
 @click.option("--version-of", type=int, metavar="ID",
               help="This is a re-capture of source ID (also assumed for the same --url).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "pdf"]),
+              help="Read the input as this (default: by its suffix, content type or first bytes).")
 @click.option("--extract", "extract_", is_flag=True,
               help="Also propose candidate claims from each source (see `provenance extract`).")
 @json_option
 @with_ledger
-def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, extract_,
-        as_json):
-    """Add text or Markdown files (or - for stdin). The same text twice is stored once.
+def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt,
+        extract_, as_json):
+    """Add text, Markdown, HTML or PDF files, links (http/https: fetched), or - for stdin. The
+    same text twice is stored once.
+
+    From a web page the article's text is stored, its title, author, date, site and canonical URL
+    read from the page unless given here; a PDF is read page by page. The original is kept.
 
     Each new source is split into the articles it holds, checked for text it shares with earlier
     sources, and, when it re-captures one, has the earlier version's claims carried over."""
@@ -40,7 +46,7 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 
     results = add_sources(db, list(paths), title=title, url=url, outlet=outlet, author=author,
                           published=published, captured=captured, reliability=reliability,
-                          version_of=version_of, extract=extract_)
+                          version_of=version_of, fmt=fmt, extract=extract_)
     if as_json:
         emit_json([a.to_json() for a in results])
         return
@@ -62,21 +68,17 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 
 
 @sources.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, as_json):
+def list_(session, output):
     """Every source, with its date and number of claims."""
     from ..ingest.sources import list_sources, source_json
 
-    rows = list_sources(session)
-    if as_json:
-        emit_json([source_json(s, n) for s, n in rows])
-        return
-    t = table("id", "title", "outlet", "date", "grade", "chars", "claims")
-    for s, n in rows:
-        t.add_row(str(s.id), safe_line(s.title), safe_line(s.outlet or ""),
-                  str(s.date or ""), s.reliability, f"{s.chars:,}", str(n))
-    print_(t)
+    output_rows(output, list_sources(session), {
+        "id": lambda r: r[0].id, "title": lambda r: r[0].title, "outlet": lambda r: r[0].outlet,
+        "date": lambda r: r[0].date, "grade": lambda r: r[0].reliability, "chars": lambda r: r[0].chars,
+        "claims": lambda r: r[1],
+    }, as_json=lambda r: source_json(*r))
 
 
 @sources.command("show")
@@ -85,18 +87,25 @@ def list_(session, as_json):
 @with_session(readonly=True)
 def show(session, source_id, as_json):
     """Metadata, then the text with the spans of its claims highlighted."""
-    from ..ingest.sources import find_source, source_json
+    from ..ingest.sources import capture_json, find_source, source_json
 
     source = find_source(session, source_id)
     spans = sorted(source.spans, key=lambda sp: sp.start)
     if as_json:
-        emit_json({**source_json(source), "text": source.text,
+        emit_json({**source_json(source), **capture_json(session, source), "text": source.text,
                    "spans": [{"id": sp.id, "start": sp.start, "end": sp.end, "quote": sp.quote} for sp in spans]})
         return
     meta = source_json(source)
     for key in ("id", "title", "outlet", "author", "url", "published", "captured", "reliability", "sha256"):
         if meta[key] is not None:
             print_(text((f"{key:>11}: ", "bold"), safe_line(meta[key])))
+    capture = capture_json(session, source)
+    if capture.get("original"):
+        o = capture["original"]
+        how = f"fetched from {o['requested_url']} at {o['fetched_at']}, " if o["fetched_at"] else ""
+        print_(text((f"{'original':>11}: ", "bold"), safe_line(
+            f"{o['media_type']}, {o['size']:,} bytes, {how}read by {o['extractor']}"
+            + (f", {len(capture['pages'])} page(s)" if capture["pages"] else ""))))
     print_(text(""))
     parts, pos = [], 0
     for sp in spans:
@@ -114,37 +123,41 @@ def show(session, source_id, as_json):
 
 @sources.command("copies")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def copies(session, source_id, as_json):
+def copies(session, source_id, output):
     """Other sources that share text with this one, and how much."""
     from ..ingest.copies import copies_of
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    rows = copies_of(session, source.id)
-    if as_json:
-        emit_json([c.to_json() for c in rows])
-        return
-    if not rows:
-        click.echo(f"source {source.id} shares no passage with another source")
-    for c in rows:
-        click.echo(c.sentence())
+
+    def sentences(rows):
+        if not rows:
+            click.echo(f"source {source.id} shares no passage with another source")
+        for c in rows:
+            click.echo(c.sentence())
+
+    output_rows(output, copies_of(session, source.id), {
+        "source": lambda c: c.other_id, "shared chars": lambda c: c.shared_chars,
+        "passages": lambda c: c.passages, "paragraphs": lambda c: c.paragraphs,
+        "ratio": lambda c: round(c.ratio, 4),
+    }, as_json=lambda c: c.to_json(), view=sentences)
 
 
 @sources.command("segments")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def segments(session, source_id, as_json):
+def segments(session, source_id, output):
     """The articles (and navigation) a capture holds."""
     from ..ingest.segments import segment_json
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    print_rows([segment_json(s) for s in source.segments], as_json, {
+    output_rows(output, [segment_json(s) for s in source.segments], {
         "id": lambda s: s["id"], "start": lambda s: s["start"], "end": lambda s: s["end"],
-        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"] or "",
+        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"],
     })
 
 
@@ -187,12 +200,13 @@ def diff(session, old_id, new_id, as_json):
         print_(text((safe_line(line), style)))
     if len(d.changes) > 200:
         click.echo(f"... {len(d.changes) - 200} more diff lines (--json for all)")
-    t = table("claim", "status", "score", "old", "new", "quote")
+    t = table("claim", "status", "quote score", "context score", "old", "new", "quote")
     for c in d.claims:
         t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
+                  f"{c['context_score']:.2f}" if c["context_score"] is not None else "",
                   f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
                   safe_line(c["quote"]))
-    print_(t)
+    print_table(t)
 
 
 @sources.command("grade")

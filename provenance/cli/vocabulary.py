@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import output_options, output_rows, safe_line
 from .app import with_ledger, with_session
-from ..render import json_option, print_rows, safe_line
 
 
 @click.group()
@@ -14,13 +14,13 @@ def entities() -> None:
 
 
 @entities.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def entities_list(session, as_json):
+def entities_list(session, output):
     """Every entity with its aliases."""
     from ..claims.vocabulary import entity_json, list_entities
 
-    print_rows([entity_json(e) for e in list_entities(session)], as_json, {
+    output_rows(output, [entity_json(e) for e in list_entities(session)], {
         "id": lambda e: e["id"], "name": lambda e: e["name"], "kind": lambda e: e["kind"] or "",
         "side": lambda e: e["side"] or "", "aliases": lambda e: ", ".join(e["aliases"]),
     })
@@ -70,13 +70,13 @@ def properties() -> None:
 
 
 @properties.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def properties_list(session, as_json):
+def properties_list(session, output):
     """Every property."""
     from ..claims.vocabulary import list_properties, property_json
 
-    print_rows([property_json(p) for p in list_properties(session)], as_json, {
+    output_rows(output, [property_json(p) for p in list_properties(session)], {
         "id": lambda p: p["id"], "name": lambda p: p["name"], "type": lambda p: p["value_type"],
         "unit": lambda p: p["unit"] or "", "single": lambda p: "yes" if p["single_value"] else "",
         "running": lambda p: "yes" if p["running_count"] else "",
@@ -110,13 +110,13 @@ def rules() -> None:
 
 
 @rules.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def rules_list(session, as_json):
+def rules_list(session, output):
     """Every rule."""
     from ..claims.vocabulary import list_rules, rule_json
 
-    print_rows([rule_json(r) for r in list_rules(session)], as_json, {
+    output_rows(output, [rule_json(r) for r in list_rules(session)], {
         key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")
     })
 

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..values import parse_value
 from ..errors import InputError
+from ..values import parse_value
 from . import events, names
 from .figures import Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
@@ -227,8 +227,8 @@ class Reader:
             return None
         money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
                  or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
-        if money:
-            return self._money(s, f, ms, money.group().strip())
+        if money or f.money:
+            return self._money(s, f, ms, money.group().strip() if money else f.money)
         if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
             return self._magnitude(s, f)
         if re.match(r"-[a-z]", after, re.I) or re.search(r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I):
@@ -266,7 +266,8 @@ class Reader:
                     m = next((k for k in ms if k.entity_id is not None), m)
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
         base = 0.9 if counted or strength >= 0.9 else 0.75
-        update = self.lex.updates.search(before[-60:]) or self.lex.updates_after.match(after)
+        update = (self.lex.updates.search(before[-60:]) or self.lex.updates_after.match(after)
+                  or self.lex.updates_after.search(f.text))
         earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
         if earlier or re.search(r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I):
             # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
