@@ -485,8 +485,9 @@ def review_bulk(db: Database, source: str | None, accept_above: float | None,
             rejected = reject(session, low, f"score below {reject_below}")
         decision = None
         if accept_above is not None:
-            decision = accept(session, list_candidates(session, source, "pending", accept_above, limit),
-                              strict=False)
+            # Headlines, captions and page chrome wait for a person, whatever their score.
+            decision = accept(session, [c for c in list_candidates(session, source, "pending", accept_above, limit)
+                                        if c.role == "body"], strict=False)
         return _decided(decision, rejected)
 
 

@@ -20,12 +20,21 @@ from .guide import add_examples
     help="The ledger: a SQLite file path or any SQLAlchemy URL. "
     "Default: provenance.db in the user's application folder (see `provenance db path`).",
 )
+@click.option(
+    "--lexicon", "lexicon_file", metavar="FILE", envvar="PROVENANCE_LEXICON", show_envvar=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A desk's extraction words (TOML, shaped like the packaged lexicon), merged over the packaged ones.",
+)
 @click.pass_context
-def main(ctx: click.Context, db_value: str | None) -> None:
+def main(ctx: click.Context, db_value: str | None, lexicon_file: str | None) -> None:
     """Provenance: a ledger of claims pinned to their sources, and where the sources disagree.
 
     Start with `provenance demo` (its own ledger), then `provenance contested`. Every command has
     --help with an example; shell completion: see the README."""
+    from ..extract.lexicon import use_desk_file
+
+    use_desk_file(lexicon_file)  # read when a command reads text
+    ctx.call_on_close(lambda: use_desk_file(None))
     state = State(db_value)
     ctx.obj = state
     ctx.call_on_close(state.close)

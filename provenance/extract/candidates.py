@@ -24,13 +24,17 @@ from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
 from ..ingest.sources import find_source
 from ..ledger import events
-from ..ledger.models import Candidate, Conflict, Entity, Property, Source, utcnow
+from ..ledger.models import Alias, Candidate, Conflict, Entity, Property, Source, utcnow
 from ..values import parse_value
 from . import proposals
 from .lexicon import lexicon
 from .matching import Ledger
 from ..ledger.limits import get_row
+from ..anchoring import fold_text
+from . import events as event_names
 
+# The score above which `review --accept-above` is suggested: what the reading benchmark accepts.
+SUGGESTED_ACCEPT = 0.6
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"
 
@@ -84,7 +88,7 @@ def extract(session: Session, source: Source) -> Extraction:
     text = source.text
     nav = [(s.start, s.end) for s in source.segments if s.kind == "navigation"]
     ledger = Ledger(session)
-    reading = proposals.read(text, ledger.aliases, _day(source.date), nav)
+    reading = proposals.read(text, ledger.aliases, _day(source.date), nav, ledger.events)
     known = set(session.scalars(select(Candidate.key).where(Candidate.source_id == source.id)))
     new, already = [], 0
     for p in reading.proposals:
@@ -266,6 +270,27 @@ def _entity_name(session: Session, text: str | None, entity_id: int | None, link
     return text
 
 
+def _name_event(session: Session, name: str, source_id: int, done: set) -> None:
+    """Give an event the names this source calls it by ("twin blasts in Kerman"), so that the
+    next article's wording finds it; a name another entity already has is left to it."""
+    if (name, source_id) in done:
+        return
+    done.add((name, source_id))
+    entity = find_entity(session, name)
+    if entity is None:
+        return
+    ref = next((r for r, _, _ in event_names.in_sentence(name) if r.place), None)
+    if ref is None:
+        return
+    taken = set(session.scalars(select(Alias.key)))
+    for alias in event_names.surfaces(session.get(Source, source_id).text, ref):
+        key = fold_text(alias)
+        if key and key not in taken and len(alias) <= 120:
+            session.add(Alias(entity=entity, alias=alias, key=key))
+            taken.add(key)
+    session.flush()
+
+
 def _property(session: Session, cand: Candidate) -> Property:
     if cand.property_id is not None and (p := session.get(Property, cand.property_id)) is not None:
         return p
@@ -294,6 +319,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
     strict: the first candidate that cannot be accepted fails the whole call (nothing is
     written); otherwise it is left pending and reported, and the others are accepted."""
     writer = ClaimWriter(session)
+    named: set[tuple[str, int]] = set()
     queued: list[Candidate] = []
     done: list[Candidate] = []
     refused: list[tuple[Candidate, str]] = []
@@ -307,6 +333,8 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
             continue
         kind = "event" if event_re.search(cand.subject_text) else None
         subject = _entity_name(session, cand.subject_text, cand.subject_id, cand.subject_link, kind)
+        if kind == "event":
+            _name_event(session, subject, cand.source_id, named)
         speaker = _entity_name(session, cand.speaker_text, cand.speaker_id, cand.speaker_link)
         prop = _property(session, cand)
         source = session.get(Source, cand.source_id)

@@ -1,103 +1,295 @@
-"""Precision and recall of extraction against the labelled seeds (benchmarks/extraction.py).
+"""Reading measured as a fact-checker checks it (benchmarks/extraction.py).
 
-Labels are the curated claims of seeds/claims.toml (typed by their property and speaker) plus
-seeds/extraction.toml. A candidate is right when a label of its type overlaps its sentence.
+For one labelled event (benchmarks/corpus/<split>/<event>/labels.toml, or the seeds): a fresh
+ledger gets the articles with their metadata, `extract` reads each, candidates at or above the
+suggested score are accepted (as `review --accept-above` does) and detection runs. Then:
+
+- a proposed claim (an accepted candidate) is right when its span overlaps a label's quote, its
+  value parses to the label's value (entities: the same labelled entity), its polarity is the
+  label's, and its subject and question are the label's after resolution: a ledger entity is the
+  labelled entity one of whose names or aliases it bears; a question is the label's when its name
+  is the label's or one of the names the lexicon gives that question;
+- a conflict a careful reader must flag is found when one ledger conflict joins claims that are
+  right for two of its labelled claims; a must-not-flag group is flagged the same way;
+- a labelled event is read as one subject when every right-question claim overlapping its labels
+  was filed under a single ledger subject.
 """
 
 from __future__ import annotations
 
+import tempfile
+import time
 import tomllib
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from ..anchoring import fold_text
 from ..errors import InputError
-from ..ingest.sources import find_source
-from ..ledger.models import Candidate, Source
+from ..ledger.db import open_db
+from ..ledger.models import Alias, Candidate, Claim, Conflict, Entity, Source
+from ..values import parse_value
+from .lexicon import lexicon
 
-TYPES = ("quantity", "date", "attribution", "denial")
-_VALUE_KIND = {"quantity": "quantity", "share": "quantity", "date": "date"}
-
-
-@dataclass(frozen=True)
-class GoldQuote:
-    source: str  # SHA-256 prefix
-    type: str
-    quote: str
-
-
-def _curated(claims_file: Path) -> list[GoldQuote]:
-    data = tomllib.loads(claims_file.read_text(encoding="utf-8"))
-    types = {p["name"]: p["type"] for p in data.get("properties", [])}
-    out = []
-    for c in data.get("claims", []):
-        kind = _VALUE_KIND.get(types.get(c["property"], ""))
-        if kind is None and c.get("speaker"):
-            kind = "denial" if c.get("denies") else "attribution"
-        if kind is not None:
-            out.append(GoldQuote(c["source"], kind, c["quote"]))
-    return out
-
-
-def labels(seeds: Path) -> list[GoldQuote]:
-    extra = tomllib.loads((seeds / "extraction.toml").read_text(encoding="utf-8"))
-    out = _curated(seeds / "claims.toml")
-    for group in extra["labels"]:
-        for src in group["sources"]:
-            out.extend(GoldQuote(src, kind, quote) for kind, quote in group["items"])
-    return sorted(set(out), key=lambda lb: (lb.source, lb.type, lb.quote))
-
-
-def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
-    spans, at = [], text.find(quote)
-    while at != -1:
-        spans.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return spans
+TYPES = ("quantity", "share", "date", "entity", "text")
+# Label questions whose type the labels may leave undeclared.
+_DEFAULT_TYPES = {"responsibility": "entity", "perpetrator nationality": "entity", "where planned": "entity",
+                  "date of event": "date", "turnout": "share", "vote share": "share"}
 
 
 @dataclass
-class Evaluation:
-    rows: list[dict]  # {"type", "precision", "recall", "support"} per type, then "all"
-    missed: list[GoldQuote]  # labels no candidate found
-    unbacked: list[Candidate]  # candidates no label backs
+class Event:
+    """One labelled event: its texts and what a careful reader recorded from them."""
+
+    name: str
+    root: Path
+    sources: list[dict]  # key, file, url, outlet, title, published
+    entities: list[dict]
+    types: dict[str, str]  # question -> value type
+    claims: list[dict]
+    must_flag: list[dict] = field(default_factory=list)
+    must_not_flag: list[dict] = field(default_factory=list)
+    vocabulary: Path | None = None  # an import file of the desk's questions, loaded first
+
+    def __post_init__(self):
+        self.index: dict[str, str] = {}  # folded name or alias -> labelled entity name
+        for e in self.entities:
+            for n in (e["name"], *e.get("aliases", [])):
+                self.index.setdefault(fold_text(n), e["name"])
+
+    def entity(self, name: str | None) -> str | None:
+        return self.index.get(fold_text(name)) if name else None
+
+    def type_of(self, question: str) -> str:
+        return self.types.get(question) or _DEFAULT_TYPES.get(question, "quantity")
+
+    def events(self) -> list[str]:
+        """Labelled events that some claim is about."""
+        kinds = {e["name"]: e.get("kind") for e in self.entities}
+        return sorted({c["subject"] for c in self.claims if kinds.get(self.entity(c["subject"])) == "event"})
 
 
-def evaluate(session: Session, gold: list[GoldQuote]) -> Evaluation:
-    """Score the candidates of every labelled source against the labels."""
-    sources = {ref: find_source(session, ref, with_text=True) for ref in {lb.source for lb in gold}}
-    spans: dict[int, list[tuple[str, tuple[int, int], int]]] = {}  # source id -> (type, span, label no.)
-    for n, lb in enumerate(gold):
-        src = sources[lb.source]
-        occ = _occurrences(src.text, lb.quote)
-        if not occ:
-            raise InputError(f"label {lb.quote[:50]!r} is not in source {lb.source}")
-        spans.setdefault(src.id, []).extend((lb.type, o, n) for o in occ)
-    cands = session.scalars(select(Candidate).where(Candidate.source_id.in_(spans))).all()
-    found: set[int] = set()
-    unbacked: list[Candidate] = []
-    right: dict[str, int] = dict.fromkeys(TYPES, 0)
-    proposed: dict[str, int] = dict.fromkeys(TYPES, 0)
-    for c in cands:
-        proposed[c.kind] += 1
-        hits = [n for kind, (a, b), n in spans[c.source_id] if kind == c.kind and a < c.end and c.start < b]
-        found.update(hits)
-        right[c.kind] += bool(hits)
-        if not hits:
-            unbacked.append(c)
+def _types(path: Path) -> dict[str, str]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {p["name"]: p["type"] for p in data.get("properties", [])}
+
+
+def load_event(root: Path, vocabulary: Path | None = None) -> Event:
+    data = tomllib.loads((root / "labels.toml").read_text(encoding="utf-8"))
+    types = {**(_types(vocabulary) if vocabulary else {}), **_types(root / "labels.toml")}
+    return Event(root.name, root, data["sources"], data.get("entities", []), types, data.get("claims", []),
+                 data.get("must_flag", []), data.get("must_not_flag", []), vocabulary)
+
+
+def load_split(corpus: Path, split: str) -> list[Event]:
+    """The events of a split; the corpus's canonical questions (properties.toml) are the desk's
+    vocabulary: each fresh ledger starts with them (never with an event's own labels)."""
+    vocabulary = corpus / "properties.toml"
+    vocabulary = vocabulary if vocabulary.exists() else None
+    return [load_event(d, vocabulary) for d in sorted((corpus / split).iterdir()) if (d / "labels.toml").exists()]
+
+
+def load_seeds(seeds: Path) -> Event:
+    """The seeds as one labelled set: their sources and the curated claims (in-sample)."""
+    srcs = tomllib.loads((seeds / "sources.toml").read_text(encoding="utf-8"))["sources"]
+    data = tomllib.loads((seeds / "claims.toml").read_text(encoding="utf-8"))
+    by_sha = {s["sha256"]: s["key"] for s in srcs}
+    claims = [{**c, "source": by_sha[c["source"]], "id": f"s{n}"} for n, c in enumerate(data.get("claims", []))]
+    return Event("seeds", seeds, srcs, data.get("entities", []),
+                 {p["name"]: p["type"] for p in data.get("properties", [])}, claims)
+
+
+# -- running ------------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    event: Event
+    texts: dict[str, str]  # source key -> text
+    accepted: list[tuple[Candidate, Claim]]
+    subjects: dict[int, set[str]]  # ledger entity id -> its folded names and aliases
+    conflicts: list[list[int]]  # claim ids of each conflict
+    seconds: float  # extraction and matching
+    chars: int
+    candidates: list[Candidate] = field(default_factory=list)  # every one, for --misses
+
+
+def run_event(event: Event, threshold: float) -> Run:
+    """Add the event's articles to a fresh ledger, extract, accept at the threshold, detect."""
+    from .. import actions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(str(Path(tmp) / "reading.db"))
+        try:
+            keys, texts = {}, {}
+            if event.vocabulary is not None:
+                actions.import_file(db, str(event.vocabulary))
+            for s in event.sources:
+                path = str(event.root / s["file"])
+                published = s.get("published")
+                added = actions.add_sources(db, [path], title=s.get("title"), url=s.get("url"),
+                                            outlet=s.get("outlet"),
+                                            published=str(published)[:10] if published else None,
+                                            captured=str(s["captured"])[:10] if s.get("captured") else None)
+                keys[s["key"]] = added[0].source["id"]
+            seconds = 0.0
+            for key in keys.values():  # as a desk works: each article read and reviewed in turn
+                t0 = time.perf_counter()
+                actions.extract_source(db, str(key))
+                seconds += time.perf_counter() - t0
+                actions.review_bulk(db, str(key), threshold, None, None)
+            with db.session(readonly=True) as session:
+                by_id = {v: k for k, v in keys.items()}
+                for src in session.scalars(select(Source)):
+                    texts[by_id[src.id]] = src.text
+                rows = session.execute(select(Candidate, Claim).join(Claim, Candidate.claim_id == Claim.id)
+                                       .where(Candidate.status == "accepted")).all()
+                accepted = [(c, k) for c, k in rows]
+                everything = list(session.scalars(select(Candidate)))
+                for c in everything:
+                    c.source_key = by_id[c.source_id]
+                for c, k in accepted:
+                    c.source_key = by_id[c.source_id]
+                    _ = k.property.name, k.subject.name
+                subjects: dict[int, set[str]] = defaultdict(set)
+                for e in session.scalars(select(Entity)):
+                    subjects[e.id].add(fold_text(e.name))
+                for a in session.scalars(select(Alias)):
+                    subjects[a.entity_id].add(a.key)
+                conflicts = [[k.id for k in c.claims] for c in session.scalars(select(Conflict))]
+        finally:
+            db.close()
+    return Run(event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()),
+               everything)
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+def _question_names() -> dict[str, str]:
+    """Every name a lexicon question goes by -> its name."""
+    lex = lexicon()
+    qs = [c.question for c in lex.counts] + [d.question for d in lex.dates] + [s.question for s in lex.statements]
+    return {fold_text(n): q.name for q in qs for n in q.names}
+
+
+def _spans(text: str, quote: str, occurrence: int | None) -> list[tuple[int, int]]:
+    out, at = [], text.find(quote)
+    while at != -1:
+        out.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    if occurrence:
+        out = out[occurrence - 1:occurrence]
+    return out
+
+
+def _same_value(event: Event, label: dict, claim: Claim, kind: str) -> bool:
+    if kind == "entity":
+        a, b = event.entity(label["value"]), event.entity(claim.value_text)
+        return (a or fold_text(label["value"])) == (b or fold_text(claim.value_text))
+    try:
+        return parse_value(str(label["value"]), kind) == parse_value(claim.value_text, kind)
+    except InputError:
+        return False
+
+
+@dataclass
+class Score:
+    right: dict[int, set[str]]  # claim id -> ids of the labels it gets right
+    found: set[str]  # label ids some claim gets right
+    by_type: dict[str, list[int]]  # type -> [proposed, right]
+    events: dict[str, int]  # labelled event -> ledger subjects its claims were filed under
+    must_flag: list[bool]
+    must_not: list[bool]
+    flagged: int  # ledger conflicts
+    flagged_right: int  # ledger conflicts that join two claims of a must-flag group
+    seconds: float
+    chars: int
+
+
+def score(run: Run) -> Score:
+    event, questions = run.event, _question_names()
+    labels = []
+    for lb in event.claims:
+        text = run.texts.get(lb["source"], "")
+        spans = _spans(text, lb["quote"], lb.get("occurrence"))
+        if not spans:
+            raise InputError(f"{event.name}: label {lb['id']} quote {lb['quote'][:40]!r} is not in its source")
+        labels.append((lb, spans, questions.get(fold_text(lb["property"]), lb["property"])))
+    right: dict[int, set[str]] = {}
+    by_type = {t: [0, 0] for t in TYPES}
+    event_subjects: dict[str, set[int]] = defaultdict(set)
+    for cand, claim in run.accepted:
+        kind = claim.property.value_type
+        question = questions.get(fold_text(claim.property.name), claim.property.name)
+        names = run.subjects.get(claim.subject_id, set())
+        subject = Counter(event.index[n] for n in names if n in event.index).most_common(1)
+        subject = subject[0][0] if subject else None
+        hits = set()
+        for lb, spans, lq in labels:
+            if lb["source"] != cand.source_key or not any(a < cand.end and cand.start < b for a, b in spans):
+                continue
+            if fold_text(lq) != fold_text(question):
+                continue
+            event_subjects[event.entity(lb["subject"]) or lb["subject"]].add(claim.subject_id)
+            if (subject == event.entity(lb["subject"])
+                    and claim.polarity == ("denies" if lb.get("denies") else "asserts")
+                    and _same_value(event, lb, claim, event.type_of(lb["property"]))):
+                hits.add(lb["id"])
+        right[claim.id] = hits
+        by_type.setdefault(kind, [0, 0])
+        by_type[kind][0] += 1
+        by_type[kind][1] += bool(hits)
+    found = set().union(*right.values()) if right else set()
+
+    def joined(group: dict) -> list[bool]:
+        ids = set(group["claims"])
+        out = []
+        for claim_ids in run.conflicts:
+            got = [right.get(c, set()) & ids for c in claim_ids]
+            out.append(sum(1 for g in got if g) >= 2 and len(set().union(*got)) >= 2)
+        return out
+
+    must = [joined(g) for g in event.must_flag]
+    flagged_right = sum(1 for i in range(len(run.conflicts)) if any(m[i] for m in must))
+    return Score(right, found, by_type, {e: len(event_subjects.get(e, ())) for e in event.events()},
+                 [any(m) for m in must], [any(joined(g)) for g in event.must_not_flag],
+                 len(run.conflicts), flagged_right, run.seconds, run.chars)
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def summarise(split: str, events: list[Event], scores: list[Score]) -> list[dict]:
+    """The JSON lines of one split: per claim type, all types, conflicts, events, speed."""
     rows = []
-    for kind in (*TYPES, "all"):
-        kinds = TYPES if kind == "all" else (kind,)
-        support = sum(1 for lb in gold if lb.type in kinds)
-        recalled = sum(1 for n, lb in enumerate(gold) if lb.type in kinds and n in found)
-        p_den = sum(proposed[k] for k in kinds)
-        rows.append({"type": kind, "precision": round(sum(right[k] for k in kinds) / p_den, 3) if p_den else None,
-                     "recall": round(recalled / support, 3) if support else None, "support": support})
-    missed = [lb for n, lb in enumerate(gold) if n not in found]
-    return Evaluation(rows, missed, unbacked)
-
-
-def sources_of(session: Session, gold: list[GoldQuote]) -> list[Source]:
-    return [find_source(session, ref, with_text=True) for ref in sorted({lb.source for lb in gold})]
+    support: Counter = Counter()
+    recalled: Counter = Counter()
+    for ev, sc in zip(events, scores):
+        for lb in ev.claims:
+            t = ev.type_of(lb["property"])
+            support[t] += 1
+            recalled[t] += lb["id"] in sc.found
+    for t in (*TYPES, "all"):
+        kinds = TYPES if t == "all" else (t,)
+        proposed = sum(sc.by_type.get(k, [0, 0])[0] for sc in scores for k in kinds)
+        good = sum(sc.by_type.get(k, [0, 0])[1] for sc in scores for k in kinds)
+        sup, rec = sum(support[k] for k in kinds), sum(recalled[k] for k in kinds)
+        if sup or proposed:
+            rows.append({"split": split, "type": t, "precision": _ratio(good, proposed),
+                         "recall": _ratio(rec, sup), "support": sup, "proposed": proposed})
+    must = [m for sc in scores for m in sc.must_flag]
+    must_not = [m for sc in scores for m in sc.must_not]
+    flagged = sum(sc.flagged for sc in scores)
+    rows.append({"split": split, "type": "conflicts", "must_flag_recall": _ratio(sum(must), len(must)),
+                 "precision": _ratio(sum(sc.flagged_right for sc in scores), flagged),
+                 "must_not_flagged": sum(must_not), "must_flag": len(must), "must_not_flag": len(must_not),
+                 "flagged": flagged})
+    counts = [n for sc in scores for n in sc.events.values()]
+    rows.append({"split": split, "type": "events", "one_subject": _ratio(sum(1 for n in counts if n == 1), len(counts)),
+                 "events": len(counts)})
+    chars, seconds = sum(sc.chars for sc in scores), sum(sc.seconds for sc in scores)
+    rows.append({"split": split, "type": "speed", "kb_per_s": round(chars / 1000 / seconds, 1) if seconds else None,
+                 "kb": round(chars / 1000, 1)})
+    return rows

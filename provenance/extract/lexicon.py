@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -33,8 +34,8 @@ class Question:
 @dataclass(frozen=True)
 class Count:
     question: Question
-    context: re.Pattern
-    words: tuple[str, ...]
+    cues: re.Pattern | None  # what happened to those counted: "killed", "injured"
+    words: re.Pattern | None  # nouns that say it alone: "deaths", "cases"
 
 
 @dataclass(frozen=True)
@@ -73,24 +74,72 @@ class Lexicon:
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
         self.counts = [
             Count(Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),
-                  re.compile(rf"\b{words_re(c['context'])}\b", re.I), tuple(w.lower() for w in c["words"]))
+                  re.compile(rf"\b{words_re(c['cues'])}\b", re.I) if c["cues"] else None,
+                  re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None)
             for c in data["counts"]
         ]
+        self.updates = re.compile(rf"\b{words_re(data['update_words'])}\s+(?:\w+\s+)?$", re.I)
+        self.updates_after = re.compile(rf"\s*,?\s*{words_re(data['update_after'])}\b", re.I)
+        self.people = re.compile(rf"{words_re(data['people'])}\b", re.I)
+        self.magnitude = Question(data["magnitude"]["question"], (), "quantity")
         self.share = Question(data["share"]["question"], (), "share")
         self.dates = [Dated(Question(d["question"], tuple(d["also"]), "date", single=d.get("single", False)),
                             re.compile(rf"\b{words_re(d['verbs'])}\b", re.I)) for d in data["dates"]]
         self.statements = [Statement(Question(s["question"], tuple(s["also"]), s["type"], single=s.get("single", False)),
                                      re.compile(s["pattern"])) for s in data["statements"]]
 
-    def count_for_word(self, noun: str) -> Count | None:
-        low = noun.lower()
-        for c in self.counts:
-            if any(low == w or low.endswith(" " + w) for w in c.words):
-                return c
-        return None
+
+ENV = "PROVENANCE_LEXICON"
+
+
+def merge(base: dict, desk: dict) -> dict:
+    """A desk's words over the packaged ones: lists are extended, tables merged, and entries of
+    [[counts]], [[dates]] and [[statements]] with a known question extend that question."""
+    out = dict(base)
+    for key, value in desk.items():
+        old = out.get(key)
+        if isinstance(old, list) and old and isinstance(old[0], dict) and isinstance(value, list):
+            by_q = {e.get("question"): dict(e) for e in old}
+            for e in value:
+                q = e.get("question")
+                by_q[q] = merge(by_q[q], e) if q in by_q else dict(e)
+            out[key] = list(by_q.values())
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        else:
+            out[key] = value
+    return out
 
 
 @functools.cache
-def lexicon() -> Lexicon:
+def _load(desk_file: str | None) -> Lexicon:
+    from ..errors import InputError
+
     with open(Path(__file__).with_name("lexicon.toml"), "rb") as f:
-        return Lexicon(tomllib.load(f))
+        data = tomllib.load(f)
+    if desk_file:
+        try:
+            desk = tomllib.loads(Path(desk_file).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"cannot read the lexicon {desk_file}: {exc}; give a TOML file "
+                             "shaped like the packaged lexicon.toml") from None
+        data = merge(data, desk)
+    try:
+        return Lexicon(data)
+    except (KeyError, TypeError, re.error) as exc:
+        raise InputError(f"the lexicon {desk_file} is not usable ({exc!r}); see docs/extraction.md") from None
+
+
+_DESK: list[str | None] = [None]
+
+
+def use_desk_file(path: str | None) -> None:
+    """The desk's lexicon for this run (the CLI's --lexicon); None: PROVENANCE_LEXICON, if set."""
+    _DESK[0] = path
+
+
+def lexicon() -> Lexicon:
+    """The packaged lexicon, with the desk's file (--lexicon or PROVENANCE_LEXICON) merged over it."""
+    return _load(_DESK[0] or os.environ.get(ENV) or None)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
+from .events import LedgerEvent
 from ..ledger.models import Alias, Claim, Entity, Property
 from .lexicon import Question
 
@@ -45,6 +46,11 @@ class Ledger:
                            for p in session.scalars(select(Property))]
         self.questions: set[tuple[int, int]] = set(session.execute(
             select(Claim.subject_id, Claim.property_id).where(Claim.status == "accepted").distinct()).all())
+        keys: dict[int, set[str]] = {}
+        for key, eid in self.aliases.items():
+            keys.setdefault(eid, set()).add(key)
+        self.events = [LedgerEvent(eid, name, frozenset(keys.get(eid, ()) | {fold_text(name)}))
+                       for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.kind == "event"))]
         # Entity names and aliases by their folded key, for fuzzy proposals.
         self._choices = {key: eid for key, eid in self.aliases.items() if len(key.split()) >= 2}
 

@@ -7,15 +7,16 @@ capitalised words; they are only ever proposed, never merged into an entity.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from ..anchoring import fold_text
+from ..anchoring import fold, fold_text
 from .lexicon import lexicon
 
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
 _CAP = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])"
-_JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the|and))+\s+|\s+|-)"
+_JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the))+\s+|\s+|-)"  # "X and Y" is two names
 _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
 
@@ -27,7 +28,7 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "that", "these",
               "from", "by", "with", "within", "during", "if", "so", "there", "here", "mr", "ms",
               "mrs", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
               "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "islamic", "former", "secular"}
+              "september", "october", "november", "december", "former"}
 
 
 @dataclass(frozen=True)
@@ -42,23 +43,50 @@ def _possessive(s: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", s)
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_piece(piece: str) -> str:
+    """A word or the gap between two words, folded as fold_text folds it inside a longer text."""
+    return fold(piece).text
+
+
+_FIRSTS: dict[int, tuple[int, set[str]]] = {}
+
+
+def _first_words(aliases: dict[str, int]) -> set[str]:
+    """The first words of the alias keys: a run starting elsewhere names no known entity."""
+    got = _FIRSTS.get(id(aliases))
+    if got is None or got[0] != len(aliases):
+        got = (len(aliases), {_WORD.match(k).group() if _WORD.match(k) else k for k in aliases})
+        _FIRSTS.clear()
+        _FIRSTS[id(aliases)] = got
+    return got[1]
+
+
 def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
     """Known entities named in the sentence, longest match first, never overlapping."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    # Folding is character by character (whitespace runs become one space), so a run's key is
+    # its folded words and gaps joined: each piece is folded once, not once per run.
+    folded = [_fold_piece(sentence[a:b]) for a, b in words]
+    gaps = [_fold_piece(sentence[words[i][1]:words[i + 1][0]]) for i in range(len(words) - 1)]
     found: list[Mention] = []
     taken = [False] * len(words)
+    firsts = _first_words(aliases)
     for n in range(min(MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            if any(taken[i:i + n]):
+            if (folded[i] not in firsts and _possessive(folded[i]) not in firsts) or any(taken[i:i + n]):
                 continue
             a, b = words[i][0], words[i + n - 1][1]
+            key = "".join(folded[k] + (gaps[k] if k < i + n - 1 else "") for k in range(i, i + n))
             surface = sentence[a:b]
-            for text in (surface, _possessive(surface)):
-                key = fold_text(text)
-                if key in aliases:
-                    found.append(Mention(a, a + len(text), text, aliases[key]))
-                    taken[i:i + n] = [True] * n
-                    break
+            if key in aliases:
+                found.append(Mention(a, b, surface, aliases[key]))
+                taken[i:i + n] = [True] * n
+                continue
+            short = _possessive(surface) if surface.endswith(("s", "’", "'")) else surface
+            if short != surface and (k2 := fold_text(short)) in aliases:
+                found.append(Mention(a, a + len(short), short, aliases[k2]))
+                taken[i:i + n] = [True] * n
     return sorted(found, key=lambda m: m.start)
 
 
@@ -131,7 +159,8 @@ def _place(sentence: str, start: int, end: int) -> str | None:
     ranked = []
     for p in proper_names(sentence):
         before = sentence[max(0, p.start - 16):p.start].lower()
-        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", before)
+        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
+                           r"shook|jolted|devastated)\s+(?:the\s+)?(?:\w+\s+)?$", before)
         right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
         between = sentence[p.end:start]
         adjacent = (0 <= start - p.end <= 25 and between.strip(" ,").count(" ") <= 2

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from ..values import parse_value
-from . import names
-from .figures import dates, figures, is_year
+from . import events, names
+from .figures import Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
@@ -30,6 +30,12 @@ CURRENCIES = (r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|ru
 _NEEDS_STATEMENT = {"added", "states", "note", "say", "says", "alleged", "reported", "claims", "mentioned",
                     "indicated", "suggested", "described"}
 _MAY_END = {"added", "reported", "says", "alleged"}  # "..., the agency reported on Tuesday."
+# Words that may follow a count without naming what it counts ("rose to 100 on Tuesday").
+_FUNCTION_WORDS = {"on", "in", "at", "by", "for", "so", "to", "as", "last", "this", "were", "was", "have",
+                   "has", "had", "are", "is", "remain", "remained", "remains", "more", "others", "other",
+                   "people", "of", "from", "till", "until", "after", "during", "overnight", "now", "yet",
+                   "according", "officially", "confirmed", "reported", "and", "or", "including", "among",
+                   "who", "which", "that", "since", "while", "when", "today", "yesterday", "later", "earlier"}
 _MONTH_NAMES = (r"\b(?:january|february|march|april|may|june|july|august|september|october|"
                 r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
@@ -89,37 +95,30 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
 
 class Reader:
     def __init__(self, text: str, aliases: dict[str, int], today: dt.date | None,
-                 navigation: list[tuple[int, int]] = ()):
+                 navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()):
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
         self.sentences = sentences(text, navigation)
-        self.event = self._main_event()
+        self.event_ref = events.article_event(self.sentences, self._dateline())
+        self.event, self.event_id, self.event_note = self._main_event(list(known_events))
         self.last_statement: Proposal | None = None
 
-    def _main_event(self) -> str | None:
-        """The event the article is about: the one it names most (a headline counts twice)."""
-        votes: Counter = Counter()
-        parts: list[Counter] = [Counter(), Counter(), Counter()]
-        for s in self.sentences:
-            if s.role in ("body", "headline"):
-                found = names.event_name(s.text, self.aliases)
-                if found:
-                    votes[found[0]] += 2 if s.role == "headline" else 1
-                for counter, part in zip(parts, names.event_parts(s.text), strict=False):
-                    if part:
-                        counter[part] += 1
-        if votes:
-            return votes.most_common(1)[0][0]
-        kind, facility, place = (c.most_common(1)[0][0] if c else None for c in parts)
-        place = self._dateline() or place
-        if kind and place:  # pieced together: "Peshawar" + "mosque" + "attack"
-            return " ".join(p for p in (place, facility, kind) if p)
-        return None
+    def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
+        """The event the article reports, as the ledger knows it when it does (and why)."""
+        ref = self.event_ref
+        if ref is None:
+            return None, None, None
+        m = events.match(ref, self.text, known)
+        if m is not None:
+            return m.name, m.entity_id, f"event: {ref.name or ref.kind!r} is {m.name!r} ({m.why})"
+        if ref.name is None:
+            return None, None, None
+        return ref.name, self.aliases.get(names.fold_text(ref.name)), None
 
     def _dateline(self) -> str | None:
         """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
         for s in self.sentences[:6]:
-            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?[—–-]\s",
+            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?(?:[—–-]|:)\s",
                          s.text)
             if m and s.role == "body":
                 return m.group(1).title()
@@ -137,6 +136,8 @@ class Reader:
             if s.role == "caption":
                 skipped["caption (kept, scored lower)"] += 1
             for p in found:
+                if self.event_note and p.subject == self.event:
+                    p.note = "; ".join(n for n in (p.note, self.event_note) if n)
                 p.role = s.role
                 p.confidence = round(p.confidence * ROLE_WEIGHT[s.role], 3)
             out.extend(found)
@@ -155,11 +156,17 @@ class Reader:
         return min(ds, key=lambda d: abs(d.start - near)).text
 
     def _event_subject(self, s: Sentence) -> tuple[str | None, int | None]:
-        found = names.event_name(s.text, self.aliases)
-        name = found[0] if found else self.event
-        if name is None:
-            return None, None
-        return name, self.aliases.get(names.fold_text(name))
+        """The article's event, unless the sentence names another one as background ("the
+        deadliest since the 1987 quake"): then that one."""
+        for k in names.known(s.text, self.aliases):
+            eid = k.entity_id
+            if eid != self.event_id and self.lex.event_re.search(k.text) and events.BACKGROUND.search(s.text):
+                return k.text, eid
+        if self.event_ref is not None and events.BACKGROUND.search(s.text):
+            for ref, _, _ in events.in_sentence(s.text):
+                if ref.place and self.event_ref.place and ref.place != self.event_ref.place and ref.name:
+                    return ref.name, self.aliases.get(names.fold_text(ref.name))
+        return self.event, self.event_id
 
     # -- quantities ---------------------------------------------------------------------------
 
@@ -187,11 +194,28 @@ class Reader:
         ms = names.mentions(s.text, self.aliases)
         out: list[Proposal] = self._vague_shares(s, ms)
         previous: Proposal | None = None
-        for f in figures(s.text):
+        for f in self._split_changes(s.text, figures(s.text)):
             p = self._quantity(s, f, ms, previous)
             if p is not None:
                 out.append(p)
                 previous = p
+        return out
+
+    _CHANGE = re.compile(r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
+                         r"corrected|updated|changed|went\s+up|went\s+down)\b[^.;]{0,50}$", re.I)
+
+    def _split_changes(self, text: str, found: list) -> list:
+        """"revised the toll from 95 to 84" is two figures, the earlier and the new, not a range."""
+        out = []
+        for f in found:
+            m = re.fullmatch(r"from\s+(.+?)\s+to\s+(.+)", f.text)
+            if m and self._CHANGE.search(text[:f.start]):
+                a = f.start + text[f.start:f.end].index(m.group(1), 4)
+                b = f.start + text[f.start:f.end].rindex(m.group(2))
+                out += [Figure(a, a + len(m.group(1)), m.group(1), False),
+                        Figure(b, b + len(m.group(2)), m.group(2), False)]
+            else:
+                out.append(f)
         return out
 
     def _quantity(self, s, f, ms, previous) -> Proposal | None:
@@ -205,6 +229,10 @@ class Reader:
                  or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
         if money or f.money:
             return self._money(s, f, ms, money.group().strip() if money else f.money)
+        if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
+            return self._magnitude(s, f)
+        if re.match(r"-[a-z]", after, re.I) or re.search(r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I):
+            return None  # "an eight-year-old boy", "the three-train crash", "aged 28"
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""
@@ -224,13 +252,13 @@ class Reader:
         if part:
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength = previous.question_strength
-            scope = counted
+            scope = counted or "part"
             note = f"part of {previous.value}" + (f" {previous.scope}" if previous.scope else "")
         else:
             question, scope, note = count, counted, None
-            if question.running:
+            if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
-                scope = None if counted in ("people", "persons", "civilians", "") else counted
+                scope = None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
@@ -238,6 +266,16 @@ class Reader:
                     m = next((k for k in ms if k.entity_id is not None), m)
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
         base = 0.9 if counted or strength >= 0.9 else 0.75
+        update = (self.lex.updates.search(before[-60:]) or self.lex.updates_after.match(after)
+                  or self.lex.updates_after.search(f.text))
+        earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
+        if earlier or re.search(r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I):
+            # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
+            # count, stated as replaced; a person decides whether to record it.
+            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.6
+        elif (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before)) or (update and question.running):
+            what = f"running-count update (earlier: {change.group(1)})" if change else "running-count update"
+            note = "; ".join(n for n in (note, what) if n)
         return Proposal(
             "quantity", s.start, s.end, value, question, strength, subject, subject_id,
             scope=scope or None, hedge=self._hedge(s), as_of=self._as_of(s, f.start), note=note,
@@ -245,41 +283,66 @@ class Reader:
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
+    _AFTER_STOP = re.compile(r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d")
+    _BEFORE_STOP = re.compile(r".*(?:[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|than|compared)\s|\d)", re.S)
+
     def _what_counted(self, figure: str, words: str, clause: str, before: str, after: str):
-        """The question a figure answers, the noun it counts and how sure the lexicon is."""
+        """The question a figure answers, the noun it counts and how sure the lexicon is.
+
+        Read in the figure's own clause: the nearest cue after it ("84 people were killed"), else
+        a noun that says it alone ("31 deaths"), else the nearest cue before it ("killing 84",
+        "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
+        if re.search(r"\bof\s*$", before) and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", before, re.I):
+            return None, None, 0  # "one of three", "a dad of two": a part of something else
+        stop = self._AFTER_STOP.search(after)
+        ahead = after[:stop.start()] if stop else after
+        ahead = " ".join(ahead.split()[:9])
+        people = lex.people.match(ahead) or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b", ahead)
+        counted = people.group() if people else ""  # "two Canadians" is a scoped count
+        best = None
         for c in lex.counts:
-            noun = next((w for w in sorted(c.words, key=len, reverse=True)
-                         if re.match(rf"(?:[\w’'-]+\s+){{0,2}}?{re.escape(w)}\b", words)), None)
-            context = c.context.search(clause)
-            if noun and (context or not c.question.running):
-                counted = re.match(rf"((?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)})\b", words).group(1)
-                return c.question, counted, 0.9
-        for c in lex.counts:
-            # "the toll rose to 52", "killed 40": no noun, but the context names the count.
-            if c.question.running and (re.search(rf"{c.context.pattern}\W+(?:\w+\W+){{0,3}}$", before, re.I)
-                                       and not words.split()[:1] == ["of"]):
-                return c.question, "", 0.8
-        # "The death toll from the X bombing rose to 100": the toll named well before its figure.
-        if re.search(r"\b(?:death\s+)?toll\b[^.;]{0,80}?\b(?:rose|risen|climbed|jumped|increased|reached|"
-                     r"stood|stands|hit|was|is|of)\s+(?:at\s+|to\s+)?$", before, re.I):
-            return lex.counts[0].question, "", 0.9
+            noun = c.words.match(ahead) if c.words else None
+            if noun:
+                return c.question, noun.group().lower(), 0.9
+            cue = c.cues.search(ahead) if c.cues else None
+            if cue and (best is None or cue.start() < best[0]):
+                best = (cue.start(), c)
+        if best is not None:
+            return best[1].question, counted, 0.9
+        first = re.match(r"\s*([a-z][\w’'-]*)", ahead)
+        if first and not people and first.group(1) not in _FUNCTION_WORDS:
+            return None, None, 0  # "21 coaches", "five foreign engineers": not a count of ours
         back = re.search(r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
                          r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
                          r"grew|climbed|estimated)\b[^.,;]{0,40}$", before, re.I)
-        if back:
+        if back:  # "the number of its members is estimated to be 4,000"
             noun = back.group("noun").lower()
-            c = lex.count_for_word(noun) or next(
-                (c for c in lex.counts if any(noun.startswith(w) for w in c.words)), None)
-            if c is not None:
-                return c.question, noun, 0.85
-        m = re.match(r"((?:[\w’'-]+\s+)?[\w’'-]+)", words)
-        sizeable = re.search(r"\d|hundred|thousand|million|billion|dozen", figure, re.I)
-        if m and sizeable and words.split()[0] not in lex.non_count and re.match(r"[a-z]", words):
-            noun = next((w for w in m.group(1).split() if len(w) > 3 and w.endswith("s")), "")
-            if noun:
-                return Question(f"number of {noun}", (), "quantity"), noun, 0.5
+            for c in lex.counts:
+                if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
+                    return c.question, noun, 0.85
+        before = re.sub(r"\bfrom\s+[\w,.]+\s+to\s*$", "", before)  # "the toll from 95 to 84": the toll
+        cut = self._BEFORE_STOP.match(before)
+        behind = before[cut.end():] if cut else before
+        behind = " ".join(behind.split()[-8:])
+        if re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I) or (
+                re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)):
+            return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
+        for c in lex.counts:
+            for cue in (c.cues.finditer(behind) if c.cues else ()):
+                if best is None or cue.end() > best[0]:
+                    best = (cue.end(), c)
+        if best is not None:
+            return best[1].question, counted, 0.85
         return None, None, 0
+
+    def _magnitude(self, s, f) -> Proposal | None:
+        if not _parses(f.text, "quantity"):
+            return None
+        subject, sid = self._event_subject(s)
+        return Proposal("quantity", s.start, s.end, f.text, self.lex.magnitude, 0.9, subject, sid,
+                        hedge=self._hedge(s), confidence=0.9 if subject else 0.6,
+                        extra={"figure": [s.start + f.start, s.start + f.end]})
 
     def _money(self, s, f, ms, currency: str) -> Proposal | None:
         if not _parses(f.text, "quantity"):
@@ -368,6 +431,7 @@ class Reader:
             p = self._statement_noun(s, m)
             if p is not None and not any(o.speaker == p.speaker for o in out):
                 out.append(p)
+        out = [q for p in out for q in (p, *p.extra.pop("more", ()))]
         for p in out:
             if p.kind != "denial" and p.extra.get("proposition"):
                 self.last_statement = p
@@ -464,6 +528,25 @@ class Reader:
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
         return p
 
+    _DENIED = re.compile(
+        r"(?P<who>(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:,|\band\b|\bor\b|\bnor\b)?\s*)+)\s+"
+        r"(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:not\s+|no\s+|nothing\s+|never\s+)?(?:\w+\s+)?"
+        r"(?:involved|responsible|behind|role|hand|part|to\s+do\s+with)\b")
+
+    def _denied_parties(self, content: str) -> list[names.Mention]:
+        m = self._DENIED.search(content)
+        if not m:
+            return []
+        return [x for x in names.mentions(m.group("who"), self.aliases) if x.text[:1].isupper()]
+
+    def _parties(self, content: str, first: names.Mention) -> list[names.Mention]:
+        """The others accused with the first: "Israel and the United States (US) for ..." gives
+        the United States; a name in brackets only repeats the one before it."""
+        head = re.split(r"\s+(?:for|of|over|in|on|as|behind|after|during|with)\s+", content, maxsplit=1)[0]
+        head = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), head)
+        return [m for m in names.mentions(head, self.aliases)
+                if m.text != first.text and m.text[:1].isupper() and m.start > head.find(first.text)]
+
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
         speaker_text, speaker_id = speaker.text, speaker.entity_id
@@ -471,7 +554,8 @@ class Reader:
             return None  # "No group has claimed responsibility": nobody speaks
         conf = 0.9 if speaker_id else (0.85 if speaker.text[:1].isupper() else 0.7)
         if cls == "asserts" and re.search(
-                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked)\b", content, re.I):
+                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked|role|hand|"
+                r"connection|involvement)\b|\bnothing to do with\b", content, re.I):
             cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
         kind = "denial" if cls == "denies" else "attribution"
         polarity = "denies" if cls == "denies" else "asserts"
@@ -488,6 +572,9 @@ class Reader:
                 return Proposal(kind, s.start, s.end, prev.value, prev.question, prev.question_strength * 0.9,
                                 prev.subject, prev.subject_id, note=f"denies: {prev.speaker}", **base)
             return None
+        lies = re.search(r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I)
+        if cls == "asserts" and lies:
+            cls, content = "accuses", lies.group("who") + " for the attack"
         if cls in ("accuses", "claims") or (cls == "denies" and responsibility.pattern.search(low)):
             subject, sid = self._event_subject(s)
             if cls == "accuses":
@@ -502,11 +589,20 @@ class Reader:
                 if target is None:
                     return None
                 value, value_id = target.text, target.entity_id
+                others = self._parties(content, target)
             else:  # claims responsibility, or denies involvement: the speaker is the answer
                 value, value_id = speaker_text, speaker_id
+                others = []
+                named = self._denied_parties(content) if cls == "denies" else []
+                if named:  # "USA and Israel had no role", "no reason to believe that Israel was involved"
+                    value, value_id = named[0].text, named[0].entity_id
+                    others = named[1:]
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
-                return Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
-                                subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
+                p = Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
+                             subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
+                p.extra["more"] = [replace(p, value=o.text, extra={"proposition": True, "value_id": o.entity_id})
+                                   for o in others if o.text != value]
+                return p
         for st in self.lex.statements:
             if st.question.name == "responsibility":
                 continue
@@ -535,6 +631,6 @@ class Reader:
 
 
 def read(text: str, aliases: dict[str, int], today: dt.date | None,
-         navigation: list[tuple[int, int]] = ()) -> Reading:
+         navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()) -> Reading:
     """Every candidate claim in a text; `aliases` maps folded alias keys to entity ids."""
-    return Reader(text, aliases, today, navigation).read()
+    return Reader(text, aliases, today, navigation, known_events).read()

@@ -57,19 +57,34 @@ def _role(par: str, prev: str | None, nxt: str | None, seen: set[str]) -> str:
     return "body"
 
 
+_LIST_HEAD = re.compile(r"(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+\w+)?|read\s+more|more\s+(?:stories|"
+                        r"from|news|on\s+this)|trending(?:\s+now)?|recommended|you\s+may\s+also\s+like|"
+                        r"also\s+read|top\s+stories|latest(?:\s+news)?|popular|editor's\s+picks)\s*:?", re.I)
+_PAYWALL = re.compile(r"\b(?:subscribe|subscription|sign\s+in|log\s+in|create\s+an\s+account|already\s+a\s+"
+                      r"subscriber|cookies?|newsletter|advertisement|share\s+this|follow\s+us)\b", re.I)
+
+
 def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentence]:
-    """Every sentence, in order; `navigation`: ranges the segmenter marked as site chrome."""
+    """Every sentence, in order; `navigation`: ranges the segmenter marked as site chrome.
+    A list heading ("Most read", "Related") makes the short lines after it navigation."""
     pars = _paragraphs(text)
     out: list[Sentence] = []
     seen: set[str] = set()
+    in_list = False
     for i, (a, b) in enumerate(pars):
         par = text[a:b]
         prev = text[slice(*pars[i - 1])] if i else None
         nxt = text[slice(*pars[i + 1])] if i + 1 < len(pars) else None
-        if any(s <= a < e for s, e in navigation):
+        role = _role(par, prev, nxt, seen)
+        if _LIST_HEAD.fullmatch(par.strip()) or (len(par.split()) <= 25 and _PAYWALL.search(par)):
+            in_list, role = bool(_LIST_HEAD.fullmatch(par.strip())), "navigation"
+        elif in_list and role == "headline":
             role = "navigation"
         else:
-            role = _role(par, prev, nxt, seen)
+            in_list = False
+        if any(s <= a < e for s, e in navigation) and not (role == "body" and len(par.split()) >= 15) \
+                and not (i == 0 and role == "headline"):
+            role = "navigation"  # the segmenter's chrome, unless the paragraph is prose
         seen.add(fold_text(par))
         if role in ("headline", "caption", "repeat"):
             out.append(Sentence(a, b, par, role))

@@ -1,0 +1,155 @@
+"""One event, one subject: which event an article reports, its canonical name, the ledger event
+it is, and the ways the article names it.
+
+An event is read as (kind, place, facility): "twin blasts in Kerman" is (attack, Kerman, None),
+"the Odisha train crash" is (crash, Odisha, train). Its canonical name is place + facility + kind
+("Kerman attack"); the surface forms the article uses become aliases when a claim is accepted, so
+the next article's wording finds the same entity. An event already in the ledger is the article's
+event when the kinds agree and its place is the article's or is named in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..anchoring import fold_text
+from . import names
+from .lexicon import lexicon
+
+# Words before an event noun that belong to its name as written ("twin blasts", "deadly quake").
+_MODIFIERS = (r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
+              r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*")
+BACKGROUND = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
+                         r"ago|another|other|similar|also\s+struck)\b", re.I)
+
+
+@dataclass(frozen=True)
+class EventRef:
+    kind: str
+    place: str | None
+    facility: str | None = None
+
+    @property
+    def name(self) -> str | None:
+        if not self.place:
+            return None
+        # Place and kind only: whether an article adds "mosque" or "train" must not split an event.
+        return f"{self.place} {self.kind}"
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    entity_id: int
+    name: str
+    keys: frozenset[str]  # its folded name and aliases
+
+
+@dataclass(frozen=True)
+class Match:
+    entity_id: int | None
+    name: str
+    why: str | None  # how an existing event was recognised
+
+
+def kind_of(noun: str) -> str | None:
+    return lexicon().events.get(re.sub(r"\s+", " ", noun.lower()))
+
+
+def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
+    """Every event noun in a sentence with the place and facility that go with it."""
+    lex = lexicon()
+    out = []
+    for m in lex.event_re.finditer(sentence):
+        window = sentence[max(0, m.start() - 40): m.end() + 60]
+        facility = lex.facilities.search(window)
+        place = names._place(sentence, m.start(), m.end())
+        out.append((EventRef(kind_of(m.group()), place, facility.group().lower() if facility else None),
+                    m.start(), m.end()))
+    return out
+
+
+def article_event(sentences, dateline: str | None) -> EventRef | None:
+    """The event an article reports: the kind it names most, at the place named most with it
+    (a headline counts twice); the dateline's town when no sentence places it."""
+    kinds: Counter = Counter()
+    places: Counter = Counter()
+    facilities: Counter = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        weight = 2 if s.role == "headline" else 1
+        for ref, _, _ in in_sentence(s.text):
+            if BACKGROUND.search(s.text) and ref.place and places and ref.place not in places:
+                continue  # "the deadliest since the 1987 quake": another event, named as background
+            kinds[ref.kind] += weight
+            if ref.place:
+                places[ref.place] += weight
+            if ref.facility:
+                facilities[ref.facility] += weight
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    if places:  # the place named with the event most, then named most in the whole article
+        text = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
+        # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
+        place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] * 2 + min(text.count(p), 3)))
+    else:
+        place = dateline
+    facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
+    return EventRef(kind, place, facility)
+
+
+def _place_of(name: str) -> tuple[str | None, str]:
+    """(kind, place words) of a canonical or surface event name: "Kerman attack" -> (attack, kerman)."""
+    lex = lexicon()
+    m = None
+    for m in lex.event_re.finditer(name):
+        pass
+    if m is None:
+        return None, ""
+    rest = (name[:m.start()] + " " + name[m.end():]).strip()
+    rest = lex.facilities.sub(" ", rest)
+    rest = re.sub(r"\b(?:in|at|near|the|of|on)\b", " ", rest, flags=re.I)
+    return kind_of(m.group()), fold_text(re.sub(r"(?:’s|'s)\b", "", rest))
+
+
+def match(ref: EventRef, text: str, known: list[LedgerEvent]) -> Match | None:
+    """The ledger event this article's event is: same kind, and the same place or a place of
+    that event named in the article."""
+    if ref is None:
+        return None
+    place = fold_text(ref.place or "")
+    folded_text = fold_text(text)
+    for e in known:
+        for key in sorted(e.keys, key=len):
+            kind, where = _place_of(key)
+            if kind != ref.kind or not where:
+                continue
+            if place and where == place:
+                return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
+            if re.search(rf"\b{re.escape(where)}\b", folded_text):
+                return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")
+    return None
+
+
+def surfaces(text: str, ref: EventRef) -> list[str]:
+    """The ways the text names this event ("twin blasts in Kerman", "Kerman bombings"), and the
+    place + noun form of each ("blasts in Kerman" -> "Kerman blasts")."""
+    if not ref.place:
+        return []
+    lex = lexicon()
+    place = re.escape(ref.place)
+    nouns = lex.event_re.pattern
+    out = []
+    pats = [rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
+            rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b"]
+    for pat in pats:
+        for m in re.finditer(pat, text, re.I):
+            noun = m.group("noun")
+            if kind_of(noun) != ref.kind:
+                continue
+            out.append(re.sub(r"\s+", " ", m.group()))
+            out.append(f"{ref.place} {noun.lower()}")
+    return list(dict.fromkeys(out))
