@@ -127,7 +127,7 @@ def grade_source(db: Database, ref: str, grade: str) -> dict:
 
     with db.session() as session:
         source = find_source(session, ref)
-        source.reliability = check_grade(grade)
+        source.reliability = check_grade(grade) or source.reliability
         events.record(session, "source.grade", f"source:{source.id}", grade=source.reliability)
         return {"id": source.id, "reliability": source.reliability, "meaning": RELIABILITY[source.reliability]}
 
@@ -143,7 +143,7 @@ def split_segment(db: Database, ref: str, offset: int | None, quote: str | None,
         raise UsageError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT")
     with db.session() as session:
         source = find_source(session, ref)
-        at = offset if offset is not None else locate(source.text, quote).start
+        at = offset if offset is not None else locate(source.text, quote or "").start
         return segment_json(split(session, source, at, title, "navigation" if navigation else "article"))
 
 

@@ -91,7 +91,7 @@ def diff(session: Session, old: Source, new: Source) -> Diff:
         .where(Reanchor.new_source_id == new.id).order_by(ClaimSpan.claim_id)
     )
     for r, claim_id in rows:
-        claim = session.get(Claim, claim_id)
+        claim = session.get_one(Claim, claim_id)
         claims.append({
             "claim": claim_id, "status": r.status, "score": r.score, "quote": r.old_span.quote,
             "old": [r.old_span.start, r.old_span.end],
