@@ -180,7 +180,7 @@ def split_segment(db: Database, ref: str, offset: int | None, quote: str | None,
         raise UsageError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT")
     with db.session() as session:
         source = find_source(session, ref)
-        at = offset if offset is not None else locate(source.text, quote).start
+        at = offset if offset is not None else locate(source.text, quote or "").start
         return segment_json(split(session, source, at, title, "navigation" if navigation else "article"))
 
 

@@ -59,7 +59,7 @@ def question_page(session: Session, f: ContestedFilter) -> list[tuple[int, int]]
         q = q.having(func.max(func.coalesce(Claim.as_of_end, Claim.as_of_start)) >= f.since)
     if f.limit is not None:
         q = q.limit(f.limit)
-    return [tuple(r) for r in session.execute(q.offset(f.offset or None))]
+    return [(r[0], r[1]) for r in session.execute(q.offset(f.offset or None))]
 
 
 def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:

@@ -34,7 +34,7 @@ HEARSAY = ("reportedly", "reported", "allegedly", "alleged", "said to", "it has 
 
 
 def is_rumour(hedge: str | None) -> bool:
-    return bool(hedge) and any(h in hedge.casefold() for h in HEARSAY)
+    return hedge is not None and any(h in hedge.casefold() for h in HEARSAY)
 
 
 def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool,

@@ -168,7 +168,7 @@ class ClaimWriter:
         if entity_id not in self._names:
             from ..ledger.models import Entity
 
-            self._names[entity_id] = self.session.get(Entity, entity_id).name
+            self._names[entity_id] = self.session.get_one(Entity, entity_id).name
         return self._names[entity_id]
 
     # -- recording -----------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def add_claim(session: Session, ci: ClaimInput) -> Claim:
     writer = ClaimWriter(session)
     writer.add(ci)
     (claim_id,) = writer.flush()
-    return session.get(Claim, claim_id)
+    return session.get_one(Claim, claim_id)
 
 
 def as_of_period(text: str | None, source_date: dt.date | None) -> tuple[str | None, dt.date | None, dt.date | None]:

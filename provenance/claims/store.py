@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import InputError, NotFound
 from ..ingest.sources import find_source
 from ..ledger.models import Claim
-from ..values import Period, parse_value, to_json_text
+from ..values import Label, Period, parse_value, to_json_text
 from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
 from ..ledger.limits import get_row
 from .vocabulary import get_property, resolve_entity
@@ -49,7 +49,7 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     if "value" in changes:
         value = parse_value(changes["value"], claim.property.value_type)
         if claim.property.value_type == "entity":
-            value = type(value)(resolve_entity(session, changes["value"]).name, "entity")
+            value = Label(resolve_entity(session, changes["value"]).name, "entity")
         claim.value_text, claim.value_json = changes["value"].strip(), to_json_text(value)
     if "speaker" in changes:
         speaker = changes["speaker"].strip()

@@ -7,6 +7,8 @@ unless the caller asks to create it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
@@ -42,7 +44,7 @@ def get_entity(session: Session, name: str) -> Entity:
 
 
 def add_entity(
-    session: Session, name: str, aliases: list[str] = (), kind: str | None = None,
+    session: Session, name: str, aliases: Sequence[str] = (), kind: str | None = None,
     side: str | None = None,
 ) -> Entity:
     name = name.strip()
@@ -103,7 +105,7 @@ def merge_entities(session: Session, keep: str, other: str) -> Entity:
     session.expire_all()
     session.delete(session.get(Entity, gone.id))
     events.record(session, "entity.merge", f"entity:{target.id}", merged=gone.id, name=gone.name)
-    return session.get(Entity, target.id)
+    return session.get_one(Entity, target.id)
 
 
 def list_entities(session: Session) -> list[Entity]:

@@ -6,10 +6,14 @@ Library errors (ProvenanceError) become one line on stderr and the exit code the
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import DatabaseError, ProvenanceError
+
+if TYPE_CHECKING:
+    from ..ledger.db import Database
 
 
 class CliError(click.ClickException):
@@ -17,7 +21,7 @@ class CliError(click.ClickException):
         from ..render import safe_line
 
         super().__init__(safe_line(message))
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click reads it per instance
 
 
 class State:
@@ -25,7 +29,7 @@ class State:
 
     def __init__(self, db: str | None):
         self.db_value = db
-        self._db = None
+        self._db: Database | None = None
 
     def db(self, *, migrate: bool = True, create: bool = True):
         """The ledger. Reading commands pass create=False: a mistyped path is named, not made."""

@@ -79,13 +79,13 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
 
 def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
     """Insert what is new in bulk; one audit event names the batch. The new conflicts' ids."""
-    findings = {f.key: f for f in findings}
-    if not findings:
+    by_key = {f.key: f for f in findings}
+    if not by_key:
         return []
-    known = set()
-    for keys in _chunks(list(findings)):
+    known: set[str] = set()
+    for keys in _chunks(list(by_key)):
         known.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
-    new = [f for key, f in findings.items() if key not in known]
+    new = [f for key, f in by_key.items() if key not in known]
     if not new:
         return []
     now = utcnow()

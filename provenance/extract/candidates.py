@@ -191,6 +191,8 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
     ledger = Ledger(session)
     if change.subject is not None:
         m = ledger.entity_for(change.subject.strip(), None)
+        if m is None:
+            raise InputError("--subject cannot be empty: say who or what the claim is about")
         cand.subject_text, cand.subject_id, cand.subject_link = m.name, m.entity_id, m.link
         if m.link == "alias":  # a person typed this name: take it as written, as a new entity
             cand.subject_text, cand.subject_id, cand.subject_link = change.subject.strip(), None, "new"
@@ -331,16 +333,16 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
                 raise InputError(f"candidate {cand.id} cannot be accepted: {reason}")
             refused.append((cand, reason))
             continue
-        kind = "event" if event_re.search(cand.subject_text) else None
+        kind = "event" if event_re.search(cand.subject_text or "") else None
         subject = _entity_name(session, cand.subject_text, cand.subject_id, cand.subject_link, kind)
         if kind == "event":
             _name_event(session, subject, cand.source_id, named)
         speaker = _entity_name(session, cand.speaker_text, cand.speaker_id, cand.speaker_link)
         prop = _property(session, cand)
-        source = session.get(Source, cand.source_id)
+        source = session.get_one(Source, cand.source_id)
         ci = ClaimInput(
             source=source.sha256, quote=writer.text(writer.source(source.sha256))[cand.start:cand.end],
-            subject=subject, property=prop.name, value=cand.value_text, speaker=speaker,
+            subject=subject or "", property=prop.name, value=cand.value_text, speaker=speaker,
             denies=cand.polarity == "denies", as_of=cand.as_of_text, hedge=cand.hedge,
             scope=cand.scope, cites=cand.cites, hint=cand.start, create_entities=True,
         )
@@ -398,7 +400,7 @@ def links(c: Candidate) -> str:
 
 def parse_ids(values: tuple[str, ...]) -> list[int]:
     """Ids as the user writes them: 3 5 7-9."""
-    out = []
+    out: list[int] = []
     for v in values:
         m = re.fullmatch(r"(\d+)(?:-(\d+))?", v.strip())
         if not m:

@@ -102,7 +102,7 @@ def _paragraphs(text: str, intervals: list[tuple[int, int]]) -> int:
 
 def copies_of(session: Session, source_id: int) -> list[Copy]:
     """Every other source that shares text with this one, most shared first."""
-    source = session.get(Source, source_id)
+    source = session.get_one(Source, source_id)
     by_other: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for other, start, end in session.execute(
         select(SharedPassage.other_id, SharedPassage.start, SharedPassage.end)

@@ -103,7 +103,7 @@ def diff(session: Session, old: Source, new: Source) -> Diff:
         .where(Reanchor.new_source_id == new.id).order_by(ClaimSpan.claim_id)
     )
     for r, claim_id in rows:
-        claim = session.get(Claim, claim_id)
+        claim = session.get_one(Claim, claim_id)
         claims.append({
             "claim": claim_id, "status": r.status, "score": r.score, "context_score": context_score(r),
             "quote": r.old_span.quote,

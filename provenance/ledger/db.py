@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -221,7 +222,7 @@ def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn
@@ -233,7 +234,7 @@ def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
                                             f"{len(broken)} reference(s); nothing was changed")
         finally:
             if sqlite:
-                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
@@ -331,7 +332,7 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
 
     if not rows:
         return []
-    dialect = session.bind.dialect
+    dialect = session.get_bind().dialect
     if dialect.name != "sqlite":
         if ids:
             return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
@@ -345,7 +346,7 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
     keys = [c.key for c in cols]
     sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
     # Dates and times repeat across a batch (one capture day, one moment): convert each once.
-    converting = [(n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
+    converting: list[tuple[int, Any, dict]] = [(n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
     params = []
     for i, row in enumerate(rows):
         values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]

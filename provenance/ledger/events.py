@@ -7,8 +7,9 @@ import getpass
 import hashlib
 import json
 import os
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from .models import Event, utcnow
@@ -39,7 +40,7 @@ def record(session: Session, action: str, target: str, **payload) -> None:
     at = utcnow()
     who = actor()
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    session.execute(insert(Event.__table__).values(
+    session.execute(insert(cast(Table, Event.__table__)).values(
         at=at, actor=who, action=action, target=target, payload=body, prev_hash=prev,
         hash=event_hash(prev, at.isoformat(), who, action, target, body),
     ))

@@ -22,7 +22,7 @@ def verify(session: Session) -> list[str]:
     texts: dict[int, str] = {}
     for span in session.scalars(select(Span).order_by(Span.source_id)):
         if span.source_id not in texts:
-            texts = {span.source_id: session.get(Source, span.source_id).text}
+            texts = {span.source_id: session.get_one(Source, span.source_id).text}
         body = texts[span.source_id]
         if body[span.start : span.end] != span.quote:
             problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] "
@@ -32,7 +32,7 @@ def verify(session: Session) -> list[str]:
             from_json(value_json)
         except (ValueError, KeyError, TypeError):
             problems.append(f"claim {claim_id}: its stored value is not a valid value")
-    if session.bind.dialect.name == "sqlite":
+    if session.get_bind().dialect.name == "sqlite":
         for row in session.execute(text("PRAGMA foreign_key_check")):
             problems.append(f"table {row[0]} row {row[1]}: broken reference to {row[2]}")
     problems.extend(broken_links(session))
