@@ -40,8 +40,9 @@ def list_(session, kind, status, claim, since, as_json):
         return
     t = table("id", "kind", "status", "sev.", "claims", "explanation")
     for c in rows:
-        t.add_row(str(c.id), c.kind, c.status, c.severity, ",".join(str(cl.id) for cl in c.claims),
-                  safe_line(c.explanation))
+        ids = [str(cl.id) for cl in c.claims]
+        shown = ",".join(ids) if len(ids) <= 6 else ",".join(ids[:4]) + f",… ({len(ids)})"
+        t.add_row(str(c.id), c.kind, c.status, c.severity, shown, safe_line(c.explanation))
     print_(t)
 
 
