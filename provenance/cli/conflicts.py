@@ -10,6 +10,7 @@ from ..render import emit_json, json_option, print_, quote_in_context, safe_line
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
 SHOW = 20  # new conflicts a scan prints one by one
+SHOW_PANELS = 4  # claims side by side in `conflicts show`; a grouped disagreement may have thousands
 
 
 def _since(value):
@@ -40,8 +41,8 @@ def list_(session, kind, status, claim, since, as_json):
         return
     t = table("id", "kind", "status", "sev.", "claims", "explanation")
     for c in rows:
-        ids = [str(cl.id) for cl in c.claims]
-        shown = ",".join(ids) if len(ids) <= 6 else ",".join(ids[:4]) + f",… ({len(ids)})"
+        ids, count = [str(cl.id) for cl in c.claims], getattr(c, "claim_count", len(c.claims))
+        shown = ",".join(ids) if count <= 6 else ",".join(ids[:4]) + f",… ({count})"
         t.add_row(str(c.id), c.kind, c.status, c.severity, shown, safe_line(c.explanation))
     print_(t)
 
@@ -70,7 +71,7 @@ def show(session, conflict_id, as_json):
         print_(text(("note: ", "bold"), safe_line(c.note or ""),
                     f" ({safe_line(c.decided_by)}, {c.decided_at:%Y-%m-%d %H:%M})" if c.decided_at else ""))
     panels = []
-    for cl in c.claims:
+    for cl in c.claims[:SHOW_PANELS]:
         span = cl.spans[0]
         head = text((f"claim {cl.id}", "bold"), " · ", safe_line(speaker_name(cl)), " · ",
                     safe_line(as_of_label(cl)), "\n",
@@ -84,6 +85,8 @@ def show(session, conflict_id, as_json):
         grid.add_column(ratio=1)
     grid.add_row(*panels)
     print_(grid)
+    if len(c.claims) > SHOW_PANELS:
+        click.echo(f"... and {len(c.claims) - SHOW_PANELS} more claims: `provenance conflicts show {c.id} --json`")
 
 
 def _status_command(verb: str, doc: str):

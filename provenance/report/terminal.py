@@ -56,8 +56,8 @@ def renderables(doc: dict):
             for cl in c["claims"][:SHOW_CLAIMS]:
                 yield text((f"  {cl['speaker']} [{cl['source_id']}] ({cl['as_of']}): ", "dim"),
                            ("“" + safe_line(cl["quote"]) + "”", "italic"))
-            if len(c["claims"]) > SHOW_CLAIMS:
-                yield text((f"  … and {len(c['claims']) - SHOW_CLAIMS} more claims "
+            if c["claim_count"] > SHOW_CLAIMS:
+                yield text((f"  … and {c['claim_count'] - SHOW_CLAIMS} more claims "
                             f"(`provenance conflicts show {c['id']}`)", "dim"))
 
 
