@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..errors import InputError, NotFound
 from ..ledger.models import Claim
-from .recording import ClaimInput, add_claim, as_of_period  # noqa: F401  (the claims API)
-from ..ingest.sources import find_source
 from ..values import Period, parse_value, to_json_text
 from .vocabulary import get_property, resolve_entity
 
@@ -53,6 +51,8 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     if "denies" in changes:
         claim.polarity = "denies" if changes["denies"] else "asserts"
     if "as_of" in changes:
+        from .recording import as_of_period  # writing claims: not needed to read them
+
         claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source)
     for field in ("hedge", "scope", "cites"):
         if field in changes:
@@ -94,6 +94,8 @@ def claims_query(session: Session, f: ClaimFilter) -> Select:
     if f.property:
         q = q.where(Claim.property_id == get_property(session, f.property).id)
     if f.source:
+        from ..ingest.sources import find_source  # only when filtering by source
+
         q = q.where(Claim.source_id == find_source(session, f.source).id)
     if f.speaker:
         q = q.where(Claim.speaker_id == resolve_entity(session, f.speaker).id)
