@@ -285,18 +285,27 @@ def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | N
 
 @dataclass
 class Scanned:
-    conflicts: list[dict]  # conflict_json of every new conflict
+    conflicts: list[dict]  # conflict_json of the first `show` new conflicts (all without `show`)
     kinds: Counter
+    count: int = 0  # every new conflict
 
 
-def scan(db: Database) -> Scanned:
-    """Run every detector over every accepted claim; store only what is new."""
-    from .detect import load, scan as run
+def scan(db: Database, show: int | None = None) -> Scanned:
+    """Run every detector over every accepted claim; store only what is new.
+
+    A first scan of a large ledger finds tens of thousands of conflicts: they are counted by kind
+    in SQL and turned into JSON a thousand at a time, so memory holds a page, not all of them."""
+    from .detect import kinds_of, load, scan as run
     from .detect.store import conflict_json
 
     with db.session() as session:
-        found = load(session, run(session))
-        return Scanned([conflict_json(c) for c in found], Counter(c.kind for c in found))
+        ids = run(session)
+        wanted = ids if show is None else ids[:show]
+        shown = []
+        for i in range(0, len(wanted), 1000):
+            shown += [conflict_json(c) for c in load(session, wanted[i:i + 1000])]
+            session.expunge_all()
+        return Scanned(shown, kinds_of(session, ids), len(ids))
 
 
 # -- candidates ---------------------------------------------------------------------------------

@@ -116,11 +116,11 @@ def scan(db, as_json):
     """Run every detector over every accepted claim; add only what is new."""
     from ..actions import scan as run_scan
 
-    found = run_scan(db)
+    found = run_scan(db, None if as_json else SHOW)
     if as_json:
         emit_json(found.conflicts)
         return
-    n = len(found.conflicts)
+    n = found.count
     kinds = ", ".join(f"{k} {kind}" for kind, k in sorted(found.kinds.items()))
     click.echo(f"{n} new conflict(s)" + (f": {kinds}" if n else ""))
     for c in found.conflicts[:SHOW]:
