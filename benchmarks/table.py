@@ -40,7 +40,11 @@ def load(paths: list[str]) -> dict[tuple[int, str], dict[str, dict]]:
             for line in fh:
                 if line.startswith("{"):
                     r = json.loads(line)
-                    runs[(r["claims"], r.get("backend", "sqlite"))][r["figure"]] = r
+                    run = runs[(r["claims"], r.get("backend", "sqlite"))]
+                    # Several runs of one size: the later file's figure, but the largest peak memory.
+                    if r["figure"] == "peak_rss_mb" and r["figure"] in run:
+                        r = max(r, run[r["figure"]], key=lambda x: x["value"])
+                    run[r["figure"]] = r
     return runs
 
 
