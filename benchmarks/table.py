@@ -40,11 +40,8 @@ def load(paths: list[str]) -> dict[tuple[int, str], dict[str, dict]]:
             for line in fh:
                 if line.startswith("{"):
                     r = json.loads(line)
-                    run = runs[(r["claims"], r.get("backend", "sqlite"))]
-                    # Several runs of one size: the later file's figure, but the largest peak memory.
-                    if r["figure"] == "peak_rss_mb" and r["figure"] in run:
-                        r = max(r, run[r["figure"]], key=lambda x: x["value"])
-                    run[r["figure"]] = r
+                    # Several runs of one size and backend: the later file's figure.
+                    runs[(r["claims"], r.get("backend", "sqlite"))][r["figure"]] = r
     return runs
 
 
