@@ -1,11 +1,15 @@
-"""The benchmark figures at one ledger size, one JSON object per line.
+"""The benchmark figures at one ledger size and backend, one JSON object per line.
 
-    python benchmarks/run.py --claims 100000 [--ledger PATH] [--ingest 10000] [--import-claims 20000]
+    python benchmarks/run.py --claims 100000 [--backend sqlite|postgres] [--ingest 2000] [--import-claims 20000]
 
-Every figure is measured in this run: the commands users type are timed as subprocesses (wall
-clock, best of a few), the library paths in-process. `import_vs_raw` divides our import rate by raw
-`sqlite3` executemany of the very same rows, measured here, on this machine, a moment apart.
-peak_rss_mb is the largest resident set of any measured subprocess (its own, through wait4).
+The ledger is the realistic synthetic one of generate.py. Every figure is measured in this run:
+the commands users type are timed as subprocesses (wall clock, best of a few, start-up included;
+`cpu` beside it is the same run's user + system time, which a busy machine inflates less), the
+library paths in-process. `import_vs_raw` divides our import rate by the driver's own executemany
+of the very same rows (sqlite3, or psycopg for PostgreSQL), measured here, a moment apart.
+`peak_rss_mb` is the largest resident set of any measured subprocess (its own, through wait4).
+With --backend postgres the run starts its own PostgreSQL server (initdb in a temporary folder, a
+private port and socket) and removes it at the end. Every line carries the machine's load average.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,39 +30,43 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from synth import paragraph  # noqa: E402
+from pg import PostgresServer  # noqa: E402
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
+BACKEND = ["sqlite"]
 
 
 def emit(name: str, value: float, unit: str, claims: int, **extra) -> None:
-    print(json.dumps({"figure": name, "value": value, "unit": unit, "claims": claims, **extra}), flush=True)
+    print(json.dumps({"figure": name, "value": value, "unit": unit, "claims": claims, "backend": BACKEND[0],
+                      "load": round(os.getloadavg()[0], 1), **extra}), flush=True)
 
 
 PEAK_KB = [0]  # the largest resident set of any measured subprocess
 
 
-def child(cmd: list[str]) -> tuple[float, str]:
-    """Run a command; its wall time and output. Its own peak memory goes into PEAK_KB (wait4:
-    RUSAGE_CHILDREN would also count what a forked child briefly shares with this process)."""
+def timed(cmd: list[str]) -> tuple[float, float, str]:
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out = p.stdout.read()
+    err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - t
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
-        raise SystemExit(f"failed ({p.returncode}): {' '.join(cmd)}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err[-2000:]}")
     PEAK_KB[0] = max(PEAK_KB[0], usage.ru_maxrss)
-    return seconds, out
+    return seconds, usage.ru_utime + usage.ru_stime, out
 
 
-def wall(cmd: list[str], runs: int = 3) -> float:
-    return min(child(cmd)[0] for _ in range(runs))
+def wall(cmd: list[str], runs: int = 3) -> tuple[float, float]:
+    """Best of `runs`: (wall seconds, CPU seconds of that run)."""
+    best = min(timed(cmd)[:2] for _ in range(runs))
+    return round(best[0], 3), round(best[1], 3)
 
 
 def python(code: str, *args: str) -> dict:
     """Run a snippet in a fresh interpreter; it prints one JSON object."""
-    _, out = child([sys.executable, "-c", code, *args])
+    _, _, out = timed([sys.executable, "-c", code, *args])
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -74,22 +81,25 @@ texts = []
 for i in range(n):
     texts.append(near_copy(rng, rng.choice(texts)) if texts and rng.random() < 0.1 else article(rng))
 db = open_db(sys.argv[1])
-t = time.perf_counter()
+t = time.perf_counter(); copies = 0
 for i in range(0, n, 500):
     with db.session() as s:
         for j, text in enumerate(texts[i:i + 500]):
-            add_source(s, text.encode(), f"ingest-{i + j}")
-print(json.dumps({"seconds": time.perf_counter() - t}))
+            copies += bool(add_source(s, text.encode(), f"ingest-{i + j}").copies)
+print(json.dumps({"seconds": time.perf_counter() - t, "copies": copies}))
 """
 
 IMPORT = r"""
-import json, sqlite3, sys, time
+import json, sys, time
+from sqlalchemy import func, select
 from provenance.ledger.db import open_db
+from provenance.ledger.models import Claim
 from provenance.claims.importer import import_file
 db = open_db(sys.argv[1])
 with db.session() as s:
     import_file(s, sys.argv[2])  # the sources, first and untimed
-before = sqlite3.connect(sys.argv[1]).execute("SELECT MAX(id) FROM claims").fetchone()[0] or 0
+with db.session() as s:
+    before = s.scalar(select(func.max(Claim.id))) or 0
 t = time.perf_counter()
 with db.session() as s:
     result = import_file(s, sys.argv[3])
@@ -98,7 +108,7 @@ db.close()
 print(json.dumps({"seconds": seconds, "claims": result.created["claims"], "after_claim": before}))
 """
 
-RAW = r"""
+RAW_SQLITE = r"""
 import json, sqlite3, sys, time
 src, dst, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
 tables = {  # exactly the rows the import wrote
@@ -129,6 +139,35 @@ conn.execute("COMMIT")
 print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claims"][1])}))
 """
 
+RAW_POSTGRES = r"""
+import json, sys, time
+import psycopg
+dsn, after = sys.argv[1], int(sys.argv[2])
+tables = {
+    "spans": "SELECT * FROM spans WHERE id IN (SELECT span_id FROM claim_spans WHERE claim_id > %s)",
+    "claims": "SELECT * FROM claims WHERE id > %s",
+    "claim_spans": "SELECT * FROM claim_spans WHERE claim_id > %s",
+}
+with psycopg.connect(dsn) as conn:
+    rows = {}
+    for t, sql in tables.items():
+        cur = conn.execute(sql, (after,))
+        rows[t] = ([d.name for d in cur.description], cur.fetchall())
+    # Take the imported rows out again (untimed), so that they go back into the same database.
+    conn.execute("DELETE FROM claim_spans WHERE claim_id > %s", (after,))
+    conn.execute("DELETE FROM claims WHERE id > %s", (after,))
+    conn.execute("DELETE FROM spans WHERE id = ANY(%s)", ([r[0] for r in rows["spans"][1]],))
+    conn.commit()
+    t0 = time.perf_counter()
+    with conn.cursor() as cur:
+        for t in tables:
+            cols, data = rows[t]
+            cur.executemany(f"INSERT INTO {t} ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
+                            f"VALUES ({', '.join(['%s'] * len(cols))})", data)
+    conn.commit()
+    print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claims"][1])}))
+"""
+
 INCREMENTAL = r"""
 import json, sys, time
 from provenance.ledger.db import open_db
@@ -138,95 +177,191 @@ db = open_db(sys.argv[1])
 with db.session() as s:
     import_file(s, sys.argv[2])
     result = import_file(s, sys.argv[3])
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     found = detect_for(s, result.claim_ids)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"seconds": seconds, "cpu": cpu, "claims": len(result.claim_ids), "conflicts": len(found)}))
+"""
+
+EXTRACT = r"""
+import json, sys, time
+from pathlib import Path
+from provenance.ledger.db import open_db
+from provenance.claims.importer import import_file
+from provenance.extract.candidates import extract
+from provenance.ledger.models import Source
+from sqlalchemy import select
+db = open_db(sys.argv[1])
+with db.session() as s:
+    import_file(s, sys.argv[2])
+with db.session() as s:
+    sources = list(s.scalars(select(Source)))
+    chars = sum(len(x.text) for x in sources)
+    t = time.perf_counter()
+    for x in sources:
+        extract(s, x)
     seconds = time.perf_counter() - t
-print(json.dumps({"seconds": seconds, "claims": len(result.claim_ids), "conflicts": len(found)}))
+print(json.dumps({"seconds": seconds, "kb": chars / 1000, "sources": len(sources)}))
 """
 
 
 def import_file_for(folder: Path, n_claims: int, subjects: int, seed: int = 9) -> tuple[Path, Path]:
     """Two import files: new sources (TOML), then 50 claims for each on the ledger's existing
-    questions (JSON: the faster of the two formats for a machine-made bulk file)."""
+    questions, one in five an accusation by a side's spokesperson (JSON: the faster format)."""
+    from generate import BODIES, FIGURE_PROPS, SIDES
+
     rng = random.Random(seed)
-    props = ["death toll", "fighter strength", "wounded", "displaced people", "troops deployed"]
     lines, source_lines = [], []
     for s in range(max(1, n_claims // 50)):
-        sentences = []
-        claims = []
+        sentences, claims = [], []
         for i in range(50):
-            subject, prop, figure = rng.randrange(subjects) + 1, rng.choice(props), rng.randint(10, 9000)
-            sentence = f"Report {s}-{i}: the {prop} for subject {subject} stood at {figure:,} that week."
+            subject = rng.randrange(subjects) + 1
+            if i % 5 == 0:
+                side = rng.randrange(len(SIDES))
+                speaker = f"{SIDES[side]} {rng.choice(BODIES)} spokesperson {rng.randint(1, 4)}"
+                value = SIDES[(side + rng.choice((-1, 1))) % len(SIDES)]
+                sentence = f"Report {s}-{i}: {speaker} said the threat to subject {subject} came from {value}."
+                claims.append((subject, "territory the threat comes from", value, sentence, speaker))
+            else:
+                prop, figure = rng.choice(FIGURE_PROPS)[0], rng.randint(10, 9000)
+                sentence = f"Report {s}-{i}: the {prop} for subject {subject} stood at {figure:,} that week."
+                claims.append((subject, prop, f"{figure:,}", sentence, None))
             sentences.append(sentence if i % 3 else paragraph(rng) + " " + sentence)
-            claims.append((subject, prop, f"{figure:,}", sentence))
         text = "\n\n".join(sentences) + f"\n{seed}-{s}\n"
         (folder / f"import-{seed}-{s}.txt").write_text(text, encoding="utf-8")
         sha = hashlib.sha256(text.encode()).hexdigest()[:16]
         source_lines.append(f'[[sources]]\nfile = "import-{seed}-{s}.txt"\npublished = "2024-05-0{1 + s % 9}"\n')
-        lines += [{"source": sha, "quote": sentence, "subject": f"Subject {subject}", "property": prop,
-                   "value": value} for subject, prop, value, sentence in claims]
+        for subject, prop, value, sentence, speaker in claims:
+            line = {"source": sha, "quote": sentence, "subject": f"Subject {subject}", "property": prop,
+                    "value": value}
+            if speaker:
+                line["speaker"] = speaker
+            lines.append(line)
     sources, claims_file = folder / f"sources-{seed}.toml", folder / f"claims-{seed}.json"
     sources.write_text("\n".join(source_lines), encoding="utf-8")
     claims_file.write_text(json.dumps({"claims": lines}), encoding="utf-8")
     return sources, claims_file
 
 
+class SqliteLedgers:
+    """Ledgers as files in a folder; a copy is a file copy."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def new(self, name: str) -> str:
+        return str(self.folder / f"{name}.db")
+
+    def copy(self, src: str, name: str) -> str:
+        dst = self.new(name)
+        shutil.copy(src, dst)
+        return dst
+
+    def raw(self, imported: str, after: int, name: str) -> dict:
+        raw_db = self.copy(imported, name)  # the same schema, indexes, sources and size
+        return python(RAW_SQLITE, imported, raw_db, str(after))
+
+
+class PostgresLedgers:
+    """Ledgers as databases on our own server; a copy is CREATE DATABASE ... TEMPLATE."""
+
+    def __init__(self, server: PostgresServer):
+        self.server = server
+
+    def new(self, name: str) -> str:
+        self.server.create(name)
+        return self.server.url(name)
+
+    def copy(self, src: str, name: str) -> str:
+        self.server.create(name, template=_pg_name(src))
+        return self.server.url(name)
+
+    def raw(self, imported: str, after: int, name: str) -> dict:
+        dst = self.copy(imported, name)
+        return python(RAW_POSTGRES, self.server.dsn(_pg_name(dst)), str(after))
+
+
+def _pg_name(url: str) -> str:
+    return url.split("@/", 1)[1].split("?")[0]
+
+
+def subjects_in(url: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    with engine.connect() as conn:
+        n = conn.execute(text("SELECT COUNT(*) FROM entities WHERE name LIKE 'Subject %'")).scalar()
+    engine.dispose()
+    return n
+
+
+def measure(ledgers, tmp: Path, n: int, args, skip: set) -> None:
+    ledger = ledgers.new("ledger")
+    out = subprocess.run([sys.executable, str(HERE / "generate.py"), "--claims", str(n), "--db", ledger],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
+    emit("generate_s", json.loads(out)["seconds"], "s", n, note="not a target: building the ledger")
+    db = ["--db", ledger]
+    subjects = subjects_in(ledger)
+
+    w, c = wall([*PROVENANCE, "--help"], 5)
+    emit("help_s", w, "s", n, cpu=c)
+    w, c = wall([*PROVENANCE, *db, "claims", "list", "--limit", "20"])
+    emit("list_s", w, "s", n, cpu=c)
+
+    if "ingest_per_s" not in skip:
+        r = python(INGEST, ledgers.new("ingest"), str(args.ingest), str(HERE))
+        emit("ingest_per_s", round(args.ingest / r["seconds"], 1), "articles/s", n, sources=args.ingest,
+             copies_found=r["copies"])
+
+    if "import_per_s" not in skip:
+        sources, claims = import_file_for(tmp, args.import_claims, subjects)
+        fresh = ledgers.copy(ledger, "imported")  # the same vocabulary, so the same names resolve
+        ours = python(IMPORT, fresh, str(sources), str(claims))
+        raw = ledgers.raw(fresh, ours["after_claim"], "raw")
+        ours_rate, raw_rate = ours["claims"] / ours["seconds"], raw["claims"] / raw["seconds"]
+        emit("import_per_s", round(ours_rate, 1), "claims/s", n, imported=ours["claims"])
+        emit("raw_per_s", round(raw_rate, 1), "claims/s", n, rows=raw["claims"])
+        emit("import_vs_raw", round(ours_rate / raw_rate, 3), "ratio", n)
+
+    scanned = ledgers.copy(ledger, "scanned")
+    seconds, cpu, out = timed([*PROVENANCE, "--db", scanned, "conflicts", "scan"])
+    emit("scan_s", round(seconds, 2), "s", n, cpu=round(cpu, 2), found=out.splitlines()[0] if out else "")
+
+    inc_sources, inc_claims = import_file_for(tmp, 50, subjects, seed=11)
+    r = python(INCREMENTAL, scanned, str(inc_sources), str(inc_claims))
+    emit("incremental_s", round(r["seconds"], 3), "s", n, cpu=round(r["cpu"], 3), conflicts=r["conflicts"])
+
+    w, c = wall([*PROVENANCE, "--db", scanned, "contested", "--limit", "20"])
+    emit("contested_s", w, "s", n, cpu=c)
+    w, c = wall([*PROVENANCE, "--db", scanned, "report", "--format", "json", "--limit", "20"])
+    emit("report_s", w, "s", n, cpu=c)
+    w, c = wall([*PROVENANCE, "--db", scanned, "conflicts", "list", "--kind", "accusation"])
+    emit("accusations_list_s", w, "s", n, cpu=c)
+
+    if "extract_kb_per_s" not in skip:
+        r = python(EXTRACT, ledgers.new("extract"), str(Path(HERE).parent / "seeds" / "sources.toml"))
+        emit("extract_kb_per_s", round(r["kb"] / r["seconds"], 1), "KB/s", n, sources=r["sources"])
+    emit("peak_rss_mb", round(PEAK_KB[0] / 1024, 1), "MB", n)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, required=True)
-    ap.add_argument("--ledger", help="reuse a ledger made by generate.py with this many claims")
-    ap.add_argument("--ingest", type=int, default=10_000, help="articles for ingest_per_s")
+    ap.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument("--ingest", type=int, default=2_000, help="articles for ingest_per_s")
     ap.add_argument("--import-claims", type=int, default=20_000, help="claims for import_per_s")
     ap.add_argument("--skip", default="", help="comma-separated figures not to measure")
     args = ap.parse_args()
-    n, skip = args.claims, set(filter(None, args.skip.split(",")))
+    BACKEND[0] = args.backend
+    skip = set(filter(None, args.skip.split(",")))
     tmp = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
     try:
-        ledger = tmp / "ledger.db"
-        if args.ledger:
-            shutil.copy(args.ledger, ledger)
+        if args.backend == "sqlite":
+            measure(SqliteLedgers(tmp), tmp, args.claims, args, skip)
         else:
-            # In a child process, so that this one stays small (see child()); not a figure.
-            out, _ = subprocess.Popen([sys.executable, str(HERE / "generate.py"), "--claims", str(n),
-                                       "--db", str(ledger)], stdout=subprocess.PIPE, text=True).communicate()
-            emit("generate_s", json.loads(out)["seconds"], "s", n)
-        db = ["--db", str(ledger)]
-        subjects = sqlite3.connect(ledger).execute("SELECT COUNT(*) FROM entities WHERE name LIKE 'Subject %'").fetchone()[0]
-
-        emit("help_s", round(wall([*PROVENANCE, "--help"], 5), 3), "s", n)
-        emit("list_s", round(wall([*PROVENANCE, *db, "claims", "list", "--limit", "20"]), 3), "s", n)
-
-        if "ingest_per_s" not in skip:
-            r = python(INGEST, str(tmp / "ingest.db"), str(args.ingest), str(HERE))
-            emit("ingest_per_s", round(args.ingest / r["seconds"], 1), "sources/s", n, sources=args.ingest)
-
-        if "import_per_s" not in skip:
-            sources, claims = import_file_for(tmp, args.import_claims, subjects)
-            fresh = tmp / "import.db"
-            shutil.copy(ledger, fresh)  # the same vocabulary, so the same names resolve
-            ours = python(IMPORT, str(fresh), str(sources), str(claims))
-            raw_db = tmp / "raw.db"
-            shutil.copy(fresh, raw_db)  # the same schema, indexes, sources and size
-            raw = python(RAW, str(fresh), str(raw_db), str(ours["after_claim"]))
-            ours_rate = ours["claims"] / ours["seconds"]
-            # Raw: the spans, claims and links the import wrote, re-inserted by sqlite3 alone.
-            raw_rate = raw["claims"] / raw["seconds"]
-            emit("import_per_s", round(ours_rate, 1), "claims/s", n, imported=ours["claims"])
-            emit("raw_per_s", round(raw_rate, 1), "claims/s", n, rows=raw["claims"])
-            emit("import_vs_raw", round(ours_rate / raw_rate, 3), "ratio", n)
-
-        scanned = tmp / "scanned.db"
-        shutil.copy(ledger, scanned)
-        emit("scan_s", round(wall([*PROVENANCE, "--db", str(scanned), "conflicts", "scan"], 1), 2), "s", n)
-
-        inc_sources, inc_claims = import_file_for(tmp, 50, subjects, seed=11)
-        r = python(INCREMENTAL, str(scanned), str(inc_sources), str(inc_claims))
-        emit("incremental_s", round(r["seconds"], 3), "s", n, conflicts=r["conflicts"])
-
-        emit("contested_s", round(wall([*PROVENANCE, "--db", str(scanned), "contested", "--limit", "20"]), 3), "s", n)
-        emit("report_s", round(wall([*PROVENANCE, "--db", str(scanned), "report", "--format", "json",
-                                     "--limit", "20"]), 3), "s", n)
-        emit("peak_rss_mb", round(PEAK_KB[0] / 1024, 1), "MB", n)
+            with PostgresServer(tmp / "pg") as server:
+                emit("server", 0, "", args.claims, version=server.version)
+                measure(PostgresLedgers(server), tmp, args.claims, args, skip)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -431,18 +431,27 @@ def undo(db: Database) -> Undone:
 
 @dataclass
 class Scanned:
-    conflicts: list[dict]  # conflict_json of every new conflict
+    conflicts: list[dict]  # conflict_json of the first `show` new conflicts (all without `show`)
     kinds: Counter
+    count: int = 0  # every new conflict
 
 
-def scan(db: Database) -> Scanned:
-    """Run every detector over every accepted claim; store only what is new."""
+def scan(db: Database, show: int | None = None) -> Scanned:
+    """Run every detector over every accepted claim; store only what is new.
+
+    A first scan of a large ledger finds tens of thousands of conflicts: they are counted by kind
+    in SQL and turned into JSON a thousand at a time, so memory holds a page, not all of them."""
     from .detect import scan as run
-    from .detect.store import conflict_json, load
+    from .detect.store import conflict_json, kinds_of, load
 
     with db.session() as session:
-        found = load(session, run(session))
-        return Scanned([conflict_json(c) for c in found], Counter(c.kind for c in found))
+        ids = run(session)
+        wanted = ids if show is None else ids[:show]
+        shown = []
+        for i in range(0, len(wanted), 1000):
+            shown += [conflict_json(c) for c in load(session, wanted[i:i + 1000])]
+            session.expunge_all()
+        return Scanned(shown, kinds_of(session, ids), len(ids))
 
 
 # -- candidates ---------------------------------------------------------------------------------

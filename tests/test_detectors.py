@@ -114,6 +114,41 @@ def test_mutual_accusation(ledger):
     assert c["kind"] == "accusation" and "each side blames the other" in c["explanation"]
 
 
+def test_mutual_accusation_is_one_disagreement_that_new_claims_join(ledger):
+    """Many claims on each side make one conflict, not one per pair; a later claim joins it."""
+    ledger("entities", "add", "Border guard", "--side", "Borduria")
+    quotes = {"Ruritania": "Borduria says the threat comes from Ruritania",
+              "Borduria": "Ruritania says the threat comes from Borduria"}
+    for subject in ("Group", "Cell", "Network"):
+        add(ledger, quotes["Ruritania"], "threat from", "Ruritania", "--speaker", "Army", subject=subject)
+        add(ledger, quotes["Borduria"], "threat from", "Borduria", "--speaker", "Ruritania ministry",
+            subject=subject)
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "accusation" and len(c["claims"]) == 6
+    assert c["explanation"].startswith("Borduria vs Ruritania on threat from: 6 claims from 2 speakers; ")
+    late = add(ledger, quotes["Ruritania"], "threat from", "Ruritania", "--speaker", "Border guard",
+               subject="Cell 2")
+    assert late["new_conflicts"] == [c["id"]]  # the disagreement it joined
+    (c,) = ledger.json("conflicts", "list")
+    assert len(c["claims"]) == 7 and ": 7 claims from 3 speakers; " in c["explanation"]
+    assert ledger("conflicts", "scan").stdout == "0 new conflict(s)\n"
+    assert len(ledger.json("conflicts", "list")[0]["claims"]) == 7
+
+
+def test_a_rule_is_one_conflict_per_pair_of_values(ledger):
+    ledger("properties", "add", "share afghan", "--type", "share")
+    ledger("properties", "add", "core", "--type", "text")
+    ledger("rules", "add", "majority-vs-core", "--left", "share afghan", "--right", "core",
+           "--rationale", "cannot both hold")
+    for _ in range(3):
+        add(ledger, "more than 20 fighters", "share afghan", "most", subject="Group")
+        add(ledger, "35 fighters", "core", "foreign jihadists", subject="Group")
+    (c,) = ledger.json("conflicts", "list")
+    assert len(c["claims"]) == 6 and ": 6 claims from 1 source; " in c["explanation"]
+    add(ledger, "exactly 20 fighters", "core", "local recruits", subject="Group")
+    assert sorted(len(c["claims"]) for c in ledger.json("conflicts", "list")) == [4, 6]
+
+
 def test_single_value_and_its_compatible_periods(ledger):
     add(ledger, "founded in January 2015", "founded", "January 2015", subject="Group")
     add(ledger, "founded in 2015", "founded", "2015", subject="Group")

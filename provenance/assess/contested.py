@@ -78,7 +78,8 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     groups: dict[tuple[int, int], list[Claim]] = {key: [] for key in page}
     for c in session.scalars(q):
         groups[(c.subject_id, c.property_id)].append(c)
-    conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims])
+    conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims],
+                                    max(len(claims) for claims in groups.values()))
     out = []
     for claims in groups.values():
         answers: dict[tuple, list[Claim]] = defaultdict(list)
@@ -88,11 +89,15 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     return out
 
 
-def _conflicts_by_claim(session: Session, claim_ids: list[int]) -> dict[int, list[Conflict]]:
+def _conflicts_by_claim(session: Session, claim_ids: list[int], largest: int) -> dict[int, list[Conflict]]:
+    """The conflicts among these claims that could sit inside one question: one backed by more
+    claims than the largest question holds (a disagreement across questions) is not loaded."""
     by_claim: dict[int, list[Conflict]] = defaultdict(list)
     for i in range(0, len(claim_ids), 500):
         involved = select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(claim_ids[i : i + 500]))
-        for conflict in session.scalars(select(Conflict).where(Conflict.id.in_(involved))
+        small = (select(ConflictClaim.conflict_id).where(ConflictClaim.conflict_id.in_(involved))
+                 .group_by(ConflictClaim.conflict_id).having(func.count() <= largest))
+        for conflict in session.scalars(select(Conflict).where(Conflict.id.in_(small))
                                         .options(selectinload(Conflict.claims))):
             for c in conflict.claims:
                 if conflict not in by_claim[c.id]:

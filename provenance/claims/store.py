@@ -102,6 +102,8 @@ def claims_query(session: Session, f: ClaimFilter) -> Select:
     if f.property:
         q = q.where(Claim.property_id == get_property(session, f.property).id)
     if f.source:
+        from ..ingest.sources import find_source  # only when filtering by source
+
         q = q.where(Claim.source_id == find_source(session, f.source).id)
     if f.speaker:
         q = q.where(Claim.speaker_id == resolve_entity(session, f.speaker).id)

@@ -40,7 +40,8 @@ class State:
             if self._db.created:
                 from ..render import safe_line
 
-                click.echo(f"created a new ledger at {safe_line(self._db.url.split('///', 1)[-1])}", err=True)
+                where = self.db_value or self._db.url.split("///", 1)[-1]  # as the user wrote it
+                click.echo(f"created a new ledger at {safe_line(where)}", err=True)
         return self._db
 
     def close(self) -> None:

@@ -10,6 +10,7 @@ from .app import pass_state, with_ledger, with_session
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
 SHOW = 20  # new conflicts a scan prints one by one
+SHOW_PANELS = 4  # claims side by side in `conflicts show`; a grouped disagreement may have thousands
 
 
 def _since(value):
@@ -36,9 +37,15 @@ def list_(session, kind, status, claim, since, output):
 
     output_rows(output, list_conflicts(session, ConflictFilter(kind, status, claim, _since(since))), {
         "id": lambda c: c.id, "kind": lambda c: c.kind, "status": lambda c: c.status,
-        "sev.": lambda c: c.severity, "claims": lambda c: ",".join(str(cl.id) for cl in c.claims),
+        "sev.": lambda c: c.severity, "claims": _claims_cell,
         "explanation": lambda c: c.explanation,
     }, as_json=conflict_json)
+
+
+def _claims_cell(c) -> str:
+    """A grouped disagreement can rest on hundreds of claims: the first few, then the count."""
+    ids, count = [str(cl.id) for cl in c.claims], getattr(c, "claim_count", len(c.claims))
+    return ",".join(ids) if count <= 6 else ",".join(ids[:4]) + f",… ({count})"
 
 
 @conflicts.command("show")
@@ -67,7 +74,7 @@ def show(session, conflict_id, as_json):
         print_(text((f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
                     f"{d['old']} → {d['new']}", f" — {safe_line(d['note'])}" if d["note"] else ""))
     panels = []
-    for cl in c.claims:
+    for cl in c.claims[:SHOW_PANELS]:
         span = cl.spans[0]
         head = text((f"claim {cl.id}", "bold"), " · ", safe_line(speaker_name(cl)), " · ",
                     safe_line(as_of_label(cl)), "\n",
@@ -81,6 +88,8 @@ def show(session, conflict_id, as_json):
         grid.add_column(ratio=1)
     grid.add_row(*panels)
     print_(grid)
+    if len(c.claims) > SHOW_PANELS:
+        click.echo(f"... and {len(c.claims) - SHOW_PANELS} more claims: `provenance conflicts show {c.id} --json`")
 
 
 HANDFUL = 5  # more conflicts than this in one decision: ask first
@@ -157,11 +166,11 @@ def scan(db, as_json):
     """Run every detector over every accepted claim; add only what is new."""
     from ..actions import scan as run_scan
 
-    found = run_scan(db)
+    found = run_scan(db, None if as_json else SHOW)
     if as_json:
         emit_json(found.conflicts)
         return
-    n = len(found.conflicts)
+    n = found.count
     kinds = ", ".join(f"{k} {kind}" for kind, k in sorted(found.kinds.items()))
     click.echo(f"{n} new conflict(s)" + (f": {kinds}" if n else ""))
     for c in found.conflicts[:SHOW]:

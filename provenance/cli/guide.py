@@ -35,6 +35,7 @@ EXAMPLES = {
     "db check": "provenance db check || provenance db upgrade",
     "db current": "provenance db current",
     "db downgrade": "provenance db downgrade 0004",
+    "db init": "provenance db init team.db",
     "db path": "provenance db path",
     "db upgrade": "provenance db upgrade",
     "entities add": "provenance entities add \"Islamic State Khorasan Province\" --alias IS-K --kind group",

@@ -9,12 +9,13 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 from __future__ import annotations
 
 import itertools
+import re
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import distinct, func, select, true, update
+from sqlalchemy.orm import Session, selectinload
 
 from ..ledger import events
 from ..ledger.db import bulk_insert
@@ -23,7 +24,9 @@ from . import accusation, denial, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
 from .store import load
 
-PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
+# Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
+# backed by every claim on each side); the rest compare the claims of one question pair by pair.
+PAIR_DETECTORS = (denial, scope, numeric, single_value)
 
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
@@ -51,23 +54,15 @@ def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[Claim
 
 
 def _first(a: ClaimView, b: ClaimView) -> Finding | None:
-    """What the first detector that fires says of a pair (callers dismiss cannot_conflict pairs)."""
+    """What the first detector that fires says of a pair (callers dismiss cannot_conflict pairs).
+    A pair that is a mutual accusation belongs to the accusation pass, not to these."""
+    if a.value_type == "entity" and accusation.mutual(a, b):
+        return None
     for det in PAIR_DETECTORS:
         f = det.check(a, b)
         if f is not None:
             return f
     return None
-
-
-def _pair(a: ClaimView, b: ClaimView, rules: dict[frozenset, list[Rule]]) -> list[Finding]:
-    found = []
-    if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-        found.append(f)
-    for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
-        f = rule.check(r, a, b)
-        if f is not None:
-            found.append(f)
-    return found
 
 
 def _rules(session: Session) -> dict[frozenset, list[Rule]]:
@@ -77,32 +72,98 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
     return by_pair
 
 
-def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
-    """Insert what is new in bulk; one audit event names the batch. The new conflicts' ids."""
-    by_key = {f.key: f for f in findings}
-    if not by_key:
-        return []
-    known: set[str] = set()
-    for keys in _chunks(list(by_key)):
-        known.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
-    new = [f for key, f in by_key.items() if key not in known]
-    if not new:
-        return []
-    now = utcnow()
-    rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
-                 explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
-                 created_at=now) for f in new]
-    ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
-    bulk_insert(session, ConflictClaim.__table__, [
-        {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new, strict=True) for claim_id in sorted(f.claims)
-    ])
-    events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
-                  ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
-    return ids
+def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], list[int]]:
+    """Insert what is new in bulk; link new claims to grouped conflicts that already exist.
+
+    One audit event names each batch. Returns (ids of new conflicts, ids of grown ones).
+    """
+    merged: dict[str, Finding] = {}
+    extra: dict[str, set[int]] = defaultdict(set)  # a grouped key met twice: the union of claims
+    for f in findings:
+        if f.key in merged and f.group_key:
+            extra[f.key].update(f.claims)
+        merged.setdefault(f.key, f)
+    if not merged:
+        return [], []
+    claims_of = {k: set(f.claims) | extra.get(k, set()) for k, f in merged.items()}
+    known: dict[str, int] = {}
+    for keys in _chunks(list(merged)):
+        known.update(session.execute(select(Conflict.key, Conflict.id).where(Conflict.key.in_(keys))).all())
+    new = [f for key, f in merged.items() if key not in known]
+    ids: list[int] = []
+    if new:
+        now = utcnow()
+        rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
+                     explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
+                     created_at=now) for f in new]
+        ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
+        bulk_insert(session, ConflictClaim.__table__, [
+            {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new)
+            for claim_id in sorted(claims_of[f.key])])
+        events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
+                      ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
+    grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
+    _recount(session, {cid: f for cid, f in zip(ids, new) if f.group_key}, sorted(grown))
+    return ids, sorted(grown)
+
+
+def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
+    """Link claims to the grouped conflicts they joined; {conflict id: claims added}."""
+    added: dict[int, int] = {}
+    rows = []
+    for cid, claim_ids in claims_of.items():
+        have = set()
+        for chunk in _chunks(sorted(claim_ids)):
+            have.update(session.scalars(select(ConflictClaim.claim_id).where(
+                ConflictClaim.conflict_id == cid, ConflictClaim.claim_id.in_(chunk))))
+        missing = sorted(claim_ids - have)
+        if missing:
+            rows += [{"conflict_id": cid, "claim_id": c} for c in missing]
+            added[cid] = len(missing)
+    if rows:
+        bulk_insert(session, ConflictClaim.__table__, rows)
+        events.record(session, "conflict.extend", f"conflicts:{min(added)}-{max(added)}",
+                      count=len(added), claims=len(rows), ids=sorted(added) if len(added) <= 1000 else None)
+    return added
+
+
+_COUNTS = re.compile(r": \d+ claims? from \d+ (speaker|source)s?; ")
+
+
+def _tally(n: int, speakers: int, sources: int, what: str) -> str:
+    """'120 claims from 14 speakers', '1 claim from 1 source'."""
+    m = speakers if what == "speaker" else sources
+    return f"{n} claim{'s' * (n != 1)} from {m} {what}{'s' * (m != 1)}"
+
+
+def _recount(session: Session, new: dict[int, Finding], grown: list[int]) -> None:
+    """Write a grouped conflict's explanation with the counts of what now backs it:
+    "A vs B on P: 120 claims from 14 speakers; for example ...". A conflict that grew keeps its
+    example and gets new counts."""
+    ids = sorted(new.keys() | set(grown))
+    for chunk in _chunks(ids):
+        counts = session.execute(
+            select(ConflictClaim.conflict_id, func.count(), func.count(distinct(Claim.speaker_id)),
+                   func.count(distinct(Claim.source_id)), Conflict.explanation)
+            .join(Claim, Claim.id == ConflictClaim.claim_id).join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+            .where(ConflictClaim.conflict_id.in_(chunk))
+            .group_by(ConflictClaim.conflict_id, Conflict.explanation)).all()
+        for cid, n, speakers, sources, explanation in counts:
+            if cid in new:
+                f = new[cid]
+                text = f"{f.head}: {_tally(n, speakers, sources, f.tally)}; {f.explanation}"
+            else:
+                m = _COUNTS.search(explanation)
+                if m is None:
+                    continue
+                tally = _tally(n, speakers, sources, m.group(1))
+                text = explanation[:m.start()] + f": {tally}; " + explanation[m.end():]
+            session.execute(update(Conflict).where(Conflict.id == cid).values(explanation=text))
 
 
 def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
-    """Compare new or changed claims only with the claims they can conflict with."""
+    """Compare new or changed claims only with the claims they can conflict with.
+    The conflicts found new, and the grouped ones the new claims joined."""
     ctx = Context(session)
     new = [v for ids in _chunks(list(claim_ids)) for v in _views(session, Claim.id.in_(ids), ctx)]
     if not new:
@@ -110,46 +171,75 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     rules = _rules(session)
     props = {v.property_id for v in new}
     partners = {p for pair in rules for p in pair if pair & props}
-    entity_props = sorted({v.property_id for v in new if v.value_type == "entity"})
     others = []
-    # Two plain queries, not one with OR: each walks an index instead of the whole table.
     for subjects in _chunks(sorted({v.subject_id for v in new})):
         others += _views(session, Claim.subject_id.in_(subjects) & Claim.property_id.in_(props | partners), ctx)
-    if entity_props:
-        others += _views(session, Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None), ctx)
     others = list({v.id: v for v in others}.values())
     ctx.preload_outlets({v.source_id for v in others} | {v.source_id for v in new})
-    # Each new claim meets only what it can conflict with: its own question, the rule partners
-    # of its property on its subject, and (for accusations) claims on its property elsewhere.
+    # Each new claim meets only its own question pair by pair; rules are grouped per subject.
     by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
-    by_property: dict[int, list[ClaimView]] = defaultdict(list)
+    by_subject: dict[int, list[ClaimView]] = defaultdict(list)
     for v in others:
         by_question[(v.subject_id, v.property_id)].append(v)
-        if v.value_type == "entity" and v.speaker_id is not None:
-            by_property[v.property_id].append(v)
-    partner_of: dict[int, set[int]] = defaultdict(set)
-    for pair in rules:
-        for p in pair:
-            partner_of[p] |= pair
+        by_subject[v.subject_id].append(v)
     new_ids = {v.id for v in new}
     findings = []
     for a in new:
-        candidates = {b.id: b for p in partner_of[a.property_id] | {a.property_id}
-                      for b in by_question.get((a.subject_id, p), ())}
-        candidates.update((b.id, b) for b in by_property.get(a.property_id, ()))
-        for b in candidates.values():
+        for b in by_question.get((a.subject_id, a.property_id), ()):
             if b.id == a.id or (b.id in new_ids and b.id < a.id):
                 continue
-            findings.extend(_pair(a, b, rules))
-    return load(session, _store(session, findings))
+            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                findings.append(f)
+    all_rules = [r for rs in rules.values() for r in rs]
+    new_props: dict[int, set[int]] = defaultdict(set)
+    for v in new:
+        new_props[v.subject_id].add(v.property_id)
+    for subject, touched in new_props.items():
+        for r in all_rules:
+            if {r.left_property_id, r.right_property_id} & touched:
+                findings += [f for f in rule.disagreements(r, by_subject[subject]) if new_ids & set(f.claims)]
+    findings += _accusations_for(session, ctx, [v for v in new if accusation.accuses(v)])
+    ids, grown = _store(session, findings)
+    return load(session, ids + grown)
+
+
+def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> list[Finding]:
+    """The disagreements between sides that new accusing claims belong to. A disagreement already
+    stored only needs the new claims linked; a new one is found among the two sides' claims."""
+    if not new:
+        return []
+    roots: dict[int, list[int]] = defaultdict(list)  # side -> the entities speaking for it
+    by_name: dict[str, int] = {}
+    for eid, (name, _) in ctx.entities().items():
+        roots[ctx.root_side(eid)].append(eid)
+        by_name.setdefault(name.casefold(), eid)
+    wanted: dict[str, tuple[int, int, int, list[ClaimView]]] = {}
+    for v in new:
+        y = by_name.get(v.value.key)
+        if y is not None and ctx.root_side(y) == y and y != v.side_id:
+            k = accusation.key(v.property_id, v.side_id, y)
+            wanted.setdefault(k, (v.property_id, v.side_id, y, []))[3].append(v)
+    stored = set()
+    for keys in _chunks(list(wanted)):
+        stored.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
+    findings = []
+    for k, (prop, x, y, joining) in wanted.items():
+        if k in stored:
+            findings.append(accusation.finding(prop, min(x, y), max(x, y), joining))
+            continue
+        views = [v for speakers in _chunks(roots[x] + roots[y]) for v in _views(
+            session, (Claim.property_id == prop) & Claim.speaker_id.in_(speakers), ctx)]
+        findings += [f for f in accusation.disagreements(views) if f.key == k]
+    return findings
 
 
 def scan(session: Session) -> list[int]:
-    """Check every pair of accepted claims that could conflict; store what is new; its ids.
+    """Check every accepted claim against what it could conflict with; store what is new; its ids.
 
     Claims are streamed one question (subject + property) at a time, so memory holds one
-    question, not the ledger; rules and accusations, which cross questions, get their own passes
-    over just the properties they concern.
+    question, not the ledger. Rules (per subject) and accusations (per property, across subjects)
+    get their own passes over just the properties they concern, grouping claims by value and
+    side instead of comparing every pair.
     """
     ctx = Context(session)
     rules = _rules(session)
@@ -163,26 +253,20 @@ def scan(session: Session) -> list[int]:
                 if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
                     findings.append(f)
         if len(findings) > 10_000:
-            stored += _store(session, findings)
+            stored += _store(session, findings)[0]
             findings = []
     rule_props = sorted({p for pair in rules for p in pair})
     if rule_props:
+        all_rules = [r for rs in rules.values() for r in rs]
         for group in _stream(session, ctx, Claim.property_id.in_(rule_props), (Claim.subject_id, Claim.id)):
-            for a, b in _pairs(group):
-                for r in rules.get(frozenset((a.property_id, b.property_id)), ()):
-                    if (f := rule.check(r, a, b)) is not None:
-                        findings.append(f)
+            for r in all_rules:
+                findings += rule.disagreements(r, group)
+            if len(findings) > 10_000:
+                stored += _store(session, findings)[0]
+                findings = []
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(session, ctx, Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
                              (Claim.property_id, Claim.id)):
-            for a, b in _pairs(group):
-                if a.subject_id != b.subject_id and (f := accusation.check(a, b)) is not None:
-                    findings.append(f)
-    return stored + _store(session, findings)
-
-
-def _pairs(group: list[ClaimView]):
-    for i, a in enumerate(group):
-        for b in group[i + 1 :]:
-            yield a, b
+            findings += accusation.disagreements(group)
+    return stored + _store(session, findings)[0]

@@ -182,9 +182,16 @@ class Finding:
     detector: str
     version: str
     rule_id: int | None = None
+    # A grouped finding (one disagreement backed by many claims): its own key, which stays the
+    # same as claims join it, and a head ("A vs B on P") the store puts before the counts.
+    head: str | None = None
+    group_key: str | None = None
+    tally: str = "speaker"  # what the store counts beside the claims: speaker or source
 
     @property
     def key(self) -> str:
+        if self.group_key:
+            return self.group_key
         prefix = f"{self.kind}#{self.rule_id}" if self.rule_id else self.kind
         return prefix + ":" + ",".join(map(str, sorted(self.claims)))
 

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
+from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
 from ..ledger import events
-from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
+from ..ledger.limits import get_row
+from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, ConflictClaim, Verdict, utcnow
 
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
-from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
-from ..ledger.limits import get_row
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
+
+
+# A grouped disagreement may rest on thousands of claims: a list shows the first few and the count.
+SAMPLE = 12
 
 
 @dataclass
@@ -30,15 +35,18 @@ class ConflictFilter:
     kinds: tuple[str, ...] = ()
     limit: int | None = None
     offset: int = 0
+    sample: int | None = SAMPLE  # claims loaded per conflict (None: all); claim_count has them all
 
 
 def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Conflict]:
     f = f or ConflictFilter()
-    q = select(Conflict).order_by(Conflict.id).options(
-        selectinload(Conflict.claims).selectinload(Claim.spans),
-        selectinload(Conflict.claims).selectinload(Claim.source),
-        selectinload(Conflict.claims).selectinload(Claim.speaker),
-    )
+    q = select(Conflict).order_by(Conflict.id)
+    if f.sample is None:
+        q = q.options(
+            selectinload(Conflict.claims).selectinload(Claim.spans),
+            selectinload(Conflict.claims).selectinload(Claim.source),
+            selectinload(Conflict.claims).selectinload(Claim.speaker),
+        )
     if f.kind:
         q = q.where(Conflict.kind == f.kind)
     if f.status:
@@ -53,7 +61,41 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
         q = q.where(Conflict.kind.in_(f.kinds))
     if f.limit is not None:
         q = q.limit(f.limit)
-    return list(session.scalars(q.offset(f.offset or None)))
+    found = list(session.scalars(q.offset(f.offset or None)))
+    if f.sample is not None:
+        _load_sample(session, found, f.sample)
+    return found
+
+
+def _load_sample(session: Session, conflicts: list[Conflict], n: int) -> None:
+    """Give each conflict its first n claims (lowest ids) and its claim count, in two queries
+    per 500 conflicts instead of every claim of every disagreement."""
+    by_id = {c.id: c for c in conflicts}
+    ids = sorted(by_id)
+    picked: dict[int, list[int]] = {i: [] for i in ids}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        ranked = select(ConflictClaim.conflict_id, ConflictClaim.claim_id, func.row_number().over(
+            partition_by=ConflictClaim.conflict_id, order_by=ConflictClaim.claim_id).label("n")
+        ).where(ConflictClaim.conflict_id.in_(chunk)).subquery()
+        for cid, claim_id in session.execute(select(ranked.c.conflict_id, ranked.c.claim_id).where(ranked.c.n <= n)):
+            picked[cid].append(claim_id)
+        for cid, count in session.execute(select(ConflictClaim.conflict_id, func.count()).where(
+                ConflictClaim.conflict_id.in_(chunk)).group_by(ConflictClaim.conflict_id)):
+            by_id[cid].claim_count = count
+    wanted = sorted({c for cs in picked.values() for c in cs})
+    claims = {}
+    for i in range(0, len(wanted), 500):
+        claims.update((c.id, c) for c in session.scalars(select(Claim).where(Claim.id.in_(wanted[i:i + 500])).options(
+            selectinload(Claim.spans), selectinload(Claim.source), selectinload(Claim.speaker))))
+    for cid, cs in picked.items():
+        set_committed_value(by_id[cid], "claims", [claims[c] for c in sorted(cs)])
+
+
+def kinds_of(session: Session, ids: list[int]) -> Counter:
+    """How many of the given conflicts are of each kind, counted in SQL."""
+    return Counter(k for i in range(0, len(ids), IN_CHUNK) for k in session.scalars(
+        select(Conflict.kind).where(Conflict.id.in_(ids[i : i + IN_CHUNK]))))
 
 
 def load(session: Session, ids: list[int]) -> list[Conflict]:
@@ -168,6 +210,7 @@ def conflict_json(c: Conflict) -> dict:
         "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
         "created_at": c.created_at.isoformat(timespec="seconds"),
         "verdicts": verdicts_of(c) if c.status == "resolved" else [],
+        "claim_count": getattr(c, "claim_count", None) or len(c.claims),
         "claims": [claim_brief(cl) for cl in c.claims],
     }
 

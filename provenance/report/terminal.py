@@ -45,6 +45,9 @@ def summary_lines(doc: dict):
         yield text(f"  and {len(doc['other_conflicts'])} conflict(s) across questions")
 
 
+SHOW_CLAIMS = 6  # quotes under a disagreement across questions; the rest are counted
+
+
 def renderables(doc: dict):
     """The report as a sequence of rich renderables."""
     from rich.rule import Rule
@@ -89,9 +92,12 @@ def renderables(doc: dict):
         for c in doc["other_conflicts"]:
             yield text((c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
                        f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]), (also_text(c), "dim"))
-            for cl in c["claims"]:
+            for cl in c["claims"][:SHOW_CLAIMS]:
                 yield text((f"  {cl['speaker']} [{cl['source_id']}] ({cl['as_of']}): ", "dim"),
                            ("“" + safe_line(cl["quote"]) + "”", "italic"))
+            if c["claim_count"] > SHOW_CLAIMS:
+                yield text((f"  … and {c['claim_count'] - SHOW_CLAIMS} more claims "
+                            f"(`provenance conflicts show {c['id']}`)", "dim"))
 
 
 def print_report(doc: dict, *, pager: bool = False) -> None:
