@@ -56,7 +56,10 @@ def edit_source(session: Session, ref: str, **given) -> tuple[Source, list[int]]
             ch.touch(claim)
             claim.as_of_start = claim.as_of_end = source.date
             moved.append(claim.id)
-    ch.record(session, "source.edit", f"source:{source.id}")
+    # A grade alone is a decision the report lists ("graded"); anything else is an edit.
+    action, about = (("source.grade", {"grade": source.reliability}) if set(given) == {"reliability"}
+                     else ("source.edit", {}))
+    ch.record(session, action, f"source:{source.id}", **about)
     return source, moved
 
 
