@@ -36,7 +36,8 @@ def candidate_view(c, source_text: str | None = None):
 
 def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False) -> list[dict]:
     """Conflict detection after a write: the new claims, or every claim when a rule arrived."""
-    from .detect import detect_for, load, scan
+    from .detect import detect_for, scan
+    from .detect.store import load
 
     if rules_added:
         return [conflict_line(c) for c in load(session, scan(session))]
@@ -89,18 +90,28 @@ class SourceAdded:
 
 def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=None, author=None,
                 published=None, captured=None, reliability=None, version_of: int | None = None,
-                extract: bool = False) -> list[SourceAdded]:
-    """Add files (or - for stdin) as sources, all in one transaction; optionally propose claims."""
+                fmt: str | None = None, extract: bool = False) -> list[SourceAdded]:
+    """Add files, links (fetched) or - (stdin) as sources, all in one transaction; optionally
+    propose claims. Everything is read or fetched before the transaction opens, so a slow
+    server never holds the ledger's write lock."""
+    from .ingest.fetch import fetch, is_url
     from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
     from .ingest.versions import context_score
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
                       captured=parse_day(captured, "--captured"), reliability=reliability)
+    inputs = []
+    for path in paths:
+        if is_url(path):
+            page = fetch(path)
+            inputs.append((path, page.data, {"fetched": page.fetched}))
+        else:
+            inputs.append((path, read_input(path), {}))
     out = []
     with db.session() as session:
-        for path in paths:
-            a = add_source(session, read_input(path), path, meta, version_of)
+        for path, data, extra in inputs:
+            a = add_source(session, data, path, meta, version_of, fmt=fmt, **extra)
             segs = a.source.segments
             out.append(SourceAdded(
                 path=path, existed=a.existed, source=source_json(a.source),
@@ -278,11 +289,14 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
 # -- conflicts ----------------------------------------------------------------------------------
 
 
-def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None) -> dict:
-    from .detect.store import conflict_json, set_status
+def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None,
+                        verdicts: tuple[str, ...] = ()) -> dict:
+    """Confirm, dismiss, resolve (with verdicts as CLAIM=RATING) or reopen a conflict."""
+    from .detect.store import conflict_json, parse_verdicts, set_status
 
+    rated = parse_verdicts(verdicts)
     with db.session() as session:
-        return conflict_json(set_status(session, conflict_id, verb, note))
+        return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
 
 
 @dataclass
@@ -293,7 +307,8 @@ class Scanned:
 
 def scan(db: Database) -> Scanned:
     """Run every detector over every accepted claim; store only what is new."""
-    from .detect import load, scan as run
+    from .detect import scan as run
+    from .detect.store import load
     from .detect.store import conflict_json
 
     with db.session() as session:

@@ -36,7 +36,14 @@ def safe_line(text: object) -> str:
 def console():
     from rich.console import Console
 
-    return Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here; the command has already committed, so let the CLI stop quietly
+            # with 0, as for any other write to a closed pipe.
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def json_option(f):

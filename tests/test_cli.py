@@ -52,7 +52,7 @@ def test_claims_add_list_show_edit_reject(cli, article):
                   "high_inclusive": True, "approximate": False, "unit": None},
         "value_text": "12", "polarity": "asserts", "speaker": "Officials", "as_of": "2024-05-04",
         "hedge": None, "scope": None, "cites": None, "status": "accepted", "reason": None,
-        "quote": "12 people died", "start": 15, "end": 29,
+        "quote": "12 people died", "start": 15, "end": 29, "page": None,
     }]
     shown = cli("claims", "show", "1").stdout
     assert "Officials said 12 people died in the blast" in shown
@@ -129,6 +129,29 @@ value = "40"
     assert r.stdout == "imported 1 entities, 1 properties, 1 sources, 1 claims; 0 new conflict(s)\n"
     r = cli("import", str(f))
     assert r.stdout == "imported nothing new (4 already there); 0 new conflict(s)\n"
+
+
+def test_import_refuses_the_old_candidate_status(cli, tmp_path, article):
+    cli("sources", "add", str(article))
+    f = tmp_path / "claims.toml"
+    f.write_text('''
+[[entities]]
+name = "Blast"
+[[properties]]
+name = "death toll"
+type = "quantity"
+[[claims]]
+source = "1"
+quote = "the toll was 40"
+subject = "Blast"
+property = "death toll"
+value = "40"
+status = "candidate"
+''', encoding="utf-8")
+    before = cli.snapshot()
+    r = cli("import", str(f), ok=False)
+    assert r.exit_code != 0 and "status can only be accepted" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert cli.snapshot() == before
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,4 +16,4 @@ def test_readme_starts_with_the_two_commands():
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     block = lines[lines.index("```sh") + 1 : lines.index("```sh") + 3]
     assert block[0].endswith("provenance demo") and "pip install ." in block[0]
-    assert block[1].endswith("python -m pytest") and "'.[test]'" in block[1]
+    assert block[1].endswith("python -m pytest") and "'.[test,web]'" in block[1]

@@ -31,15 +31,17 @@ class ImportResult:
     created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
     skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SECTIONS, 0))
     claim_ids: list[int] = field(default_factory=list)
+    not_claims: int = 0  # annotations that are comments or tags, not claims
 
     def summary(self) -> str:
         parts = [f"{self.created[s]} {s}" for s in SECTIONS if self.created[s]]
         skipped = sum(self.skipped.values())
         text = "imported " + (", ".join(parts) if parts else "nothing new")
-        return text + (f" ({skipped} already there)" if skipped else "")
+        text += f" ({skipped} already there)" if skipped else ""
+        return text + (f"; {self.not_claims} annotation(s) state no claim, left out" if self.not_claims else "")
 
 
-def load(path: str) -> dict:
+def load(path: str):
     """Read and parse an import file; the top level must be a table of known sections."""
     data = read_input(path)
     if len(data) > MAX_FILE_BYTES:
@@ -48,14 +50,20 @@ def load(path: str) -> dict:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    # JSON by its suffix (.json, .jsonld) or its first character: TOML never starts with "{".
+    is_json = path.endswith((".json", ".jsonld")) or text.lstrip().startswith("{")
     try:
-        if path.endswith(".json"):
+        if is_json:
             doc = json.loads(text)
         else:
             doc = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        kind = "JSON" if path.endswith(".json") else "TOML"
+        kind = "JSON" if is_json else "TOML"
         raise InputError(f"{path}: not valid {kind}: {str(exc).splitlines()[0]}") from None
+    from .annotations import annotation_kind
+
+    if annotation_kind(doc):  # W3C Web Annotations or a Hypothesis export
+        return doc
     if not isinstance(doc, dict):
         raise InputError(f"{path}: the top level must be a table of sections ({', '.join(SECTIONS)})")
     unknown = set(doc) - set(SECTIONS) - {"format"}
@@ -95,7 +103,11 @@ class Entry:
 
 
 def import_file(session: Session, path: str) -> ImportResult:
+    from .annotations import annotation_kind, import_annotations
+
     doc = load(path)
+    if annotation_kind(doc):
+        return import_annotations(session, doc, path)
     base = Path(path).parent if path != "-" else Path.cwd()
     result = ImportResult()
     keys: dict[str, int] = {}
@@ -205,15 +217,14 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
 def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> None:
     ref = e.need("source")
     ref = str(keys.get(str(ref), ref))
-    status = e.get("status", "accepted")
-    if status not in ("candidate", "accepted"):
-        raise InputError(f"{e.where}: status must be candidate or accepted")
+    if e.get("status", "accepted") != "accepted":
+        raise InputError(f"{e.where}: status can only be accepted (claims awaiting review are candidates: "
+                         "`provenance extract` and `provenance review`); leave it out")
     ci = ClaimInput(
         source=ref, quote=e.need("quote"), subject=e.need("subject"), property=e.need("property"),
         value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
         as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
-        status=status,
     )
     if writer.add(ci, skip_existing=True):
         result.created["claims"] += 1

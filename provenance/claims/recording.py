@@ -18,7 +18,7 @@ from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..anchoring import Anchor, context, locate
 from ..errors import InputError
-from ..ledger.models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
+from ..ledger.models import Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
 from ..ingest.sources import find_source
 from ..values import Label, Value, parse_date, parse_value, to_json_text
 from .vocabulary import alias_key, get_property, resolve_entity
@@ -43,7 +43,6 @@ class ClaimInput:
     suffix: str | None = None
     occurrence: int | None = None
     hint: int | None = None
-    status: str = "accepted"
     create_entities: bool = False
 
 
@@ -59,7 +58,8 @@ def _period(text: str):
     return parse_date(text)
 
 
-def _clean(text: str | None) -> str | None:
+def clean(text: str | None) -> str | None:
+    """An optional text field: stripped, and None when blank."""
     return text.strip() or None if text else None
 
 
@@ -180,8 +180,6 @@ class ClaimWriter:
 
         overlapping: a claim with the same subject, question, polarity and value on a span that
         overlaps this one counts as recorded too (a candidate's sentence around a curated clause)."""
-        if ci.status not in CLAIM_STATUSES or ci.status == "rejected":
-            raise InputError(f"status {ci.status!r} must be candidate or accepted")
         source = self.source(ci.source)
         source_id, source_date = self._source_facts(source)
         prop = self.prop(ci.property)
@@ -222,8 +220,8 @@ class ClaimWriter:
         self._rows.append((dict(
             source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
             value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], hedge=_clean(ci.hedge), scope=_clean(ci.scope),
-            cites=_clean(ci.cites), status=ci.status, created_at=self._now,
+            as_of_start=as_of[1], as_of_end=as_of[2], hedge=clean(ci.hedge), scope=clean(ci.scope),
+            cites=clean(ci.cites), status="accepted", created_at=self._now,
         ), span_key))
         return True
 

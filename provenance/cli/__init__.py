@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import claims, conflicts, db, extraction, ledger, sources, vocabulary
+from . import claims, conflicts, db, exports, extraction, ledger, sources, vocabulary
 from .app import RootGroup, State
 
 
@@ -27,6 +27,6 @@ def main(ctx: click.Context, db_value: str | None) -> None:
     ctx.call_on_close(state.close)
 
 
-for module in (sources, claims, extraction, vocabulary, conflicts, ledger, db):
+for module in (sources, claims, extraction, vocabulary, conflicts, ledger, exports, db):
     for command in module.COMMANDS:
         main.add_command(command)

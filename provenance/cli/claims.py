@@ -62,7 +62,7 @@ def print_new_conflicts(found: list[dict]) -> None:
 @click.option("--property", "property_")
 @click.option("--source")
 @click.option("--speaker")
-@click.option("--status", type=click.Choice(["candidate", "accepted", "rejected"]))
+@click.option("--status", type=click.Choice(["accepted", "rejected"]))
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @output_options
@@ -119,7 +119,7 @@ def show(session, claim_id, as_json):
 @click.option("--hedge")
 @click.option("--scope")
 @click.option("--cites")
-@click.option("--status", type=click.Choice(["candidate", "accepted"]))
+@click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
 @with_ledger
 def edit(db, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
     """Change what a claim says (its quote stays; a new quote is a new claim)."""

@@ -85,13 +85,19 @@ def _status_command(verb: str, doc: str):
     @click.argument("conflict_id", type=int)
     @click.option("--note", help="Why: kept in the audit trail.")
     @with_ledger
-    def command(db, conflict_id, note):
+    def command(db, conflict_id, note, verdict=()):
         from ..actions import set_conflict_status
 
-        c = set_conflict_status(db, conflict_id, verb, note)
-        click.echo(f"conflict {c['id']} {c['status']}")
+        c = set_conflict_status(db, conflict_id, verb, note, verdict)
+        click.echo(f"conflict {c['id']} {c['status']}" + "".join(
+            f"; claim {k} rated {v}" for k, v in c["verdicts"].items()))
 
     command.__doc__ = doc
+    if verb == "resolve":
+        command = click.option(
+            "--verdict", multiple=True, metavar="CLAIM=RATING",
+            help="Rate a claim of the conflict: false, mostly-false, mixed, mostly-true or true "
+                 "(repeatable; published by `provenance export --format claimreview`).")(command)
     return conflicts.command(verb)(command)
 
 

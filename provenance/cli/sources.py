@@ -25,13 +25,19 @@ def sources() -> None:
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
 @click.option("--version-of", type=int, metavar="ID",
               help="This is a re-capture of source ID (also assumed for the same --url).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "pdf"]),
+              help="Read the input as this (default: by its suffix, content type or first bytes).")
 @click.option("--extract", "extract_", is_flag=True,
               help="Also propose candidate claims from each source (see `provenance extract`).")
 @json_option
 @with_ledger
-def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, extract_,
-        as_json):
-    """Add text or Markdown files (or - for stdin). The same text twice is stored once.
+def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt,
+        extract_, as_json):
+    """Add text, Markdown, HTML or PDF files, links (http/https: fetched), or - for stdin. The
+    same text twice is stored once.
+
+    From a web page the article's text is stored, its title, author, date, site and canonical URL
+    read from the page unless given here; a PDF is read page by page. The original is kept.
 
     Each new source is split into the articles it holds, checked for text it shares with earlier
     sources, and, when it re-captures one, has the earlier version's claims carried over."""
@@ -41,7 +47,7 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 
     results = add_sources(db, list(paths), title=title, url=url, outlet=outlet, author=author,
                           published=published, captured=captured, reliability=reliability,
-                          version_of=version_of, extract=extract_)
+                          version_of=version_of, fmt=fmt, extract=extract_)
     if as_json:
         emit_json([a.to_json() for a in results])
         return
@@ -82,18 +88,25 @@ def list_(session, output):
 @with_session(readonly=True)
 def show(session, source_id, as_json):
     """Metadata, then the text with the spans of its claims highlighted."""
-    from ..ingest.sources import find_source, source_json
+    from ..ingest.sources import capture_json, find_source, source_json
 
     source = find_source(session, source_id)
     spans = sorted(source.spans, key=lambda sp: sp.start)
     if as_json:
-        emit_json({**source_json(source), "text": source.text,
+        emit_json({**source_json(source), **capture_json(session, source), "text": source.text,
                    "spans": [{"id": sp.id, "start": sp.start, "end": sp.end, "quote": sp.quote} for sp in spans]})
         return
     meta = source_json(source)
     for key in ("id", "title", "outlet", "author", "url", "published", "captured", "reliability", "sha256"):
         if meta[key] is not None:
             print_(text((f"{key:>11}: ", "bold"), safe_line(meta[key])))
+    capture = capture_json(session, source)
+    if capture.get("original"):
+        o = capture["original"]
+        how = f"fetched from {o['requested_url']} at {o['fetched_at']}, " if o["fetched_at"] else ""
+        print_(text((f"{'original':>11}: ", "bold"), safe_line(
+            f"{o['media_type']}, {o['size']:,} bytes, {how}read by {o['extractor']}"
+            + (f", {len(capture['pages'])} page(s)" if capture["pages"] else ""))))
     print_(text(""))
     parts, pos = [], 0
     for sp in spans:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,7 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
-from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
+from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
+
+IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
 
@@ -51,6 +54,27 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
     return list(session.scalars(q.offset(f.offset or None)))
 
 
+def load(session: Session, ids: list[int]) -> list[Conflict]:
+    """Conflicts by id, with their claims."""
+    return [c for i in range(0, len(ids), IN_CHUNK) for c in session.scalars(
+        select(Conflict).where(Conflict.id.in_(ids[i : i + IN_CHUNK])).order_by(Conflict.id)
+        .options(selectinload(Conflict.claims)))]
+
+
+def fold(conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable],
+         entry: Callable[[Conflict], dict]) -> list[dict]:
+    """One entry per disagreement: conflicts of one kind, rule and status between the same
+    `answers` (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
+    out: dict[tuple, dict] = {}
+    for c in conflicts:
+        key = (c.kind, c.rule_id, c.status, answers(c))
+        if key in out:
+            out[key]["also"].append(c.id)
+        else:
+            out[key] = {**entry(c), "also": []}
+    return list(out.values())
+
+
 def get_conflict(session: Session, conflict_id: int) -> Conflict:
     conflict = session.get(Conflict, conflict_id)
     if conflict is None:
@@ -58,19 +82,62 @@ def get_conflict(session: Session, conflict_id: int) -> Conflict:
     return conflict
 
 
-def set_status(session: Session, conflict_id: int, verb: str, note: str | None) -> Conflict:
+def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
+               verdicts: dict[int, str] | None = None) -> Conflict:
+    """Change a conflict's status; resolving it may rate its claims (claim id -> VERDICTS)."""
     conflict = get_conflict(session, conflict_id)
     status = STATUS_VERBS[verb]
+    if verdicts and verb != "resolve":
+        raise InputError("verdicts are given when resolving: `provenance conflicts resolve ID --verdict CLAIM=RATING`")
     if conflict.status == status:
         raise InputError(f"conflict {conflict_id} is already {status}")
+    verdicts = check_verdicts(conflict, verdicts or {})
     old = conflict.status
     conflict.status = status
     conflict.note = note.strip() if note and note.strip() else conflict.note
     conflict.decided_by = events.actor()
     conflict.decided_at = utcnow()
+    if verb == "reopen":  # a reopened conflict's verdicts no longer stand
+        for v in session.scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)):
+            session.delete(v)
+    for claim_id, rating in verdicts.items():
+        session.merge(Verdict(conflict_id=conflict.id, claim_id=claim_id, rating=rating,
+                              decided_by=conflict.decided_by, decided_at=conflict.decided_at))
     session.flush()
-    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note)
+    events.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note,
+                  **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}))
     return conflict
+
+
+def parse_verdicts(values: tuple[str, ...] | list[str]) -> dict[int, str]:
+    """'12=false' (claim 12 is false) -> {12: 'false'}."""
+    out: dict[int, str] = {}
+    for value in values:
+        claim, sep, rating = value.partition("=")
+        if not sep or not claim.strip().isdigit():
+            raise InputError(f"--verdict {value!r}: write CLAIM=RATING, for example 12=false")
+        out[int(claim)] = rating.strip().lower()
+    return out
+
+
+def check_verdicts(conflict: Conflict, verdicts: dict[int, str]) -> dict[int, str]:
+    ids = {c.id for c in conflict.claims}
+    for claim_id, rating in verdicts.items():
+        if claim_id not in ids:
+            raise InputError(f"claim {claim_id} is not in conflict {conflict.id} (its claims: "
+                             f"{', '.join(map(str, sorted(ids)))})")
+        if rating not in VERDICTS:
+            raise InputError(f"verdict {rating!r} is not one of {', '.join(VERDICTS)}")
+    return verdicts
+
+
+def verdicts_of(conflict: Conflict) -> list[dict]:
+    from sqlalchemy.orm import object_session
+
+    rows = object_session(conflict).scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)
+                                            .order_by(Verdict.claim_id))
+    return [{"claim": v.claim_id, "rating": v.rating, "by": v.decided_by,
+             "at": v.decided_at.isoformat(timespec="seconds")} for v in rows]
 
 
 def claim_brief(claim: Claim) -> dict:
@@ -94,5 +161,6 @@ def conflict_json(c: Conflict) -> dict:
         "decided_by": c.decided_by,
         "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
         "created_at": c.created_at.isoformat(timespec="seconds"),
+        "verdicts": verdicts_of(c) if c.status == "resolved" else [],
         "claims": [claim_brief(cl) for cl in c.claims],
     }

@@ -23,7 +23,6 @@ from ..ledger.models import RELIABILITY_GRADES, Source
 
 MAX_BYTES = 50 * 1024 * 1024
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-MEDIA_TYPES = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain"}
 
 
 @dataclass
@@ -105,6 +104,11 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: is not UTF-8 text (bad byte at offset {exc.start}); "
             "convert it to UTF-8 first, for example with iconv"
         ) from None
+    return check_text(text, name)
+
+
+def check_text(text: str, name: str) -> str:
+    """Decoded or extracted text that is worth storing: not blank, not binary."""
     if not text.strip():
         raise InputError(f"{name}: the file is empty (only blank characters)")
     controls = len(_CONTROLS.findall(text))
@@ -129,38 +133,51 @@ class Added:
 
 def add_source(
     session: Session, data: bytes, origin: str, meta: SourceMeta | None = None,
-    version_of: int | None = None,
+    version_of: int | None = None, *, fmt: str | None = None, fetched=None,
 ) -> Added:
     """Store a capture, split it into articles, find what it shares with earlier sources and,
     for a re-capture, carry the old version's spans over. The same text again returns the
-    source already there."""
+    source already there.
+
+    HTML and PDF (by `fmt`, the file's suffix, the fetched content type or its first bytes) are
+    read by their extractor: the stored text is what it extracted, and the original bytes are
+    kept too. `fetched` (fetch.Fetched) says where and when a link was fetched."""
+    from .capture import extract, media_type_of
     from .copies import index_source
     from .segments import segment_source
     from .versions import previous_version, reanchor
 
     meta = meta or SourceMeta()
-    text = decode(data, origin)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{origin}: larger than {MAX_BYTES // 2**20} MB; split it first")
+    media_type = fetched.media_type if fetched and not fmt else media_type_of(origin, data, fmt)
+    extracted = extract(data, media_type, origin)
+    text = decode(data, origin) if extracted is None else check_text(extracted.text, origin)
     digest = sha256(text)
     existing = session.scalar(select(Source).where(Source.sha256 == digest))
     if existing is not None:
         return Added(existing, True)
+    found = extracted or _NOTHING
     source = Source(
         sha256=digest,
         text=text,
         chars=len(text),
-        media_type=MEDIA_TYPES.get(Path(origin).suffix.lower(), "text/plain"),
+        media_type=media_type,
         origin=origin,
-        title=meta.title or _first_line(text),
-        url=meta.url,
-        outlet=meta.outlet,
-        author=meta.author,
-        published=meta.published,
-        captured=meta.captured,
+        title=meta.title or found.title or _first_line(text),
+        url=meta.url or _valid_url(found.url) or (fetched.final_url if fetched else None),
+        outlet=meta.outlet or found.outlet,
+        author=meta.author or found.author,
+        published=meta.published or found.published,
+        captured=meta.captured or (fetched.fetched_at.date() if fetched else None),
         reliability=meta.reliability or "F",
     )
     session.add(source)
     session.flush()
-    events.record(session, "source.add", f"source:{source.id}", sha256=digest, origin=origin)
+    if extracted is not None or fetched is not None:
+        _keep_original(session, source, data, media_type, extracted, fetched)
+    events.record(session, "source.add", f"source:{source.id}", sha256=digest, origin=origin,
+                  **({"url": fetched.final_url} if fetched else {}))
     added = Added(source, False)
     segment_source(session, source, fresh=True)
     added.copies = index_source(session, source)
@@ -168,6 +185,65 @@ def add_source(
     if added.version_of is not None:
         added.reanchored = reanchor(session, added.version_of, source)
     return added
+
+
+class _Nothing:
+    title = url = outlet = author = published = None
+    pages: list = []
+
+
+_NOTHING = _Nothing()
+
+
+def _valid_url(url: str | None) -> str | None:
+    try:
+        return check_url(url)
+    except InputError:  # a page's own canonical link may be relative or broken: not ours to refuse
+        return None
+
+
+def _keep_original(session: Session, source: Source, data: bytes, media_type: str, extracted, fetched) -> None:
+    import zlib
+
+    from ..ledger.models import SourceOriginal, SourcePage
+
+    session.add(SourceOriginal(
+        source_id=source.id, media_type=media_type, sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data), data=zlib.compress(data, 9),
+        extractor=extracted.extractor if extracted else "none",
+        requested_url=fetched.requested_url if fetched else None,
+        final_url=fetched.final_url if fetched else None,
+        fetched_at=fetched.fetched_at if fetched else None,
+    ))
+    if extracted is not None and extracted.pages:
+        session.add_all(SourcePage(source_id=source.id, number=n, start=start, end=end)
+                        for n, (start, end) in enumerate(extracted.pages, 1))
+    session.flush()
+
+
+def capture_json(session: Session, source: Source) -> dict:
+    """How a source was captured: its original (HTML, PDF, a fetched page) and its PDF pages."""
+    from ..ledger.models import SourceOriginal
+
+    o = session.get(SourceOriginal, source.id)
+    return {
+        "original": None if o is None else {
+            "media_type": o.media_type, "sha256": o.sha256, "size": o.size, "extractor": o.extractor,
+            "requested_url": o.requested_url, "final_url": o.final_url,
+            "fetched_at": o.fetched_at.isoformat(timespec="seconds") + "Z" if o.fetched_at else None,
+        },
+        "pages": [{"number": p.number, "start": p.start, "end": p.end} for p in source.pages],
+    }
+
+
+def original_bytes(session: Session, source: Source) -> bytes | None:
+    """The HTML or PDF a source was extracted from, as it was read (None for plain text)."""
+    import zlib
+
+    from ..ledger.models import SourceOriginal
+
+    row = session.get(SourceOriginal, source.id, options=[undefer(SourceOriginal.data)])
+    return zlib.decompress(row.data) if row is not None else None
 
 
 def _first_line(text: str) -> str | None:

@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger,
+    LargeBinary,
     Boolean,
     CheckConstraint,
     Date,
@@ -34,7 +35,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-CLAIM_STATUSES = ("candidate", "accepted", "rejected")
+CLAIM_STATUSES = ("accepted", "rejected")  # proposed claims wait in `candidates`
 CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
 POLARITIES = ("asserts", "denies")
 VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
@@ -42,6 +43,8 @@ RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CANDIDATE_KINDS = ("quantity", "date", "attribution", "denial")
 CANDIDATE_STATUSES = ("pending", "accepted", "rejected")
 TEXT_ROLES = ("body", "headline", "caption", "navigation")
+# schema.org ClaimReview ratings, worst to best: the position is the rating value (1-5).
+VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
 
 
 def utcnow() -> dt.datetime:
@@ -84,11 +87,53 @@ class Source(Base):
     segments: Mapped[list[Segment]] = relationship(
         back_populates="source", order_by="Segment.start", cascade="all, delete-orphan"
     )
+    pages: Mapped[list[SourcePage]] = relationship(order_by="SourcePage.number", viewonly=True)
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page an offset of the text is on; None for a source without pages."""
+        import bisect
+
+        pages = self.pages
+        i = bisect.bisect_right([p.start for p in pages], offset) - 1
+        return pages[i].number if i >= 0 else None
 
     @property
     def date(self) -> dt.date | None:
         """The date a claim in this source speaks for, unless it says otherwise."""
         return self.published or self.captured
+
+
+class SourceOriginal(Base):
+    """The bytes a source's text was extracted from (HTML, PDF), kept so extraction can be redone
+    and checked; zlib-compressed, hashed before compression. Also how a fetched page was fetched."""
+
+    __tablename__ = "source_originals"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    media_type: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the original bytes, uncompressed
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # zlib
+    extractor: Mapped[str] = mapped_column(String(64))  # "trafilatura 2.3.1", "pypdf 7.1.0"
+    requested_url: Mapped[str | None] = mapped_column(String(2000))  # a fetched page: the link given
+    final_url: Mapped[str | None] = mapped_column(String(2000))  # ... and where redirects ended
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SourcePage(Base):
+    """A page of a PDF source: the range of the stored text it printed."""
+
+    __tablename__ = "source_pages"
+    __table_args__ = (CheckConstraint('0 <= start AND start <= "end"', name="offsets"),)
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1-based, as printed by readers
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
 
 
 class Span(Base):
@@ -315,6 +360,26 @@ class ConflictClaim(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class Verdict(Base):
+    """A person's verdict on one claim, given when resolving a conflict it is in."""
+
+    __tablename__ = "verdicts"
+    __table_args__ = (CheckConstraint(_in("rating", VERDICTS), name="rating"),)
+
+    conflict_id: Mapped[int] = mapped_column(
+        ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    rating: Mapped[str] = mapped_column(String(16))
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    claim: Mapped[Claim] = relationship()
+    conflict: Mapped[Conflict] = relationship()
 
 
 class Candidate(Base):
