@@ -209,7 +209,8 @@ def add_claim(db: Database, inp) -> ClaimWritten:
 
 
 def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
-    from .claims.store import claim_json, edit_claim as edit
+    from .claims.store import claim_json
+    from .claims.store import edit_claim as edit
 
     with db.session() as session:
         claim = edit(session, claim_id, **changes)
@@ -217,7 +218,8 @@ def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
-    from .claims.store import claim_json, reject_claim as reject
+    from .claims.store import claim_json
+    from .claims.store import reject_claim as reject
 
     with db.session() as session:
         return claim_json(reject(session, claim_id, reason))
@@ -251,35 +253,40 @@ def run_demo(db: Database) -> list[str]:
 
 
 def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, side: str | None) -> dict:
-    from .claims.vocabulary import add_entity as add, entity_json
+    from .claims.vocabulary import add_entity as add
+    from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, aliases, kind, side))
 
 
 def add_alias(db: Database, name: str, alias: str) -> dict:
-    from .claims.vocabulary import add_alias as add, entity_json
+    from .claims.vocabulary import add_alias as add
+    from .claims.vocabulary import entity_json
 
     with db.session() as session:
         return entity_json(add(session, name, alias))
 
 
 def merge_entities(db: Database, keep: str, other: str) -> dict:
-    from .claims.vocabulary import entity_json, merge_entities as merge
+    from .claims.vocabulary import entity_json
+    from .claims.vocabulary import merge_entities as merge
 
     with db.session() as session:
         return entity_json(merge(session, keep, other))
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
-    from .claims.vocabulary import add_property as add, property_json
+    from .claims.vocabulary import add_property as add
+    from .claims.vocabulary import property_json
 
     with db.session() as session:
         return property_json(add(session, name, value_type, **options))
 
 
 def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> tuple[dict, list[dict]]:
-    from .claims.vocabulary import add_rule as add, rule_json
+    from .claims.vocabulary import add_rule as add
+    from .claims.vocabulary import rule_json
 
     with db.session() as session:
         rule = rule_json(add(session, name, left, right, rationale))
@@ -308,8 +315,7 @@ class Scanned:
 def scan(db: Database) -> Scanned:
     """Run every detector over every accepted claim; store only what is new."""
     from .detect import scan as run
-    from .detect.store import load
-    from .detect.store import conflict_json
+    from .detect.store import conflict_json, load
 
     with db.session() as session:
         found = load(session, run(session))

@@ -110,7 +110,7 @@ def fold_text(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Place:
     start: int
     end: int
     score: float
@@ -126,8 +126,8 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def _candidates(text: str, quote: str) -> list[Candidate]:
-    exact = [Candidate(i, i + len(quote), 1.0, "exact") for i in _occurrences(text, quote)]
+def _candidates(text: str, quote: str) -> list[Place]:
+    exact = [Place(i, i + len(quote), 1.0, "exact") for i in _occurrences(text, quote)]
     if exact:
         return exact
     ftext, fquote = fold(text), fold_text(quote)
@@ -136,7 +136,7 @@ def _candidates(text: str, quote: str) -> list[Candidate]:
     found = []
     for i in _occurrences(ftext.text, fquote):
         start, end = ftext.span(i, i + len(fquote))
-        found.append(Candidate(start, end, 0.99, "normalized"))
+        found.append(Place(start, end, 0.99, "normalized"))
     return found
 
 
@@ -146,7 +146,7 @@ def fuzzy_threshold(length: int) -> float:
     return FUZZY_THRESHOLD + (FUZZY_THRESHOLD_LONG - FUZZY_THRESHOLD) * grow
 
 
-def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
+def _fuzzy(text: str, quote: str) -> tuple[Place | None, list[Place]]:
     """The best fuzzy passage, and any others nearly as good (which make it ambiguous)."""
     from rapidfuzz import fuzz
 
@@ -155,7 +155,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
         return None, []
     hay = ftext.text
     threshold = fuzzy_threshold(len(fquote))
-    found: list[Candidate] = []
+    found: list[Place] = []
     # Look again with the best passage blanked out, to see whether a lookalike scores as well.
     for _ in range(3):
         al = fuzz.partial_ratio_alignment(fquote, hay)
@@ -171,7 +171,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Candidate | None, list[Candidate]]:
         run = _word_run(fquote, passage)
         lookalike = ("it would start or end inside a word" if not _on_word_boundaries(text, start, end)
                      else f"{run} words in a row differ" if run > _word_run_limit(fquote) else "")
-        found.append(Candidate(start, end, round(score, 4), "fuzzy", lookalike))
+        found.append(Place(start, end, round(score, 4), "fuzzy", lookalike))
         hay = hay[: al.dest_start] + "\0" * (al.dest_end - al.dest_start) + hay[al.dest_end :]
         if score * 100 < threshold or lookalike:
             break
@@ -256,7 +256,7 @@ def _snap(text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
     return s, e
 
 
-def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
+def _choose(text, cands, prefix, suffix, hint, occurrence) -> Place:
     if occurrence is not None:
         if not 1 <= occurrence <= len(cands):
             raise AnchorError(
@@ -281,7 +281,7 @@ def _choose(text, cands, prefix, suffix, hint, occurrence) -> Candidate:
     raise AnchorError(_ambiguous(cands) + "; give --prefix/--suffix context or --occurrence N")
 
 
-def _ambiguous(cands: list[Candidate]) -> str:
+def _ambiguous(cands: list[Place]) -> str:
     where = ", ".join(f"#{n} at {c.start}" for n, c in enumerate(cands[:10], 1))
     return f"the quote occurs {len(cands)} times ({where})"
 

@@ -107,7 +107,7 @@ def output_options(f):
 
     @functools.wraps(f)
     def run(*args, as_json: bool, nl: bool, csv: bool, tsv: bool, **kwargs):
-        chosen = [name for name, on in zip(FORMATS, (as_json, nl, csv, tsv)) if on]
+        chosen = [name for name, on in zip(FORMATS, (as_json, nl, csv, tsv), strict=True) if on]
         if len(chosen) > 1:
             raise click.UsageError("choose one of --json, --nl, --csv and --tsv")
         return f(*args, output=chosen[0] if chosen else "table", **kwargs)

@@ -95,6 +95,15 @@ def test_db_commands(cli):
     assert cli("db", "upgrade").stdout == f"at revision {head}\n"
 
 
+def test_a_local_sqlite_ledger_is_still_migrated_on_first_use(cli, article):
+    from provenance.ledger.db import head_revisions
+
+    cli("sources", "add", str(article))
+    cli("db", "downgrade", "0002")
+    assert cli.json("sources", "list")[0]["id"] == 1
+    assert cli("db", "current").stdout == f"{', '.join(sorted(head_revisions()))}\n"
+
+
 def test_environment_variable_names_the_database(tmp_path, monkeypatch, article):
     from click.testing import CliRunner
 

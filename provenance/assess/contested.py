@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -11,12 +10,12 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..claims.store import article_title, as_of_label, speaker_name
+from ..claims.vocabulary import get_property, resolve_entity
 from ..detect.store import fold
-from .grading import CREDIBILITY, credibility, is_rumour
-from .independence import independent_count
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
-from ..claims.vocabulary import get_property, resolve_entity
+from .grading import CREDIBILITY, credibility, is_rumour
+from .independence import independent_count
 
 
 @dataclass

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
+from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
 from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
-from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
 
 SECTIONS = ("entities", "properties", "rules", "sources", "claims")

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events
 from ..errors import InputError, NotFound
-from ..ledger.models import Claim
-from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
 from ..ingest.sources import find_source
+from ..ledger import events
+from ..ledger.models import Claim
 from ..values import Period, parse_value, to_json_text
+from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
 from .vocabulary import get_property, resolve_entity
+
 
 def get_claim(session: Session, claim_id: int) -> Claim:
     claim = session.get(Claim, claim_id)
@@ -46,7 +47,7 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     if "denies" in changes:
         claim.polarity = "denies" if changes["denies"] else "asserts"
     if "as_of" in changes:
-        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source)
+        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source.date)
     for field in ("hedge", "scope", "cites"):
         if field in changes:
             setattr(claim, field, clean(changes[field]))

@@ -5,7 +5,6 @@ Library errors (ProvenanceError) become one line on stderr and the exit code the
 
 from __future__ import annotations
 
-
 import os
 
 import click

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_ledger, with_session
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import with_ledger, with_session
 
 
 @click.group()

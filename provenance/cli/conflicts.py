@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_ledger, with_session
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import with_ledger, with_session
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
@@ -140,7 +140,8 @@ def scan(db, as_json):
 @with_session(readonly=True)
 def contested(session, subject, property_, kind, status, since, limit, offset, output):
     """Every question (subject + property) with more than one answer."""
-    from ..assess.contested import ContestedFilter, contested as find
+    from ..assess.contested import ContestedFilter
+    from ..assess.contested import contested as find
 
     rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit or None, offset))
 

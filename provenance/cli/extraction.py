@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import pass_state, with_ledger, with_session
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import pass_state, with_ledger, with_session
 
 TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
 

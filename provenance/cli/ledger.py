@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .app import CliError, pass_state, with_ledger, with_session
 from ..errors import IntegrityFailure
 from ..render import is_tty, safe_line
+from .app import CliError, pass_state, with_ledger, with_session
 
 
 @click.command("import")
@@ -35,7 +35,7 @@ def demo(state, no_report):
     from ..report.terminal import print_report
 
     db = state.db()
-    for name, summary in zip(SEED_FILES, run_demo(db)):
+    for name, summary in zip(SEED_FILES, run_demo(db), strict=True):
         click.echo(f"seeds/{name.removesuffix('.toml')}: {summary}", err=True)
     if no_report:
         return

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..render import emit_json, json_option, output_options, output_rows, print_, print_table, safe_line, table, text
 from .app import with_ledger, with_session
-from ..render import (emit_json, json_option, output_options, output_rows, print_, print_table, safe_line,
-                      table, text)
 
 
 @click.group()

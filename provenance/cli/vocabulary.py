@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_ledger, with_session
 from ..render import output_options, output_rows, safe_line
+from .app import with_ledger, with_session
 
 
 @click.group()

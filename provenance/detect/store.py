@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
+from ..ledger import events
 from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
 
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from .lexicon import Question
 from ..ledger.models import Alias, Claim, Entity, Property
+from .lexicon import Question
 
 PROPERTY_MATCH = 0.75  # below this a new question is proposed
 ALIAS_MATCH = 90  # rapidfuzz score above which an unknown name is proposed as an alias

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..values import parse_value
 from ..errors import InputError
+from ..values import parse_value
 from . import names
 from .figures import dates, figures, is_year
 from .lexicon import Question, lexicon
@@ -105,7 +105,7 @@ class Reader:
                 found = names.event_name(s.text, self.aliases)
                 if found:
                     votes[found[0]] += 2 if s.role == "headline" else 1
-                for counter, part in zip(parts, names.event_parts(s.text)):
+                for counter, part in zip(parts, names.event_parts(s.text), strict=False):
                     if part:
                         counter[part] += 1
         if votes:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..ledger import events
 from ..anchoring import context, context_similarity, locate
 from ..errors import AnchorError, InputError
+from ..ledger import events
 from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 
 

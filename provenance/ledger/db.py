@@ -222,13 +222,28 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         if migrate:
-            current = check_usable(self.engine)
-            if current != set(head_revisions()):
-                upgrade(self.engine, url)
+            self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(
             self.engine.execution_options(readonly=True), expire_on_commit=False
         )
+
+    def _bring_up_to_date(self) -> None:
+        """A new database gets the schema. An older one is migrated here only when it is a local
+        SQLite file: a server ledger is shared, and one newer client upgrading it would lock the
+        others out, so it moves only when someone runs `provenance db upgrade`."""
+        current = check_usable(self.engine)
+        heads = set(head_revisions())
+        if current == heads:
+            return
+        if current and self.engine.dialect.name != "sqlite":
+            self.engine.dispose()
+            raise DatabaseError(
+                f"the ledger's schema is at revision {', '.join(sorted(current))} and this version of "
+                f"Provenance needs {', '.join(sorted(heads))}; run `provenance db upgrade` (a shared "
+                "ledger is upgraded only when asked, once every client can use the new schema)"
+            )
+        upgrade(self.engine, self.url)
 
     @contextlib.contextmanager
     def session(self, *, readonly: bool = False) -> Iterator[Session]:

@@ -48,7 +48,7 @@ VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

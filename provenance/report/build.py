@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..detect.store import ConflictFilter, conflict_json, fold, list_conflicts
 from ..assess.contested import ContestedFilter, contested
+from ..detect.store import ConflictFilter, conflict_json, fold, list_conflicts
 from ..ledger.models import Claim, Conflict, Source, utcnow
-
 
 # Kinds whose claims may answer different questions; they get a section of their own.
 CROSS_QUESTION = ("rule", "accusation")
