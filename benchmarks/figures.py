@@ -106,7 +106,7 @@ def predicted(sentence: str) -> list[Item]:
 
 def _same_value(a: Item, b: Item) -> bool:
     return len(a.value) == len(b.value) and all(
-        math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(a.value, b.value))
+        math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(a.value, b.value, strict=True))
 
 
 def _matches(gold: list[Item], pred: list[Item], with_unit: bool) -> tuple[int, list[Item], list[Item]]:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance.extract.figures import figures
 
@@ -62,7 +64,7 @@ def found(sentence):
 def test_figures_with_their_units(sentence, expected):
     got = found(sentence)
     assert len(got) == len(expected), got
-    for (lo, hi, unit), (elo, ehi, eunit) in zip(got, expected):
+    for (lo, hi, unit), (elo, ehi, eunit) in zip(got, expected, strict=True):
         assert (lo, hi, unit) == (pytest.approx(elo) if elo is not None else None,
                                   pytest.approx(ehi) if ehi is not None else None, eunit)
 
@@ -108,9 +110,6 @@ def test_extraction_proposes_a_claim_for_money():
     r = read("The ministry said the new dam would cost it $800 million, officials said.", {}, dt.date(2024, 1, 2))
     money = [p for p in r.proposals if p.kind == "quantity"]
     assert [(p.value, p.scope) for p in money] == [("800 million", "$")]
-
-
-from hypothesis import given, strategies as st  # noqa: E402
 
 
 _PIECES = st.sampled_from(list("0123456789 ,.-–$£€%kmbnCF:/()xyz") + [

@@ -3,7 +3,8 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance.errors import InputError
 from provenance.values import Interval, from_json, parse_value

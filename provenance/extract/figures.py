@@ -16,10 +16,17 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..values import (CURRENCY_SIGNS, CURRENCY_WORDS, NUMBER_WORDS, QUALIFIERS, SCALE_LETTERS,
-                      ValueError_, parse_value, read_amount)
+from ..values import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    SCALE_LETTERS,
+    ValueError_,
+    parse_value,
+    read_amount,
+)
 from .lexicon import lexicon
-
 
 # -- the pieces of a figure ---------------------------------------------------------------------
 
@@ -304,7 +311,7 @@ def _qualifiers() -> re.Pattern:
 def figures(sentence: str) -> list[Figure]:
     quals = _qualifiers()
     out = []
-    for a, b, word in _merge_ranges(sentence, _amounts(sentence)):
+    for a, b, _ in _merge_ranges(sentence, _amounts(sentence)):
         last = b or a
         start = a.num_start  # after a currency sign, which proposals read from the text before
         end = last.unit_end if last.pct else last.end
