@@ -91,10 +91,11 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
                 published=None, captured=None, reliability=None, version_of: int | None = None,
                 extract: bool = False) -> list[SourceAdded]:
     """Add files (or - for stdin) as sources, all in one transaction; optionally propose claims."""
-    from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.sources import SourceMeta, add_source, parse_day, parse_time, read_input, source_json
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
+                      published_at=parse_time(published, "--published"),
                       captured=parse_day(captured, "--captured"), reliability=reliability)
     out = []
     with db.session() as session:

@@ -242,8 +242,9 @@ _VAGUE = {
 }
 _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 
-_APPROX = r"(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|circa|c\.|~)"
-_LOWER_OPEN = r"(?:more than|over|above|in excess of|upwards of|>)"
+_APPROX = (r"(?:about|around|approximately|roughly|some|nearly|nears|almost|close to|an estimated|estimated|"
+           r"circa|c\.|~|as many as|as much as|up to an estimated)")
+_LOWER_OPEN = r"(?:more than|well over|over|above|in excess of|upwards of|>|أكثر من)"
 _LOWER_CLOSED = r"(?:at least|no fewer than|no less than|a minimum of|>=|≥)"
 _UPPER_OPEN = r"(?:less than|fewer than|under|below|<)"
 _UPPER_CLOSED = r"(?:at most|up to|no more than|a maximum of|<=|≤)"
@@ -259,12 +260,26 @@ def _clean(text: str) -> str:
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
+# Open ends written after the figure: "103 and counting", "at least 84 so far" (a count still rising).
+_STILL_RISING = r"(?:,? and counting|,? and rising|,? so far|,? and climbing)$"
+# One, said without a number: "a single gunman", "a lone attacker", "acted alone".
+_ONE = re.compile(r"(?:an? )?(?:single|lone|sole)(?: (.*))?|(?:acted |worked )?alone")
+
+
 def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if _PLAIN.fullmatch(text):  # "2,099": most figures in bulk data, parsed without the grammar
         n = float(text.replace(",", ""))
         return Interval(n, n, type=kind)
     t = _clean(text)
     low = t.casefold()
+    if (rising := re.sub(_STILL_RISING, "", low)) != low:
+        q = parse_quantity(rising, kind=kind)
+        if q.low is None:
+            raise ValueError_(f"{text!r}: a count still rising needs a lower figure")
+        return Interval(q.low * (1 - APPROX_TOLERANCE if q.approximate else 1), None, q.low_inclusive,
+                        True, False, q.unit, kind)
+    if kind == "quantity" and (m := _ONE.fullmatch(low)):
+        return Interval(1, 1, unit=_unit(m.group(1)), type=kind)
 
     m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
@@ -402,8 +417,47 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_date(text: str) -> Period:
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+-]\d{2}:?\d{2})?")
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the end of": (21, 31),
+                "end of": (21, 31), "the beginning of": (1, 10), "the start of": (1, 10),
+                "beginning of": (1, 10), "start of": (1, 10)}
+
+
+def parse_moment(text: str) -> dt.datetime | None:
+    """The instant an ISO 8601 date-time names ('2024-01-05T09:38+08:00'), in UTC; None for a
+    plain date or period. Reports of one day are put in order by it."""
+    m = _ISO_TIME.fullmatch(_clean(text).casefold())
+    if not m:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}{(m.group(3) or '').upper()}")
+    except ValueError:
+        raise ValueError_(f"{text!r} is not a real date-time") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def parse_date(text: str, reference: dt.date | None = None) -> Period:
+    """A date or period. `reference` (the source's date) gives the year of "March 15" or
+    "Wednesday, January 3": the latest such day not long after the reference."""
     low = _clean(text).casefold().removeprefix("in ").removeprefix("on ").strip(" ,.")
+    low = re.sub(rf"^{_WEEKDAY},? ", "", low)
+    if m := _ISO_TIME.fullmatch(low):
+        parse_moment(low)  # a time that does not exist is an error, not ignored
+        low = m.group(1)
+    if m := re.fullmatch(r"(?:between|from) (.+?) (?:and|to|until) (.+)", low):
+        a, b = parse_date(m.group(1), reference), parse_date(m.group(2), reference)
+        if b.end < a.start:
+            raise ValueError_(f"{text!r}: the period runs backwards")
+        return Period(a.start, b.end)
+    if reference is not None and not re.search(r"\d{4}", low) and re.search(_MONTH_RE, low):
+        for year in (reference.year, reference.year - 1):
+            period = parse_date(f"{low} {year}")
+            if period.start <= reference + dt.timedelta(days=31):
+                return period
+        return period
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
             d = dt.date.fromisoformat(low)
@@ -421,12 +475,13 @@ def parse_date(text: str) -> Period:
             a, b = _PARTS[m.group(1)]
             y = int(m.group(2))
             return Period(dt.date(y, a, 1), _month_end(y, b))
-        if m := re.fullmatch(rf"(?:(early|mid|late) )?({_MONTH_RE})\.?,? (\d{{4}})", low):
+        parts = "|".join(sorted(_MONTH_PARTS, key=len, reverse=True))
+        if m := re.fullmatch(rf"(?:({parts})[ -]?)?({_MONTH_RE})\.?,? (\d{{4}})", low):
             mo, y = _MONTHS[m.group(2)], int(m.group(3))
             start, end = dt.date(y, mo, 1), _month_end(y, mo)
-            part = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}.get(m.group(1) or "")
+            part = _MONTH_PARTS.get(m.group(1) or "")
             if part:
-                start, end = start.replace(day=part[0]), end.replace(day=part[1])
+                start, end = start.replace(day=part[0]), end.replace(day=min(part[1], end.day))
             return Period(start, end)
         if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\.?,? (\d{{4}})", low):
             d = dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
