@@ -28,12 +28,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"  # --corpus DIR reads anothe
 LABEL_SECTIONS = ("must_flag", "must_not_flag")
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.
-RUNNING = ("death toll", "injured", "missing", "hospitalised", "arrested", "displaced", "evacuated",
-           "rescued", "cases")
+# "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
+# people still in hospital, which falls as they are discharged, and the labels treat it so.
+RUNNING = ("death toll", "injured", "missing", "arrested", "displaced", "evacuated", "rescued", "cases")
+# A single-valued quantity has one answer whenever it is reported (how many attacked, how strong
+# the quake was); the others change over time.
 CANONICAL = {
     **{name: {"type": "quantity", "running_count": True} for name in RUNNING},
-    **{name: {"type": "quantity"} for name in ("number of attackers", "buildings damaged", "magnitude",
-                                                "passengers", "crowd size", "seats won", "votes")},
+    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged", "passengers",
+                                                "crowd size", "seats won", "votes")},
+    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude")},
     "turnout": {"type": "share"}, "vote share": {"type": "share"},
     **{name: {"type": "entity"} for name in ("responsibility", "perpetrator nationality", "where planned")},
     "date of event": {"type": "date", "single_value": True},
@@ -63,6 +67,7 @@ def judge_event(event_dir: Path) -> dict:
     from provenance import actions
     from provenance.ledger.db import open_db
     from provenance.ledger.models import Claim, Conflict
+    from provenance.values import Interval, from_json
 
     labels = tomllib.loads((event_dir / "labels.toml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,7 +95,10 @@ def judge_event(event_dir: Path) -> dict:
 
     def answer(cid: int) -> tuple:
         c = claims[cid]
-        return (c.polarity, c.value_json, (c.scope or "").casefold())
+        value = from_json(c.value_json)
+        # "One gunman" and "lone gunman" are one answer: figures compare without their units.
+        shown = value.bounds() if isinstance(value, Interval) else c.value_json
+        return (c.polarity, shown, (c.scope or "").casefold())
 
     def disagreement(kind: str, members: frozenset) -> tuple:
         first = claims[min(members)]

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from ..ledger.db import bulk_insert
-from . import accusation, denial, numeric, rule, scope, single_value
-from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
+from . import accusation, denial, exclusive, numeric, rule, scope, single_value
+from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
 
-PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
+PAIR_DETECTORS = (accusation, denial, scope, numeric, exclusive, single_value)
 DETECTORS = {m.NAME: m for m in (*PAIR_DETECTORS, rule)}
 
 
@@ -144,6 +144,9 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     for pair in rules:
         for p in pair:
             partner_of[p] |= pair
+    for (_, prop), views in by_question.items():
+        if ctx.props[prop][3]:
+            ctx.superseded |= superseded(views)
     new_ids = {v.id for v in new}
     findings = []
     for a in new:
@@ -170,6 +173,8 @@ def scan(session: Session) -> list[int]:
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+        if group[0].running_count and len(group) > 1:
+            ctx.superseded = superseded(group)
         # The innermost loop of the product: kept plain, most pairs end at cannot_conflict.
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
