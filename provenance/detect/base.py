@@ -232,7 +232,7 @@ def hedge_note(*claims: ClaimView) -> str:
     hedged = [c for c in claims if c.hedged]
     if not hedged:
         return ""
-    return "; " + " and ".join(f"{c.shown()} is hedged ({c.hedge})" for c in hedged)
+    return "; " + " and ".join(f"{c.value_text} is hedged ({c.hedge})" for c in hedged)
 
 
 def gap_days(a: ClaimView, b: ClaimView) -> int | None:
