@@ -43,6 +43,31 @@ def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False
     return [conflict_line(c) for c in detect_for(session, claim_ids)] if claim_ids else []
 
 
+def _refresh(session: Session, claim_ids: list[int], reason: str) -> tuple[list[int], list[dict]]:
+    """After a write that changes claims already in the ledger: conflicts that no longer hold are
+    retired (superseded, with the reason), and the changed claims are detected again."""
+    from .detect import refresh
+
+    retired, found = refresh(session, _with_revisions(session, claim_ids), reason)
+    return retired, [conflict_line(c) for c in found]
+
+
+def _with_revisions(session: Session, claim_ids: list[int]) -> list[int]:
+    """The claims and those linked to them by a revision, either way: a revision changes both."""
+    from sqlalchemy import or_, select
+
+    from .ledger.models import Claim
+
+    ids = set(claim_ids)
+    linked = session.execute(select(Claim.id, Claim.revises_id).where(
+        or_(Claim.id.in_(ids), Claim.revises_id.in_(ids))))
+    for cid, revised in linked:
+        ids.add(cid)
+        if revised is not None:
+            ids.add(revised)
+    return sorted(ids)
+
+
 # -- sources ------------------------------------------------------------------------------------
 
 
@@ -180,9 +205,11 @@ class ClaimWritten:
     claim: dict
     conflicts: list[dict] = field(default_factory=list)
     anchor: tuple[str, float] = ("exact", 1.0)  # how the quote was found, and how well
+    retired: list[int] = field(default_factory=list)  # conflicts that no longer hold
 
     def to_json(self) -> dict:
-        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts]}
+        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts],
+                "superseded_conflicts": self.retired}
 
 
 def add_claim(db: Database, inp) -> ClaimWritten:
@@ -193,7 +220,10 @@ def add_claim(db: Database, inp) -> ClaimWritten:
     with db.session() as session:
         claim = record(session, inp)
         span = claim.spans[0]
-        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]), (span.method, span.score))
+        if claim.revises_id is None:
+            return ClaimWritten(claim_json(claim), _detect(session, [claim.id]), (span.method, span.score))
+        retired, found = _refresh(session, [claim.id], f"claim {claim.id} revises claim {claim.revises_id}")
+        return ClaimWritten(claim_json(claim), found, (span.method, span.score), retired)
 
 
 def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
@@ -201,14 +231,18 @@ def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
 
     with db.session() as session:
         claim = edit(session, claim_id, **changes)
-        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]))
+        said = ", ".join(f"{k.replace('_', '-')}" for k, v in changes.items() if v is not None)
+        retired, found = _refresh(session, [claim.id], f"claim {claim.id} edited ({said})")
+        return ClaimWritten(claim_json(claim), found, retired=retired)
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
     from .claims.store import claim_json, reject_claim as reject
 
     with db.session() as session:
-        return claim_json(reject(session, claim_id, reason))
+        claim = reject(session, claim_id, reason)
+        retired, _ = _refresh(session, [claim.id], f"claim {claim.id} rejected: {claim.reason}")
+        return {**claim_json(claim), "superseded_conflicts": retired}
 
 
 @dataclass
@@ -225,6 +259,15 @@ def import_file(db: Database, path: str) -> Imported:
     with db.session() as session:
         result = load(session, path)
         found = _detect(session, result.claim_ids, rules_added=result.created["rules"] > 0)
+        if result.claim_ids:  # imported revisions retire the conflicts of the claims they revise
+            from sqlalchemy import select
+
+            from .ledger.models import Claim
+
+            revising = list(session.scalars(select(Claim.id).where(
+                Claim.id.between(min(result.claim_ids), max(result.claim_ids)), Claim.revises_id.is_not(None))))
+            if revising:
+                found += _refresh(session, revising, f"import of {path}: revisions")[1]
         return Imported(result.summary(), result.claim_ids, found)
 
 
@@ -253,10 +296,20 @@ def add_alias(db: Database, name: str, alias: str) -> dict:
 
 
 def merge_entities(db: Database, keep: str, other: str) -> dict:
-    from .claims.vocabulary import entity_json, merge_entities as merge
+    from sqlalchemy import or_, select
+
+    from .claims.vocabulary import entity_json, get_entity, merge_entities as merge
+    from .ledger.models import Claim
 
     with db.session() as session:
-        return entity_json(merge(session, keep, other))
+        ids = [get_entity(session, keep).id, get_entity(session, other).id]
+        names = [get_entity(session, other).name]
+        touched = list(session.scalars(select(Claim.id).where(or_(
+            Claim.subject_id.in_(ids), Claim.speaker_id.in_(ids)))))
+        entity = merge(session, keep, other)
+        retired, found = _refresh(session, touched, f"entity {names[0]!r} merged into {entity.name!r}")
+        return {**entity_json(entity), "superseded_conflicts": retired,
+                "new_conflicts": [c["id"] for c in found]}
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
@@ -288,6 +341,7 @@ def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | N
 class Scanned:
     conflicts: list[dict]  # conflict_json of every new conflict
     kinds: Counter
+    retired: list[int] = field(default_factory=list)  # conflicts whose claims no longer disagree
 
 
 def scan(db: Database) -> Scanned:
@@ -295,9 +349,12 @@ def scan(db: Database) -> Scanned:
     from .detect import load, scan as run
     from .detect.store import conflict_json
 
+    from .detect import retire_stale
+
     with db.session() as session:
+        retired = retire_stale(session)
         found = load(session, run(session))
-        return Scanned([conflict_json(c) for c in found], Counter(c.kind for c in found))
+        return Scanned([conflict_json(c) for c in found], Counter(c.kind for c in found), retired)
 
 
 # -- candidates ---------------------------------------------------------------------------------

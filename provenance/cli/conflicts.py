@@ -7,8 +7,9 @@ import click
 from .app import with_ledger, with_session
 from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
 
-KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
-STATUSES = ["open", "confirmed", "dismissed", "resolved"]
+KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease", "same_day",
+         "exclusive"]
+STATUSES = ["open", "confirmed", "dismissed", "resolved", "superseded"]
 SHOW = 20  # new conflicts a scan prints one by one
 
 
@@ -123,6 +124,8 @@ def scan(db, as_json):
         click.echo(f"  {c['id']} {c['kind']}: {safe_line(c['explanation'])}")
     if n > SHOW:
         click.echo(f"  ... and {n - SHOW} more: `provenance conflicts list`")
+    if found.retired:
+        click.echo(f"{len(found.retired)} conflict(s) superseded: their claims no longer disagree")
 
 
 @click.command("contested")

@@ -13,7 +13,7 @@ import itertools
 import operator
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import select, true
+from sqlalchemy import select, true, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..ledger import events
@@ -82,12 +82,19 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
     findings = {f.key: f for f in findings}
     if not findings:
         return []
-    known = set()
+    known: dict[str, tuple[int, str]] = {}
     for keys in _chunks(list(findings)):
-        known.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
+        known.update((k, (i, s)) for k, i, s in session.execute(
+            select(Conflict.key, Conflict.id, Conflict.status).where(Conflict.key.in_(keys))))
+    # A conflict retired because its claims stopped disagreeing is back when they disagree again.
+    back = [(i, findings[k]) for k, (i, s) in known.items() if s == "superseded"]
+    for cid, f in back:
+        session.execute(update(Conflict).where(Conflict.id == cid).values(
+            status="open", explanation=f.explanation, severity=f.severity))
+        events.record(session, "conflict.reopen", f"conflict:{cid}", reason="the claims disagree again")
     new = [f for key, f in findings.items() if key not in known]
     if not new:
-        return []
+        return [cid for cid, _ in back]
     now = utcnow()
     rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
                  explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
@@ -98,7 +105,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
     ])
     events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
                   ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
-    return ids
+    return [cid for cid, _ in back] + ids
 
 
 def kinds_of(session: Session, ids: list[int]) -> Counter:
@@ -204,3 +211,83 @@ def _pairs(group: list[ClaimView]):
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             yield a, b
+
+
+# -- keeping conflicts live ---------------------------------------------------------------------
+
+LIVE = ("open", "confirmed")  # dismissed and resolved are a person's decision: left as they are
+
+
+def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding | None]:
+    """What the detectors say today of each conflict's claims: the finding under the same key,
+    or None when the claims no longer disagree (edited, rejected, revised, merged...)."""
+    ctx = Context(session)
+    ids = sorted({cl.id for c in conflicts for cl in c.claims})
+    views = {v.id: v for chunk in _chunks(ids) for v in _views(session, Claim.id.in_(chunk), ctx)}
+    questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
+    for subject, prop in questions:
+        ctx.superseded |= superseded(_views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx))
+    rules = {r.id: r for r in session.scalars(select(Rule))}
+    out: dict[int, Finding | None] = {}
+    for c in conflicts:
+        members = [views.get(cl.id) for cl in c.claims]
+        found = None
+        if len(members) == 2 and all(members):
+            a, b = members
+            if c.kind == "rule":
+                r = rules.get(c.rule_id)
+                found = rule.check(r, a, b) if r is not None else None
+            elif c.kind == "accusation" and a.subject_id != b.subject_id:
+                found = accusation.check(a, b)
+            elif not cannot_conflict(a, b):
+                found = _first(a, b)
+        out[c.id] = found if found is not None and found.key == c.key else None
+    return out
+
+
+def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
+    """Each conflict's explanation rendered from the claims as they are now (names, values,
+    dates), so that it never goes stale; the stored text when the claims no longer disagree."""
+    current = _current(session, conflicts)
+    return {c.id: current[c.id].explanation if current[c.id] else c.explanation for c in conflicts}
+
+
+def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[list[int], list[Conflict]]:
+    """After a write that changes what conflicts rest on: retire the live conflicts of these claims
+    that no longer hold (status `superseded`, the reason in the event log), bring back superseded
+    ones that hold again, and detect what is new. (retired ids, new or reopened conflicts)."""
+    ids = sorted(set(claim_ids))
+    touched = [c for chunk in _chunks(ids) for c in session.scalars(
+        select(Conflict).where(Conflict.id.in_(select(ConflictClaim.conflict_id)
+                                               .where(ConflictClaim.claim_id.in_(chunk))))
+        .options(selectinload(Conflict.claims)))]
+    touched = list({c.id: c for c in touched}.values())
+    current = _current(session, touched)
+    retired = []
+    for c in touched:
+        finding = current[c.id]
+        if finding is not None:
+            c.explanation, c.severity = finding.explanation, finding.severity
+        elif c.status in LIVE:
+            old, c.status = c.status, "superseded"
+            retired.append(c.id)
+            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+    session.flush()
+    return retired, detect_for(session, ids)
+
+
+def retire_stale(session: Session, reason: str = "a full scan found the claims no longer disagree") -> list[int]:
+    """Retire every live conflict whose claims no longer disagree (what `refresh` does for the
+    claims a write touched, over the whole ledger); the retired ids."""
+    retired = []
+    ids = list(session.scalars(select(Conflict.id).where(Conflict.status.in_(LIVE)).order_by(Conflict.id)))
+    for chunk in _chunks(ids):
+        conflicts = load(session, chunk)
+        current = _current(session, conflicts)
+        for c in conflicts:
+            if current[c.id] is None:
+                c.status = "superseded"
+                retired.append(c.id)
+                events.record(session, "conflict.supersede", f"conflict:{c.id}", old="open", reason=reason)
+    session.flush()
+    return retired
