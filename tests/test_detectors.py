@@ -46,8 +46,8 @@ def test_numeric_same_moment_disjoint_is_flagged(ledger):
     (cid,) = b["new_conflicts"]
     c = ledger.json("conflicts", "show", str(cid))
     assert c["kind"] == "numeric" and c["detector"] == "numeric@2" and c["severity"] == "high"
-    assert c["explanation"] == ("source 1 (2024-05-04) gives 40 for strength of Group; "
-                                "source 1 (2024-05-04) gives 12; the figures cannot both hold")
+    assert c["explanation"] == ("source 1 (2024-05-04) gives 12 for strength of Group; "
+                                "source 1 (2024-05-04) gives 40; the figures cannot both hold")
     assert [x["quote"] for x in c["claims"]] == ["more than 20 fighters", "35 fighters"]
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..claims.store import article_title, as_of_label, speaker_name
 from .grading import CREDIBILITY, credibility, is_rumour
 from .independence import independent_count
+from ..detect.store import explanation_of, with_current_explanations
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
 from ..claims.vocabulary import get_property, resolve_entity
@@ -78,6 +79,7 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     for c in session.scalars(q):
         groups[(c.subject_id, c.property_id)].append(c)
     conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims])
+    with_current_explanations(session, list({c.id: c for cs in conflicts.values() for c in cs}.values()))
     out = []
     for claims in groups.values():
         answers: dict[tuple, list[Claim]] = defaultdict(list)
@@ -171,7 +173,7 @@ def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
             out[key]["also"].append(c.id)
             continue
         out[key] = {"id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-                    "explanation": c.explanation, "answers": answers, "also": []}
+                    "explanation": explanation_of(c), "answers": answers, "also": []}
     return list(out.values())
 
 

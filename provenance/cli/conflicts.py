@@ -33,7 +33,7 @@ def conflicts() -> None:
 @with_session(readonly=True)
 def list_(session, kind, status, claim, since, as_json):
     """Every conflict, with its explanation."""
-    from ..detect.store import ConflictFilter, conflict_json, list_conflicts
+    from ..detect.store import ConflictFilter, conflict_json, explanation_of, list_conflicts
 
     rows = list_conflicts(session, ConflictFilter(kind, status, claim, _since(since)))
     if as_json:
@@ -42,7 +42,7 @@ def list_(session, kind, status, claim, since, as_json):
     t = table("id", "kind", "status", "sev.", "claims", "explanation")
     for c in rows:
         t.add_row(str(c.id), c.kind, c.status, c.severity, ",".join(str(cl.id) for cl in c.claims),
-                  safe_line(c.explanation))
+                  safe_line(explanation_of(c)))
     print_(t)
 
 
@@ -57,7 +57,7 @@ def show(session, conflict_id, as_json):
     from rich.table import Table
 
     from ..claims.store import as_of_label, speaker_name
-    from ..detect.store import conflict_json, get_conflict
+    from ..detect.store import conflict_json, explanation_of, get_conflict
 
     c = get_conflict(session, conflict_id)
     if as_json:
@@ -65,7 +65,7 @@ def show(session, conflict_id, as_json):
         return
     print_(text((f"conflict {c.id}: {c.kind}", "bold"), f" · {c.status} · severity {c.severity} · "
                 f"{c.detector}@{c.detector_version}"))
-    print_(text(safe_line(c.explanation)))
+    print_(text(safe_line(explanation_of(c))))
     if c.note or c.decided_by:
         print_(text(("note: ", "bold"), safe_line(c.note or ""),
                     f" ({safe_line(c.decided_by)}, {c.decided_at:%Y-%m-%d %H:%M})" if c.decided_at else ""))
