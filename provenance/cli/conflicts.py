@@ -156,6 +156,10 @@ def contested(session, subject, property_, kind, status, since, limit, offset, a
             print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
                         f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
                         safe_line(who)))
+            print_(text(f"     grade {a['credibility']} ({a['credibility_text']}): {a['credibility_why']}"))
+        for ch in q.get("changed_over_time", ()):
+            print_(text(f"  changed over time: answer {ch['from_answer']} ({safe_line(ch['from'])}) "
+                        f"→ answer {ch['to_answer']} ({safe_line(ch['to'])})"))
     if not rows:
         click.echo("no contested questions" + (" on this page" if offset else ""))
     elif limit and len(rows) == limit:

@@ -39,7 +39,8 @@ def render_html(doc: dict) -> str:
                     f"<td>{h(c['speaker'])}</td><td>{c['source_id']}: {h(c['article'])}</td>"
                     f"<td>{h(c['as_of'])}</td><td><blockquote>{h(c['quote'])}</blockquote></td>"
                     f"<td>{a['sources']}</td><td>{a['independent_sources']}</td>"
-                    f"<td>{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])})</td></tr>")
+                    f"<td>{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])}: "
+                    f"{h(a['credibility_why'])})</td></tr>")
         out.append("</table>")
         if q["timeline"]:
             out.append("<p>Timeline (rises are updates, not conflicts): " + " → ".join(
