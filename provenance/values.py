@@ -417,7 +417,8 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = rf"(?:{'|'.join(_WEEKDAYS)})"
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+-]\d{2}:?\d{2})?")
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the end of": (21, 31),
                 "end of": (21, 31), "the beginning of": (1, 10), "the start of": (1, 10),
@@ -443,7 +444,6 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
     """A date or period. `reference` (the source's date) gives the year of "March 15" or
     "Wednesday, January 3": the latest such day not long after the reference."""
     low = _clean(text).casefold().removeprefix("in ").removeprefix("on ").strip(" ,.")
-    low = re.sub(rf"^{_WEEKDAY},? ", "", low)
     if m := _ISO_TIME.fullmatch(low):
         parse_moment(low)  # a time that does not exist is an error, not ignored
         low = m.group(1)
@@ -452,6 +452,13 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
         if b.end < a.start:
             raise ValueError_(f"{text!r}: the period runs backwards")
         return Period(a.start, b.end)
+    day_part = r"(?: (?:morning|afternoon|evening|night))?"
+    if reference is not None and (m := re.fullmatch(rf"(?:(?:last|this|on|by|early|late) )*({_WEEKDAY}){day_part}", low)):
+        # "Saturday night" in a report: the latest such day on or before the source's date.
+        back = (reference.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        day = reference - dt.timedelta(days=back)
+        return Period(day, day)
+    low = re.sub(rf"^{_WEEKDAY},? ", "", low)
     if reference is not None and not re.search(r"\d{4}", low) and re.search(_MONTH_RE, low):
         for year in (reference.year, reference.year - 1):
             period = parse_date(f"{low} {year}")
