@@ -44,6 +44,31 @@ def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False
     return [conflict_line(c) for c in detect_for(session, claim_ids)] if claim_ids else []
 
 
+def _refresh(session: Session, claim_ids: list[int], reason: str) -> tuple[list[int], list[dict]]:
+    """After a write that changes claims already in the ledger: conflicts that no longer hold are
+    retired (superseded, with the reason), and the changed claims are detected again."""
+    from .detect import refresh
+
+    retired, found = refresh(session, _with_revisions(session, claim_ids), reason)
+    return retired, [conflict_line(c) for c in found]
+
+
+def _with_revisions(session: Session, claim_ids: list[int]) -> list[int]:
+    """The claims and those linked to them by a revision, either way: a revision changes both."""
+    from sqlalchemy import or_, select
+
+    from .ledger.models import Claim
+
+    ids = set(claim_ids)
+    linked = session.execute(select(Claim.id, Claim.revises_id).where(
+        or_(Claim.id.in_(ids), Claim.revises_id.in_(ids))))
+    for cid, revised in linked:
+        ids.add(cid)
+        if revised is not None:
+            ids.add(revised)
+    return sorted(ids)
+
+
 # -- sources ------------------------------------------------------------------------------------
 
 
@@ -95,11 +120,12 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
     propose claims. Everything is read or fetched before the transaction opens, so a slow
     server never holds the ledger's write lock."""
     from .ingest.fetch import fetch, is_url
-    from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.sources import SourceMeta, add_source, parse_day, parse_time, read_input, source_json
     from .ingest.versions import context_score
 
     meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
                       published=parse_day(published, "--published"),
+                      published_at=parse_time(published, "--published"),
                       captured=parse_day(captured, "--captured"), reliability=reliability)
     inputs = []
     for path in paths:
@@ -156,7 +182,8 @@ def edit_source(db: Database, ref: str, **fields: Any) -> Corrected:
 
     with db.session() as session:
         source, claims = edit(session, ref, **fields)
-        return Corrected(source_json(source), _detect(session, claims), claims)
+        what = f"source {source.id} edited"
+        return Corrected(source_json(source), _refresh(session, claims, what)[1], claims)
 
 
 def retire_source(db: Database, ref: str, reason: str) -> Corrected:
@@ -166,7 +193,8 @@ def retire_source(db: Database, ref: str, reason: str) -> Corrected:
 
     with db.session() as session:
         source, claims = retire(session, ref, reason)
-        return Corrected(source_json(source), _detect(session, claims), claims)
+        what = f"source {source.id} retired: {reason}"
+        return Corrected(source_json(source), _refresh(session, claims, what)[1], claims)
 
 
 def split_segment(db: Database, ref: str, offset: int | None, quote: str | None, title: str | None,
@@ -217,9 +245,11 @@ class ClaimWritten:
     claim: dict
     conflicts: list[dict] = field(default_factory=list)
     anchor: tuple[str, float] = ("exact", 1.0)  # how the quote was found, and how well
+    retired: list[int] = field(default_factory=list)  # conflicts that no longer hold
 
     def to_json(self) -> dict:
-        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts]}
+        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts],
+                "superseded_conflicts": self.retired}
 
 
 def add_claim(db: Database, inp) -> ClaimWritten:
@@ -230,7 +260,10 @@ def add_claim(db: Database, inp) -> ClaimWritten:
     with db.session() as session:
         claim = record(session, inp)
         span = claim.spans[0]
-        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]), (span.method, span.score))
+        if claim.revises_id is None:
+            return ClaimWritten(claim_json(claim), _detect(session, [claim.id]), (span.method, span.score))
+        retired, found = _refresh(session, [claim.id], f"claim {claim.id} revises claim {claim.revises_id}")
+        return ClaimWritten(claim_json(claim), found, (span.method, span.score), retired)
 
 
 def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
@@ -239,7 +272,9 @@ def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
 
     with db.session() as session:
         claim = edit(session, claim_id, **changes)
-        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]))
+        said = ", ".join(f"{k.replace('_', '-')}" for k, v in changes.items() if v is not None)
+        retired, found = _refresh(session, [claim.id], f"claim {claim.id} edited ({said})")
+        return ClaimWritten(claim_json(claim), found, retired=retired)
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
@@ -247,7 +282,9 @@ def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
     from .claims.store import reject_claim as reject
 
     with db.session() as session:
-        return claim_json(reject(session, claim_id, reason))
+        claim = reject(session, claim_id, reason)
+        retired, _ = _refresh(session, [claim.id], f"claim {claim.id} rejected: {claim.reason}")
+        return {**claim_json(claim), "superseded_conflicts": retired}
 
 
 @dataclass
@@ -264,6 +301,15 @@ def import_file(db: Database, path: str, *, allow_outside: bool = False) -> Impo
     with db.session() as session:
         result = load(session, path, allow_outside=allow_outside)
         found = _detect(session, result.claim_ids, rules_added=result.created["rules"] > 0)
+        if result.claim_ids:  # imported revisions retire the conflicts of the claims they revise
+            from sqlalchemy import select
+
+            from .ledger.models import Claim
+
+            revising = list(session.scalars(select(Claim.id).where(
+                Claim.id.between(min(result.claim_ids), max(result.claim_ids)), Claim.revises_id.is_not(None))))
+            if revising:
+                found += _refresh(session, revising, f"import of {path}: revisions")[1]
         return Imported(result.summary(), result.claim_ids, found)
 
 
@@ -311,7 +357,7 @@ def merge_entities(db: Database, keep: str, other: str) -> dict:
 
     with db.session() as session:
         entity, claims = merge(session, keep, other)
-        _detect(session, claims)
+        _refresh(session, claims, f"entity {other!r} merged into {entity.name!r}")
         return entity_json(entity)
 
 
@@ -337,7 +383,8 @@ def set_side(db: Database, name: str, side: str | None) -> Corrected:
 
     with db.session() as session:
         entity, claims = set_(session, name, side)
-        return Corrected(entity_json(entity), _detect(session, claims), claims)
+        what = f"side of {entity.name!r} changed"
+        return Corrected(entity_json(entity), _refresh(session, claims, what)[1], claims)
 
 
 def split_entity(db: Database, name: str, new: str, aliases: list[str], claim_ids: list[int],
@@ -347,7 +394,8 @@ def split_entity(db: Database, name: str, new: str, aliases: list[str], claim_id
 
     with db.session() as session:
         kept, part, claims = split(session, name, new, aliases, claim_ids, kind)
-        return entity_json(kept), Corrected(entity_json(part), _detect(session, claims), claims)
+        what = f"entity {part.name!r} split from {kept.name!r}"
+        return entity_json(kept), Corrected(entity_json(part), _refresh(session, claims, what)[1], claims)
 
 
 def edit_property(db: Database, name: str, **changes: Any) -> Corrected:
@@ -356,7 +404,8 @@ def edit_property(db: Database, name: str, **changes: Any) -> Corrected:
 
     with db.session() as session:
         prop, claims = edit(session, name, **changes)
-        return Corrected(property_json(prop), _detect(session, claims), claims)
+        what = f"property {prop.name!r} edited"
+        return Corrected(property_json(prop), _refresh(session, claims, what)[1], claims)
 
 
 def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
@@ -425,7 +474,7 @@ def undo(db: Database) -> Undone:
 
     with db.session() as session:
         ev, payload = history.undo(session)
-        found = _detect(session, sorted(history.touched_claims(payload)))
+        found = _refresh(session, sorted(history.touched_claims(payload)), f"undo of event {ev.id}")[1]
         return Undone(ev.id, ev.action, ev.target, history.summary(ev), found)
 
 
@@ -434,6 +483,7 @@ class Scanned:
     conflicts: list[dict]  # conflict_json of the first `show` new conflicts (all without `show`)
     kinds: Counter
     count: int = 0  # every new conflict
+    retired: list[int] = field(default_factory=list)  # conflicts whose claims no longer disagree
 
 
 def scan(db: Database, show: int | None = None) -> Scanned:
@@ -441,17 +491,18 @@ def scan(db: Database, show: int | None = None) -> Scanned:
 
     A first scan of a large ledger finds tens of thousands of conflicts: they are counted by kind
     in SQL and turned into JSON a thousand at a time, so memory holds a page, not all of them."""
-    from .detect import scan as run
+    from .detect import retire_stale, scan as run
     from .detect.store import conflict_json, kinds_of, load
 
     with db.session() as session:
+        retired = retire_stale(session)
         ids = run(session)
         wanted = ids if show is None else ids[:show]
         shown = []
         for i in range(0, len(wanted), 1000):
             shown += [conflict_json(c) for c in load(session, wanted[i:i + 1000])]
             session.expunge_all()
-        return Scanned(shown, kinds_of(session, ids), len(ids))
+        return Scanned(shown, kinds_of(session, ids), len(ids), retired)
 
 
 # -- candidates ---------------------------------------------------------------------------------

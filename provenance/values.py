@@ -359,15 +359,15 @@ _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=Tru
 # closed), "below" (high end open), "to" (high end closed), "about" (approximate).
 QUALIFIERS = {
     **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "well over",
-                     "just over", "greater than", ">"], "above"),
+                     "just over", "greater than", ">", "أكثر من"], "above"),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than", "a minimum of",
                      ">=", "≥"], "from"),
     **dict.fromkeys(["less than", "fewer than", "under", "below", "just under", "just below",
                      "<"], "below"),
     **dict.fromkeys(["at most", "up to", "upto", "no more than", "not more than", "a maximum of",
-                     "as many as", "as much as", "as high as", "<=", "≤"], "to"),
+                     "as many as", "as much as", "as high as", "up to an estimated", "<=", "≤"], "to"),
     **dict.fromkeys(["about", "around", "approximately", "approx.", "roughly", "some", "nearly",
-                     "almost", "an estimated", "estimated", "circa", "c.", "~", "close to",
+                     "almost", "nears", "an estimated", "estimated", "circa", "c.", "~", "close to",
                      "just about", "more or less"], "about"),
 }
 _QUAL_RE = "|".join(sorted((re.escape(k) for k in QUALIFIERS), key=len, reverse=True))
@@ -537,11 +537,17 @@ def _trailing_scale(text: str) -> float:
     return 1.0
 
 
+# One, said without a number: "a single gunman", "a lone attacker", "acted alone".
+_ONE = re.compile(r"(?:an? )?(?:single|lone|sole)(?: (.*))?|(?:acted |worked )?alone")
+
+
 def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if _PLAIN.fullmatch(text):  # "2,099": most figures in bulk data, parsed without the grammar
         n = float(text.replace(",", ""))
         return Interval(n, n, type=kind)
     low = _clean(text).casefold()
+    if kind == "quantity" and (m := _ONE.fullmatch(low)):  # "a lone gunman", "acted alone"
+        return Interval(1, 1, unit=_unit(m.group(1)), type=kind)
 
     m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
@@ -661,8 +667,54 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_date(text: str) -> Period:
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = rf"(?:{'|'.join(_WEEKDAYS)})"
+_ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+-]\d{2}:?\d{2})?")
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the end of": (21, 31),
+                "end of": (21, 31), "the beginning of": (1, 10), "the start of": (1, 10),
+                "beginning of": (1, 10), "start of": (1, 10)}
+
+
+def parse_moment(text: str) -> dt.datetime | None:
+    """The instant an ISO 8601 date-time names ('2024-01-05T09:38+08:00'), in UTC; None for a
+    plain date or period. Reports of one day are put in order by it."""
+    m = _ISO_TIME.fullmatch(_clean(text).casefold())
+    if not m:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}{(m.group(3) or '').upper()}")
+    except ValueError:
+        raise ValueError_(f"{text!r} is not a real date-time") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def parse_date(text: str, reference: dt.date | None = None) -> Period:
+    """A date or period. `reference` (the source's date) gives the year of "March 15" or
+    "Wednesday, January 3": the latest such day not long after the reference."""
     low = _clean(text).casefold().removeprefix("in ").removeprefix("on ").strip(" ,.")
+    if m := _ISO_TIME.fullmatch(low):
+        parse_moment(low)  # a time that does not exist is an error, not ignored
+        low = m.group(1)
+    if m := re.fullmatch(r"(?:between|from) (.+?) (?:and|to|until) (.+)", low):
+        a, b = parse_date(m.group(1), reference), parse_date(m.group(2), reference)
+        if b.end < a.start:
+            raise ValueError_(f"{text!r}: the period runs backwards")
+        return Period(a.start, b.end)
+    day_part = r"(?: (?:morning|afternoon|evening|night))?"
+    if reference is not None and (m := re.fullmatch(rf"(?:(?:last|this|on|by|early|late) )*({_WEEKDAY}){day_part}", low)):
+        # "Saturday night" in a report: the latest such day on or before the source's date.
+        back = (reference.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        day = reference - dt.timedelta(days=back)
+        return Period(day, day)
+    low = re.sub(rf"^{_WEEKDAY},? ", "", low)
+    if reference is not None and not re.search(r"\d{4}", low) and re.search(_MONTH_RE, low):
+        for year in (reference.year, reference.year - 1):
+            period = parse_date(f"{low} {year}")
+            if period.start <= reference + dt.timedelta(days=31):
+                return period
+        return period
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
             d = dt.date.fromisoformat(low)
@@ -680,12 +732,13 @@ def parse_date(text: str) -> Period:
             a, b = _PARTS[m.group(1)]
             y = int(m.group(2))
             return Period(dt.date(y, a, 1), _month_end(y, b))
-        if m := re.fullmatch(rf"(?:(early|mid|late) )?({_MONTH_RE})\.?,? (\d{{4}})", low):
+        parts = "|".join(sorted(_MONTH_PARTS, key=len, reverse=True))
+        if m := re.fullmatch(rf"(?:({parts})[ -]?)?({_MONTH_RE})\.?,? (\d{{4}})", low):
             mo, y = _MONTHS[m.group(2)], int(m.group(3))
             start, end = dt.date(y, mo, 1), _month_end(y, mo)
-            part = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}.get(m.group(1) or "")
+            part = _MONTH_PARTS.get(m.group(1) or "")
             if part:
-                start, end = start.replace(day=part[0]), end.replace(day=part[1])
+                start, end = start.replace(day=part[0]), end.replace(day=min(part[1], end.day))
             return Period(start, end)
         if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\.?,? (\d{{4}})", low):
             d = dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))

@@ -51,7 +51,8 @@ def test_claims_add_list_show_edit_reject(cli, article):
         "value": {"type": "quantity", "low": 12, "high": 12, "low_inclusive": True,
                   "high_inclusive": True, "approximate": False, "unit": None},
         "value_text": "12", "polarity": "asserts", "speaker": "Officials", "as_of": "2024-05-04",
-        "hedge": None, "scope": None, "cites": None, "status": "accepted", "reason": None,
+        "hedge": None, "scope": None, "cites": None, "revises": None, "exclusive": False,
+        "status": "accepted", "reason": None,
         "quote": "12 people died", "start": 15, "end": 29, "page": None,
     }]
     shown = cli("claims", "show", "1").stdout

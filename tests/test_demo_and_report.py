@@ -68,9 +68,27 @@ def test_report_json_has_the_three_named_disagreements(demo):
 def test_compatible_seed_answers_are_not_flagged(demo):
     doc = json.loads(demo("report", "--format", "json").stdout)
     by_property = {q["property"]: q for q in doc["questions"]}
-    assert by_property["founding date"]["kinds"] == []  # "January 2015" vs "2015"
-    assert by_property["fighters who joined IS-K"]["kinds"] == []  # two thousand / about / thousands
-    assert by_property["defeated"]["kinds"] == []  # 2020 vs 2025: different moments
+    # Answers that agree are not contested at all: "January 2015" and "2015"; "two thousand",
+    # "about 2,000" and "thousands".
+    assert "founding date" not in by_property and "fighters who joined IS-K" not in by_property
+    contested = {q["property"]: q for q in demo.json("contested", "--limit", "0")}
+    assert "founding date" not in contested
+    # 2020 vs 2025: a change over time, labelled with both dates, not a conflict.
+    defeated = by_property["defeated"]
+    assert defeated["kinds"] == []
+    (change,) = defeated["changed_over_time"]
+    assert change["label"] == "changed over time" and change["from"] == "early 2020" and change["to"] == "2025"
+
+
+def test_vague_amounts_are_shown_as_written_with_the_interval_in_json(demo):
+    from provenance.assess.contested import ContestedFilter, contested
+    from provenance.ledger.db import open_db
+
+    db = open_db(str(demo.db))
+    with db.session() as session:
+        rows = contested(session, ContestedFilter(property="fighters who joined IS-K", limit=None))
+    db.close()
+    assert rows == []  # all its answers agree
 
 
 def test_report_formats_carry_the_same_content(demo, tmp_path):

@@ -151,16 +151,14 @@ def test_recapture_carries_moves_changes_and_orphans_claims(cli, tmp_path):
 
 
 def test_credibility_grades_on_the_seed_demo(demo):
-    rows = demo.json("contested")
+    rows = demo.json("contested", "--limit", "0")
     answers = {(q["property"], a["value_shown"]): a for q in rows for a in q["answers"]}
-    founded = answers[("founding date", "2015")]
-    assert (founded["independent_sources"], founded["credibility"]) == (2, 1)  # two origins, no conflict
-    assert answers[("founding date", "January 2015")]["credibility"] == 3  # one origin
+    assert "founding date" not in {q["property"] for q in rows}  # its answers agree
     assert answers[("defeated", "yes")]["credibility"] == 6  # only "said to have been"
-    assert answers[("where it was planned", "Afghanistan")]["credibility"] == 4  # one origin, denied
-    # A source graded A lifts a lone uncontested answer to "probably true".
-    demo("sources", "grade", "3", "a")
-    rows = demo.json("contested")
-    answers = {(q["property"], a["value_shown"]): a for q in rows for a in q["answers"]}
-    assert answers[("founding date", "January 2015")]["credibility"] == 2
-    assert answers[("founding date", "January 2015")]["reliability"] == ["A"]
+    planned = answers[("where it was planned", "Afghanistan")]
+    assert planned["credibility"] == 4  # one origin, denied
+    assert planned["credibility_why"] == "one origin, contradicted by an answer backed by as many"
+    for a in answers.values():
+        assert a["credibility_why"]  # every grade says why in words
+
+

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..claims.store import article_title, as_of_label, speaker_name
 from ..claims.vocabulary import get_property, resolve_entity
-from ..detect.store import fold
+from ..detect.store import explanation_of, fold, with_current_explanations
+from .grading import CREDIBILITY, graded, is_rumour
+from .independence import independent_count
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
-from .grading import CREDIBILITY, credibility, is_rumour
-from .independence import independent_count
 
 
 @dataclass
@@ -80,13 +80,39 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
         groups[(c.subject_id, c.property_id)].append(c)
     conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims],
                                     max(len(claims) for claims in groups.values()))
+    with_current_explanations(session, list({c.id: c for cs in conflicts.values() for c in cs}.values()))
     out = []
     for claims in groups.values():
-        answers: dict[tuple, list[Claim]] = defaultdict(list)
-        for c in claims:
-            answers[_answer_key(c)].append(c)
-        out.append(_question(session, claims[0], answers, _question_conflicts(claims, conflicts)))
+        question = _question(session, claims[0], _grouped(claims), _question_conflicts(claims, conflicts))
+        if question is not None:
+            out.append(question)
     return out
+
+
+def _grouped(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """Answers, with compatible values joined into one ("January 2015" and "2015"; "2,000",
+    "about 2,000" and "thousands"): same polarity and scope, values that can both hold."""
+    exact: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        exact[_answer_key(c)].append(c)
+    keys = list(exact)
+    values = {k: from_json(k[1]) for k in keys}
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            va, vb = values[a], values[b]
+            if a[0] == b[0] and a[2] == b[2] and va.type == vb.type and va.overlaps(vb):
+                parent[find(b)] = find(a)
+    out: dict[tuple, list[Claim]] = defaultdict(list)
+    for k in keys:
+        out[find(k)].extend(exact[k])
+    return {k: sorted(v, key=lambda c: c.id) for k, v in out.items()}
 
 
 def _conflicts_by_claim(session: Session, claim_ids: list[int], largest: int) -> dict[int, list[Conflict]]:
@@ -116,15 +142,25 @@ def _question_conflicts(claims: list[Claim], by_claim: dict[int, list[Conflict]]
 
 
 def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
-              conflicts: list[Conflict]) -> dict:
+              conflicts: list[Conflict]) -> dict | None:
     groups = list(answers.values())
     answer_of = {c.id: n for n, group in enumerate(groups, 1) for c in group}
+    # Retired, dismissed, scope (agreement on the figures) and same-day differences challenge no
+    # answer; a decrease challenges only the earlier figure (the later may be a correction).
+    live = [c for c in conflicts if c.status not in ("dismissed", "superseded")
+            and c.kind not in ("scope", "same_day")]
+    timeline = first.property.running_count and len({_answer_key(c) for g in groups for c in g}) > 1
+    if len(groups) < 2 and not live and not timeline:
+        return None  # every answer agrees: nothing is contested (a running count's figures are
+        # still shown, as the timeline they make)
     support = [independent_count(session, group) for group in groups]
-    # A scope difference is agreement on the figures, not a challenge to either answer.
-    live = [c for c in conflicts if c.status != "dismissed" and c.kind != "scope"]
     rivals: dict[int, set[int]] = defaultdict(set)
     for conflict in live:
         involved = {answer_of[cl.id] for cl in conflict.claims}
+        if conflict.kind == "decrease":
+            earlier = min(conflict.claims, key=lambda cl: (cl.as_of_start or dt.date.min, cl.id))
+            rivals[answer_of[earlier.id]] |= involved - {answer_of[earlier.id]}
+            continue
         for n in involved:
             rivals[n] |= involved - {n}
     rendered = []
@@ -132,14 +168,17 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
         value = from_json(group[0].value_json)
         independent, shared = support[n - 1]
         grades = [c.source.reliability for c in group]
-        grade = credibility(
+        grade, why = graded(
             independent, grades, all(is_rumour(c.hedge) for c in group), n in rivals,
             max((support[r - 1][0] for r in rivals[n]), default=0),
         )
+        written = list(dict.fromkeys(c.value_text for c in group))
         rendered.append({
             "answer": n,
             "value": value.to_json(),
-            "value_shown": ("not " if group[0].polarity == "denies" else "") + value.describe(),
+            # As the sources word it ("thousands", not an interval); the interval is in "value".
+            "value_shown": ("not " if group[0].polarity == "denies" else "") + " / ".join(written),
+            "precisions": written,
             "polarity": group[0].polarity,
             "scope": group[0].scope,
             "sources": len({c.source_id for c in group}),
@@ -147,12 +186,13 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
             "shared_origin": shared,
             "credibility": grade,
             "credibility_text": CREDIBILITY[grade],
+            "credibility_why": why,
             "reliability": sorted(set(grades)),
             "claims": [{
                 "id": c.id, "source_id": c.source_id, "source_title": c.source.title,
                 "article": article_title(c), "speaker": speaker_name(c), "as_of": as_of_label(c),
                 "hedge": c.hedge, "value_text": c.value_text, "quote": c.spans[0].quote,
-                "cites": c.cites, "reliability": c.source.reliability,
+                "cites": c.cites, "reliability": c.source.reliability, "revises": c.revises_id,
                 "page": c.source.page_at(c.spans[0].start),
             } for c in group],
         })
@@ -163,8 +203,28 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
         "answers": rendered,
         "conflicts": _folded(conflicts, answer_of),
         "kinds": sorted({c.kind for c in conflicts}),
+        "changed_over_time": [] if first.property.running_count else _changes(groups, live, answer_of),
         "timeline": _timeline(answers) if first.property.running_count else [],
     }
+
+
+def _changes(groups: list[list[Claim]], live: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
+    """Answers that follow one another in time, with no conflict between them: "changed over
+    time", from the last date of the earlier answer to the first of the later."""
+    flagged = {frozenset(answer_of[cl.id] for cl in c.claims) for c in live}
+    out = []
+    for i, a in enumerate(groups, 1):
+        for j, b in enumerate(groups, 1):
+            if i == j or frozenset((i, j)) in flagged or a[0].polarity != b[0].polarity:
+                continue
+            a_end = max((c.as_of_end or c.as_of_start for c in a if c.as_of_start), default=None)
+            b_start = min((c.as_of_start for c in b if c.as_of_start), default=None)
+            if a_end and b_start and a_end < b_start:
+                late = min((c for c in b if c.as_of_start), key=lambda c: c.as_of_start)
+                early = max((c for c in a if c.as_of_start), key=lambda c: c.as_of_end or c.as_of_start)
+                out.append({"label": "changed over time", "from_answer": i, "to_answer": j,
+                            "from": as_of_label(early), "to": as_of_label(late)})
+    return out
 
 
 def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
@@ -175,18 +235,19 @@ def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
 
     return fold(conflicts, answers, lambda c: {
         "id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-        "explanation": c.explanation, "answers": list(answers(c)), "note": c.note,
+        "explanation": explanation_of(c), "answers": list(answers(c)), "note": c.note,
         "decided_by": c.decided_by,
         "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None})
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:
-    """A running count's reports in date order: rises are updates, not conflicts."""
+    """A running count's reports in date order: rises are updates, not conflicts; a figure that a
+    later claim revises is marked superseded."""
     points = sorted(
         (c for group in answers.values() for c in group if c.polarity == "asserts"),
-        key=lambda c: (c.as_of_start or dt.date.min, c.id),
+        key=lambda c: (c.as_of_start or dt.date.min, c.as_of_at or dt.datetime.min, c.id),
     )
-    return [{"claim": c.id, "as_of": as_of_label(c), "value": from_json(c.value_json).describe(),
-             "source_id": c.source_id, "speaker": speaker_name(c)} for c in points]
-
-
+    revised = {c.revises_id for c in points if c.revises_id}
+    return [{"claim": c.id, "as_of": as_of_label(c), "value": c.value_text,
+             "source_id": c.source_id, "speaker": speaker_name(c),
+             "superseded": c.id in revised} for c in points]

@@ -12,8 +12,11 @@ answer's information credibility, 1 to 6, is computed from independent support a
   6 cannot be judged  every claim behind it is hearsay ("reportedly", "said to", "alleged"...) and
                       nothing else supports it
 
-A scope difference (the same figures counting different things) is not a conflict for grading, and
-a dismissed conflict does not count. "Estimated" and "about" qualify precision, not truth: they do
+An origin is where the fact comes from, not the outlet that prints it: a statement quoted by five
+outlets is one origin (its speaker), and copies of one text are one origin. A scope difference
+(the same figures counting different things) is not a conflict for grading; neither is a
+dismissed or superseded conflict, nor a same-day difference; a decrease counts against the
+earlier figure only, since the later one may be a correction. "Estimated" and "about" qualify precision, not truth: they do
 not make a claim hearsay.
 """
 
@@ -40,12 +43,27 @@ def is_rumour(hedge: str | None) -> bool:
 def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool,
                 strongest_rival: int) -> int:
     """The 1-6 grade of one answer (see the module docstring)."""
+    return graded(independent, grades, all_hedged, in_conflict, strongest_rival)[0]
+
+
+def _origins(n: int) -> str:
+    return "one independent origin" if n == 1 else f"{n} independent origins"
+
+
+def graded(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool,
+           strongest_rival: int) -> tuple[int, str]:
+    """The 1-6 grade of one answer and, in words, why it was given."""
     if in_conflict and strongest_rival > independent:
-        return 5
+        return 5, (f"{_origins(independent)}, against an answer backed by {_origins(strongest_rival)}")
     if independent >= 2:
-        return 2 if in_conflict else 1
+        if in_conflict:
+            return 2, f"{_origins(independent)} agree, but another answer contradicts it"
+        return 1, f"{_origins(independent)} agree and nothing contradicts it"
     if all_hedged:
-        return 6
+        return 6, "only hearsay ('reportedly', 'alleged'...) backs it"
     if in_conflict:
-        return 4
-    return 2 if any(g in ("A", "B") for g in grades) else 3
+        return 4, (f"one origin, contradicted by an answer backed by "
+                   f"{'as many' if strongest_rival == independent else 'fewer'}")
+    if any(g in ("A", "B") for g in grades):
+        return 2, "one origin, from a source graded A or B, not contradicted"
+    return 3, "one origin, not contradicted"

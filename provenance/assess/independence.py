@@ -1,8 +1,9 @@
 """How many independent origins back an answer.
 
-Two claims share an origin when each lies in a passage its source shares with the other's source
-(a re-capture, a syndicated copy, copied paragraphs: see copies.py), or when both cite the same
-upstream ("UN report"). Agreement between copies is then counted once.
+Two claims share an origin when each lies (for the most part) in a passage its source shares with
+the other's source (a re-capture, a syndicated copy, copied paragraphs: see copies.py), when both
+cite the same upstream ("UN report"), or when both quote the same speaker: five outlets quoting
+one spokesman confirm that he said it, not that it is true. Agreement is then counted once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from ..ledger.models import Claim
 
 
 def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in intervals)
+    """Most of the quote lies in a shared passage: a quote may start a few characters before the
+    detected passage (its borders are found to within a shingle) and still be copied text."""
+    length = max(end - start, 1)
+    return any(2 * (min(end, e) - max(start, s)) > length for s, e in intervals)
 
 
 def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[list[int]]]:
@@ -43,6 +47,13 @@ def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[
                 passages.get((b.source_id, a.source_id), []), sb.start, sb.end
             ):
                 union(a.id, b.id)
+    spoken: dict[int, int] = {}
+    for c in claims:
+        if c.speaker_id is not None:
+            if c.speaker_id in spoken:
+                union(c.id, spoken[c.speaker_id])
+            else:
+                spoken[c.speaker_id] = c.id
     cited: dict[str, int] = {}
     for c in claims:
         if c.cites:

@@ -8,6 +8,7 @@ The format is documented in docs/import-format.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
-from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
+from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, parse_time, read_input
 from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
@@ -140,11 +141,12 @@ FIELDS: dict[str, dict] = {
                    "running_count": bool, "description": str},
     "rules": {"name": str, "left": str, "right": str, "rationale": str},
     "sources": {"key": str, "file": str, "sha256": str, "title": str, "url": str, "outlet": str,
-                "author": str, "published": (str,), "captured": (str,), "reliability": str},
+                "author": str, "published": (str, dt.date), "captured": (str, dt.date), "reliability": str},
     "claims": {"source": (str, int), "quote": str, "subject": str, "property": str,
                "value": (str, int, float), "speaker": str, "denies": bool, "as_of": str,
                "hedge": str, "scope": str, "cites": str, "prefix": str, "suffix": str,
-               "occurrence": int, "status": str, "id": str, "note": str},
+               "occurrence": int, "status": str, "id": str, "note": str, "exclusive": bool,
+               "revises": int},
 }
 
 
@@ -211,6 +213,7 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
         meta = SourceMeta(
             title=e.get("title"), url=e.get("url"), outlet=e.get("outlet"), author=e.get("author"),
             published=parse_day(e.get("published"), "published"),
+            published_at=parse_time(e.get("published"), "published"),
             captured=parse_day(e.get("captured"), "captured"),
             reliability=check_grade(e.get("reliability")),
         )
@@ -239,6 +242,7 @@ def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> N
         value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
         as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
+        exclusive=e.get("exclusive", False), revises=e.get("revises"),
     )
     if writer.add(ci, skip_existing=True):
         result.created["claims"] += 1

@@ -19,7 +19,7 @@ from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
-from ..values import Label, Value, parse_date, parse_value, to_json_text
+from ..values import Label, Value, parse_date, parse_moment, parse_value, to_json_text
 from .vocabulary import alias_key, get_property, resolve_entity
 
 
@@ -43,18 +43,21 @@ class ClaimInput:
     occurrence: int | None = None
     hint: int | None = None
     create_entities: bool = False
+    revises: int | None = None  # the id of the earlier claim this one revises
+    exclusive: bool = False  # "only X": excludes every other answer
 
 
 @functools.lru_cache(maxsize=65536)
-def _value(text: str, kind: str) -> tuple[Value, str]:
-    """A value parsed, and its JSON: both computed once per distinct text."""
-    value = parse_value(text, kind)
+def _value(text: str, kind: str, reference: dt.date | None = None) -> tuple[Value, str]:
+    """A value parsed, and its JSON: both computed once per distinct text (and, for a date
+    without its year, per source date)."""
+    value = parse_date(text, reference) if kind == "date" else parse_value(text, kind)
     return value, to_json_text(value)
 
 
 @functools.lru_cache(maxsize=4096)
-def _period(text: str):
-    return parse_date(text)
+def _period(text: str, reference: dt.date | None = None):
+    return parse_date(text, reference)
 
 
 def clean(text: str | None) -> str | None:
@@ -137,6 +140,7 @@ class ClaimWriter:
         facts = self._facts.get(("source", source.id))
         if facts is None:
             facts = self._facts[("source", source.id)] = (source.id, source.date)
+            self._facts[("moment", source.id)] = source.published_at
         return facts
 
     def _prop_facts(self, prop: Property) -> tuple[int, str]:
@@ -182,7 +186,7 @@ class ClaimWriter:
         source_id, source_date = self._source_facts(source)
         prop = self.prop(ci.property)
         prop_id, value_type = self._prop_facts(prop)
-        value, value_json = _value(ci.value.strip(), value_type)
+        value, value_json = _value(ci.value.strip(), value_type, source_date)
         subject = self.entity(ci.subject, ci.create_entities)
         speaker = self.entity(ci.speaker, ci.create_entities) if ci.speaker else None
         if value_type == "entity":
@@ -190,6 +194,9 @@ class ClaimWriter:
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
             value_json = to_json_text(value)
         as_of = as_of_period(ci.as_of, source_date)
+        moment = parse_moment(ci.as_of) if ci.as_of and ci.as_of.strip() else self._facts.get(("moment", source_id))
+        if ci.revises is not None:
+            self._check_revises(ci.revises, source_id, prop_id)
         text = self.text(source)
         a = locate(text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
         span_key = (source_id, a.start, a.end)
@@ -209,10 +216,19 @@ class ClaimWriter:
         self._rows.append((dict(
             source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
             value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], hedge=clean(ci.hedge), scope=clean(ci.scope),
-            cites=clean(ci.cites), status="accepted", created_at=self._now,
+            as_of_start=as_of[1], as_of_end=as_of[2], as_of_at=moment, hedge=clean(ci.hedge),
+            scope=clean(ci.scope), cites=clean(ci.cites), status="accepted", created_at=self._now,
+            revises_id=ci.revises, exclusive=bool(ci.exclusive),
         ), span_key))
         return True
+
+    def _check_revises(self, claim_id: int, source_id: int, prop_id: int) -> None:
+        earlier = self.session.get(Claim, claim_id)
+        if earlier is None:
+            raise InputError(f"--revises {claim_id}: no claim with that id; see `provenance claims list`")
+        if earlier.property_id != prop_id:
+            raise InputError(f"--revises {claim_id}: that claim answers another question "
+                             f"({earlier.property.name!r}); a revision gives a new answer to the same one")
 
     def _existing_for(self, source_id: int) -> set[tuple]:
         if source_id not in self._existing:
@@ -255,8 +271,14 @@ def add_claim(session: Session, ci: ClaimInput) -> Claim:
 
 
 def as_of_period(text: str | None, source_date: dt.date | None) -> tuple[str | None, dt.date | None, dt.date | None]:
-    """A claim's as-of: the period written, else its source's date (published, else captured)."""
+    """A claim's as-of: the period written (a year left out is the source's), else its source's
+    date (published, else captured)."""
     if text and text.strip():
-        period = _period(text.strip())
+        period = _period(text.strip(), source_date)
         return text.strip(), period.start, period.end
     return None, source_date, source_date
+
+
+def as_of_moment(text: str | None, source: Source) -> dt.datetime | None:
+    """The instant an as-of names ('2024-01-03T18:40Z'), else the source's published time."""
+    return parse_moment(text) if text else source.published_at

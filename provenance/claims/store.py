@@ -13,6 +13,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFound
+from .recording import as_of_moment  # noqa: F401  (the claims API)
 from ..ingest.sources import find_source
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
@@ -58,6 +59,11 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
         claim.polarity = "denies" if changes["denies"] else "asserts"
     if "as_of" in changes:
         claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source.date)
+        claim.as_of_at = as_of_moment(changes["as_of"], claim.source)
+    if "revises" in changes:
+        claim.revises_id = _revised(session, claim, changes["revises"])
+    if "exclusive" in changes:
+        claim.exclusive = bool(changes["exclusive"])
     for field in ("hedge", "scope", "cites"):
         if field in changes:
             setattr(claim, field, clean(changes[field]))
@@ -69,6 +75,27 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     session.flush()
     ch.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
     return claim
+
+
+def _revised(session: Session, claim: Claim, revised_id: int) -> int | None:
+    """The claim `claim` may revise: another claim of the same question (0: none)."""
+    if not revised_id:
+        return None
+    if revised_id == claim.id:
+        raise InputError(f"--revises {revised_id}: a claim cannot revise itself")
+    earlier = session.get(Claim, revised_id)
+    if earlier is None:
+        raise NotFound(f"--revises {revised_id}: no claim with that id; see `provenance claims list`")
+    if earlier.property_id != claim.property_id:
+        raise InputError(f"--revises {revised_id}: that claim answers another question "
+                         f"({earlier.property.name!r}); a revision gives a new answer to the same one")
+    seen, up = {claim.id}, earlier
+    while up is not None and up.revises_id is not None:  # no cycles: a revision chain runs one way
+        if up.revises_id in seen or up.id in seen:
+            raise InputError(f"--revises {revised_id}: claim {revised_id} already revises claim {claim.id}")
+        seen.add(up.id)
+        up = session.get(Claim, up.revises_id)
+    return revised_id
 
 
 def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:
@@ -157,6 +184,8 @@ def claim_json(claim: Claim) -> dict:
         "hedge": claim.hedge,
         "scope": claim.scope,
         "cites": claim.cites,
+        "revises": claim.revises_id,
+        "exclusive": claim.exclusive,
         "status": claim.status,
         "reason": claim.reason,
         "quote": span.quote if span else None,

@@ -21,8 +21,12 @@ def claims() -> None:
 @click.option("--value", required=True, help="The answer, as written: '4,000-6,000', 'most', 'Afghanistan'.")
 @click.option("--speaker", help="Who says it, when not the outlet itself (a quoted person or body).")
 @click.option("--denies", is_flag=True, help="The speaker denies the value rather than asserting it.")
-@click.option("--as-of", help="When the claim speaks of (default: the source's date).")
+@click.option("--as-of", help="When the claim speaks of: '2024-01-03', '2024-01-03T18:40+03:30', "
+              "'late May 2023', 'mid-2023' (default: the source's date and time).")
 @click.option("--hedge", help="How hedged: reportedly, estimated, alleged...")
+@click.option("--revises", type=int, metavar="CLAIM", help="The earlier claim this one revises "
+              "('revised down to 84'): that one is superseded, not contradicted.")
+@click.option("--exclusive", is_flag=True, help="The answer excludes every other ('only X', 'X alone').")
 @click.option("--scope", help="What exactly is counted or covered.")
 @click.option("--cites", help="The upstream the claim relies on ('UN report').")
 @click.option("--prefix", help="Text just before the quote, to tell repeats apart.")
@@ -31,8 +35,8 @@ def claims() -> None:
 @click.option("--new-entities", is_flag=True, help="Create subject/speaker entities that do not exist yet.")
 @json_option
 @with_ledger
-def add(db, source, quote, subject, property_, value, speaker, denies, as_of, hedge, scope,
-        cites, prefix, suffix, occurrence, new_entities, as_json):
+def add(db, source, quote, subject, property_, value, speaker, denies, as_of, hedge, revises, exclusive,
+        scope, cites, prefix, suffix, occurrence, new_entities, as_json):
     """Record a claim from SOURCE (an id or SHA-256 prefix), anchored by its quote."""
     from ..actions import add_claim
     from ..claims.recording import ClaimInput
@@ -41,6 +45,7 @@ def add(db, source, quote, subject, property_, value, speaker, denies, as_of, he
         source=source, quote=quote, subject=subject, property=property_, value=value,
         speaker=speaker, denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites,
         prefix=prefix, suffix=suffix, occurrence=occurrence, create_entities=new_entities,
+        revises=revises, exclusive=exclusive,
     ))
     if as_json:
         emit_json(done.to_json())
@@ -49,12 +54,14 @@ def add(db, source, quote, subject, property_, value, speaker, denies, as_of, he
     method, score = done.anchor
     how = "" if method == "exact" else f" ({method} match, score {score:.2f})"
     click.echo(f"claim {claim['id']}: source {claim['source_id']} [{claim['start']}:{claim['end']}]{how}")
-    print_new_conflicts(done.conflicts)
+    print_new_conflicts(done.conflicts, done.retired)
 
 
-def print_new_conflicts(found: list[dict]) -> None:
+def print_new_conflicts(found: list[dict], retired: list[int] = ()) -> None:
     for c in found:
         click.echo(f"new conflict {c['id']} ({c['kind']}): {safe_line(c['explanation'])}")
+    if retired:
+        click.echo(f"superseded conflict(s) {', '.join(map(str, retired))}: the claims no longer disagree")
 
 
 @claims.command("list")
@@ -120,18 +127,23 @@ def show(session, claim_id, as_json):
 @click.option("--hedge", help="How hedged ('' for none).")
 @click.option("--scope", help="What exactly is counted or covered ('' for none).")
 @click.option("--cites", help="The upstream it relies on ('' for none).")
+@click.option("--revises", type=int, metavar="CLAIM", help="The earlier claim this one revises (0: none).")
+@click.option("--exclusive/--not-exclusive", default=None, help="Whether the answer excludes every other.")
 @click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
 @with_ledger
-def edit(db, claim_id, property_, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
-    """Change what a claim says (its quote stays; a new quote is a new claim), then detect again.
+def edit(db, claim_id, property_, subject, value, speaker, denies, as_of, hedge, scope, cites, revises,
+         exclusive, status):
+    """Change what a claim says (its quote stays; a new quote is a new claim), then detect again:
+    conflicts that no longer hold are superseded, new ones flagged.
 
     Example: provenance claims edit 12 --property "death toll" --as-of 2025-05-07"""
     from ..actions import edit_claim
 
     done = edit_claim(db, claim_id, property=property_, subject=subject, value=value, speaker=speaker,
-                      denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
+                      denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites, revises=revises,
+                      exclusive=exclusive, status=status)
     click.echo(f"claim {done.claim['id']} updated")
-    print_new_conflicts(done.conflicts)
+    print_new_conflicts(done.conflicts, done.retired)
 
 
 @claims.command("reject")
@@ -144,6 +156,7 @@ def reject(db, claim_id, reason):
 
     claim = reject_claim(db, claim_id, reason)
     click.echo(f"claim {claim['id']} rejected")
+    print_new_conflicts([], claim["superseded_conflicts"])
 
 
 COMMANDS = [claims]

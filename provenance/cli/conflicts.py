@@ -7,8 +7,9 @@ import click
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
 from .app import pass_state, with_ledger, with_session
 
-KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
-STATUSES = ["open", "confirmed", "dismissed", "resolved"]
+KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease", "same_day",
+         "exclusive"]
+STATUSES = ["open", "confirmed", "dismissed", "resolved", "superseded"]
 SHOW = 20  # new conflicts a scan prints one by one
 SHOW_PANELS = 4  # claims side by side in `conflicts show`; a grouped disagreement may have thousands
 
@@ -33,12 +34,12 @@ def conflicts() -> None:
 @with_session(readonly=True)
 def list_(session, kind, status, claim, since, output):
     """Every conflict, with its explanation."""
-    from ..detect.store import ConflictFilter, conflict_json, list_conflicts
+    from ..detect.store import ConflictFilter, conflict_json, explanation_of, list_conflicts
 
     output_rows(output, list_conflicts(session, ConflictFilter(kind, status, claim, _since(since))), {
         "id": lambda c: c.id, "kind": lambda c: c.kind, "status": lambda c: c.status,
         "sev.": lambda c: c.severity, "claims": _claims_cell,
-        "explanation": lambda c: c.explanation,
+        "explanation": explanation_of,
     }, as_json=conflict_json)
 
 
@@ -59,7 +60,7 @@ def show(session, conflict_id, as_json):
     from rich.table import Table
 
     from ..claims.store import as_of_label, speaker_name
-    from ..detect.store import conflict_json, get_conflict
+    from ..detect.store import conflict_json, explanation_of, get_conflict
     from ..ledger.history import events_for
 
     c = get_conflict(session, conflict_id)
@@ -69,7 +70,7 @@ def show(session, conflict_id, as_json):
         return
     print_(text((f"conflict {c.id}: {c.kind}", "bold"), f" · {c.status} · severity {c.severity} · "
                 f"{c.detector}@{c.detector_version}"))
-    print_(text(safe_line(c.explanation)))
+    print_(text(safe_line(explanation_of(c))))
     for d in map(_decision, history):  # every decision and note, oldest first
         print_(text((f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
                     f"{d['old']} → {d['new']}", f" — {safe_line(d['note'])}" if d["note"] else ""))
@@ -177,6 +178,8 @@ def scan(db, as_json):
         click.echo(f"  {c['id']} {c['kind']}: {safe_line(c['explanation'])}")
     if n > SHOW:
         click.echo(f"  ... and {n - SHOW} more: `provenance conflicts list`")
+    if found.retired:
+        click.echo(f"{len(found.retired)} conflict(s) superseded: their claims no longer disagree")
 
 
 @click.command("contested")
@@ -207,6 +210,10 @@ def contested(session, subject, property_, kind, status, since, limit, offset, o
                 print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
                             f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
                             safe_line(who)))
+                print_(text(f"     grade {a['credibility']} ({a['credibility_text']}): {a['credibility_why']}"))
+            for ch in q.get("changed_over_time", ()):
+                print_(text(f"  changed over time: answer {ch['from_answer']} ({safe_line(ch['from'])}) "
+                            f"→ answer {ch['to_answer']} ({safe_line(ch['to'])})"))
         if not rows:
             click.echo("no contested questions" + (" on this page" if offset else ""))
         elif limit and len(rows) == limit:

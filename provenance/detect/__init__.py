@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
-from . import accusation, denial, numeric, rule, scope, single_value
-from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
+from . import accusation, denial, exclusive, numeric, rule, scope, single_value
+from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
 from .store import load
 
 # Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
 # backed by every claim on each side); the rest compare the claims of one question pair by pair.
-PAIR_DETECTORS = (denial, scope, numeric, single_value)
+PAIR_DETECTORS = (denial, scope, numeric, exclusive, single_value)
 
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
@@ -87,8 +87,17 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
         return [], []
     claims_of = {k: set(f.claims) | extra.get(k, set()) for k, f in merged.items()}
     known: dict[str, int] = {}
+    status_of: dict[str, str] = {}
     for keys in _chunks(list(merged)):
-        known.update(session.execute(select(Conflict.key, Conflict.id).where(Conflict.key.in_(keys))).all())
+        for k, i, s in session.execute(
+                select(Conflict.key, Conflict.id, Conflict.status).where(Conflict.key.in_(keys))):
+            known[k], status_of[k] = i, s
+    # A conflict retired because its claims stopped disagreeing is back when they disagree again.
+    back = [(known[k], merged[k]) for k in known if status_of[k] == "superseded"]
+    for cid, f in back:
+        session.execute(update(Conflict).where(Conflict.id == cid).values(
+            status="open", explanation=f.explanation, severity=f.severity))
+        events.record(session, "conflict.reopen", f"conflict:{cid}", reason="the claims disagree again")
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
     if new:
@@ -104,7 +113,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
                       ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
     _recount(session, {cid: f for cid, f in zip(ids, new) if f.group_key}, sorted(grown))
-    return ids, sorted(grown)
+    return [cid for cid, _ in back] + ids, sorted(grown)
 
 
 def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
@@ -182,6 +191,9 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     for v in others:
         by_question[(v.subject_id, v.property_id)].append(v)
         by_subject[v.subject_id].append(v)
+    for (_, prop), views in by_question.items():
+        if ctx.props[prop][3]:  # a running count: figures a later report revised are superseded
+            ctx.superseded |= superseded(views)
     new_ids = {v.id for v in new}
     findings = []
     for a in new:
@@ -247,6 +259,8 @@ def scan(session: Session) -> list[int]:
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+        if group[0].running_count and len(group) > 1:
+            ctx.superseded = superseded(group)
         # The innermost loop of the product: kept plain, most pairs end at cannot_conflict.
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -270,3 +284,99 @@ def scan(session: Session) -> list[int]:
                              (Claim.property_id, Claim.id)):
             findings += accusation.disagreements(group)
     return stored + _store(session, findings)[0]
+
+
+def _pairs(group: list[ClaimView]):
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            yield a, b
+
+
+# -- keeping conflicts live ---------------------------------------------------------------------
+
+LIVE = ("open", "confirmed")  # dismissed and resolved are a person's decision: left as they are
+
+
+def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding | None]:
+    """What the detectors say today of each conflict's claims: the finding under the same key,
+    or None when the claims no longer disagree (edited, rejected, revised, merged...)."""
+    ctx = Context(session)
+    ids = sorted({cl.id for c in conflicts for cl in c.claims})
+    views = {v.id: v for chunk in _chunks(ids) for v in _views(session, Claim.id.in_(chunk), ctx)}
+    questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
+    for subject, prop in questions:
+        ctx.superseded |= superseded(_views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx))
+    rules = {r.id: r for r in session.scalars(select(Rule))}
+    out: dict[int, Finding | None] = {}
+    for c in conflicts:
+        members = [views.get(cl.id) for cl in c.claims]
+        found = None
+        present = [m for m in members if m is not None]
+        if c.kind == "accusation":  # a grouped disagreement: does it still stand among its claims?
+            found = next((f for f in accusation.disagreements(present) if f.key == c.key), None)
+        elif c.kind == "rule" and len(members) != 2:
+            r = rules.get(c.rule_id)
+            found = next((f for f in rule.disagreements(r, present) if f.key == c.key), None) if r else None
+        elif len(members) == 2 and all(members):
+            a, b = members
+            if c.kind == "rule":
+                r = rules.get(c.rule_id)
+                found = rule.check(r, a, b) if r is not None else None
+            elif not cannot_conflict(a, b):
+                found = _first(a, b)
+        out[c.id] = found if found is not None and found.key == c.key else None
+    return out
+
+
+def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
+    """Each conflict's explanation rendered from the claims as they are now (names, values,
+    dates), so that it never goes stale; the stored text when the claims no longer disagree."""
+    current = _current(session, conflicts)
+    # A grouped disagreement's stored text is kept current by its tally as claims join (_recount).
+    return {c.id: current[c.id].explanation if current[c.id] and not _grouped(c) else c.explanation
+            for c in conflicts}
+
+
+def _grouped(c: Conflict) -> bool:
+    return c.kind == "accusation" or c.key.startswith("rule#")
+
+
+def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[list[int], list[Conflict]]:
+    """After a write that changes what conflicts rest on: retire the live conflicts of these claims
+    that no longer hold (status `superseded`, the reason in the event log), bring back superseded
+    ones that hold again, and detect what is new. (retired ids, new or reopened conflicts)."""
+    ids = sorted(set(claim_ids))
+    touched = [c for chunk in _chunks(ids) for c in session.scalars(
+        select(Conflict).where(Conflict.id.in_(select(ConflictClaim.conflict_id)
+                                               .where(ConflictClaim.claim_id.in_(chunk))))
+        .options(selectinload(Conflict.claims)))]
+    touched = list({c.id: c for c in touched}.values())
+    current = _current(session, touched)
+    retired = []
+    for c in touched:
+        finding = current[c.id]
+        if finding is not None:
+            c.explanation, c.severity = finding.explanation, finding.severity
+        elif c.status in LIVE:
+            old, c.status = c.status, "superseded"
+            retired.append(c.id)
+            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+    session.flush()
+    return retired, detect_for(session, ids)
+
+
+def retire_stale(session: Session, reason: str = "a full scan found the claims no longer disagree") -> list[int]:
+    """Retire every live conflict whose claims no longer disagree (what `refresh` does for the
+    claims a write touched, over the whole ledger); the retired ids."""
+    retired = []
+    ids = list(session.scalars(select(Conflict.id).where(Conflict.status.in_(LIVE)).order_by(Conflict.id)))
+    for chunk in _chunks(ids):
+        conflicts = load(session, chunk)
+        current = _current(session, conflicts)
+        for c in conflicts:
+            if current[c.id] is None:
+                c.status = "superseded"
+                retired.append(c.id)
+                events.record(session, "conflict.supersede", f"conflict:{c.id}", old="open", reason=reason)
+    session.flush()
+    return retired

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from ..ledger.models import Claim, Entity, Property, Source
+from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
 from ..values import Interval, Period, Value, from_json
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
@@ -28,6 +30,8 @@ class Context:
                        Property.running_count))
         }
         self._entities: dict[int, tuple[str, int | None]] | None = None
+        # Running-count figures a later correction replaced (see `superseded`), per question.
+        self.superseded: set[int] = set()
         self._sources: dict[int, tuple[str | None, str | None]] = {}  # id -> (outlet, author)
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
@@ -70,9 +74,14 @@ class Context:
         return outlet or author
 
 
+# The claim's first quote: revision cues ("revised ... to 84", "earlier") are read from it.
+_QUOTE = (select(Span.quote).join(ClaimSpan, ClaimSpan.span_id == Span.id)
+          .where(ClaimSpan.claim_id == Claim.id).order_by(Span.start).limit(1)
+          .correlate(Claim).scalar_subquery())
 COLUMNS = (Claim.id, Claim.source_id, Claim.subject_id, Claim.property_id, Claim.value_text,
            Claim.value_json, Claim.polarity, Claim.speaker_id, Claim.as_of_text, Claim.as_of_start,
-           Claim.as_of_end, Claim.scope, Claim.hedge)
+           Claim.as_of_end, Claim.scope, Claim.hedge, Claim.as_of_at, Claim.revises_id,
+           Claim.exclusive, _QUOTE)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -85,11 +94,13 @@ class ClaimView:
 
     __slots__ = ("ctx", "id", "source_id", "subject_id", "property_id", "value", "value_text",
                  "polarity", "speaker_id", "as_of", "as_of_text", "scope", "hedge", "value_type",
-                 "single_value", "running_count", "quick", "_side")
+                 "single_value", "running_count", "quick", "_side", "as_of_at", "revises_id",
+                 "exclusive", "quote")
 
     def __init__(self, ctx: Context, row) -> None:
         (self.id, self.source_id, self.subject_id, self.property_id, self.value_text, value_json,
-         self.polarity, self.speaker_id, self.as_of_text, start, end, scope, self.hedge) = row
+         self.polarity, self.speaker_id, self.as_of_text, start, end, scope, self.hedge,
+         self.as_of_at, self.revises_id, self.exclusive, self.quote) = row
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
         self.value = _value(value_json)
@@ -144,11 +155,19 @@ class ClaimView:
         return f"{self.speaker} in {self.source_label} ({self.as_of_label})"
 
     def shown(self) -> str:
-        """The value as the source words it (checkable against the quote), with its hedge."""
+        """The value as the source words it (checkable against the quote), with its hedge and
+        what it counts when that is narrower than the question."""
         v = repr(self.value_text) if self.value_type == "text" else self.value_text
-        if self.hedge:
+        if self.scope:
+            v = f"{v} counting {self.scope!r}"
+        if self.hedge and self.hedge.casefold() not in self.value_text.casefold():
             v = f"{v} ({self.hedge})"
         return v
+
+    @property
+    def hedged(self) -> bool:
+        """Given tentatively ("preliminary", "may have", "reportedly"), not as a firm figure."""
+        return is_hedged(self.hedge)
 
     # Last in the class: once defined, the name `property` means this attribute here.
     @property
@@ -196,6 +215,33 @@ class Finding:
         return prefix + ":" + ",".join(map(str, sorted(self.claims)))
 
 
+# Words that make a figure tentative. Bounds ("at least", "over") and precision ("about",
+# "estimated") are not hedges: they are part of the value.
+HEDGES = ("tentativ", "preliminar", "unconfirmed", "provisional", "initial", "may ", "may have",
+          "might", "could", "believed", "reportedly", "reported", "alleged", "mixed report",
+          "possibl", "likely", "not yet confirmed", "unverified", "rumour", "rumor", "said to",
+          "suggest", "feared", "early report")
+
+
+def is_hedged(hedge: str | None) -> bool:
+    low = f"{hedge.casefold()} " if hedge else ""
+    return any(h in low for h in HEDGES)
+
+
+def severity(level: str, *claims: ClaimView) -> str:
+    """A conflict resting on a hedged claim is ranked one step lower."""
+    if any(c.hedged for c in claims):
+        return {"high": "medium", "medium": "low"}.get(level, level)
+    return level
+
+
+def hedge_note(*claims: ClaimView) -> str:
+    hedged = [c for c in claims if c.hedged]
+    if not hedged:
+        return ""
+    return "; " + " and ".join(f"{c.value_text} is hedged ({c.hedge})" for c in hedged)
+
+
 def gap_days(a: ClaimView, b: ClaimView) -> int | None:
     if a.as_of is None or b.as_of is None:
         return None
@@ -203,8 +249,110 @@ def gap_days(a: ClaimView, b: ClaimView) -> int | None:
 
 
 def same_moment(a: ClaimView, b: ClaimView) -> bool:
-    gap = gap_days(a, b)
-    return gap is None or gap <= SAME_MOMENT_DAYS
+    """Whether two answers to a question that changes over time speak for one moment.
+
+    Dates written in the claims must overlap, at a like precision: a month and a day inside it
+    are not one moment. A claim dated only by its source speaks for the latest stretch before
+    that date, as long as the period it is compared with (the year of a yearly figure, the day
+    of a daily one). Undated claims cannot be told apart.
+    """
+    pa, pb = a.as_of, b.as_of
+    if pa is None or pb is None:
+        return True
+    if a.as_of_explicit and b.as_of_explicit:
+        la, lb = _days(pa), _days(pb)
+        return pa.overlaps(pb) and 2 * min(la, lb) >= max(la, lb)
+    if a.as_of_explicit or b.as_of_explicit:
+        dated, undated = (a, b) if a.as_of_explicit else (b, a)
+        end = undated.as_of.end
+        window = Period(end - dt.timedelta(days=_days(dated.as_of) - 1), end)
+        return window.overlaps(dated.as_of)
+    return pa.overlaps(pb)
+
+
+def _days(p: Period) -> int:
+    return (p.end - p.start).days + 1
+
+
+# What a quote says of a figure's place in time: "earlier it was 238", "revised ... to 84".
+_EARLIER = re.compile(r"\b(?:earlier|initially|previously|at first|first reported|original(?:ly)?|"
+                      r"had been put|was put at|was earlier)\b")
+_LATER = re.compile(r"\b(?:revised|corrected|later|updated|now|risen|rose|climbed|jumped|increased|"
+                    r"reached|and not)\b")
+_CORRECTION = re.compile(r"\b(?:revised|corrected|correction|and not|double[- ]count\w*|counted twice|"
+                         r"lowered|brought down|down to|instead of)\b")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _figure(c: ClaimView) -> str | None:
+    m = _NUMBER.search(c.value_text)
+    return m.group(0).rstrip(".,") if m else None
+
+
+def cue(c: ClaimView) -> int:
+    """-1 when the quote presents the figure as an earlier one, 1 as a newer one, else 0."""
+    q = (c.quote or "").casefold()
+    n = _figure(c)
+    if n and re.search(rf"\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
+        return -1
+    if _EARLIER.search(q) or (c.hedge and "initial" in c.hedge.casefold()):
+        return -1
+    return 1 if _LATER.search(q) else 0
+
+
+def order(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:
+    """(earlier, later) when the order of two reports is known: by their dates, their times of
+    day, a revision link, or the words of the one article that gives both ("earlier", "revised
+    to"); None otherwise."""
+    if a.revises_id == b.id or b.revises_id == a.id:
+        return (b, a) if a.revises_id == b.id else (a, b)
+    if (found := later_of(a, b)) is not None:
+        return found
+    if a.as_of_at and b.as_of_at and a.as_of_at != b.as_of_at:
+        return (a, b) if a.as_of_at < b.as_of_at else (b, a)
+    # Within one article its own words order its figures, unless it dates both to one day.
+    if a.source_id == b.source_id and not (a.as_of_explicit and b.as_of_explicit):
+        ca, cb = cue(a), cue(b)
+        if ca != cb:
+            return (a, b) if ca < cb else (b, a)
+    return None
+
+
+_ROSE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|went up|has reached|reached)\s+"
+                   r"(?:\w+\s+){0,3}?(?:to\s+)?(?:at least\s+|more than\s+|over\s+)?\d")
+
+
+def rose_to(c: ClaimView) -> bool:
+    """The quote says the count rose to this figure: a later figure than lower ones of its day."""
+    return bool(_ROSE.search((c.quote or "").casefold()))
+
+
+def revises(later: ClaimView, earlier: ClaimView) -> bool:
+    """Whether `later` replaces `earlier` rather than contradicting it: linked with --revises, or
+    its quote names the old figure ("275 and not 288") or states a correction ("revised to 84")."""
+    if later.revises_id == earlier.id:
+        return True
+    q = (later.quote or "").casefold()
+    old = _figure(earlier)
+    if old and old != _figure(later) and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
+        return True
+    return bool(_CORRECTION.search(q))
+
+
+def superseded(views: list[ClaimView]) -> set[int]:
+    """The figures of one running count that a later, lower figure says it corrects: they stay in
+    the timeline as superseded, and later figures are not compared with them."""
+    out = set()
+    for i, a in enumerate(views):
+        for b in views[i + 1:]:
+            if a.scope != b.scope or not (a.is_interval and b.is_interval):
+                continue
+            if (known := order(a, b)) is None:
+                continue
+            earlier, later = known
+            if later.quick[1] < earlier.quick[0] and revises(later, earlier):
+                out.add(earlier.id)
+    return out
 
 
 def later_of(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:

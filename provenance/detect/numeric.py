@@ -1,43 +1,68 @@
 """numeric: two figures for one subject, property and moment whose intervals cannot overlap.
 
-Open ends and "about" are respected (values.Interval.overlaps). For a running count (a death toll)
-reports on different days are a timeline: a rise is an update, never a conflict; a later figure
-lower than an earlier one is flagged as a decrease.
+Open ends and "about" are respected (values.Interval.overlaps). Figures of different scopes are
+answers to different questions (a part is never compared with its total; when they agree, the
+scope detector says so). A revision (linked, or read from the quote: "revised down to 84") is
+never a conflict.
+
+Time: a single-valued quantity (a magnitude, the number of attackers) has one answer whenever it
+is reported. Any other figure is compared only with figures of the same moment (base.same_moment).
+A running count (a death toll) is a timeline: a rise is an update on any day; a fall is a
+`decrease` only when the order of the two reports is known; two figures of one day, both dated
+by their text, in no known order are `same_day`, of low severity.
 """
 
 from __future__ import annotations
 
-from .base import ClaimView, Finding, later_of, same_moment, same_question
+from .base import (ClaimView, Finding, hedge_note, order, revises, rose_to, same_moment,
+                   same_question, severity)
 
-NAME, VERSION = "numeric", "1"
+NAME, VERSION = "numeric", "2"
+
+
+def comparable(a: ClaimView, b: ClaimView) -> bool:
+    return (same_question(a, b) and a.is_interval and b.is_interval and a.polarity == "asserts"
+            and b.polarity == "asserts" and a.value.type == b.value.type)
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
-    if not (same_question(a, b) and a.is_interval and b.is_interval):
+    if not comparable(a, b) or a.scope != b.scope or a.value.overlaps(b.value):
         return None
-    if a.polarity != "asserts" or b.polarity != "asserts" or a.value.type != b.value.type:
+    if a.revises_id == b.id or b.revises_id == a.id:
         return None
-    if a.scope and b.scope and a.scope != b.scope:
-        return None  # the scope detector's case
-    if a.value.overlaps(b.value):
-        return None
-    if a.running_count:
-        order = later_of(a, b)
-        if order is not None:
-            earlier, later = order
-            if later.value.bounds()[1] < earlier.value.bounds()[0]:
-                return Finding(
-                    "decrease", (a.id, b.id),
-                    f"{later.says()} gives {later.shown()}, lower than the {earlier.shown()} "
-                    f"{earlier.says()} gave earlier; a running count should not fall",
-                    "medium", NAME, VERSION,
-                )
-            return None  # a rise over time: an update
-    if not same_moment(a, b):
+    if a.running_count and not a.single_value:
+        return _running(a, b)
+    if not a.single_value and not same_moment(a, b):
         return None
     return Finding(
         "numeric", (a.id, b.id),
         f"{a.says()} gives {a.shown()} for {a.property} of {a.subject}; {b.says()} gives "
-        f"{b.shown()}; the figures cannot both hold",
-        "high", NAME, VERSION,
+        f"{b.shown()}; the figures cannot both hold{hedge_note(a, b)}",
+        severity("high", a, b), NAME, VERSION,
+    )
+
+
+def _running(a: ClaimView, b: ClaimView) -> Finding | None:
+    known = order(a, b)
+    if known is not None:
+        earlier, later = known
+        if later.quick[1] >= earlier.quick[0] or revises(later, earlier) or earlier.id in a.ctx.superseded:
+            return None  # a rise is an update; a stated correction replaces the old figure
+        return Finding(
+            "decrease", (a.id, b.id),
+            f"{later.says()} gives {later.shown()}, lower than the {earlier.shown()} "
+            f"{earlier.says()} gave earlier; a running count should not fall{hedge_note(a, b)}",
+            severity("medium", a, b), NAME, VERSION,
+        )
+    if not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
+        return None  # reports dated only by their sources: the hour of each is unknown
+    high = a if a.quick[0] > b.quick[0] else b
+    if rose_to(high):
+        return None  # "the toll rose to 233 on Sunday": the higher figure is that day's update
+    return Finding(
+        "same_day", (a.id, b.id),
+        f"{a.says()} gives {a.shown()} for {a.property} of {a.subject}; {b.says()} gives "
+        f"{b.shown()} for the same day, in no known order: differing same-day figures"
+        f"{hedge_note(a, b)}",
+        "low", NAME, VERSION,
     )

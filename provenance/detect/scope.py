@@ -1,27 +1,31 @@
-"""scope: the same figures applied to different things ("fighters" vs "members and associates").
+"""scope: figures that agree or overlap while counting different things ("fighters" vs "members
+and associates"), as DESIGN.md means it.
 
-Reported as a scope difference, never as a numeric contradiction.
+Figures of different scopes that differ are answers to different questions, not a conflict; a
+scoped figure and an unscoped total are a part and its whole, never compared. A share's scope is
+what it is a share of, so two shares of different bases that agree are not flagged.
 """
 
 from __future__ import annotations
 
-from .base import ClaimView, Finding, same_moment, same_question
+from .base import ClaimView, Finding, hedge_note, same_moment, severity
+from .numeric import comparable
 
-NAME, VERSION = "scope", "1"
+NAME, VERSION = "scope", "2"
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
-    if not (same_question(a, b) and a.is_interval and b.is_interval):
+    if not comparable(a, b) or a.value.type != "quantity":
         return None
-    if a.polarity != "asserts" or b.polarity != "asserts" or a.value.type != b.value.type:
+    if not (a.scope and b.scope) or a.scope == b.scope or not a.value.overlaps(b.value):
         return None
-    if not (a.scope and b.scope) or a.scope == b.scope or not same_moment(a, b):
+    if a.source_id == b.source_id:
+        return None  # one article listing its parts ("two Canadians, two Colombians") conflates nothing
+    if not (a.single_value or same_moment(a, b)):
         return None
-    agree = a.value.overlaps(b.value)
-    relation = "the figures agree" if agree else "the figures differ"
     return Finding(
         "scope", (a.id, b.id),
-        f"{a.says()} gives {a.shown()} counting {a.scope!r}; {b.says()} gives {b.shown()} "
-        f"counting {b.scope!r}: {relation} but count different things",
-        "medium", NAME, VERSION,
+        f"{a.says()} gives {a.shown()}; {b.says()} gives {b.shown()}: the figures agree but "
+        f"count different things{hedge_note(a, b)}",
+        severity("medium", a, b), NAME, VERSION,
     )

@@ -64,7 +64,7 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
     found = list(session.scalars(q.offset(f.offset or None)))
     if f.sample is not None:
         _load_sample(session, found, f.sample)
-    return found
+    return with_current_explanations(session, found)
 
 
 def _load_sample(session: Session, conflicts: list[Conflict], n: int) -> None:
@@ -123,7 +123,22 @@ def get_conflict(session: Session, conflict_id: int) -> Conflict:
     conflict = get_row(session, Conflict, conflict_id)
     if conflict is None:
         raise NotFound(f"no conflict with id {conflict_id}; see `provenance conflicts list`")
-    return conflict
+    return with_current_explanations(session, [conflict])[0]
+
+
+def with_current_explanations(session: Session, conflicts: list[Conflict]) -> list[Conflict]:
+    """Attach to each conflict its explanation rendered from today's claims and names (an entity
+    merged or renamed, a value edited), never the text stored when it was found."""
+    from . import explanations
+
+    if conflicts:
+        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts)):
+            c.current_explanation = text
+    return conflicts
+
+
+def explanation_of(c: Conflict) -> str:
+    return getattr(c, "current_explanation", None) or c.explanation
 
 
 def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
@@ -203,7 +218,7 @@ def conflict_json(c: Conflict) -> dict:
         "kind": c.kind,
         "status": c.status,
         "severity": c.severity,
-        "explanation": c.explanation,
+        "explanation": explanation_of(c),
         "detector": f"{c.detector}@{c.detector_version}",
         "note": c.note,
         "decided_by": c.decided_by,

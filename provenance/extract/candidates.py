@@ -299,7 +299,10 @@ def _property(session: Session, cand: Candidate) -> Property:
     prop = find_property(session, cand.property_name)
     if prop is not None:
         return prop
-    return add_property(session, cand.property_name, cand.property_type, single_value=cand.single_value,
+    # Only a figure or a date has one answer per moment; a question such as "responsibility" takes
+    # several (two parties blamed by one speaker do not conflict).
+    single = cand.single_value and cand.property_type in ("quantity", "date")
+    return add_property(session, cand.property_name, cand.property_type, single_value=single,
                         running_count=True if cand.running_count else None)
 
 

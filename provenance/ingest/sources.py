@@ -36,6 +36,7 @@ class SourceMeta:
     published: dt.date | None = None
     captured: dt.date | None = None
     reliability: str | None = None
+    published_at: dt.datetime | None = None  # when the page gives the time of day too
 
     def __post_init__(self) -> None:
         # Checked up front, so that a bad option fails even when the text is already stored.
@@ -44,15 +45,33 @@ class SourceMeta:
 
 
 def parse_day(value: str | None, what: str) -> dt.date | None:
-    """A calendar day given on the command line or in a file: YYYY-MM-DD."""
+    """A calendar day given on the command line or in a file: YYYY-MM-DD (a date-time gives its day)."""
     if value is None or value == "":
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.date.fromisoformat(text[:10] if parse_time(text, what) else text)
     except ValueError:
-        raise InputError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise InputError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD "
+                         "or YYYY-MM-DDTHH:MM[+HH:MM]") from None
+
+
+def parse_time(value, what: str) -> dt.datetime | None:
+    """The instant (UTC) of an ISO 8601 date-time ('2024-01-05T09:38+08:00'); None for a plain day."""
+    from ..values import ValueError_, parse_moment
+
+    if value is None or value == "" or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    try:
+        return parse_moment(str(value))
+    except ValueError_:
+        raise InputError(f"{what} {value!r} is not a real date-time") from None
 
 
 def check_url(url: str | None) -> str | None:
@@ -213,6 +232,7 @@ def add_source(
         author=meta.author or found.author,
         published=meta.published or found.published,
         captured=meta.captured or (fetched.fetched_at.date() if fetched else None),
+        published_at=meta.published_at,
         reliability=meta.reliability or "F",
     )
     session.add(source)
@@ -357,6 +377,7 @@ def source_json(source: Source, claims: int | None = None) -> dict:
         "outlet": source.outlet,
         "author": source.author,
         "published": source.published.isoformat() if source.published else None,
+        "published_at": source.published_at.isoformat(timespec="minutes") + "Z" if source.published_at else None,
         "captured": source.captured.isoformat() if source.captured else None,
         "media_type": source.media_type,
         "reliability": source.reliability,

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -36,7 +37,8 @@ NAMING_CONVENTION = {
 }
 
 CLAIM_STATUSES = ("accepted", "rejected")  # proposed claims wait in `candidates`
-CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
+# superseded: the claims no longer disagree (edited, rejected, revised...); set by the tool.
+CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved", "superseded")
 POLARITIES = ("asserts", "denies")
 VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
@@ -76,6 +78,8 @@ class Source(Base):
     author: Mapped[str | None] = mapped_column(String(200))
     published: Mapped[dt.date | None] = mapped_column(Date)
     captured: Mapped[dt.date | None] = mapped_column(Date)
+    # The moment of publication (UTC) when the page gives its time: orders reports of one day.
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # A re-capture of an earlier source (same URL, or --version-of).
@@ -287,8 +291,15 @@ class Claim(Base):
     as_of_text: Mapped[str | None] = mapped_column(String(100))
     as_of_start: Mapped[dt.date | None] = mapped_column(Date)
     as_of_end: Mapped[dt.date | None] = mapped_column(Date)
+    # The instant (UTC) the figure speaks for, when known: an as-of with a time, else the
+    # source's published time. Orders two reports of one day.
+    as_of_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     hedge: Mapped[str | None] = mapped_column(String(100))
     scope: Mapped[str | None] = mapped_column(String(300))
+    # The earlier claim this one revises ("revised down to 84"): that one is superseded.
+    revises_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
+    # "Only X", "X alone": this answer excludes every other answer to a multi-answer question.
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     cites: Mapped[str | None] = mapped_column(String(300))  # the upstream it relies on ("UN report")
     # No index on status: nearly every claim is accepted, and such an index would lure the
     # planner away from (subject, property), which contested questions group by.

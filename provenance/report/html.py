@@ -90,7 +90,7 @@ def _question(q: dict) -> list[str]:
             cells = (a["answer"], h(a["value_shown"]), h(a["scope"]), h(c["speaker"]),
                      f"{source_ref(c['source_id'], c.get('page'))}: {h(c['article'])}", h(c["as_of"]),
                      a["sources"], a["independent_sources"],
-                     f"{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])})")
+                     f"{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])}: {h(a.get('credibility_why'))})")
             out.append("<tr>" + "".join(f'<td data-label="{col}">{cell}</td>' for col, cell in zip(COLUMNS, cells))
                        + "</tr>")
     out.append("</tbody></table>")

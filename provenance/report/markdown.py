@@ -62,7 +62,7 @@ def render_markdown(doc: dict) -> str:
                     f"| {a['answer']} | {md(a['value_shown'])} | {md(a['scope'] or '')} | "
                     f"{md(c['speaker'])} | {source_link(c['source_id'])}: {md(c['article'])} | {md(c['as_of'])} | "
                     f"{a['sources']} | {a['independent_sources']} | {c['reliability']}{a['credibility']} "
-                    f"({md(a['credibility_text'])}) |"
+                    f"({md(a['credibility_text'])}: {md(a['credibility_why'])}) |"
                 )
         out.append("")
         for a in q["answers"]:

@@ -83,7 +83,11 @@ def renderables(doc: dict):
                            (safe_line(c["quote"]), "italic"), ("”", "dim"))
         if q["timeline"]:
             yield text(("  timeline (rises are updates): ", "green"),
-                       " → ".join(f"{p['as_of']}: {p['value']}" for p in q["timeline"]))
+                       " → ".join(f"{p['as_of']}: {safe_line(p['value'])}" + (" (superseded)" if p["superseded"] else "")
+                                  for p in q["timeline"]))
+        for ch in q.get("changed_over_time", ()):
+            yield text(("  changed over time: ", "green"),
+                       f"answer {ch['from_answer']} ({safe_line(ch['from'])}) → answer {ch['to_answer']} ({safe_line(ch['to'])})")
         for c in q["conflicts"]:
             yield text(("  " + c["kind"].upper(), f"bold {KIND_STYLE.get(c['kind'], '')}"),
                        f" #{c['id']} ({c['status']}): ", safe_line(c["explanation"]), (also_text(c), "dim"))

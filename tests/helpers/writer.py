@@ -38,7 +38,8 @@ def main(url: str, worker: int, seconds: float, folder: Path) -> None:
         path.write_text(body, encoding="utf-8")
         added = actions.add_sources(db, [str(path)], title=f"w{worker} n{n}", reliability="C")[0]
         actions.add_claim(db, ClaimInput(source=str(added.source["id"]), quote=quote, subject=subject,
-                                         property=PROPERTY, value=str(figure), create_entities=False))
+                                         property=PROPERTY, value=str(figure), as_of="2024-05-04",
+                                         create_entities=False))
         if n % 3 == 0:
             with db.session(readonly=True) as session:
                 ids = list(session.scalars(select(Conflict.id).order_by(Conflict.id.desc()).limit(5)))

@@ -1,0 +1,188 @@
+"""How well the detectors judge: must-flag recall, precision and must-not-flag hits per corpus split.
+
+    python benchmarks/judging.py [--split dev|test|all] [--misses]
+
+For every event of benchmarks/corpus/<split>/, its labels.toml minus the label sections is imported
+into a fresh ledger through the public path (`provenance import`, which detects as it writes); a
+full scan follows and must add nothing. The open conflicts are then scored against the labels:
+
+- a [[must_flag]] group is found when some conflict's claims all lie in the group;
+- a [[must_not_flag]] group is hit when some conflict's claims all lie in the group;
+- precision is counted over disagreements as `contested` shows them: conflicts of one kind between
+  the same answers (kind, question, and each side's polarity, value and scope) are one
+  disagreement, correct when any of its conflicts lies in a must-flag group.
+
+Prints one JSON object per event and one per split ("event": "all").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent / "corpus"  # --corpus DIR reads another copy
+LABEL_SECTIONS = ("must_flag", "must_not_flag")
+
+# The corpus README's canonical questions: a labels.toml uses them without defining them.
+# "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
+# people still in hospital, which falls as they are discharged, and the labels treat it so.
+RUNNING = ("death toll", "injured", "missing", "arrested", "displaced", "evacuated", "rescued", "cases")
+# A single-valued quantity has one answer whenever it is reported (how many attacked, how strong
+# the quake was); the others change over time.
+CANONICAL = {
+    **{name: {"type": "quantity", "running_count": True} for name in RUNNING},
+    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged", "passengers",
+                                                "crowd size", "seats won", "votes")},
+    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude")},
+    "turnout": {"type": "share"}, "vote share": {"type": "share"},
+    **{name: {"type": "entity"} for name in ("responsibility", "perpetrator nationality", "where planned")},
+    "date of event": {"type": "date", "single_value": True},
+}
+
+
+def _import_doc(labels: dict, event_dir: Path) -> dict:
+    """The import file inside labels.toml: label sections dropped, files made absolute."""
+    doc = {k: v for k, v in labels.items() if k not in LABEL_SECTIONS}
+    defined = {p["name"] for p in labels.get("properties", [])}
+    used = {c["property"] for c in labels.get("claims", [])}
+    doc["properties"] = [*labels.get("properties", []), *(
+        {"name": name, **CANONICAL[name]} for name in sorted(used - defined) if name in CANONICAL)]
+    doc["sources"] = [{**s, "file": str(event_dir / s["file"])} if "file" in s else s
+                      for s in labels.get("sources", [])]
+    return doc
+
+
+def _readable(labels: dict) -> tuple[dict, int]:
+    """The labels without claims whose value the ledger's parser refuses (a typo such as '100,00',
+    a decimal comma): a hand-entered ledger could not hold them either."""
+    from provenance.errors import ProvenanceError
+    from provenance.values import parse_value
+
+    types = {name: spec["type"] for name, spec in CANONICAL.items()}
+    types.update({p["name"]: p.get("type", "text") for p in labels.get("properties", [])})
+    keep = []
+    for c in labels.get("claims", []):
+        kind = types.get(c["property"], "text")
+        try:
+            if kind in ("quantity", "share", "date"):
+                parse_value(str(c["value"]), kind)
+        except ProvenanceError:
+            continue
+        keep.append(c)
+    return {**labels, "claims": keep}, len(labels.get("claims", [])) - len(keep)
+
+
+def _identity(c: dict) -> tuple:
+    return (c["source"], c["quote"], c.get("occurrence"), c["subject"], c["property"],
+            str(c["value"]), bool(c.get("denies")), c.get("speaker"))
+
+
+def judge_event(event_dir: Path) -> dict:
+    from sqlalchemy import select
+
+    from provenance import actions
+    from provenance.ledger.db import open_db
+    from provenance.ledger.models import Claim, Conflict
+    from provenance.values import Interval, from_json
+
+    labels = tomllib.loads((event_dir / "labels.toml").read_text(encoding="utf-8"))
+    labels, unreadable = _readable(labels)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "import.json"
+        path.write_text(json.dumps(_import_doc(labels, event_dir)), encoding="utf-8")
+        db = open_db(str(Path(tmp) / "ledger.db"))
+        try:
+            imported = actions.import_file(db, str(path), allow_outside=True)
+            rescanned = actions.scan(db)
+            with db.session() as session:
+                # Label ids -> claim ids: the import creates claims in file order, and a claim
+                # labelled twice (same span and content) is recorded once.
+                ids, by_identity = {}, {}
+                new = iter(imported.claim_ids)
+                for c in labels.get("claims", []):
+                    key = _identity(c)
+                    if key not in by_identity:
+                        by_identity[key] = next(new)
+                    ids[c["id"]] = by_identity[key]
+                claims = {c.id: c for c in session.scalars(select(Claim))}
+                conflicts = [(c.id, c.kind, frozenset(cl.id for cl in c.claims))
+                             for c in session.scalars(select(Conflict).where(Conflict.status == "open"))]
+        finally:
+            db.close()
+
+    def answer(cid: int) -> tuple:
+        c = claims[cid]
+        value = from_json(c.value_json)
+        # "One gunman" and "lone gunman" are one answer: figures compare without their units.
+        shown = value.bounds() if isinstance(value, Interval) else c.value_json
+        return (c.polarity, shown, (c.scope or "").casefold())
+
+    def disagreement(kind: str, members: frozenset) -> tuple:
+        first = claims[min(members)]
+        return (kind, first.subject_id, first.property_id, frozenset(answer(m) for m in members))
+
+    # A label whose value the ledger cannot read is not entered (counted as `unreadable`); a group
+    # that names it can then never be found (-1 stands in for it).
+    must = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_flag", [])]
+    must_not = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_not_flag", [])]
+    found = [g for ids_, g in must if any(m <= ids_ for _, _, m in conflicts)]
+    hit = [(g, [cid for cid, _, m in conflicts if m <= ids_]) for ids_, g in must_not
+           if any(m <= ids_ for _, _, m in conflicts)]
+    groups: dict[tuple, list] = {}
+    for cid, kind, members in conflicts:
+        groups.setdefault(disagreement(kind, members), []).append((cid, members))
+    correct = [k for k, cs in groups.items() if any(m <= g for _, m in cs for g, _ in must)]
+    wrong = {k: cs for k, cs in groups.items() if k not in correct}
+    reverse = {v: k for k, v in ids.items()}
+    return {
+        "event": event_dir.name, "unreadable": unreadable,
+        "claims": len(claims), "conflicts": len(conflicts), "disagreements": len(groups),
+        "must_flag": len(must), "found": len(found),
+        "must_not_flag": len(must_not), "must_not_flagged": len(hit),
+        "correct": len(correct), "rescan_added": len(rescanned.conflicts),
+        "_missed": [g["claims"] for g in (g for _, g in must) if g not in found],
+        "_hit": [(g["claims"], cs) for g, cs in hit],
+        "_wrong": [(k[0], sorted(reverse.get(i, i) for _, m in cs for i in m)) for k, cs in wrong.items()],
+    }
+
+
+def summary(rows: list[dict], split: str) -> dict:
+    total = {k: sum(r[k] for r in rows) for k in ("unreadable", "claims", "conflicts", "disagreements", "must_flag",
+                                                    "found", "must_not_flag", "must_not_flagged",
+                                                    "correct", "rescan_added")}
+    total["recall"] = round(total["found"] / total["must_flag"], 3) if total["must_flag"] else None
+    total["precision"] = round(total["correct"] / total["disagreements"], 3) if total["disagreements"] else None
+    return {"split": split, "event": "all", **total}
+
+
+def run(split: str, corpus: Path = CORPUS) -> tuple[list[dict], dict]:
+    rows = [judge_event(d) for d in sorted((corpus / split).iterdir()) if (d / "labels.toml").is_file()]
+    return rows, summary(rows, split)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="all", choices=("dev", "test", "all"))
+    parser.add_argument("--misses", action="store_true",
+                        help="list missed, wrongly flagged and must-not-flag groups on stderr (dev only)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    for split in ("dev", "test") if args.split == "all" else (args.split,):
+        if not (args.corpus / split).is_dir():
+            continue
+        rows, total = run(split, args.corpus)
+        for r in rows:
+            print(json.dumps({"split": split, **{k: v for k, v in r.items() if not k.startswith("_")}}))
+            if args.misses and split == "dev":
+                for key in ("_missed", "_hit", "_wrong"):
+                    for item in r[key]:
+                        print(f"{r['event']} {key[1:]}: {item}", file=sys.stderr)
+        print(json.dumps(total))
+
+
+if __name__ == "__main__":
+    main()

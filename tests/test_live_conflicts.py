@@ -1,0 +1,132 @@
+"""Conflicts follow every write: what no longer holds is superseded, with its reason in the log;
+explanations are rendered from today's data; a dismissed conflict stays dismissed."""
+
+import json
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from provenance import actions
+from provenance.ledger.db import open_db
+
+TEXT = ("Officials said 12 people died. The hospital said 40 people died. The toll rose to 52. "
+        "Police now say 30 people died. The army blamed Ruritania. Borduria alone did it, it said.\n")
+
+
+def _ledger(cli, tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    cli("properties", "add", "strength", "--type", "quantity")
+    return cli
+
+
+def _add(cli, quote, value, *extra, prop="strength"):
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", prop,
+            "--value", value, "--new-entities", "--json", *extra)
+    return json.loads(r.stdout)
+
+
+def test_an_edit_that_ends_the_disagreement_supersedes_the_conflict(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    _add(cli, "12 people died", "12")
+    (cid,) = _add(cli, "40 people died", "40")["new_conflicts"]
+    out = cli("claims", "edit", "2", "--value", "12").stdout
+    assert f"superseded conflict(s) {cid}" in out
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+    import sqlite3
+
+    (payload,) = sqlite3.connect(cli.db).execute(
+        "SELECT payload FROM events WHERE action = 'conflict.supersede'").fetchone()
+    assert "claim 2 edited (value)" in payload
+    # Disagreeing again brings the same conflict back, open.
+    cli("claims", "edit", "2", "--value", "40")
+    assert cli.json("conflicts", "show", str(cid))["status"] == "open"
+
+
+def test_a_rejected_claim_takes_its_conflicts_out_but_a_dismissed_one_stays_dismissed(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    _add(cli, "12 people died", "12")
+    (first,) = _add(cli, "40 people died", "40")["new_conflicts"]
+    (second,) = _add(cli, "The toll rose to 52", "52")["new_conflicts"][:1]
+    cli("conflicts", "dismiss", str(second), "--note", "not the same count")
+    cli("claims", "reject", "1", "--reason", "misread")
+    statuses = {c["id"]: c["status"] for c in cli.json("conflicts", "list")}
+    assert statuses[first] == "superseded" and statuses[second] == "dismissed"
+
+
+def test_explanations_follow_a_merge_of_names(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("entities", "add", "Officials")
+    cli("entities", "add", "Health officials")
+    _add(cli, "12 people died", "12", "--speaker", "Officials")
+    (cid,) = _add(cli, "40 people died", "40", "--speaker", "Health officials")["new_conflicts"]
+    cli("entities", "merge", "Health officials", "Officials")
+    shown = cli.json("conflicts", "show", str(cid))["explanation"]
+    assert "Officials in source 1" not in shown.replace("Health officials", "")
+    assert shown.count("Health officials") == 2
+
+
+def test_a_revision_supersedes_the_older_figure(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "death toll", "--type", "quantity", "--running-count")
+    _add(cli, "The toll rose to 52", "52", "--as-of", "2024-05-04", prop="death toll")
+    fall = _add(cli, "Police now say 30 people died", "30", "--as-of", "2024-05-05", prop="death toll")
+    (cid,) = fall["new_conflicts"]
+    assert cli.json("conflicts", "show", str(cid))["kind"] == "decrease"
+    out = cli("claims", "edit", str(fall["id"]), "--revises", "1").stdout
+    assert "superseded conflict(s)" in out
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+
+
+def test_an_exclusive_answer_conflicts_with_any_other_but_one_speaker_never_with_itself(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "responsibility", "--type", "entity")
+    for name in ("Army", "Borduria", "Ruritania"):
+        cli("entities", "add", name)
+    _add(cli, "The army blamed Ruritania", "Ruritania", "--speaker", "Army", prop="responsibility")
+    same = _add(cli, "The army blamed Ruritania", "Borduria", "--speaker", "Army", prop="responsibility")
+    assert same["new_conflicts"] == []  # several answers allowed; one speaker
+    only = _add(cli, "Borduria alone did it", "Borduria", "--exclusive", "--speaker", "Ruritania",
+                prop="responsibility")
+    kinds = [cli.json("conflicts", "show", str(i))["kind"] for i in only["new_conflicts"]]
+    assert kinds == ["exclusive"]
+
+
+EDITS = st.lists(st.tuples(st.sampled_from(["value", "reject", "as_of", "scope", "hedge", "revises"]),
+                           st.integers(1, 4), st.sampled_from(["12", "40", "52", "30", "about 40", "at least 20"])),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(EDITS)
+def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, edits):
+    from provenance.errors import ProvenanceError
+    from provenance.claims.recording import ClaimInput
+
+    tmp = tmp_path_factory.mktemp("prop")
+    src = tmp / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    db = open_db(str(tmp / "l.db"))
+    try:
+        actions.add_sources(db, [str(src)], published="2024-05-04")
+        actions.add_property(db, "death toll", "quantity", running_count=True)
+        quotes = ["12 people died", "40 people died", "The toll rose to 52", "Police now say 30"]
+        for quote, value in zip(quotes, ["12", "40", "52", "30"]):
+            actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="death toll",
+                                             value=value, create_entities=True))
+        for what, claim, value in edits:
+            try:
+                if what == "reject":
+                    actions.reject_claim(db, claim, "test")
+                elif what == "revises":
+                    actions.edit_claim(db, claim, revises=(claim % 4) + 1)
+                else:
+                    change = {"value": value, "as_of": ["2024-05-04", "2024-05-05", "May 2024"][claim % 3],
+                              "scope": "children" if value == "12" else "", "hedge": "tentatively"}[what]
+                    actions.edit_claim(db, claim, **{what: change})
+            except ProvenanceError:
+                pass  # a refused edit changes nothing
+        scanned = actions.scan(db)
+        assert scanned.conflicts == [] and scanned.retired == []
+    finally:
+        db.close()
