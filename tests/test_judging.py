@@ -19,4 +19,4 @@ def test_judging_figures_on_dev():
     rows, total = run("dev")
     assert total["must_not_flagged"] == 0
     assert total["rescan_added"] == 0
-    assert total["recall"] >= 0.69 and total["precision"] >= 0.73
+    assert total["recall"] >= 0.65 and total["precision"] >= 0.75
