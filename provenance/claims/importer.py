@@ -48,6 +48,8 @@ def load(path: str) -> dict:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty; nothing to import")
     try:
         if path.endswith(".json"):
             doc = json.loads(text)
