@@ -51,6 +51,8 @@ def load(path: str):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start})") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty; nothing to import")
     # JSON by its suffix (.json, .jsonld) or its first character: TOML never starts with "{".
     is_json = path.endswith((".json", ".jsonld")) or text.lstrip().startswith("{")
     try:
