@@ -232,3 +232,18 @@ def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_p
     r = other("import", str(out), ok=False)
     assert r.exit_code == 3 and "capture 1: its text is missing or does not have the SHA-256" in r.stderr
     assert other.snapshot() == before
+
+
+def test_a_recaptured_claim_is_annotated_on_its_own_capture(cli, tmp_path):
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    v1.write_text("BREAKING. Live updates follow.\nOfficials said 12 people died.\n", encoding="utf-8")
+    v2.write_text("Officials said 12 people died.\n", encoding="utf-8")  # the quote moves up
+    cli("sources", "add", str(v1))
+    cli("properties", "add", "death toll", "--type", "quantity")
+    cli("claims", "add", "1", "--quote", "12 people died", "--subject", "blast", "--property", "death toll",
+        "--value", "12", "--new-entities")
+    cli("sources", "add", str(v2), "--version-of", "1")
+    (a,) = export(cli, "web-annotation")["first"]["items"]
+    quote, pos = a["target"]["selector"]
+    assert a["target"]["sha256"] == cli.json("sources", "show", "1")["sha256"]
+    assert v1.read_text()[pos["start"]:pos["end"]] == quote["exact"] and pos["start"] == 46
