@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .ledger.db import data_dir
-from .detect import detect_for
 from .claims.importer import ImportResult, import_file
+from .detect import detect_for
+from .ledger.db import data_dir
 
 SEED_FILES = ("sources.toml", "claims.toml")
 

@@ -40,3 +40,9 @@ class IntegrityFailure(ProvenanceError):
     """`verify` found something wrong."""
 
     exit_code = 7
+
+
+class UsageError(ProvenanceError):
+    """Options that do not go together, or a required choice left out."""
+
+    exit_code = 2

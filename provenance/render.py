@@ -12,6 +12,8 @@ import functools
 import json
 import re
 import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import click
 
@@ -34,14 +36,14 @@ def safe_line(text: object) -> str:
 def console():
     from rich.console import Console
 
-    return Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here; the command has already committed, so let the CLI stop quietly
+            # with 0, as for any other write to a closed pipe.
+            self.quiet = True
+            raise BrokenPipeError
 
-
-@functools.cache
-def err_console():
-    from rich.console import Console
-
-    return Console(stderr=True, markup=False, highlight=False, emoji=False)
+    return _Console(markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def json_option(f):
@@ -93,12 +95,88 @@ def is_tty() -> bool:
     return sys.stdout.isatty()
 
 
-def print_rows(rows: list[dict], as_json: bool, columns: dict) -> None:
-    """A list command's output: the rows as JSON, or a table of `columns` (header -> row -> text)."""
-    if as_json:
-        emit_json(rows)
+# -- list output: one option set, one writer ------------------------------------------------------
+
+FORMATS = ("json", "nl", "csv", "tsv")
+Columns = Mapping[str, Callable[[Any], object]]
+
+
+def output_options(f):
+    """--json, --nl, --csv, --tsv (else a table): the command receives `output`, one of
+    "table", "json", "nl", "csv" or "tsv"."""
+
+    @functools.wraps(f)
+    def run(*args, as_json: bool, nl: bool, csv: bool, tsv: bool, **kwargs):
+        chosen = [name for name, on in zip(FORMATS, (as_json, nl, csv, tsv), strict=True) if on]
+        if len(chosen) > 1:
+            raise click.UsageError("choose one of --json, --nl, --csv and --tsv")
+        return f(*args, output=chosen[0] if chosen else "table", **kwargs)
+
+    for option in reversed((
+        click.option("as_json", "--json", is_flag=True, help="Output JSON (one array)."),
+        click.option("--nl", is_flag=True, help="Output newline-delimited JSON (one object a line)."),
+        click.option("--csv", is_flag=True, help="Output CSV, the table's columns."),
+        click.option("--tsv", is_flag=True, help="Output TSV, the table's columns."),
+    )):
+        run = option(run)
+    return run
+
+
+def output_rows(output: str, items: Sequence, columns: Columns, *,
+                as_json: Callable[[Any], object] | None = None,
+                view: Callable[[Sequence], None] | None = None) -> None:
+    """Write a list command's items in the chosen `output` format.
+
+    JSON and NDJSON hold `as_json(item)` (the item itself by default); CSV, TSV and the table hold
+    `columns` (header -> item -> cell). `view`, when given, replaces the table on the terminal
+    format (for lists better read as text). Nothing but the table goes through rich."""
+    if output in ("json", "nl"):
+        data = [as_json(i) for i in items] if as_json else list(items)
+        if output == "json":
+            emit_json(data)
+        else:
+            for row in data:
+                click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    t = table(*columns)
-    for row in rows:
-        t.add_row(*(safe_line(cell(row)) for cell in columns.values()))
-    print_(t)
+    cells = [[columns[h](i) for h in columns] for i in items]
+    if output == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_plain(c, safe) for c in row] for row in cells])
+        click.echo(buf.getvalue(), nl=False)
+    elif output == "tsv":
+        click.echo("\t".join(columns))
+        for row in cells:
+            click.echo("\t".join(_plain(c, safe_line) for c in row))
+    elif view is not None:
+        view(items)
+    else:
+        t = table(*columns)
+        for row in cells:
+            t.add_row(*(_plain(c, safe_line) for c in row))
+        print_table(t)
+
+
+def _plain(cell: object, clean: Callable[[object], str]) -> str:
+    return "" if cell is None else clean(cell)
+
+
+def print_table(t) -> None:
+    """A table: fitted to a terminal; elsewhere (a pipe, a file) at full width, so that no cell is
+    folded over two lines, and without trailing spaces."""
+    if is_tty():
+        print_(t)
+        return
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=1_000_000, markup=False, highlight=False, emoji=False, color_system=None,
+            soft_wrap=False).print(t)
+    for line in buf.getvalue().splitlines():
+        click.echo(line.rstrip())

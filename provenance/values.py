@@ -2,8 +2,9 @@
 
 Quantities and shares are intervals with open or closed ends ("more than 1,400" is (1400, inf));
 "about 250" is approximate and compares with a tolerance. Dates are periods ("2015" is the whole
-year). Plain number words go through text2num; the range and vague-quantity rules ("between four and
-six thousand", "hundreds") are ours, since no library parses them.
+year). Numbers in words are read by a small grammar kept in tables (NUMBER_WORDS, _FOLLOWS), which
+refuses a sequence that is not a number rather than reading it as another one (text2num, used
+before, read "one thousand five million" as 1,005,000,000). The rules are in docs/values.md.
 """
 
 from __future__ import annotations
@@ -183,50 +184,162 @@ def to_json_text(value: Value) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Numbers
+#
+# The rules, in one table each (docs/values.md shows them with examples). A number is a run of
+# number words and digits, read left to right by the grammar in `_read_words`: what may follow
+# what is `_FOLLOWS`; a sequence outside it ("seven eleven hundred", "one thousand five million")
+# is refused with the reason, never read as another number.
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion dozen a an and"
-).split()
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD = r"(?:%s)" % "|".join(sorted(_SMALL, key=len, reverse=True))
-_NUMWORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD})*)"
+# word: (role, value)
+NUMBER_WORDS: dict[str, tuple[str, float]] = {
+    **{w: ("unit", i) for i, w in enumerate(
+        "zero one two three four five six seven eight nine".split())},
+    **{w: ("teen", 10 + i) for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
+    **{w: ("tens", 20 + 10 * i) for i, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split())},
+    "hundred": ("hundred", 100),
+    "dozen": ("dozen", 12),
+    "thousand": ("scale", 1e3), "lakh": ("scale", 1e5), "million": ("scale", 1e6),
+    "crore": ("scale", 1e7), "billion": ("scale", 1e9), "trillion": ("scale", 1e12),
+    "a": ("a", 1), "an": ("a", 1), "and": ("and", 0), "point": ("point", 0),
+}
+# A plural scale after a number is the number ("seventy-five thousands" is 75,000); on its own it
+# is a vague amount ("thousands", in _VAGUE below).
+_PLURAL_SCALES = {w + "s": w for w, (role, _) in NUMBER_WORDS.items() if role in ("scale", "hundred")}
+
+# Letters glued to (or just after) digits that scale them: "25k", "2.8bn", "$35m", "1.2 mln".
+SCALE_LETTERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+                 "trn": 1e12}
+
+# role -> the roles that may come next ("end": the number may stop here).
+_FOLLOWS = {
+    "start": {"digits", "unit", "teen", "tens", "a", "point", "dozen"},
+    "a": {"hundred", "scale", "dozen"},
+    "digits": {"hundred", "scale", "dozen", "end"},
+    "decimal": {"scale", "end"},
+    "unit": {"hundred", "scale", "dozen", "point", "end"},
+    "teen": {"hundred", "scale", "dozen", "point", "end"},
+    "tens": {"unit", "hundred", "scale", "dozen", "point", "end"},
+    "tens+unit": {"hundred", "scale", "dozen", "point", "end"},
+    "hundred": {"unit", "teen", "tens", "and", "scale", "point", "end"},
+    "scale": {"unit", "teen", "tens", "and", "scale", "point", "end"},
+    "and": {"unit", "teen", "tens"},
+    "point": {"unit"},
+    "point+digit": {"unit", "scale", "end"},
+    "dozen": {"end"},
+}
+
+_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE_SUFFIX = r"(?:\s*(?:hundred|thousand|million|billion|k|m|bn)\b)?"
-_NUMBER = rf"(?:{_DIGITS}{_SCALE_SUFFIX}|{_NUMWORDS})"
+
+
+def _role(token: str) -> str:
+    if _DIGITS_RE.fullmatch(token):
+        return "digits"
+    return NUMBER_WORDS[_PLURAL_SCALES.get(token, token)][0]
+
+
+def _read_words(tokens: list[str], text: str) -> float:
+    """The number a run of number words and digits means, or ValueError_ saying why it is none."""
+    total, group, decimals = 0.0, None, None  # group: the part below the last scale word
+    last_scale = math.inf
+    prev = "start"
+    for tok in tokens:
+        word = _PLURAL_SCALES.get(tok, tok)
+        role = _role(tok)
+        if role == "unit" and prev == "tens":
+            role_here = "tens+unit"
+        elif role == "unit" and prev in ("point", "point+digit"):
+            role_here = "point+digit"
+        else:
+            role_here = role
+        if word == "zero" and prev not in ("start", "point", "point+digit"):
+            raise ValueError_(f"{text!r} is not a number: 'zero' cannot follow {_describe(prev)}")
+        allowed = _FOLLOWS[prev]
+        if role not in allowed and not (role_here == "point+digit" and "unit" in allowed):
+            raise ValueError_(f"{text!r} is not a number: {tok!r} cannot follow {_describe(prev)}")
+        value = NUMBER_WORDS[word][1] if role != "digits" else float(tok.replace(",", ""))
+        if role_here == "digits":
+            group = value
+            if not value.is_integer():
+                role_here = "decimal"
+        elif role_here == "point+digit":
+            decimals = (decimals or "") + str(int(value))
+        elif role_here in ("unit", "teen", "tens", "tens+unit"):
+            group = (group or 0) + value
+        elif role_here == "a":
+            group = 1
+        elif role_here == "point":
+            group = group or 0
+        elif role_here == "hundred":
+            if group is None or not 1 <= group < 100 or (group >= 10 and last_scale != math.inf):
+                raise ValueError_(f"{text!r} is not a number: 'hundred' cannot follow {group or 'nothing'}")
+            group *= 100
+        elif role_here == "dozen":
+            group = (group or 1) * 12
+        elif role_here == "scale":
+            if decimals is not None:
+                group, decimals = float(f"{int(group or 0)}.{decimals}"), None
+            if value >= last_scale:
+                raise ValueError_(f"{text!r} is not a number: {word!r} cannot follow the smaller "
+                                  f"{_scale_name(last_scale)!r}")
+            if group is None or not 0 < group < (math.inf if prev in ("digits", "decimal") else 1000):
+                raise ValueError_(f"{text!r} is not a number: {word!r} needs a number from 1 to 999 before it")
+            total += group * value
+            group, last_scale = None, value
+        prev = role_here
+    if "end" not in _FOLLOWS[prev]:
+        raise ValueError_(f"{text!r} is not a number: it cannot end with {_describe(prev)}")
+    if decimals is not None:
+        group = float(f"{int(group or 0)}.{decimals}")
+    if group is not None and last_scale != math.inf and group >= 1000:
+        raise ValueError_(f"{text!r} is not a number: {group:,.0f} cannot follow {_scale_name(last_scale)!r}")
+    return total + (group or 0)
+
+
+def _describe(role: str) -> str:
+    return {"start": "nothing", "tens+unit": "a tens-and-unit number", "point+digit": "a decimal",
+            "digits": "digits", "decimal": "a decimal"}.get(role, f"a {role} word" if role not in ("a", "and", "point") else repr(role))
+
+
+def _scale_name(value: float) -> str:
+    return next(w for w, (r, v) in NUMBER_WORDS.items() if r == "scale" and v == value)
+
+
+_GLUED = re.compile(rf"({_DIGITS})({'|'.join(sorted(SCALE_LETTERS, key=len, reverse=True))})")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words of a number: hyphens between words are spaces ("thirty-five"), scale letters glued to
+    digits are their own token ("2.8bn" -> "2.8", "bn")."""
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.casefold())
+    out = []
+    for tok in t.split():
+        m = _GLUED.fullmatch(tok)
+        out.extend([m.group(1), m.group(2)] if m else [tok])
+    return out
+
+
+def _is_number_token(tok: str) -> bool:
+    return bool(_DIGITS_RE.fullmatch(tok)) or tok in NUMBER_WORDS or tok in _PLURAL_SCALES
 
 
 def parse_number(text: str) -> float:
-    """'4,000', '2.5 million', 'six thousand', 'two hundred and fifty' -> a number."""
-    t = text.strip().casefold().replace("\u00a0", " ")
-    m = re.fullmatch(rf"({_DIGITS})\s*(hundred|thousand|million|billion|k|m|bn)?", t)
-    if m:
-        base = float(m.group(1).replace(",", ""))
-        return base * _SCALE_WORDS.get(m.group(2) or "", 1)
-    words = re.sub(r"\s+", " ", t.replace("-", " ")).strip()
-    words = re.sub(r"^an? ", "one ", words)
-    if words == "dozen" or words.endswith(" dozen"):  # text2num does not count in dozens
-        head = words[: -len("dozen")].strip()
-        return (parse_number(head) if head else 1) * 12
-    from text_to_num import text2num
-
-    try:
-        return float(text2num(words, "en"))
-    except ValueError:
-        raise ValueError_(f"{text!r} is not a number") from None
+    """'4,000', '2.5 million', '25k', 'six thousand', 'two point three', 'a hundred and five'."""
+    tokens = _tokens(re.sub(r"(?<=[a-z]),(?= )", "", text.replace("\u00a0", " ")))  # "one million, two"
+    if not tokens:
+        raise ValueError_("the number is empty")
+    scale = 1.0
+    if len(tokens) >= 2 and tokens[-1] in SCALE_LETTERS and _DIGITS_RE.fullmatch(tokens[-2]):
+        scale = SCALE_LETTERS[tokens.pop()]
+    if not all(_is_number_token(t) for t in tokens):
+        bad = next(t for t in tokens if not _is_number_token(t))
+        raise ValueError_(f"{text!r} is not a number: {bad!r} is not a number word")
+    return _read_words(tokens, text) * scale
 
 
-_SCALE_WORDS = _SCALES | {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-
-
-def _scale_of(text: str) -> float:
-    """The scale word a number ends with ('six thousand', '6k'), or 1."""
-    m = re.search(r"(hundred|thousand|million|billion|k|m|bn)$", text.casefold().strip())
-    return _SCALE_WORDS[m.group(1)] if m else 1
-
-
-# Vague amounts: the interval each phrase is taken to mean (documented in the README).
+# Vague amounts: the interval each phrase is taken to mean (documented in docs/values.md).
 _VAGUE = {
     "a few": (2, 5, True, True),
     "a couple": (2, 3, True, True),
@@ -242,15 +355,53 @@ _VAGUE = {
 }
 _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 
-_APPROX = r"(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|circa|c\.|~)"
-_LOWER_OPEN = r"(?:more than|over|above|in excess of|upwards of|>)"
-_LOWER_CLOSED = r"(?:at least|no fewer than|no less than|a minimum of|>=|≥)"
-_UPPER_OPEN = r"(?:less than|fewer than|under|below|<)"
-_UPPER_CLOSED = r"(?:at most|up to|no more than|a maximum of|<=|≤)"
+# Words before a number and what they make of it: "above" (low end open), "from" (low end
+# closed), "below" (high end open), "to" (high end closed), "about" (approximate).
+QUALIFIERS = {
+    **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "well over",
+                     "just over", "greater than", ">"], "above"),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than", "a minimum of",
+                     ">=", "≥"], "from"),
+    **dict.fromkeys(["less than", "fewer than", "under", "below", "just under", "just below",
+                     "<"], "below"),
+    **dict.fromkeys(["at most", "up to", "upto", "no more than", "not more than", "a maximum of",
+                     "as many as", "as much as", "as high as", "<=", "≤"], "to"),
+    **dict.fromkeys(["about", "around", "approximately", "approx.", "roughly", "some", "nearly",
+                     "almost", "an estimated", "estimated", "circa", "c.", "~", "close to",
+                     "just about", "more or less"], "about"),
+}
+_QUAL_RE = "|".join(sorted((re.escape(k) for k in QUALIFIERS), key=len, reverse=True))
+# Kept as names for parse_share's bounds.
+_LOWER_OPEN = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "above")
+_LOWER_CLOSED = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "from")
+_UPPER_OPEN = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "below")
+_UPPER_CLOSED = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "to")
+_APPROX = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "about")
+_LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX = (
+    f"(?:{p})" for p in (_LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX))
+
+# Money: the currency a sign or code before the number, or a word after it, stands for.
+CURRENCY_SIGNS = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD", "c$": "CAD",
+    "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR",
+    "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "₽": "RUB", "chf": "CHF",
+    **{c.lower(): c for c in "USD EUR GBP AUD CAD NZD JPY CNY INR PKR CHF HKD SGD RUB ZAR".split()},
+}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB", "francs": "CHF",
+    "swiss francs": "CHF", "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "cents": "USD cents",
+    "cent": "USD cents", "pence": "GBP pence",
+}
+_SIGN_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_SIGNS), key=len, reverse=True))
+_CURRENCY_WORD_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_WORDS), key=len, reverse=True))
 
 
 def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ")
+    text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     for d in _DASHES:
         text = text.replace(d, "-")
     return re.sub(r"\s+", " ", text).strip()
@@ -259,58 +410,166 @@ def _clean(text: str) -> str:
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
+@dataclass(frozen=True)
+class Amount:
+    """One number as written: its value, its unit or currency, and whether a scale word made it."""
+
+    value: float
+    unit: str | None
+    scaled: bool
+
+
+def read_amount(text: str) -> Amount:
+    """'$800 million', 'US$58.24', '€5bn', '-1.3', 'minus 5 yards', '256GB', '12.3m tonnes',
+    '1,200 rupees', 'two point three'. Refuses (with the reason) what is not one amount."""
+    t = _clean(text).casefold()
+    currency = None
+    m = re.match(rf"({_SIGN_RE})\s?(?=[\d.]|-\d)", t)
+    if m:
+        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end():]
+    sign = 1.0
+    m = re.match(r"(?:-|minus |negative )(?=[\d.a-z])", t)
+    if m:
+        sign, t = -1.0, t[m.end():]
+    if currency is None and (m := re.match(rf"({_SIGN_RE})\s?(?=\d)", t)):  # "-$5"
+        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end():]
+    t = re.sub(r"(?<=[a-z]),(?= [a-z])", "", t)  # "one million, two hundred"
+    tokens = []
+    for tok in t.split(" "):  # "thirty-five" is two number words; "pound-feet" stays one unit
+        parts = tok.split("-")
+        tokens.extend(parts if len(parts) > 1 and all(p in NUMBER_WORDS or p in _PLURAL_SCALES
+                                                      for p in parts) else [tok])
+    # Digits with something glued on: a scale letter ("2.8bn") or a unit ("256gb", "1.38pc").
+    first = re.fullmatch(rf"({_DIGITS}|\.\d+)([a-z%°µ\"'][\w/%°.\"'-]*)", tokens[0]) if tokens else None
+    if first:
+        tokens[:1] = [first.group(1), first.group(2)]
+    m = re.fullmatch(r"(.+?)-?fold", tokens[0]) if tokens else None
+    if m and (_DIGITS_RE.fullmatch(m.group(1)) or m.group(1) in NUMBER_WORDS):
+        return Amount(sign * parse_number(m.group(1)), "times", False)  # "sixfold", "10-fold"
+    run: list[str] = []
+    for tok in tokens:
+        if _is_number_token(tok) or (run and tok in SCALE_LETTERS and _DIGITS_RE.fullmatch(run[-1])
+                                     and (tok != "b" or currency) and tok not in run):
+            run.append(tok)
+        else:
+            break
+    while run and run[-1] in ("and", "a", "an", "point"):  # "three and counting", "five a day"
+        run.pop()
+    if not run:
+        raise ValueError_(f"{text!r} is not a number")
+    rest = " ".join(tokens[len(run):]).strip()
+    scaled = any(NUMBER_WORDS.get(_PLURAL_SCALES.get(x, x), ("", 0))[0] in ("scale", "hundred")
+                 or x in SCALE_LETTERS for x in run[1:])
+    value = sign * parse_number(" ".join(run))
+    unit = currency
+    if rest:
+        m = re.match(rf"({_CURRENCY_WORD_RE})(?![\w-])", rest)
+        if m and currency is None:
+            code = CURRENCY_WORDS[m.group(1)]
+            if code.endswith((" cents", " pence")):
+                value, code = value / 100, code.split()[0]
+            unit = code
+        elif currency is None:
+            unit = rest
+    return Amount(value, unit, scaled)
+
+
+def _bounded(kind: str | None, n: float, unit: str | None, type_: str) -> Interval:
+    if kind == "above":
+        return Interval(n, None, False, True, False, unit, type_)
+    if kind == "from":
+        return Interval(n, None, True, True, False, unit, type_)
+    if kind == "below":
+        return Interval(None, n, True, False, False, unit, type_)
+    if kind == "to":
+        return Interval(None, n, True, True, False, unit, type_)
+    return Interval(n, n, True, True, kind == "about", unit, type_)
+
+
+# Separators between the two ends of a range, by the word that opens it.
+_RANGE_SEPARATORS = {"between": r" and ", "from": r" to |\s?-\s?", None: r" to | or |\s?-\s?"}
+
+
+def _range(text: str, kind: str) -> Interval | None:
+    """'between four and six thousand', '252 miles to 287 miles', 'from 4.8 to 4.7', 'eight or
+    nine', '$5-10 million': a pair of bounds, in whichever order they were written."""
+    m = re.fullmatch(r"(between|from) (.+)", text)
+    opener, body = (m.group(1), m.group(2)) if m else (None, text)
+    for sep in re.finditer(_RANGE_SEPARATORS[opener], body):
+        a_text, b_text = body[: sep.start()], body[sep.end():]
+        try:
+            a, b = read_amount(a_text), read_amount(b_text)
+        except ValueError_:
+            continue
+        if a.unit and _has_number(a.unit):
+            continue  # "one hundred and five and ...": the first end swallowed the second
+        if a.unit and b.unit and a.unit != b.unit:
+            raise ValueError_(f"{text!r}: the two ends of the range have different units "
+                              f"({a.unit!r}, {b.unit!r})")
+        lo, hi = a.value, b.value
+        # "between four and six thousand", "$5-10 million": the closing scale word covers both.
+        if not a.scaled and b.scaled and abs(lo) < abs(hi):
+            scale = _trailing_scale(b_text)
+            if scale > 1 and abs(lo) * scale < abs(hi) * 10:
+                lo *= scale
+        return Interval(min(lo, hi), max(lo, hi), True, True, False, b.unit or a.unit, kind)
+    return None
+
+
+def _has_number(text: str) -> bool:
+    return any(_is_number_token(t) and t not in ("a", "an", "and", "point") for t in _tokens(text))
+
+
+def _trailing_scale(text: str) -> float:
+    """The scale word closing the second end of a range ("six thousand", "10m"), or 1."""
+    toks = _tokens(text)
+    for tok in reversed(toks):
+        word = _PLURAL_SCALES.get(tok, tok)
+        if word in SCALE_LETTERS:
+            return SCALE_LETTERS[word]
+        if word in NUMBER_WORDS and NUMBER_WORDS[word][0] in ("scale", "hundred"):
+            scale = 1.0
+            for t in toks:  # "six hundred thousand": every scale word after the number
+                w = _PLURAL_SCALES.get(t, t)
+                if w in NUMBER_WORDS and NUMBER_WORDS[w][0] in ("scale", "hundred"):
+                    scale *= NUMBER_WORDS[w][1]
+            return scale
+    return 1.0
+
+
 def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if _PLAIN.fullmatch(text):  # "2,099": most figures in bulk data, parsed without the grammar
         n = float(text.replace(",", ""))
         return Interval(n, n, type=kind)
-    t = _clean(text)
-    low = t.casefold()
+    low = _clean(text).casefold()
 
     m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]
-        scale = _SCALES.get(m.group(2) or "", 1)  # "a few hundred": the vague count, in hundreds
+        scale = NUMBER_WORDS[m.group(2)][1] if m.group(2) else 1  # "a few hundred", in hundreds
         return Interval(a * scale, b * scale, ai, bi, False, _unit(m.group(3)), kind)
 
-    m = re.fullmatch(
-        rf"(?:(?:between|from) )?({_NUMBER})(?: ?(?:-|to|and) ?)({_NUMBER})(?: (.*))?", low
-    )
-    if m and re.fullmatch(r"[a-z]+", m.group(1)) and low.startswith(f"{m.group(1)}-{m.group(2)}"):
-        try:  # "twenty-one" is one number; "four-six" is a range
-            n = parse_number(f"{m.group(1)} {m.group(2)}")
-            return Interval(n, n, True, True, False, _unit(m.group(3)), kind)
-        except ValueError_:
-            pass
-    if m and (m.group(0).startswith(("between", "from")) or re.search(r"-|\bto\b", low)):
-        a_text, b_text = m.group(1), m.group(2)
-        a, b = parse_number(a_text), parse_number(b_text)
-        # "between four and six thousand": the scale word closing the range applies to both ends.
-        if a < b and _scale_of(a_text) == 1 and _scale_of(b_text) > 1 and a * _scale_of(b_text) < b * 10:
-            a *= _scale_of(b_text)
-        if a > b:
-            raise ValueError_(f"{text!r}: the range runs backwards")
-        return Interval(a, b, True, True, False, _unit(m.group(3)), kind)
+    counting = low.endswith(" and counting")  # a running count: the figure so far, and more
+    if counting:
+        low = low[: -len(" and counting")].strip()
+    m = re.match(rf"({_QUAL_RE}) (?=\S)", low)
+    qualifier = QUALIFIERS[m.group(1)] if m else None
+    body = low[m.end():] if m else low
+    if counting and qualifier is None:
+        qualifier = "from"
 
-    bound_forms = (
-        (_LOWER_OPEN, lambda n: Interval(n, None, False, True)),
-        (_LOWER_CLOSED, lambda n: Interval(n, None, True, True)),
-        (_UPPER_OPEN, lambda n: Interval(None, n, True, False)),
-        (_UPPER_CLOSED, lambda n: Interval(None, n, True, True)),
-        (_APPROX, lambda n: Interval(n, n, True, True, True)),
-        ("", lambda n: Interval(n, n)),
-    )
-    for prefix, make in bound_forms:
-        pattern = (rf"{prefix} " if prefix else "") + rf"({_NUMBER})(?: (.*))?"
-        m = re.fullmatch(pattern, low)
-        if m:
-            try:
-                n = parse_number(m.group(1))
-            except ValueError_:
-                continue
-            iv = make(n)
-            return Interval(iv.low, iv.high, iv.low_inclusive, iv.high_inclusive,
-                            iv.approximate, _unit(m.group(2)), kind)
-    raise ValueError_(f"{text!r} is not a quantity (try '37', '4,000-6,000', 'more than 1,400')")
+    try:  # one number first: "twenty-one", "one hundred thirty-five" are not ranges
+        amount = read_amount(body)
+    except ValueError_ as exc:
+        amount, error = None, exc
+    if amount is not None and not (amount.unit and _has_number(amount.unit)):
+        return _bounded(qualifier, amount.value, amount.unit, kind)
+    rng = _range(body, kind) if qualifier in (None, "about") else None
+    if rng is not None:
+        return rng if qualifier is None else Interval(rng.low, rng.high, True, True, True, rng.unit, kind)
+    if amount is None and "is not a number:" in str(error):  # a grammar reason, worth saying
+        raise ValueError_(str(error).replace("is not a number", "is not a quantity")) from None
+    raise ValueError_(f"{text!r} is not a quantity (try '37', '4,000-6,000', 'more than 1,400', '$2.5bn')")
 
 
 def _unit(rest: str | None) -> str | None:
@@ -368,7 +627,7 @@ def parse_share(text: str) -> Interval:
         if bound is None:
             return Interval(a, b, ai, bi, word in _FRACTIONS, _unit(m.group(3)), "share")
     # Percentages: every quantity form, with "%" or "per cent" after each number.
-    pct = re.sub(r"\s*(?:%|per ?cent|percent)", "", low)
+    pct = re.sub(r"\s*(?:%|per ?cent\b|percent\b|(?<=\d)pc\b)", "", low)
     if pct == low:
         raise ValueError_(f"{text!r} is not a share (try '90%', 'most', 'half')")
     q = parse_quantity(pct, kind="share")

@@ -129,3 +129,90 @@ def test_fuzzy_passages_start_and_end_on_words():
 def test_unicode_variants_match_and_return_the_source_characters(text, quote, expected):
     got, a = found(text, quote)
     assert got == expected and a.method == "normalized"
+
+
+CATS = "I saw the cat and a cat."
+
+
+@pytest.mark.parametrize("kw", [
+    {"prefix": "the"}, {"prefix": "the "}, {"prefix": "saw  THE"}, {"suffix": "and"}, {"suffix": "and a"},
+    {"suffix": " and   a"},
+])
+def test_context_without_its_separating_space_works(kw):
+    a = anchor(CATS, "cat", **kw)
+    assert a is not None and a.start == CATS.index("cat") and a.context == 1.0
+
+
+def test_context_compares_whole_words_and_still_refuses_a_tie():
+    # "the" ends "bathe" before the first cat: on word boundaries only the second has "the" before it.
+    text = "We bathe cat one and the cat two."
+    assert anchor(text, "cat", prefix="the").start == text.index(" the cat") + 5
+    assert anchor(CATS, "cat", prefix="zebra") is None
+    with pytest.raises(AnchorError, match="does not single one out"):
+        locate("a cat. a cat.", "cat", prefix="a")
+
+
+def test_two_scores_quote_similarity_and_context_similarity():
+    a = locate(REPEAT, "said no", prefix="Later he ")
+    assert (a.score, a.context) == (1.0, 1.0)
+    a = locate(TEXT, "at least 45", prefix="completely different words", suffix="nothing alike")
+    assert a.score == 1.0 and a.context < 0.5  # the quote is there; its surroundings are not
+    assert locate(TEXT, "at least 45").context is None
+
+
+LONG = ("The ministry said on Tuesday that the new dam on the river would be finished by the end of "
+        "next year, and that it would supply water to more than two million people in the region.")
+
+
+def test_a_long_quote_whose_last_words_differ_is_refused():
+    quote = LONG[:-len("people in the region.")] + "farmers across the whole province."
+    with pytest.raises(AnchorError, match="words in a row differ"):
+        locate(LONG, quote)
+
+
+def test_a_passage_whose_middle_differs_while_its_ends_match_is_refused():
+    middle = LONG.replace("would be finished by the end of next year",
+                          "has been cancelled after protests by local farmers")
+    with pytest.raises(AnchorError, match="words in a row differ"):
+        locate(LONG, middle)
+    assert anchor(LONG, middle) is None
+
+
+def test_a_fuzzy_passage_never_ends_mid_word():
+    a = anchor(LONG, "the new dam on the river would be finishd by the end")
+    assert a is not None and LONG[a.start:a.end].endswith("end") and a.method == "fuzzy"
+    assert not LONG[a.end].isalnum()
+
+
+def test_the_threshold_rises_with_the_quote():
+    from provenance.anchoring import FUZZY_THRESHOLD, FUZZY_THRESHOLD_LONG, fuzzy_threshold
+
+    assert fuzzy_threshold(40) == FUZZY_THRESHOLD
+    assert FUZZY_THRESHOLD < fuzzy_threshold(500) < FUZZY_THRESHOLD_LONG == fuzzy_threshold(5000)
+
+
+def test_recapture_reports_quote_and_context_scores(cli, tmp_path):
+    import json
+
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first = "The ministry said 12 people died in the blast at the market on Monday morning.\n\n"
+    v1.write_text(first + "Witnesses saw smoke over the market.\n", encoding="utf-8")
+    v2.write_text(first + "A different story entirely: witnesses saw smoke over the market, rebels "
+                  "claimed.\n", encoding="utf-8")
+    cli("sources", "add", str(v1), "--url", "https://example.org/blast")
+    cli("properties", "add", "note", "--type", "text")
+    ids = {}
+    for quote in ("said 12 people died", "saw smoke over the market"):
+        out = json.loads(cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", "note",
+                             "--value", quote[:10], "--new-entities", "--json").stdout)
+        ids[quote] = out["id"]
+    added = cli.json("sources", "add", str(v2), "--url", "https://example.org/blast")
+    assert {r["status"] for r in added[0]["reanchored"]} == {"carried", "moved"}
+    assert all("context_score" in r for r in added[0]["reanchored"])
+    d = cli.json("sources", "diff", "1", "2")
+    by = {c["claim"]: c for c in d["claims"]}
+    safe, risky = by[ids["said 12 people died"]], by[ids["saw smoke over the market"]]
+    assert (safe["score"], safe["context_score"]) == (1.0, 1.0)
+    assert risky["score"] == 1.0 and risky["context_score"] < 0.8  # same words, new surroundings
+    table = cli("sources", "diff", "1", "2").stdout
+    assert "context score" in table

@@ -95,6 +95,15 @@ def test_db_commands(cli):
     assert cli("db", "upgrade").stdout == f"at revision {head}\n"
 
 
+def test_a_local_sqlite_ledger_is_still_migrated_on_first_use(cli, article):
+    from provenance.ledger.db import head_revisions
+
+    cli("sources", "add", str(article))
+    cli("db", "downgrade", "0002")
+    assert cli.json("sources", "list")[0]["id"] == 1
+    assert cli("db", "current").stdout == f"{', '.join(sorted(head_revisions()))}\n"
+
+
 def test_environment_variable_names_the_database(tmp_path, monkeypatch, article):
     from click.testing import CliRunner
 
@@ -129,6 +138,29 @@ value = "40"
     assert r.stdout == "imported 1 entities, 1 properties, 1 sources, 1 claims; 0 new conflict(s)\n"
     r = cli("import", str(f))
     assert r.stdout == "imported nothing new (4 already there); 0 new conflict(s)\n"
+
+
+def test_import_refuses_the_old_candidate_status(cli, tmp_path, article):
+    cli("sources", "add", str(article))
+    f = tmp_path / "claims.toml"
+    f.write_text('''
+[[entities]]
+name = "Blast"
+[[properties]]
+name = "death toll"
+type = "quantity"
+[[claims]]
+source = "1"
+quote = "the toll was 40"
+subject = "Blast"
+property = "death toll"
+value = "40"
+status = "candidate"
+''', encoding="utf-8")
+    before = cli.snapshot()
+    r = cli("import", str(f), ok=False)
+    assert r.exit_code != 0 and "status can only be accepted" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert cli.snapshot() == before
 
 
 # ---------------------------------------------------------------------------------------------

@@ -78,3 +78,34 @@ def test_the_quick_revision_reader_agrees_with_alembic():
 
     assert head_revisions() == frozenset(script().get_heads())
     assert known_revisions() == frozenset(r.revision for r in script().walk_revisions())
+
+
+def test_claims_with_status_candidate_move_to_the_candidates_table(demo):
+    """Revision 0004: one review path. An unreviewed claim becomes a pending candidate, and
+    accepting that candidate records the claim again."""
+    import pytest
+
+    before = demo.json("claims", "show", "1")
+    url = f"sqlite:///{demo.db}"
+    engine = make_engine(url)
+    downgrade(engine, url, "0003")
+    engine.dispose()
+    conn = sqlite3.connect(demo.db)
+    conn.execute("UPDATE claims SET status = 'candidate' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    upgrade(make_engine(url), url, "head")
+    assert 1 not in [c["id"] for c in demo.json("claims", "list")]
+    (moved,) = demo.json("candidates", "list")
+    assert (moved["source"], moved["start"], moved["end"], moved["value"], moved["status"]) == (
+        before["source_id"], before["start"], before["end"], before["value_text"], "pending")
+    assert moved["subject"] == {"name": before["subject"], "entity": moved["subject"]["entity"], "link": "known"}
+    assert moved["property"]["name"] == before["property"] and "claim 1" in moved["note"]
+    demo("candidates", "accept", str(moved["id"]))
+    again = [c for c in demo.json("claims", "list") if c["start"] == before["start"]
+             and c["source_id"] == before["source_id"]]
+    assert [(c["subject"], c["value_text"], c["status"]) for c in again] == [
+        (before["subject"], before["value_text"], "accepted")]
+    demo("verify")
+    with pytest.raises(sqlite3.IntegrityError):
+        sqlite3.connect(demo.db).execute("UPDATE claims SET status = 'candidate' WHERE id = 2")

@@ -58,3 +58,39 @@ def test_migrations_down_and_up_keep_the_rows_on_postgres():
     assert len(json.loads(run("claims", "list", "--json").stdout)) == 37
     run("sources", "reindex")
     assert json.loads(run("sources", "copies", "2", "--json").stdout)[0]["source_id"] == 1
+
+
+def test_a_shared_ledger_is_upgraded_only_when_asked():
+    """An older schema on the server: commands refuse with one line saying what to run, leave the
+    schema where it was, and `db upgrade` moves it."""
+    from provenance.ledger.db import current_revisions, head_revisions, make_engine
+
+    run("demo", "--no-report")
+    run("db", "downgrade", "0003")
+    engine = make_engine(URL)
+    for args in (("claims", "list"), ("sources", "list"), ("demo", "--no-report")):
+        r = run(*args, ok=False)
+        assert r.exit_code == 6 and r.stderr.count("\n") == 1, r.stderr
+        assert "at revision 0003" in r.stderr and "run `provenance db upgrade`" in r.stderr
+        assert current_revisions(engine) == {"0003"}
+    run("db", "check", ok=False)
+    assert run("db", "upgrade").stdout == f"at revision {', '.join(sorted(head_revisions()))}\n"
+    assert current_revisions(engine) == set(head_revisions())
+    engine.dispose()
+    assert len(json.loads(run("claims", "list", "--json").stdout)) == 37
+
+
+def test_claims_with_status_candidate_move_to_candidates_on_postgres():
+    from sqlalchemy import text
+
+    from provenance.ledger.db import make_engine
+
+    run("db", "downgrade", "0003")
+    engine = make_engine(URL)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE claims SET status = 'candidate' WHERE id = 1"))
+    engine.dispose()
+    run("db", "upgrade")
+    (moved,) = json.loads(run("candidates", "list", "--json").stdout)
+    assert moved["status"] == "pending" and "claim 1" in moved["note"]
+    assert 1 not in [c["id"] for c in json.loads(run("claims", "list", "--json").stdout)]

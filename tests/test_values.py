@@ -1,4 +1,6 @@
 import math
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -119,7 +121,7 @@ def test_interval_comparison(a, b, expected):
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("", None), ("   ", "quantity"), ("lots", "quantity"), ("six to four", "quantity"),
+    ("", None), ("   ", "quantity"), ("lots", "quantity"), ("one thousand five million", "quantity"),
     ("150%", "share"), ("31 February 2024", "date"), ("sometime", "date"), ("maybe", "boolean"),
 ])
 def test_malformed_values_are_refused(text, kind):
@@ -153,3 +155,158 @@ def test_digit_ranges_parse_to_their_bounds(a, b):
     v = parse_value(f"between {lo:,} and {hi:,}", "quantity")
     assert isinstance(v, Interval) and (v.low, v.high) == (lo, hi)
     assert not math.isinf(v.bounds()[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers in words: num2words (a well-kept number-to-words library) is the oracle.
+
+from num2words import num2words  # noqa: E402
+
+from provenance.values import NUMBER_WORDS, ValueError_, parse_number, read_amount  # noqa: E402
+
+
+def _variants(words: str) -> set[str]:
+    """British ("one hundred and five", commas), American (no "and"), hyphens or spaces."""
+    out = {words, words.replace(",", "")}
+    out |= {re.sub(r"\band ", "", w) for w in out}
+    out |= {w.replace("-", " ") for w in out}
+    return out
+
+
+@given(st.integers(0, 10**12))
+def test_every_integer_to_the_trillions_reads_back(n):
+    for text in _variants(num2words(n, lang="en")):
+        assert parse_number(text) == n, text
+        assert parse_value(text, "quantity").low == n
+
+
+@given(st.integers(1, 10**10 - 1))
+def test_indian_english_lakh_and_crore_read_back(n):
+    assert parse_number(num2words(n, lang="en_IN")) == n
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False))
+def test_decimals_in_words_read_back(d):
+    text = num2words(d, lang="en")
+    assert parse_number(text) == pytest.approx(float(d)), text
+
+
+_SCALES = [w for w, (role, _) in NUMBER_WORDS.items() if role in ("scale", "hundred")]
+_TENS = [w for w, (role, _) in NUMBER_WORDS.items() if role == "tens"]
+_UNITS = [w for w, (role, v) in NUMBER_WORDS.items() if role == "unit" and v > 0]
+
+
+@pytest.mark.parametrize("scale", _SCALES)
+def test_every_scale_word_with_hyphenated_compounds(scale):
+    factor = NUMBER_WORDS[scale][1]
+    for tens in _TENS:
+        for unit in _UNITS:
+            n = NUMBER_WORDS[tens][1] + NUMBER_WORDS[unit][1]
+            assert parse_number(f"{tens}-{unit} {scale}") == n * factor
+            assert parse_number(f"{tens} {unit} {scale}s") == n * factor  # a plural scale: the number
+            assert parse_value(f"one {scale} {tens}-{unit}", "quantity").low == factor + n
+
+
+_PLAIN_WORDS = [w for w, (role, _) in NUMBER_WORDS.items() if role in ("unit", "teen", "tens", "hundred")] + [
+    "thousand", "million", "billion", "trillion"]
+
+
+def _canonical(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r",|\band\b|-", " ", text)).strip()
+
+
+@given(st.lists(st.sampled_from(_PLAIN_WORDS), min_size=1, max_size=7))
+def test_random_word_sequences_are_the_number_num2words_writes_or_refused(words):
+    text = " ".join(words)
+    try:
+        n = parse_number(text)
+    except ValueError_ as exc:
+        assert "is not a number" in str(exc)
+        return
+    colloquial = re.search(r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                           r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?: \w+)? hundred", text)
+    if not colloquial:  # "twelve hundred" is 1,200; num2words writes "one thousand two hundred"
+        assert _canonical(num2words(int(n), lang="en")) == text
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("one thousand five million", "'million' cannot follow the smaller 'thousand'"),
+    ("seven eleven hundred", "'eleven' cannot follow a unit word"),
+    ("twenty thirty", "'thirty' cannot follow a tens word"),
+    ("one hundred two hundred", "'hundred' cannot follow"),
+    ("zero million", "needs a number from 1 to 999"),
+    ("hundred", "'hundred' cannot follow nothing"),
+])
+def test_invalid_sequences_are_refused_with_the_reason(text, reason):
+    with pytest.raises(ValueError_, match=re.escape(reason)):
+        parse_number(text)
+    with pytest.raises(InputError, match=re.escape(reason)):
+        parse_value(text, "quantity")
+
+
+@pytest.mark.parametrize("text,low,high,lin,hin,approx,unit", [
+    ("one hundred thirty-five", 135, 135, True, True, False, None),
+    ("one hundred twenty-five thousand", 125_000, 125_000, True, True, False, None),
+    ("two hundred thirty-five thousand people", 235_000, 235_000, True, True, False, "people"),
+    ("two trillion", 2e12, 2e12, True, True, False, None),
+    ("two point three", 2.3, 2.3, True, True, False, None),
+    ("seventy-five thousands", 75_000, 75_000, True, True, False, None),
+    ("two hundreds", 200, 200, True, True, False, None),
+    ("4.5 million", 4.5e6, 4.5e6, True, True, False, None),
+    ("1.2bn", 1.2e9, 1.2e9, True, True, False, None),
+    ("3 lakh", 300_000, 300_000, True, True, False, None),
+    ("4 hundred million", 4e8, 4e8, True, True, False, None),
+    ("as many as 14", None, 14, True, True, False, None),
+    ("up to 14", None, 14, True, True, False, None),
+    ("some 300", 300, 300, True, True, True, None),
+    ("nearly 300", 300, 300, True, True, True, None),
+    ("close to 300", 300, 300, True, True, True, None),
+    ("just under 296", None, 296, True, False, False, None),
+    ("well over 40", 40, None, False, True, False, None),
+    ("52 and counting", 52, None, True, True, False, None),
+    ("eight or nine", 8, 9, True, True, False, None),
+    ("from 4.8 to 4.7", 4.7, 4.8, True, True, False, None),
+    ("six to four", 4, 6, True, True, False, None),
+    ("252 miles to 287 miles", 252, 287, True, True, False, "miles"),
+    ("$800 million", 8e8, 8e8, True, True, False, "USD"),
+    ("US$58.24", 58.24, 58.24, True, True, False, "USD"),
+    ("A$5bn", 5e9, 5e9, True, True, False, "AUD"),
+    ("€5bn", 5e9, 5e9, True, True, False, "EUR"),
+    ("from $750,000 to $1 million", 750_000, 1e6, True, True, False, "USD"),
+    ("1,200 rupees", 1200, 1200, True, True, False, "INR"),
+    ("50 Australian dollars", 50, 50, True, True, False, "AUD"),
+    ("275 pound-feet", 275, 275, True, True, False, "pound-feet"),
+    ("12.3m tonnes", 12.3e6, 12.3e6, True, True, False, "tonnes"),
+    ("minus 5 yards", -5, -5, True, True, False, "yards"),
+    ("sixfold", 6, 6, True, True, False, "times"),
+])
+def test_written_forms(text, low, high, lin, hin, approx, unit):
+    v = q(text, "quantity")
+    assert (v["low"], v["high"], v["low_inclusive"], v["high_inclusive"], v["approximate"], v["unit"]) == (
+        low, high, lin, hin, approx, unit)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("5% to 10%", 0.05, 0.1), ("from 4.8 to 4.7 percent", 0.047, 0.048), ("1.38pc", 0.0138, 0.0138),
+])
+def test_percentages_stay_shares(text, low, high):
+    v = q(text)
+    assert v["type"] == "share" and (v["low"], v["high"]) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_number_cannot_end_mid_decimal():
+    with pytest.raises(ValueError_, match="cannot end with 'point'"):
+        parse_number("one hundred point")
+
+
+def test_money_keeps_its_currency_and_cents_are_hundredths():
+    assert read_amount("62 cents").value == pytest.approx(0.62) and read_amount("62 cents").unit == "USD"
+    assert read_amount("£9.7million").unit == "GBP"
+
+
+def test_the_rules_reference_lists_every_qualifier_and_currency():
+    from provenance.values import CURRENCY_SIGNS, QUALIFIERS
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "values.md").read_text(encoding="utf-8").casefold()
+    assert all(f"`{q}`" in doc for q in QUALIFIERS)
+    assert all(code.casefold() in doc for code in set(CURRENCY_SIGNS.values()))

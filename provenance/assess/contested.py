@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -11,11 +10,12 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..claims.store import article_title, as_of_label, speaker_name
-from .grading import CREDIBILITY, credibility, is_rumour
-from .independence import independent_count
+from ..claims.vocabulary import get_property, resolve_entity
+from ..detect.store import fold
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
-from ..claims.vocabulary import get_property, resolve_entity
+from .grading import CREDIBILITY, credibility, is_rumour
+from .independence import independent_count
 
 
 @dataclass
@@ -163,20 +163,16 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
 
 
 def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
-    """One entry per disagreement between answers: conflicts of one kind between the same answers
-    (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
-    out: dict[tuple, dict] = {}
-    for c in conflicts:
-        answers = sorted({answer_of[cl.id] for cl in c.claims})
-        key = (c.kind, c.rule_id, c.status, tuple(answers))
-        if key in out:
-            out[key]["also"].append(c.id)
-            continue
-        out[key] = {"id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-                    "explanation": c.explanation, "answers": answers, "also": [], "note": c.note,
-                    "decided_by": c.decided_by,
-                    "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None}
-    return list(out.values())
+    """One entry per disagreement between the question's answers."""
+
+    def answers(c: Conflict) -> tuple[int, ...]:
+        return tuple(sorted({answer_of[cl.id] for cl in c.claims}))
+
+    return fold(conflicts, answers, lambda c: {
+        "id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
+        "explanation": c.explanation, "answers": list(answers(c)), "note": c.note,
+        "decided_by": c.decided_by,
+        "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None})
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:

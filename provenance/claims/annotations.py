@@ -190,7 +190,7 @@ def _from_w3c(session: Session, a: dict):
         source=str(source.id), quote=quote["exact"], subject=_need(body, "subject"),
         property=prop["name"], value=str(_need(body, "value")), speaker=body.get("speaker"),
         denies=body.get("polarity") == "denies", as_of=body.get("asOf"), hedge=body.get("hedge"),
-        scope=body.get("claimScope"), cites=body.get("cites"), status=body.get("status", "accepted"),
+        scope=body.get("claimScope"), cites=body.get("cites"),
         prefix=None if occurrence else quote.get("prefix"), suffix=None if occurrence else quote.get("suffix"),
         occurrence=occurrence, hint=position[0] if position else None, create_entities=True,
     )

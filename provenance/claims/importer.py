@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
+from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
 from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
-from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, read_input
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
 
 SECTIONS = ("entities", "properties", "rules", "sources", "claims")
@@ -217,15 +217,14 @@ def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: 
 def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> None:
     ref = e.need("source")
     ref = str(keys.get(str(ref), ref))
-    status = e.get("status", "accepted")
-    if status not in ("candidate", "accepted"):
-        raise InputError(f"{e.where}: status must be candidate or accepted")
+    if e.get("status", "accepted") != "accepted":
+        raise InputError(f"{e.where}: status can only be accepted (claims awaiting review are candidates: "
+                         "`provenance extract` and `provenance review`); leave it out")
     ci = ClaimInput(
         source=ref, quote=e.need("quote"), subject=e.need("subject"), property=e.need("property"),
         value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
         as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
         prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
-        status=status,
     )
     if writer.add(ci, skip_existing=True):
         result.created["claims"] += 1

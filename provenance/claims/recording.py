@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..anchoring import context, locate
+from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..ledger import events
 from ..ledger.db import bulk_insert
-from ..anchoring import Anchor, context, locate
-from ..errors import InputError
-from ..ledger.models import CLAIM_STATUSES, Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
-from ..ingest.sources import find_source
+from ..ledger.models import Alias, Claim, ClaimSpan, Property, Source, Span, utcnow
 from ..values import Label, Value, parse_date, parse_value, to_json_text
 from .vocabulary import alias_key, get_property, resolve_entity
 
@@ -43,7 +42,6 @@ class ClaimInput:
     suffix: str | None = None
     occurrence: int | None = None
     hint: int | None = None
-    status: str = "accepted"
     create_entities: bool = False
 
 
@@ -59,7 +57,8 @@ def _period(text: str):
     return parse_date(text)
 
 
-def _clean(text: str | None) -> str | None:
+def clean(text: str | None) -> str | None:
+    """An optional text field: stripped, and None when blank."""
     return text.strip() or None if text else None
 
 
@@ -98,15 +97,14 @@ class ClaimWriter:
 
     def prefetch(self, refs: set[str]) -> None:
         """Resolve many SHA-256 prefixes at once (an import names its sources up front)."""
-        from sqlalchemy import and_, or_
+        from sqlalchemy import or_
         from sqlalchemy.orm import undefer
 
-        hexes = sorted(r for r in refs if r not in self._sources and len(r) >= 8
-                       and all(c in "0123456789abcdef" for c in r.lower()))
+        hexes = sorted(r for r in refs if r not in self._sources and is_sha256_prefix(r))
         for i in range(0, len(hexes), 200):
             chunk = hexes[i : i + 200]
             found = self.session.scalars(select(Source).options(undefer(Source.text)).where(or_(
-                *(and_(Source.sha256 >= r.lower(), Source.sha256 < r.lower() + "g") for r in chunk)))).all()
+                *(sha256_range(r) for r in chunk)))).all()
             for ref in chunk:
                 matches = [src for src in found if src.sha256.startswith(ref.lower())]
                 if len(matches) == 1:  # none or several: find_source says why, later
@@ -180,8 +178,6 @@ class ClaimWriter:
 
         overlapping: a claim with the same subject, question, polarity and value on a span that
         overlaps this one counts as recorded too (a candidate's sentence around a curated clause)."""
-        if ci.status not in CLAIM_STATUSES or ci.status == "rejected":
-            raise InputError(f"status {ci.status!r} must be candidate or accepted")
         source = self.source(ci.source)
         source_id, source_date = self._source_facts(source)
         prop = self.prop(ci.property)
@@ -193,18 +189,9 @@ class ClaimWriter:
             # A categorical value is an entity too: "Afghanistan" and "Afghan soil" compare equal.
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
             value_json = to_json_text(value)
-        if ci.as_of:
-            period = _period(ci.as_of.strip())
-            as_of = (ci.as_of.strip(), period.start, period.end)
-        else:
-            as_of = (None, source_date, source_date)
+        as_of = as_of_period(ci.as_of, source_date)
         text = self.text(source)
-        quote = ci.quote
-        first = text.find(quote)
-        if first != -1 and not ci.occurrence and quote.strip() and text.find(quote, first + 1) == -1:
-            a = Anchor(first, first + len(quote), 1.0, "exact")  # anchoring's common case, inline
-        else:
-            a = locate(text, quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
+        a = locate(text, ci.quote, ci.prefix, ci.suffix, ci.hint, ci.occurrence)
         span_key = (source_id, a.start, a.end)
         polarity = "denies" if ci.denies else "asserts"
         identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
@@ -222,8 +209,8 @@ class ClaimWriter:
         self._rows.append((dict(
             source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
             value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], hedge=_clean(ci.hedge), scope=_clean(ci.scope),
-            cites=_clean(ci.cites), status=ci.status, created_at=self._now,
+            as_of_start=as_of[1], as_of_end=as_of[2], hedge=clean(ci.hedge), scope=clean(ci.scope),
+            cites=clean(ci.cites), status="accepted", created_at=self._now,
         ), span_key))
         return True
 
@@ -241,11 +228,11 @@ class ClaimWriter:
         if self._new_spans:
             keys = list(self._new_spans)
             ids = bulk_insert(s, Span.__table__, [self._new_spans[k] for k in keys], ids=True)
-            self._spans.update(zip(keys, ids))
+            self._spans.update(zip(keys, ids, strict=True))
             self._new_spans.clear()
         claim_ids = bulk_insert(s, Claim.__table__, [row for row, _ in self._rows], ids=True)
         bulk_insert(s, ClaimSpan.__table__, [{"claim_id": cid, "span_id": self._spans[key]}
-                                             for cid, (_, key) in zip(claim_ids, self._rows)])
+                                             for cid, (_, key) in zip(claim_ids, self._rows, strict=True)])
         if len(claim_ids) == 1:
             row = self._rows[0][0]
             events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],
@@ -267,9 +254,9 @@ def add_claim(session: Session, ci: ClaimInput) -> Claim:
     return session.get(Claim, claim_id)
 
 
-def as_of_period(text: str | None, source: Source) -> tuple[str | None, dt.date | None, dt.date | None]:
-    """A claim's as-of: the period written, else the source's date (published, else captured)."""
-    if text:
-        period = parse_date(text)
+def as_of_period(text: str | None, source_date: dt.date | None) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """A claim's as-of: the period written, else its source's date (published, else captured)."""
+    if text and text.strip():
+        period = _period(text.strip())
         return text.strip(), period.start, period.end
-    return None, source.date, source.date
+    return None, source_date, source_date

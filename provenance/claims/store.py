@@ -12,16 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events
 from ..errors import InputError, NotFound
-from ..ledger.models import Claim
-from .recording import ClaimInput, add_claim, as_of_period  # noqa: F401  (the claims API)
 from ..ingest.sources import find_source
+from ..ledger import events
+from ..ledger.models import Claim
 from ..values import Period, parse_value, to_json_text
+from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
 from .vocabulary import get_property, resolve_entity
-
-def _clean_opt(text: str | None) -> str | None:
-    return text.strip() or None if text else None
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -29,9 +26,6 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}; see `provenance claims list`")
     return claim
-
-
-EDITABLE = ("value", "speaker", "denies", "as_of", "hedge", "scope", "cites", "subject", "status")
 
 
 def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
@@ -53,13 +47,14 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
     if "denies" in changes:
         claim.polarity = "denies" if changes["denies"] else "asserts"
     if "as_of" in changes:
-        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source)
+        claim.as_of_text, claim.as_of_start, claim.as_of_end = as_of_period(changes["as_of"], claim.source.date)
     for field in ("hedge", "scope", "cites"):
         if field in changes:
-            setattr(claim, field, _clean_opt(changes[field]))
+            setattr(claim, field, clean(changes[field]))
     if "status" in changes:
-        if changes["status"] not in ("candidate", "accepted"):
-            raise InputError("status can be set to candidate or accepted; use `claims reject` to reject")
+        if changes["status"] != "accepted":
+            raise InputError("status can be set to accepted (to restore a rejected claim); "
+                             "use `claims reject` to reject")
         claim.status, claim.reason = changes["status"], None
     session.flush()
     events.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})

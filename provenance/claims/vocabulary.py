@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events
 from ..anchoring import fold_text
 from ..errors import InputError, NotFound
+from ..ledger import events
 from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 
 

@@ -5,7 +5,6 @@ Library errors (ProvenanceError) become one line on stderr and the exit code the
 
 from __future__ import annotations
 
-
 import os
 
 import click
@@ -59,10 +58,16 @@ class RootGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except BrokenPipeError:  # output piped into `head`: stop quietly, as other tools do
+        except BrokenPipeError:
+            # Output piped into `head`: stop quietly with 0, as other tools do. Every write has
+            # committed before anything is printed, so what was reported is stored. Output still
+            # buffered goes to /dev/null, so that flushing it at exit cannot fail again.
             import sys
 
-            sys.stderr.close()
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # not a real file (a test runner's buffer)
+                pass
             raise click.exceptions.Exit(0) from None
         except Exception as exc:
             err = translate(exc)
@@ -92,3 +97,15 @@ def with_session(readonly: bool = False):
         return run
 
     return wrap
+
+
+def with_ledger(f):
+    """Hand the command the ledger itself: for writes, which go through one action each."""
+    import functools
+
+    @pass_state
+    @functools.wraps(f)
+    def run(state: State, *args, **kwargs):
+        return f(state.db(), *args, **kwargs)
+
+    return run

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_session
-from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import with_ledger, with_session
 
 
 @click.group()
@@ -30,27 +30,31 @@ def claims() -> None:
 @click.option("--occurrence", type=click.IntRange(min=1), help="Take the Nth occurrence of the quote.")
 @click.option("--new-entities", is_flag=True, help="Create subject/speaker entities that do not exist yet.")
 @json_option
-@with_session()
-def add(session, source, quote, subject, property_, value, speaker, denies, as_of, hedge, scope,
+@with_ledger
+def add(db, source, quote, subject, property_, value, speaker, denies, as_of, hedge, scope,
         cites, prefix, suffix, occurrence, new_entities, as_json):
     """Record a claim from SOURCE (an id or SHA-256 prefix), anchored by its quote."""
-    from ..claims.store import ClaimInput, add_claim, claim_json
-    from ..detect import detect_for
+    from ..actions import add_claim
+    from ..claims.recording import ClaimInput
 
-    claim = add_claim(session, ClaimInput(
+    done = add_claim(db, ClaimInput(
         source=source, quote=quote, subject=subject, property=property_, value=value,
         speaker=speaker, denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites,
         prefix=prefix, suffix=suffix, occurrence=occurrence, create_entities=new_entities,
     ))
-    found = detect_for(session, [claim.id])
     if as_json:
-        emit_json({**claim_json(claim), "new_conflicts": [c.id for c in found]})
+        emit_json(done.to_json())
         return
-    span = claim.spans[0]
-    how = "" if span.method == "exact" else f" ({span.method} match, score {span.score:.2f})"
-    click.echo(f"claim {claim.id}: source {claim.source_id} [{span.start}:{span.end}]{how}")
+    claim = done.claim
+    method, score = done.anchor
+    how = "" if method == "exact" else f" ({method} match, score {score:.2f})"
+    click.echo(f"claim {claim['id']}: source {claim['source_id']} [{claim['start']}:{claim['end']}]{how}")
+    print_new_conflicts(done.conflicts)
+
+
+def print_new_conflicts(found: list[dict]) -> None:
     for c in found:
-        click.echo(f"new conflict {c.id} ({c.kind}): {safe_line(c.explanation)}")
+        click.echo(f"new conflict {c['id']} ({c['kind']}): {safe_line(c['explanation'])}")
 
 
 @claims.command("list")
@@ -58,26 +62,23 @@ def add(session, source, quote, subject, property_, value, speaker, denies, as_o
 @click.option("--property", "property_")
 @click.option("--source")
 @click.option("--speaker")
-@click.option("--status", type=click.Choice(["candidate", "accepted", "rejected"]))
+@click.option("--status", type=click.Choice(["accepted", "rejected"]))
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, subject, property_, source, speaker, status, limit, offset, as_json):
+def list_(session, subject, property_, source, speaker, status, limit, offset, output):
     """Claims, filtered."""
     from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
     from ..values import from_json
 
     rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
-    if as_json:
-        emit_json([claim_json(c) for c in rows])
-        return
-    t = table("id", "src", "subject", "property", "value", "speaker", "as of", "status")
-    for c in rows:
-        value = ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe()
-        t.add_row(str(c.id), str(c.source_id), safe_line(c.subject.name), safe_line(c.property.name),
-                  safe_line(value), safe_line(speaker_name(c)), safe_line(as_of_label(c)), c.status)
-    print_(t)
+    output_rows(output, rows, {
+        "id": lambda c: c.id, "src": lambda c: c.source_id, "subject": lambda c: c.subject.name,
+        "property": lambda c: c.property.name,
+        "value": lambda c: ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe(),
+        "speaker": speaker_name, "as of": as_of_label, "status": lambda c: c.status,
+    }, as_json=claim_json)
 
 
 @claims.command("show")
@@ -118,31 +119,28 @@ def show(session, claim_id, as_json):
 @click.option("--hedge")
 @click.option("--scope")
 @click.option("--cites")
-@click.option("--status", type=click.Choice(["candidate", "accepted"]))
-@with_session()
-def edit(session, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
+@click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
+@with_ledger
+def edit(db, claim_id, subject, value, speaker, denies, as_of, hedge, scope, cites, status):
     """Change what a claim says (its quote stays; a new quote is a new claim)."""
-    from ..claims.store import edit_claim
-    from ..detect import detect_for
+    from ..actions import edit_claim
 
-    claim = edit_claim(session, claim_id, subject=subject, value=value, speaker=speaker, denies=denies,
-                       as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
-    found = detect_for(session, [claim.id])
-    click.echo(f"claim {claim.id} updated")
-    for c in found:
-        click.echo(f"new conflict {c.id} ({c.kind}): {safe_line(c.explanation)}")
+    done = edit_claim(db, claim_id, subject=subject, value=value, speaker=speaker, denies=denies,
+                      as_of=as_of, hedge=hedge, scope=scope, cites=cites, status=status)
+    click.echo(f"claim {done.claim['id']} updated")
+    print_new_conflicts(done.conflicts)
 
 
 @claims.command("reject")
 @click.argument("claim_id", type=int)
 @click.option("--reason", required=True, help="Why: kept with the claim.")
-@with_session()
-def reject(session, claim_id, reason):
+@with_ledger
+def reject(db, claim_id, reason):
     """Reject a claim. It is kept, with the reason, and leaves the conflict checks."""
-    from ..claims.store import reject_claim
+    from ..actions import reject_claim
 
-    claim = reject_claim(session, claim_id, reason)
-    click.echo(f"claim {claim.id} rejected")
+    claim = reject_claim(db, claim_id, reason)
+    click.echo(f"claim {claim['id']} rejected")
 
 
 COMMANDS = [claims]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_session
-from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import with_ledger, with_session
 
 KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved"]
@@ -28,21 +28,17 @@ def conflicts() -> None:
 @click.option("--status", type=click.Choice(STATUSES))
 @click.option("--claim", type=int, help="Only conflicts involving this claim.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only conflicts found since this day.")
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, kind, status, claim, since, as_json):
+def list_(session, kind, status, claim, since, output):
     """Every conflict, with its explanation."""
     from ..detect.store import ConflictFilter, conflict_json, list_conflicts
 
-    rows = list_conflicts(session, ConflictFilter(kind, status, claim, _since(since)))
-    if as_json:
-        emit_json([conflict_json(c) for c in rows])
-        return
-    t = table("id", "kind", "status", "sev.", "claims", "explanation")
-    for c in rows:
-        t.add_row(str(c.id), c.kind, c.status, c.severity, ",".join(str(cl.id) for cl in c.claims),
-                  safe_line(c.explanation))
-    print_(t)
+    output_rows(output, list_conflicts(session, ConflictFilter(kind, status, claim, _since(since))), {
+        "id": lambda c: c.id, "kind": lambda c: c.kind, "status": lambda c: c.status,
+        "sev.": lambda c: c.severity, "claims": lambda c: ",".join(str(cl.id) for cl in c.claims),
+        "explanation": lambda c: c.explanation,
+    }, as_json=conflict_json)
 
 
 @conflicts.command("show")
@@ -88,13 +84,13 @@ def show(session, conflict_id, as_json):
 def _status_command(verb: str, doc: str):
     @click.argument("conflict_id", type=int)
     @click.option("--note", help="Why: kept in the audit trail.")
-    @with_session()
-    def command(session, conflict_id, note, verdict=()):
-        from ..detect.store import parse_verdicts, set_status
+    @with_ledger
+    def command(db, conflict_id, note, verdict=()):
+        from ..actions import set_conflict_status
 
-        c = set_status(session, conflict_id, verb, note, parse_verdicts(verdict))
-        click.echo(f"conflict {c.id} {c.status}" + "".join(
-            f"; claim {k} rated {v}" for k, v in parse_verdicts(verdict).items()))
+        c = set_conflict_status(db, conflict_id, verb, note, verdict)
+        click.echo(f"conflict {c['id']} {c['status']}" + "".join(
+            f"; claim {k} rated {v}" for k, v in c["verdicts"].items()))
 
     command.__doc__ = doc
     if verb == "resolve":
@@ -113,23 +109,22 @@ _status_command("reopen", "Reopen a conflict.")
 
 @conflicts.command("scan")
 @json_option
-@with_session()
-def scan(session, as_json):
+@with_ledger
+def scan(db, as_json):
     """Run every detector over every accepted claim; add only what is new."""
-    from ..detect.store import conflict_json
-    from ..detect import kinds_of, load, scan as run_scan
+    from ..actions import scan as run_scan
 
-    ids = run_scan(session)
+    found = run_scan(db)
     if as_json:
-        emit_json([conflict_json(c) for c in load(session, ids)])
+        emit_json(found.conflicts)
         return
-    shown = load(session, ids[:SHOW])
-    kinds = kinds_of(session, ids)
-    click.echo(f"{len(ids)} new conflict(s)" + (f": {', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}" if ids else ""))
-    for c in shown:
-        click.echo(f"  {c.id} {c.kind}: {safe_line(c.explanation)}")
-    if len(ids) > SHOW:
-        click.echo(f"  ... and {len(ids) - SHOW} more: `provenance conflicts list`")
+    n = len(found.conflicts)
+    kinds = ", ".join(f"{k} {kind}" for kind, k in sorted(found.kinds.items()))
+    click.echo(f"{n} new conflict(s)" + (f": {kinds}" if n else ""))
+    for c in found.conflicts[:SHOW]:
+        click.echo(f"  {c['id']} {c['kind']}: {safe_line(c['explanation'])}")
+    if n > SHOW:
+        click.echo(f"  ... and {n - SHOW} more: `provenance conflicts list`")
 
 
 @click.command("contested")
@@ -141,29 +136,36 @@ def scan(session, as_json):
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Questions per page (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
-@json_option
+@output_options
 @with_session(readonly=True)
-def contested(session, subject, property_, kind, status, since, limit, offset, as_json):
+def contested(session, subject, property_, kind, status, since, limit, offset, output):
     """Every question (subject + property) with more than one answer."""
-    from ..assess.contested import ContestedFilter, contested as find
+    from ..assess.contested import ContestedFilter
+    from ..assess.contested import contested as find
 
     rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit or None, offset))
-    if as_json:
-        emit_json(rows)
-        return
-    for q in rows:
-        print_(text((f"{q['subject']}: {q['property']}", "bold"),
-                    f"  ({', '.join(q['kinds']) or 'no conflict flagged'})"))
-        for a in q["answers"]:
-            who = "; ".join(f"{c['speaker']} (source {c['source_id']}, {c['as_of']})" for c in a["claims"])
-            scope = f" [{a['scope']}]" if a["scope"] else ""
-            print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
-                        f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
-                        safe_line(who)))
-    if not rows:
-        click.echo("no contested questions" + (" on this page" if offset else ""))
-    elif limit and len(rows) == limit:
-        click.echo(f"(first {limit} from {offset}; more with --offset {offset + limit})")
+
+    def questions(rows):
+        for q in rows:
+            print_(text((f"{q['subject']}: {q['property']}", "bold"),
+                        f"  ({', '.join(q['kinds']) or 'no conflict flagged'})"))
+            for a in q["answers"]:
+                who = "; ".join(f"{c['speaker']} (source {c['source_id']}, {c['as_of']})" for c in a["claims"])
+                scope = f" [{a['scope']}]" if a["scope"] else ""
+                print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
+                            f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
+                            safe_line(who)))
+        if not rows:
+            click.echo("no contested questions" + (" on this page" if offset else ""))
+        elif limit and len(rows) == limit:
+            click.echo(f"(first {limit} from {offset}; more with --offset {offset + limit})")
+
+    output_rows(output, rows, {
+        "subject": lambda q: q["subject"], "property": lambda q: q["property"],
+        "conflicts": lambda q: ", ".join(q["kinds"]), "answers": lambda q: len(q["answers"]),
+        "values": lambda q: " | ".join(a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
+                                       for a in q["answers"]),
+    }, view=questions)
 
 
 COMMANDS = [conflicts, contested]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import pass_state, with_session
-from ..render import emit_json, json_option, print_, quote_in_context, safe_line, table, text
+from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
+from .app import pass_state, with_ledger, with_session
 
 TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
 
@@ -33,47 +33,46 @@ def _edit(subject, property_, type_, value, speaker, denies, as_of, scope):
     return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope)
 
 
-def show_extraction(result, as_json: bool, source_text: str) -> None:
-    from ..extract.candidates import candidate_json
-
+def show_extraction(result, as_json: bool) -> None:
+    """An actions.ExtractionView: what was proposed."""
     if as_json:
-        emit_json({"source": result.source.id, "new": [candidate_json(c, source_text) for c in result.candidates],
-                   "already_proposed": result.already, "skipped": dict(result.skipped)})
+        emit_json(result.to_json())
         return
     skipped = ", ".join(f"{n} {what}" for what, n in sorted(result.skipped.items()))
-    click.echo(f"source {result.source.id}: {len(result.candidates)} new candidate(s)"
+    click.echo(f"source {result.source_id}: {len(result.new)} new candidate(s)"
                + (f", {result.already} proposed before" if result.already else "")
                + (f"; read past {skipped}" if skipped else ""))
-    if result.candidates:
-        candidate_table(result.candidates)
-        click.echo("review them with `provenance review " + str(result.source.id) + "`")
+    if result.new:
+        candidate_table(result.new)
+        click.echo("review them with `provenance review " + str(result.source_id) + "`")
 
 
-def candidate_table(cands) -> None:
-    from ..extract.candidates import describe, links
+CANDIDATE_COLUMNS = {
+    "id": lambda v: v.json["id"], "kind": lambda v: v.json["kind"], "score": lambda v: f"{v.json['score']:.2f}",
+    "claim": lambda v: v.line, "in the ledger": lambda v: v.links,
+    "where": lambda v: f"{v.json['source']}:{v.json['start']}"
+    + ("" if v.json["role"] == "body" else f" ({v.json['role']})"),
+}
 
-    t = table("id", "kind", "score", "claim", "in the ledger", "where")
-    for c in cands:
-        t.add_row(str(c.id), c.kind, f"{c.score:.2f}", safe_line(describe(c)), links(c),
-                  f"{c.source_id}:{c.start}" + ("" if c.role == "body" else f" ({c.role})"))
-    print_(t)
+
+def candidate_table(views) -> None:
+    """Candidates (extract.candidates.CandidateView) one row each."""
+    output_rows("table", views, CANDIDATE_COLUMNS)
 
 
 @click.command("extract")
 @click.argument("source")
 @json_option
-@with_session()
-def extract(session, source, as_json):
+@with_ledger
+def extract(db, source, as_json):
     """Propose candidate claims from SOURCE (an id or SHA-256 prefix); see `provenance review`.
 
     Extraction is offline and deterministic: sentences (pysbd), figures, dates and attributions
     read by the patterns and word lists in provenance/extract/lexicon.toml. Running it again adds
     only what was not proposed before."""
-    from ..extract.candidates import extract as run
-    from ..ingest.sources import find_source
+    from ..actions import extract_source
 
-    src = find_source(session, source, with_text=True)
-    show_extraction(run(session, src), as_json, src.text)
+    show_extraction(extract_source(db, source), as_json)
 
 
 @click.command("review")
@@ -84,28 +83,31 @@ def extract(session, source, as_json):
               help="Reject every pending candidate scoring below SCORE.")
 @click.option("-i", "--interactive", is_flag=True, help="Go through them one by one: accept, edit, reject or skip.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
-@json_option
+@output_options
 @pass_state
-def review(state, source, accept_above, reject_below, interactive, limit, as_json):
+def review(state, source, accept_above, reject_below, interactive, limit, output):
     """Pending candidates with their quote in context and the proposed match, and decide on them.
 
     Without options, lists them (of SOURCE, or of every source). Scores combine how surely the
     text states a claim, how well it matches a question, and whether its subject is known."""
-    if interactive and (accept_above is not None or reject_below is not None or as_json):
+    if interactive and (accept_above is not None or reject_below is not None or output != "table"):
         raise click.UsageError("--interactive decides one by one; it does not go with --accept-above, "
-                               "--reject-below or --json")
+                               "--reject-below, --json, --nl, --csv or --tsv")
     if interactive:
         return _interactive(state, source, limit)
     db = state.db()
     if accept_above is None and reject_below is None:
         with db.session(readonly=True) as session:
-            return _list(session, source, limit, as_json)
-    with db.session() as session:
-        _bulk(session, source, accept_above, reject_below, limit, as_json)
+            return _list(session, source, limit, output)
+    if output in ("nl", "csv", "tsv"):
+        raise click.UsageError("--nl, --csv and --tsv list candidates; a decision is shown as text or --json")
+    from ..actions import review_bulk
+
+    show_decision(review_bulk(db, source, accept_above, reject_below, limit), output == "json")
 
 
-def _list(session, source, limit, as_json):
-    from ..extract.candidates import candidate_json, describe, links, list_candidates
+def _list(session, source, limit, output):
+    from ..extract.candidates import list_candidates, view
     from ..ingest.sources import get_source
 
     cands = list_candidates(session, source, "pending", limit=limit)
@@ -113,101 +115,90 @@ def _list(session, source, limit, as_json):
     for c in cands:
         if c.source_id not in texts:
             texts[c.source_id] = get_source(session, c.source_id, with_text=True).text
-    if as_json:
-        emit_json([candidate_json(c, texts[c.source_id]) for c in cands])
-        return
-    if not cands:
-        click.echo("no pending candidates" + (" for this source" if source else "")
-                   + "; propose some with `provenance extract SOURCE`")
-        return
-    for c in cands:
-        print_(text((f"#{c.id}", "bold"), f"  {c.kind}  score {c.score:.2f}  ", (links(c), "dim"),
-                    f"  source {c.source_id}" + ("" if c.role == "body" else f" ({c.role})")))
-        print_(text("  ", (describe(c), "bold")))
-        if c.note:
-            print_(text("  note: ", c.note))
-        print_(text("  ", quote_in_context(texts[c.source_id], c.start, c.end, 80)))
-        click.echo("")
-    click.echo(f"{len(cands)} pending; accept with `provenance review --accept-above SCORE` or "
-               "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+
+    def show(views):
+        if not views:
+            click.echo("no pending candidates" + (" for this source" if source else "")
+                       + "; propose some with `provenance extract SOURCE`")
+            return
+        for v in views:
+            c = v.json
+            print_(text((f"#{c['id']}", "bold"), f"  {c['kind']}  score {c['score']:.2f}  ", (v.links, "dim"),
+                        f"  source {c['source']}" + ("" if c["role"] == "body" else f" ({c['role']})")))
+            print_(text("  ", (v.line, "bold")))
+            if c["note"]:
+                print_(text("  note: ", c["note"]))
+            print_(text("  ", quote_in_context(v.source_text, c["start"], c["end"], 80)))
+            click.echo("")
+        click.echo(f"{len(views)} pending; accept with `provenance review --accept-above SCORE` or "
+                   "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+
+    output_rows(output, [view(c, texts[c.source_id]) for c in cands], CANDIDATE_COLUMNS,
+                as_json=lambda v: v.json, view=show)
 
 
-def _bulk(session, source, accept_above, reject_below, limit, as_json):
-    from ..extract.candidates import accept, list_candidates, reject
-
-    rejected = []
-    if reject_below is not None:
-        rejected = reject(session, [c for c in list_candidates(session, source, "pending", limit=limit)
-                                    if c.score < reject_below], f"score below {reject_below}")
-    decision = None
-    if accept_above is not None:
-        decision = accept(session, list_candidates(session, source, "pending", accept_above, limit), strict=False)
-    show_decision(decision, rejected, as_json)
-
-
-def show_decision(decision, rejected, as_json) -> None:
+def show_decision(d, as_json) -> None:
+    """An actions.Decided: what was accepted, recorded, raised, left pending and rejected."""
     from collections import Counter
 
-    accepted = decision.accepted if decision else []
     if as_json:
-        emit_json({"accepted": [c.id for c in accepted], "claims": decision.claim_ids if decision else [],
-                   "rejected": [c.id for c in rejected],
-                   "new_conflicts": [{"id": k.id, "kind": k.kind, "explanation": k.explanation}
-                                     for k in (decision.conflicts if decision else [])],
-                   "left_pending": [{"id": c.id, "reason": r} for c, r in (decision.refused if decision else [])]})
+        emit_json(d.to_json())
         return
-    if decision is not None:
-        click.echo(f"accepted {len(accepted)} candidate(s) as {len(decision.claim_ids)} new claim(s)"
-                   + (f"; {len(accepted) - len(decision.claim_ids)} already in the ledger"
-                      if len(accepted) > len(decision.claim_ids) else ""))
-        kinds = Counter(k.kind for k in decision.conflicts)
+    if d.decided_accept:
+        click.echo(f"accepted {len(d.accepted)} candidate(s) as {len(d.claims)} new claim(s)"
+                   + (f"; {len(d.accepted) - len(d.claims)} already in the ledger"
+                      if len(d.accepted) > len(d.claims) else ""))
+        kinds = Counter(k["kind"] for k in d.conflicts)
         if kinds:
             click.echo("new conflicts: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
-        for k in decision.conflicts:
-            click.echo(f"  conflict {k.id} ({k.kind}): {safe_line(k.explanation)}")
-        for c, reason in decision.refused:
-            click.echo(f"  left pending #{c.id}: {safe_line(reason)}")
-    if rejected:
-        click.echo(f"rejected {len(rejected)} candidate(s)")
+        for k in d.conflicts:
+            click.echo(f"  conflict {k['id']} ({k['kind']}): {safe_line(k['explanation'])}")
+        for cid, reason in d.refused:
+            click.echo(f"  left pending #{cid}: {safe_line(reason)}")
+    if d.rejected:
+        click.echo(f"rejected {len(d.rejected)} candidate(s)")
 
 
 def _interactive(state, source, limit):
-    from ..extract.candidates import accept, describe, edit, get_candidate, links, list_candidates, reject
+    """One candidate at a time: shown from a read, then each decision its own action."""
+    from ..actions import accept_candidates, reject_candidates
+    from ..extract.candidates import Edit, get_candidate, list_candidates, view
     from ..ingest.sources import get_source
 
-    with state.db().session(readonly=True) as session:
+    db = state.db()
+    with db.session(readonly=True) as session:
         ids = [c.id for c in list_candidates(session, source, "pending", limit=limit)]
     if not ids:
         click.echo("no pending candidates")
         return
     for n, cid in enumerate(ids, 1):
-        with state.db().session() as session:  # one decision, one transaction
+        with db.session(readonly=True) as session:
             c = get_candidate(session, cid)
             if c.status != "pending":
                 continue
-            src = get_source(session, c.source_id, with_text=True)
-            print_(text((f"[{n}/{len(ids)}] #{c.id}", "bold"), f"  {c.kind}  score {c.score:.2f}  ", (links(c), "dim")))
-            print_(text("  ", (describe(c), "bold")))
-            print_(text("  ", quote_in_context(src.text, c.start, c.end, 80)))
-            choice = click.prompt("[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
-                                  type=click.Choice(list("aersq")), show_choices=False, default="s")
-            if choice == "q":
-                return
-            if choice == "s":
-                continue
-            if choice == "r":
-                reject(session, [c], click.prompt("reason", default="", show_default=False) or None)
-                click.echo(f"rejected #{c.id}")
-                continue
-            if choice == "e":
-                from ..extract.candidates import Edit
-
-                edit(session, c, Edit(
-                    subject=click.prompt("subject", default=c.subject_text or ""),
-                    property=click.prompt("question (property)", default=c.property_name),
-                    value=click.prompt("value", default=c.value_text),
-                ))
-            show_decision(accept(session, [c]), [], False)
+            v = view(c, get_source(session, c.source_id, with_text=True).text)
+        j = v.json
+        print_(text((f"[{n}/{len(ids)}] #{cid}", "bold"), f"  {j['kind']}  score {j['score']:.2f}  ", (v.links, "dim")))
+        print_(text("  ", (v.line, "bold")))
+        print_(text("  ", quote_in_context(v.source_text, j["start"], j["end"], 80)))
+        choice = click.prompt("[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
+                              type=click.Choice(list("aersq")), show_choices=False, default="s")
+        if choice == "q":
+            return
+        if choice == "s":
+            continue
+        if choice == "r":
+            reject_candidates(db, [cid], click.prompt("reason", default="", show_default=False) or None)
+            click.echo(f"rejected #{cid}")
+            continue
+        change = None
+        if choice == "e":
+            change = Edit(
+                subject=click.prompt("subject", default=j["subject"]["name"] or ""),
+                property=click.prompt("question (property)", default=j["property"]["name"]),
+                value=click.prompt("value", default=j["value"]),
+            )
+        show_decision(accept_candidates(db, [cid], change), False)
 
 
 @click.group()
@@ -221,17 +212,15 @@ def candidates() -> None:
               show_default=True)
 @click.option("--min-score", type=click.FloatRange(0, 1))
 @click.option("--limit", type=click.IntRange(min=1))
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, source, status, min_score, limit, as_json):
+def list_(session, source, status, min_score, limit, output):
     """Candidates, filtered."""
-    from ..extract.candidates import candidate_json, list_candidates
+    from ..extract.candidates import list_candidates, view
 
-    rows = list_candidates(session, source, None if status == "all" else status, min_score, limit)
-    if as_json:
-        emit_json([candidate_json(c) for c in rows])
-        return
-    candidate_table(rows)
+    rows = [view(c) for c in list_candidates(session, source, None if status == "all" else status,
+                                              min_score, limit)]
+    output_rows(output, rows, CANDIDATE_COLUMNS, as_json=lambda v: v.json)
 
 
 @candidates.command("show")
@@ -263,52 +252,50 @@ def show(session, candidate_id, as_json):
 @click.argument("candidate_id", type=int)
 @edit_options
 @json_option
-@with_session()
-def edit_(session, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+@with_ledger
+def edit_(db, candidate_id, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
     """Correct a pending candidate (it stays pending)."""
-    from ..extract.candidates import candidate_json, describe, edit, get_candidate
+    from ..actions import edit_candidate
 
     change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
     if not change.any():
         raise click.UsageError("say what to change: --subject, --property, --value, ...")
-    c = edit(session, get_candidate(session, candidate_id), change)
+    v = edit_candidate(db, candidate_id, change)
     if as_json:
-        emit_json(candidate_json(c))
+        emit_json(v.json)
         return
-    click.echo(f"candidate {c.id}: {safe_line(describe(c))}")
+    click.echo(f"candidate {v.id}: {safe_line(v.line)}")
 
 
 @candidates.command("accept")
 @click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @edit_options
 @json_option
-@with_session()
-def accept_(session, ids, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
+@with_ledger
+def accept_(db, ids, subject, property_, type_, value, speaker, denies, as_of, scope, as_json):
     """Record candidates (12, or 12-20) as claims, after any corrections; runs conflict detection.
 
     All or nothing: if one cannot be accepted, none is."""
-    from ..extract.candidates import accept, edit, get_candidate, parse_ids
+    from ..actions import accept_candidates
+    from ..extract.candidates import parse_ids
 
-    cands = [get_candidate(session, i) for i in parse_ids(ids)]
     change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope)
-    if change.any():
-        for c in cands:
-            edit(session, c, change)
-    show_decision(accept(session, cands), [], as_json)
+    show_decision(accept_candidates(db, parse_ids(ids), change), as_json)
 
 
 @candidates.command("reject")
 @click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @click.option("--reason", help="Why (kept with the candidate).")
 @json_option
-@with_session()
-def reject_(session, ids, reason, as_json):
+@with_ledger
+def reject_(db, ids, reason, as_json):
     """Set candidates aside (12, or 12-20); they are kept, with the reason."""
-    from ..extract.candidates import get_candidate, parse_ids, reject
+    from ..actions import reject_candidates
+    from ..extract.candidates import parse_ids
 
-    done = reject(session, [get_candidate(session, i) for i in parse_ids(ids)], reason)
+    done = reject_candidates(db, parse_ids(ids), reason)
     if as_json:
-        emit_json({"rejected": [c.id for c in done]})
+        emit_json({"rejected": done})
         return
     click.echo(f"rejected {len(done)} candidate(s)")
 

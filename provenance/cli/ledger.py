@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import click
 
-from .app import CliError, pass_state, with_session
+from ..errors import IntegrityFailure
 from ..render import is_tty, safe_line
+from .app import CliError, pass_state, with_ledger, with_session
 
 
 @click.command("import")
 @click.argument("file", metavar="FILE|-")
-@with_session()
-def import_(session, file):
+@with_ledger
+def import_(db, file):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing.
 
     Also reads W3C Web Annotations (`provenance export --format web-annotation`) and Hypothesis
     JSON exports: each annotation that states a claim is anchored in its source, which must be
     in the ledger already."""
-    from ..detect import detect_for
-    from ..claims.importer import import_file
+    from ..actions import import_file
 
-    result = import_file(session, file)
-    found = detect_for(session, result.claim_ids)
-    click.echo(result.summary() + f"; {len(found)} new conflict(s)")
+    result = import_file(db, file)
+    click.echo(result.summary + f"; {len(result.conflicts)} new conflict(s)")
 
 
 @click.command("demo")
@@ -30,15 +29,14 @@ def import_(session, file):
 @pass_state
 def demo(state, no_report):
     """Add the bundled seed articles, import their curated claims, print the conflict report."""
-    from ..demo import run_demo
+    from ..actions import run_demo
+    from ..demo import SEED_FILES
     from ..report import build_report
     from ..report.terminal import print_report
 
     db = state.db()
-    with db.session() as session:
-        results = run_demo(session)
-    for name, r in zip(("sources", "claims"), results):
-        click.echo(f"seeds/{name}: {r.summary()}", err=True)
+    for name, summary in zip(SEED_FILES, run_demo(db), strict=True):
+        click.echo(f"seeds/{name.removesuffix('.toml')}: {summary}", err=True)
     if no_report:
         return
     with db.session(readonly=True) as session:
@@ -49,7 +47,8 @@ def demo(state, no_report):
 @click.command("report")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
               default="terminal", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
+@click.option("--output", "-o", metavar="FILE",
+              help="Write to FILE (never the ledger, a source's file or a folder).")
 @click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Contested questions per page (0: all).")
@@ -67,16 +66,21 @@ def report(session, fmt, output, pager, limit, offset):
 
         print_report(doc, pager=is_tty() if pager is None else pager)
         return
-    body = render(doc, fmt)
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(body)
-        except OSError as exc:
-            raise CliError(f"cannot write {safe_line(output)}: {exc.strerror}", 3) from None
+    if output is not None:
+        from sqlalchemy import select
+
+        from ..ledger.models import Source
+        from ..outfile import check_target, write_atomically
+
+        rows = session.execute(select(Source.origin, Source.sha256)).all()
+        target = check_target(output, ledger_url=str(session.bind.url),
+                              source_origins=[o for o, _ in rows], source_hashes=[h for _, h in rows])
+        write_atomically(target, render(doc, fmt))
         click.echo(f"wrote {safe_line(output)}", err=True)
-    else:
-        click.echo(body, nl=False)
+        return
+    if fmt == "html" and is_tty():
+        raise CliError("an HTML report is not for a terminal; write it with -o FILE or pipe it", 2)
+    click.echo(render(doc, fmt), nl=False)
 
 
 @click.command("verify")
@@ -89,7 +93,7 @@ def verify(session):
     for p in problems:
         click.echo(safe_line(p))
     if problems:
-        raise CliError(f"{len(problems)} problem(s) found", 7)
+        raise IntegrityFailure(f"{len(problems)} problem(s) found")
     click.echo("ok: sources, spans, references and the event chain all check out")
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_session
-from ..render import emit_json, json_option, print_, print_rows, safe_line, table, text
+from ..render import emit_json, json_option, output_options, output_rows, print_, print_table, safe_line, table, text
+from .app import with_ledger, with_session
 
 
 @click.group()
@@ -29,8 +29,8 @@ def sources() -> None:
 @click.option("--extract", "extract_", is_flag=True,
               help="Also propose candidate claims from each source (see `provenance extract`).")
 @json_option
-@with_session()
-def add(session, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt,
+@with_ledger
+def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt,
         extract_, as_json):
     """Add text, Markdown, HTML or PDF files, links (http/https: fetched), or - for stdin. The
     same text twice is stored once.
@@ -40,74 +40,45 @@ def add(session, paths, title, url, outlet, author, published, captured, reliabi
 
     Each new source is split into the articles it holds, checked for text it shares with earlier
     sources, and, when it re-captures one, has the earlier version's claims carried over."""
-    from ..ingest.sources import SourceMeta, parse_day, source_json
+    from collections import Counter
 
-    meta = SourceMeta(
-        title=title, url=url, outlet=outlet, author=author,
-        published=parse_day(published, "--published"), captured=parse_day(captured, "--captured"),
-        reliability=reliability,
-    )
-    results = [(path, _add_one(session, path, meta, version_of, fmt)) for path in paths]
-    found = {}
-    if extract_:
-        from ..extract.candidates import candidate_json, extract
+    from ..actions import add_sources
 
-        found = {a.source.id: extract(session, a.source) for _, a in results}
+    results = add_sources(db, list(paths), title=title, url=url, outlet=outlet, author=author,
+                          published=published, captured=captured, reliability=reliability,
+                          version_of=version_of, fmt=fmt, extract=extract_)
     if as_json:
-        emit_json([{**source_json(a.source), "path": p, "existed": a.existed,
-                    **({"candidates": [candidate_json(c, a.source.text) for c in found[a.source.id].candidates]}
-                       if extract_ else {}),
-                    "copies": [c.to_json() for c in a.copies],
-                    "version_of": a.version_of.id if a.version_of else None,
-                    "reanchored": [{"span": r.old_span_id, "status": r.status, "score": r.score}
-                                   for r in a.reanchored]} for p, a in results])
+        emit_json([a.to_json() for a in results])
         return
-    for path, a in results:
+    for a in results:
         verb = "already there as" if a.existed else "added as"
-        click.echo(f"{safe_line(path)}: {verb} source {a.source.id} (sha256 {a.source.sha256[:12]})")
-        if len(a.source.segments) > 1:
-            articles = sum(1 for s in a.source.segments if s.kind == "article")
-            click.echo(f"  holds {articles} article(s); see `provenance sources segments {a.source.id}`")
-        for c in a.copies:
-            click.echo(f"  {c.sentence()}")
+        click.echo(f"{safe_line(a.path)}: {verb} source {a.source['id']} (sha256 {a.source['sha256'][:12]})")
+        if a.segments > 1:
+            click.echo(f"  holds {a.articles} article(s); see `provenance sources segments {a.source['id']}`")
+        for sentence, _ in a.copies:
+            click.echo(f"  {sentence}")
         if a.version_of is not None:
-            from collections import Counter
-
-            counts = Counter(r.status for r in a.reanchored)
+            counts = Counter(r["status"] for r in a.reanchored)
             summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no spans"
-            click.echo(f"  new version of source {a.version_of.id}: {summary}")
-        if extract_:
+            click.echo(f"  new version of source {a.version_of}: {summary}")
+        if a.extraction is not None:
             from .extraction import show_extraction
 
-            show_extraction(found[a.source.id], False, a.source.text)
-
-
-def _add_one(session, path, meta, version_of, fmt):
-    from ..ingest.fetch import fetch, is_url
-    from ..ingest.sources import add_source, read_input
-
-    if is_url(path):
-        page = fetch(path)
-        return add_source(session, page.data, path, meta, version_of, fmt=fmt, fetched=page.fetched)
-    return add_source(session, read_input(path), path, meta, version_of, fmt=fmt)
+            show_extraction(a.extraction, False)
 
 
 @sources.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def list_(session, as_json):
+def list_(session, output):
     """Every source, with its date and number of claims."""
     from ..ingest.sources import list_sources, source_json
 
-    rows = list_sources(session)
-    if as_json:
-        emit_json([source_json(s, n) for s, n in rows])
-        return
-    t = table("id", "title", "outlet", "date", "grade", "chars", "claims")
-    for s, n in rows:
-        t.add_row(str(s.id), safe_line(s.title), safe_line(s.outlet or ""),
-                  str(s.date or ""), s.reliability, f"{s.chars:,}", str(n))
-    print_(t)
+    output_rows(output, list_sources(session), {
+        "id": lambda r: r[0].id, "title": lambda r: r[0].title, "outlet": lambda r: r[0].outlet,
+        "date": lambda r: r[0].date, "grade": lambda r: r[0].reliability, "chars": lambda r: r[0].chars,
+        "claims": lambda r: r[1],
+    }, as_json=lambda r: source_json(*r))
 
 
 @sources.command("show")
@@ -152,37 +123,41 @@ def show(session, source_id, as_json):
 
 @sources.command("copies")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def copies(session, source_id, as_json):
+def copies(session, source_id, output):
     """Other sources that share text with this one, and how much."""
     from ..ingest.copies import copies_of
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    rows = copies_of(session, source.id)
-    if as_json:
-        emit_json([c.to_json() for c in rows])
-        return
-    if not rows:
-        click.echo(f"source {source.id} shares no passage with another source")
-    for c in rows:
-        click.echo(c.sentence())
+
+    def sentences(rows):
+        if not rows:
+            click.echo(f"source {source.id} shares no passage with another source")
+        for c in rows:
+            click.echo(c.sentence())
+
+    output_rows(output, copies_of(session, source.id), {
+        "source": lambda c: c.other_id, "shared chars": lambda c: c.shared_chars,
+        "passages": lambda c: c.passages, "paragraphs": lambda c: c.paragraphs,
+        "ratio": lambda c: round(c.ratio, 4),
+    }, as_json=lambda c: c.to_json(), view=sentences)
 
 
 @sources.command("segments")
 @click.argument("source_id")
-@json_option
+@output_options
 @with_session(readonly=True)
-def segments(session, source_id, as_json):
+def segments(session, source_id, output):
     """The articles (and navigation) a capture holds."""
     from ..ingest.segments import segment_json
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    print_rows([segment_json(s) for s in source.segments], as_json, {
+    output_rows(output, [segment_json(s) for s in source.segments], {
         "id": lambda s: s["id"], "start": lambda s: s["start"], "end": lambda s: s["end"],
-        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"] or "",
+        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"],
     })
 
 
@@ -193,24 +168,17 @@ def segments(session, source_id, as_json):
 @click.option("--title", help="Title of the new segment.")
 @click.option("--navigation", is_flag=True, help="The new segment is site navigation, not an article.")
 @click.option("--merge", "merge_id", type=int, metavar="SEGMENT", help="Merge this segment into the one before it.")
-@with_session()
-def split(session, source_id, at, at_quote, title, navigation, merge_id):
+@with_ledger
+def split(db, source_id, at, at_quote, title, navigation, merge_id):
     """Split a capture into articles by hand, or merge two segments."""
-    from ..anchoring import locate
-    from ..ingest.segments import merge_with_previous, split as do_split
-    from ..ingest.sources import find_source
-    from .app import CliError
+    from ..actions import merge_segment, split_segment
 
-    source = find_source(session, source_id)
     if merge_id is not None:
-        seg = merge_with_previous(session, source, merge_id)
-        click.echo(f"segment {seg.id} now spans {seg.start}-{seg.end}")
+        seg = merge_segment(db, source_id, merge_id)
+        click.echo(f"segment {seg['id']} now spans {seg['start']}-{seg['end']}")
         return
-    if (at is None) == (at_quote is None):
-        raise CliError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT", 2)
-    offset = at if at is not None else locate(source.text, at_quote).start
-    seg = do_split(session, source, offset, title, "navigation" if navigation else "article")
-    click.echo(f"segment {seg.id}: {seg.start}-{seg.end} {safe_line(seg.title or '')}".rstrip())
+    seg = split_segment(db, source_id, at, at_quote, title, navigation)
+    click.echo(f"segment {seg['id']}: {seg['start']}-{seg['end']} {safe_line(seg['title'] or '')}".rstrip())
 
 
 @sources.command("diff")
@@ -232,46 +200,37 @@ def diff(session, old_id, new_id, as_json):
         print_(text((safe_line(line), style)))
     if len(d.changes) > 200:
         click.echo(f"... {len(d.changes) - 200} more diff lines (--json for all)")
-    t = table("claim", "status", "score", "old", "new", "quote")
+    t = table("claim", "status", "quote score", "context score", "old", "new", "quote")
     for c in d.claims:
         t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
+                  f"{c['context_score']:.2f}" if c["context_score"] is not None else "",
                   f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
                   safe_line(c["quote"]))
-    print_(t)
+    print_table(t)
 
 
 @sources.command("grade")
 @click.argument("source_id")
 @click.argument("grade", type=click.Choice(list("ABCDEF"), case_sensitive=False))
-@with_session()
-def grade(session, source_id, grade):
+@with_ledger
+def grade(db, source_id, grade):
     """Set a source's reliability, A (completely reliable) to F (cannot be judged)."""
-    from ..ledger import events
-    from ..assess.grading import RELIABILITY
-    from ..ingest.sources import find_source
+    from ..actions import grade_source
 
-    source = find_source(session, source_id)
-    source.reliability = grade.upper()
-    events.record(session, "source.grade", f"source:{source.id}", grade=source.reliability)
-    click.echo(f"source {source.id}: {source.reliability} ({RELIABILITY[source.reliability]})")
+    g = grade_source(db, source_id, grade)
+    click.echo(f"source {g['id']}: {g['reliability']} ({g['meaning']})")
 
 
 @sources.command("reindex")
-@with_session()
-def reindex(session):
+@with_ledger
+def reindex(db):
     """Fingerprint and segment sources added before those existed (after `db upgrade`)."""
-    from ..ingest.copies import index_source, unindexed
-    from ..ingest.segments import segment_source
-    from ..ingest.sources import get_source
+    from ..actions import reindex as run
 
-    ids = unindexed(session)
-    for sid in ids:
-        source = get_source(session, sid)
-        segment_source(session, source)
-        session.refresh(source)
-        for c in index_source(session, source, fresh=False):
-            click.echo(c.sentence())
-    click.echo(f"indexed {len(ids)} source(s)")
+    count, copies = run(db)
+    for sentence in copies:
+        click.echo(sentence)
+    click.echo(f"indexed {count} source(s)")
 
 
 COMMANDS = [sources]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import with_session
-from ..render import json_option, print_rows, safe_line
+from ..render import output_options, output_rows, safe_line
+from .app import with_ledger, with_session
 
 
 @click.group()
@@ -14,13 +14,13 @@ def entities() -> None:
 
 
 @entities.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def entities_list(session, as_json):
+def entities_list(session, output):
     """Every entity with its aliases."""
     from ..claims.vocabulary import entity_json, list_entities
 
-    print_rows([entity_json(e) for e in list_entities(session)], as_json, {
+    output_rows(output, [entity_json(e) for e in list_entities(session)], {
         "id": lambda e: e["id"], "name": lambda e: e["name"], "kind": lambda e: e["kind"] or "",
         "side": lambda e: e["side"] or "", "aliases": lambda e: ", ".join(e["aliases"]),
     })
@@ -31,37 +31,37 @@ def entities_list(session, as_json):
 @click.option("--alias", "aliases", multiple=True, help="Another name for it (repeatable).")
 @click.option("--kind", help="person, organisation, group, country, place...")
 @click.option("--side", help="The entity it speaks for (a spokesman's ministry, a ministry's country).")
-@with_session()
-def entities_add(session, name, aliases, kind, side):
+@with_ledger
+def entities_add(db, name, aliases, kind, side):
     """Add an entity."""
-    from ..claims.vocabulary import add_entity
+    from ..actions import add_entity
 
-    e = add_entity(session, name, list(aliases), kind, side)
-    click.echo(f"entity {e.id}: {safe_line(e.name)}")
+    e = add_entity(db, name, list(aliases), kind, side)
+    click.echo(f"entity {e['id']}: {safe_line(e['name'])}")
 
 
 @entities.command("alias")
 @click.argument("name")
 @click.argument("alias")
-@with_session()
-def entities_alias(session, name, alias):
+@with_ledger
+def entities_alias(db, name, alias):
     """Give entity NAME another name ALIAS."""
-    from ..claims.vocabulary import add_alias
+    from ..actions import add_alias
 
-    e = add_alias(session, name, alias)
-    click.echo(f"entity {e.id}: {safe_line(e.name)} is also {safe_line(alias)}")
+    e = add_alias(db, name, alias)
+    click.echo(f"entity {e['id']}: {safe_line(e['name'])} is also {safe_line(alias)}")
 
 
 @entities.command("merge")
 @click.argument("keep")
 @click.argument("other")
-@with_session()
-def entities_merge(session, keep, other):
+@with_ledger
+def entities_merge(db, keep, other):
     """Fold OTHER into KEEP: its aliases and claims move over."""
-    from ..claims.vocabulary import merge_entities
+    from ..actions import merge_entities
 
-    e = merge_entities(session, keep, other)
-    click.echo(f"entity {e.id}: {safe_line(e.name)} now includes {safe_line(other)}")
+    e = merge_entities(db, keep, other)
+    click.echo(f"entity {e['id']}: {safe_line(e['name'])} now includes {safe_line(other)}")
 
 
 @click.group()
@@ -70,13 +70,13 @@ def properties() -> None:
 
 
 @properties.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def properties_list(session, as_json):
+def properties_list(session, output):
     """Every property."""
     from ..claims.vocabulary import list_properties, property_json
 
-    print_rows([property_json(p) for p in list_properties(session)], as_json, {
+    output_rows(output, [property_json(p) for p in list_properties(session)], {
         "id": lambda p: p["id"], "name": lambda p: p["name"], "type": lambda p: p["value_type"],
         "unit": lambda p: p["unit"] or "", "single": lambda p: "yes" if p["single_value"] else "",
         "running": lambda p: "yes" if p["running_count"] else "",
@@ -93,15 +93,15 @@ def properties_list(session, as_json):
               help="A count that rises over time (a death toll): later rises are updates. "
               "Default: guessed from the name (toll, deaths, killed, wounded...).")
 @click.option("--description")
-@with_session()
-def properties_add(session, name, value_type, unit, single_value, running_count, description):
+@with_ledger
+def properties_add(db, name, value_type, unit, single_value, running_count, description):
     """Add a property."""
-    from ..claims.vocabulary import add_property
+    from ..actions import add_property
 
-    p = add_property(session, name, value_type, unit=unit, single_value=single_value,
+    p = add_property(db, name, value_type, unit=unit, single_value=single_value,
                      running_count=running_count, description=description)
-    running = ", running count" if p.running_count else ""
-    click.echo(f"property {p.id}: {safe_line(p.name)} ({p.value_type}{running})")
+    running = ", running count" if p["running_count"] else ""
+    click.echo(f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running})")
 
 
 @click.group()
@@ -110,13 +110,13 @@ def rules() -> None:
 
 
 @rules.command("list")
-@json_option
+@output_options
 @with_session(readonly=True)
-def rules_list(session, as_json):
+def rules_list(session, output):
     """Every rule."""
     from ..claims.vocabulary import list_rules, rule_json
 
-    print_rows([rule_json(r) for r in list_rules(session)], as_json, {
+    output_rows(output, [rule_json(r) for r in list_rules(session)], {
         key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")
     })
 
@@ -126,15 +126,13 @@ def rules_list(session, as_json):
 @click.option("--left", required=True, help="A property.")
 @click.option("--right", required=True, help="A property whose claims conflict with LEFT's.")
 @click.option("--rationale", required=True, help="Why the two cannot both hold.")
-@with_session()
-def rules_add(session, name, left, right, rationale):
+@with_ledger
+def rules_add(db, name, left, right, rationale):
     """Declare that claims of property LEFT conflict with claims of RIGHT about one subject."""
-    from ..detect import scan
-    from ..claims.vocabulary import add_rule
+    from ..actions import add_rule
 
-    r = add_rule(session, name, left, right, rationale)
-    found = scan(session)
-    click.echo(f"rule {r.id}: {safe_line(r.name)}; {len(found)} new conflict(s)")
+    r, found = add_rule(db, name, left, right, rationale)
+    click.echo(f"rule {r['id']}: {safe_line(r['name'])}; {len(found)} new conflict(s)")
 
 
 COMMANDS = [entities, properties, rules]

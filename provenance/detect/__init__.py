@@ -8,22 +8,22 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 import itertools
 import operator
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..ledger import events
-from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from ..ledger.db import bulk_insert
+from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from . import accusation, denial, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict
+from .store import load
 
 PAIR_DETECTORS = (accusation, denial, scope, numeric, single_value)
-DETECTORS = {m.NAME: m for m in (*PAIR_DETECTORS, rule)}
 
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
@@ -94,24 +94,11 @@ def _store(session: Session, findings: Iterable[Finding]) -> list[int]:
                  created_at=now) for f in new]
     ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
     bulk_insert(session, ConflictClaim.__table__, [
-        {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new) for claim_id in sorted(f.claims)
+        {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new, strict=True) for claim_id in sorted(f.claims)
     ])
     events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
                   ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
     return ids
-
-
-def kinds_of(session: Session, ids: list[int]) -> Counter:
-    """How many of the given conflicts are of each kind."""
-    return Counter(k for chunk in _chunks(ids) for k in session.scalars(
-        select(Conflict.kind).where(Conflict.id.in_(chunk))))
-
-
-def load(session: Session, ids: list[int]) -> list[Conflict]:
-    """Conflicts by id, with their claims."""
-    return [c for chunk in _chunks(ids) for c in session.scalars(
-        select(Conflict).where(Conflict.id.in_(chunk)).order_by(Conflict.id)
-        .options(selectinload(Conflict.claims)))]
 
 
 def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:

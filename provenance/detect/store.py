@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events
 from ..claims.store import as_of_label, claim_json, speaker_name
 from ..errors import InputError, NotFound
+from ..ledger import events
 from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
+
+IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
 
@@ -49,6 +52,27 @@ def list_conflicts(session: Session, f: ConflictFilter | None = None) -> list[Co
     if f.limit is not None:
         q = q.limit(f.limit)
     return list(session.scalars(q.offset(f.offset or None)))
+
+
+def load(session: Session, ids: list[int]) -> list[Conflict]:
+    """Conflicts by id, with their claims."""
+    return [c for i in range(0, len(ids), IN_CHUNK) for c in session.scalars(
+        select(Conflict).where(Conflict.id.in_(ids[i : i + IN_CHUNK])).order_by(Conflict.id)
+        .options(selectinload(Conflict.claims)))]
+
+
+def fold(conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable],
+         entry: Callable[[Conflict], dict]) -> list[dict]:
+    """One entry per disagreement: conflicts of one kind, rule and status between the same
+    `answers` (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
+    out: dict[tuple, dict] = {}
+    for c in conflicts:
+        key = (c.kind, c.rule_id, c.status, answers(c))
+        if key in out:
+            out[key]["also"].append(c.id)
+        else:
+            out[key] = {**entry(c), "also": []}
+    return list(out.values())
 
 
 def get_conflict(session: Session, conflict_id: int) -> Conflict:

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..ledger import events
+from ..claims.recording import ClaimInput, ClaimWriter
+from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
+from ..ingest.sources import find_source
+from ..ledger import events
+from ..ledger.models import Candidate, Conflict, Entity, Property, Source, utcnow
+from ..values import parse_value
 from . import proposals
 from .lexicon import lexicon
 from .matching import Ledger
-from ..ledger.models import Candidate, Conflict, Entity, Property, Source, utcnow
-from ..claims.recording import ClaimInput, ClaimWriter
-from ..ingest.sources import find_source
-from ..values import parse_value
-from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"
@@ -141,6 +141,24 @@ def candidate_json(c: Candidate, source_text: str | None = None) -> dict:
     if source_text is not None:
         data["quote"] = source_text[c.start:c.end]
     return data
+
+
+@dataclass
+class CandidateView:
+    """A candidate as every view shows it: its JSON, the one-line reading, and how it sits."""
+
+    json: dict
+    line: str
+    links: str
+    source_text: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.json["id"]
+
+
+def view(c: Candidate, source_text: str | None = None) -> CandidateView:
+    return CandidateView(candidate_json(c, source_text), describe(c), links(c), source_text)
 
 
 # -- editing ------------------------------------------------------------------------------------
@@ -289,7 +307,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
         done.append(cand)
     ids = writer.flush()
     now = utcnow()
-    for cand, claim_id in zip(queued, ids):
+    for cand, claim_id in zip(queued, ids, strict=True):
         cand.claim_id = claim_id
     for cand in done:
         cand.status, cand.decided_at = "accepted", now

@@ -14,21 +14,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
-from ..ledger.models import Candidate, Source
 from ..ingest.sources import find_source
+from ..ledger.models import Candidate, Source
 
 TYPES = ("quantity", "date", "attribution", "denial")
 _VALUE_KIND = {"quantity": "quantity", "share": "quantity", "date": "date"}
 
 
 @dataclass(frozen=True)
-class Label:
+class GoldQuote:
     source: str  # SHA-256 prefix
     type: str
     quote: str
 
 
-def _curated(claims_file: Path) -> list[Label]:
+def _curated(claims_file: Path) -> list[GoldQuote]:
     data = tomllib.loads(claims_file.read_text(encoding="utf-8"))
     types = {p["name"]: p["type"] for p in data.get("properties", [])}
     out = []
@@ -37,16 +37,16 @@ def _curated(claims_file: Path) -> list[Label]:
         if kind is None and c.get("speaker"):
             kind = "denial" if c.get("denies") else "attribution"
         if kind is not None:
-            out.append(Label(c["source"], kind, c["quote"]))
+            out.append(GoldQuote(c["source"], kind, c["quote"]))
     return out
 
 
-def labels(seeds: Path) -> list[Label]:
+def labels(seeds: Path) -> list[GoldQuote]:
     extra = tomllib.loads((seeds / "extraction.toml").read_text(encoding="utf-8"))
     out = _curated(seeds / "claims.toml")
     for group in extra["labels"]:
         for src in group["sources"]:
-            out.extend(Label(src, kind, quote) for kind, quote in group["items"])
+            out.extend(GoldQuote(src, kind, quote) for kind, quote in group["items"])
     return sorted(set(out), key=lambda lb: (lb.source, lb.type, lb.quote))
 
 
@@ -61,11 +61,11 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
 @dataclass
 class Evaluation:
     rows: list[dict]  # {"type", "precision", "recall", "support"} per type, then "all"
-    missed: list[Label]  # labels no candidate found
+    missed: list[GoldQuote]  # labels no candidate found
     unbacked: list[Candidate]  # candidates no label backs
 
 
-def evaluate(session: Session, gold: list[Label]) -> Evaluation:
+def evaluate(session: Session, gold: list[GoldQuote]) -> Evaluation:
     """Score the candidates of every labelled source against the labels."""
     sources = {ref: find_source(session, ref, with_text=True) for ref in {lb.source for lb in gold}}
     spans: dict[int, list[tuple[str, tuple[int, int], int]]] = {}  # source id -> (type, span, label no.)
@@ -99,5 +99,5 @@ def evaluate(session: Session, gold: list[Label]) -> Evaluation:
     return Evaluation(rows, missed, unbacked)
 
 
-def sources_of(session: Session, gold: list[Label]) -> list[Source]:
+def sources_of(session: Session, gold: list[GoldQuote]) -> list[Source]:
     return [find_source(session, ref, with_text=True) for ref in sorted({lb.source for lb in gold})]

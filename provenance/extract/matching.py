@@ -12,13 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from .lexicon import Question
 from ..ledger.models import Alias, Claim, Entity, Property
+from .lexicon import Question
 
 PROPERTY_MATCH = 0.75  # below this a new question is proposed
 ALIAS_MATCH = 90  # rapidfuzz score above which an unknown name is proposed as an alias
-COMPATIBLE = {"quantity": {"quantity"}, "share": {"share"}, "date": {"date"},
-              "entity": {"entity"}, "text": {"text"}}
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Ledger:
     def property_for(self, question: Question, strength: float, subject_id: int | None) -> PropertyMatch:
         best: PropertyMatch | None = None
         for pid, name, vtype, desc in self.properties:
-            if vtype not in COMPATIBLE[question.value_type]:
+            if vtype != question.value_type:  # a question is answered only in its own type
                 continue
             score = max(max(fuzz.token_set_ratio(alt.lower(), name.lower()),
                             fuzz.token_set_ratio(alt.lower(), desc.lower()) * 0.9 if desc else 0)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..values import parse_value
 from ..errors import InputError
+from ..values import parse_value
 from . import names
 from .figures import dates, figures, is_year
 from .lexicon import Question, lexicon
@@ -105,7 +105,7 @@ class Reader:
                 found = names.event_name(s.text, self.aliases)
                 if found:
                     votes[found[0]] += 2 if s.role == "headline" else 1
-                for counter, part in zip(parts, names.event_parts(s.text)):
+                for counter, part in zip(parts, names.event_parts(s.text), strict=False):
                     if part:
                         counter[part] += 1
         if votes:
@@ -203,8 +203,8 @@ class Reader:
             return None
         money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
                  or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
-        if money:
-            return self._money(s, f, ms, money.group().strip())
+        if money or f.money:
+            return self._money(s, f, ms, money.group().strip() if money else f.money)
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""

@@ -16,8 +16,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..ledger.db import bulk_insert
-from .fingerprints import merge, winnow
 from ..ledger.models import Fingerprint, SharedPassage, Source
+from .fingerprints import merge, winnow
 
 MIN_SHARED_CHARS = 200
 IN_CHUNK = 500

@@ -15,8 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 K = 8  # words per shingle
-W = 8  # shingles per winnowing window
-GUARANTEE_WORDS = K + W - 1
+W = 8  # shingles per winnowing window: a passage of K + W - 1 words is always found
 
 _WORD = re.compile(r"\w+")
 

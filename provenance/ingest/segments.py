@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ..errors import InputError, NotFound
 from ..ledger import events
 from ..ledger.db import bulk_insert
-from ..errors import InputError, NotFound
 from ..ledger.models import Segment, Source
 
 NAV_MARKERS = {"most read", "connect with us", "related posts", "read more", "trending", "popular",

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
 
-from ..ledger import events
 from ..errors import InputError, NotFound
+from ..ledger import events
 from ..ledger.models import RELIABILITY_GRADES, Source
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -261,16 +261,24 @@ def get_source(session: Session, source_id: int, *, with_text: bool = False) -> 
     return source
 
 
+def is_sha256_prefix(ref: str) -> bool:
+    """At least 8 hex digits: a SHA-256 prefix rather than an id."""
+    return len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower())
+
+
+def sha256_range(prefix: str):
+    """Sources whose SHA-256 starts with `prefix`: a range, not LIKE, so that it walks the unique
+    index on sha256 instead of every source."""
+    return and_(Source.sha256 >= prefix.lower(), Source.sha256 < prefix.lower() + "g")
+
+
 def find_source(session: Session, ref: str, *, with_text: bool = False) -> Source:
     """A source by id, or by a prefix of its SHA-256 (at least 8 hex digits)."""
     ref = str(ref).strip()
     if ref.isdigit() and len(ref) < 8:
         return get_source(session, int(ref), with_text=with_text)
-    if len(ref) >= 8 and all(c in "0123456789abcdef" for c in ref.lower()):
-        # A range, not LIKE: it walks the unique index on sha256 instead of every source.
-        prefix = ref.lower()
-        found = session.scalars(select(Source).where(
-            Source.sha256 >= prefix, Source.sha256 < prefix + "g").limit(2)
+    if is_sha256_prefix(ref):
+        found = session.scalars(select(Source).where(sha256_range(ref)).limit(2)
             .options(*([undefer(Source.text)] if with_text else []))).all()
         if len(found) == 1:
             return found[0]

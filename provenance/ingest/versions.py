@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..ledger import events
-from ..anchoring import context, locate
+from ..anchoring import context, context_similarity, locate
 from ..errors import AnchorError, InputError
+from ..ledger import events
 from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 
 
@@ -71,6 +71,17 @@ def reanchor(session: Session, old: Source, new: Source) -> list[Reanchor]:
     return results
 
 
+def context_score(r: Reanchor) -> float | None:
+    """How like the old span's context the new span's surroundings are (0-1): beside the quote
+    similarity `r.score`, what tells a safe carry (1.0) from a quote now said in another setting.
+    Derived from the stored spans, so it is the figure anchoring decided with."""
+    if r.new_span is None:
+        return None
+    old = r.old_span
+    return context_similarity(r.new_span.source.text, r.new_span.start, r.new_span.end,
+                              old.prefix or None, old.suffix or None)
+
+
 @dataclass
 class Diff:
     old: Source
@@ -93,7 +104,8 @@ def diff(session: Session, old: Source, new: Source) -> Diff:
     for r, claim_id in rows:
         claim = session.get(Claim, claim_id)
         claims.append({
-            "claim": claim_id, "status": r.status, "score": r.score, "quote": r.old_span.quote,
+            "claim": claim_id, "status": r.status, "score": r.score, "context_score": context_score(r),
+            "quote": r.old_span.quote,
             "old": [r.old_span.start, r.old_span.end],
             "new": [r.new_span.start, r.new_span.end] if r.new_span else None,
             "new_quote": r.new_span.quote if r.new_span else None,

@@ -66,6 +66,27 @@ def _begin(conn) -> None:
     conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+# One key for the whole ledger ("PROV"): PostgreSQL writers queue on it as SQLite writers queue on
+# BEGIN IMMEDIATE.
+WRITE_LOCK_KEY = 0x50524F56
+
+
+def _begin_server(conn) -> None:
+    # On a server, every writing transaction first takes one transaction-scoped advisory lock, held
+    # until it commits or rolls back. Appends to the event chain then follow one another (each reads
+    # the head its predecessor committed), and detection in one writer sees every claim an earlier
+    # writer committed. Taking it first, before any row lock, means two writers can never deadlock
+    # on it. Readers never take it and never wait.
+    if not conn.get_execution_options().get("readonly", False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+def lock_for_write(session) -> None:
+    """Hold the ledger's write lock in this transaction (a no-op where the backend already does)."""
+    if session.bind.dialect.name == "postgresql":
+        session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -80,7 +101,10 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _begin_server)
+    return engine
 
 
 def alembic_config(url: str):
@@ -198,13 +222,28 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         if migrate:
-            current = check_usable(self.engine)
-            if current != set(head_revisions()):
-                upgrade(self.engine, url)
+            self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(
             self.engine.execution_options(readonly=True), expire_on_commit=False
         )
+
+    def _bring_up_to_date(self) -> None:
+        """A new database gets the schema. An older one is migrated here only when it is a local
+        SQLite file: a server ledger is shared, and one newer client upgrading it would lock the
+        others out, so it moves only when someone runs `provenance db upgrade`."""
+        current = check_usable(self.engine)
+        heads = set(head_revisions())
+        if current == heads:
+            return
+        if current and self.engine.dialect.name != "sqlite":
+            self.engine.dispose()
+            raise DatabaseError(
+                f"the ledger's schema is at revision {', '.join(sorted(current))} and this version of "
+                f"Provenance needs {', '.join(sorted(heads))}; run `provenance db upgrade` (a shared "
+                "ledger is upgraded only when asked, once every client can use the new schema)"
+            )
+        upgrade(self.engine, self.url)
 
     @contextlib.contextmanager
     def session(self, *, readonly: bool = False) -> Iterator[Session]:

@@ -31,6 +31,9 @@ def event_hash(prev_hash: str, at: str, who: str, action: str, target: str, payl
 
 def record(session: Session, action: str, target: str, **payload) -> None:
     """Append one event, inside the caller's transaction (the write lock keeps the chain linear)."""
+    from .db import lock_for_write
+
+    lock_for_write(session)  # already held by any write session; this keeps the rule local
     session.flush()  # events follow the changes they record
     prev = session.scalar(select(Event.hash).order_by(Event.id.desc()).limit(1)) or GENESIS
     at = utcnow()

@@ -35,7 +35,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-CLAIM_STATUSES = ("candidate", "accepted", "rejected")
+CLAIM_STATUSES = ("accepted", "rejected")  # proposed claims wait in `candidates`
 CONFLICT_STATUSES = ("open", "confirmed", "dismissed", "resolved")
 POLARITIES = ("asserts", "denies")
 VALUE_TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
@@ -48,7 +48,7 @@ VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ..ingest.sources import sha256
+from ..values import from_json
 from .events import broken_links
 from .models import Claim, Source, SourceOriginal, Span
-from ..values import from_json
-from ..ingest.sources import sha256
 
 
 def verify(session: Session) -> list[str]:

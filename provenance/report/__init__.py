@@ -2,6 +2,7 @@
 
 from .build import build_report
 
+
 def render(doc: dict, fmt: str) -> str:
     """The report as text in a publishing format (the terminal view is rendered by rich)."""
     if fmt == "json":

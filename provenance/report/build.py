@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..detect.store import ConflictFilter, conflict_json, list_conflicts
 from ..assess.contested import ContestedFilter, contested
+from ..detect.store import ConflictFilter, conflict_json, fold, list_conflicts
 from ..ledger.models import Claim, Conflict, Source, utcnow
-
 
 # Kinds whose claims may answer different questions; they get a section of their own.
 CROSS_QUESTION = ("rule", "accusation")
@@ -109,16 +108,8 @@ def questions_line(summary: dict) -> str:
 
 def _fold_across(conflicts) -> list[dict]:
     """Conflicts across questions, one entry per disagreement between the same answers."""
-    out: dict[tuple, dict] = {}
-    for c in conflicts:
-        answers = frozenset((cl.subject_id, cl.property_id, cl.polarity, cl.value_json,
-                             (cl.scope or "").casefold()) for cl in c.claims)
-        key = (c.kind, c.rule_id, c.status, answers)
-        if key in out:
-            out[key]["also"].append(c.id)
-        else:
-            out[key] = {**conflict_json(c), "also": []}
-    return list(out.values())
+    return fold(conflicts, lambda c: frozenset((cl.subject_id, cl.property_id, cl.polarity, cl.value_json,
+                                                (cl.scope or "").casefold()) for cl in c.claims), conflict_json)
 
 
 def also_text(conflict: dict) -> str:

@@ -1,0 +1,393 @@
+"""Every user action as one call: validate, write, detect, record the event, commit, return.
+
+Each action opens one transaction on the ledger and returns plain data built inside it. The
+transaction has committed by the time the action returns, so a caller prints only what is stored:
+a broken pipe or a full terminal after the call cannot undo a write that was reported done, and a
+write that failed is never reported.
+
+Detection follows every write the same way, however it arrives: new claims are checked against
+the ledger, and a new rule is run over every claim (`rules add` and `import` alike).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from .ledger.db import Database
+from .ledger.models import Conflict
+
+# -- shared pieces ------------------------------------------------------------------------------
+
+
+def conflict_line(c: Conflict) -> dict:
+    """What a write reports of a conflict it raised."""
+    return {"id": c.id, "kind": c.kind, "explanation": c.explanation}
+
+
+def candidate_view(c, source_text: str | None = None):
+    from .extract.candidates import view
+
+    return view(c, source_text)
+
+
+def _detect(session: Session, claim_ids: list[int], *, rules_added: bool = False) -> list[dict]:
+    """Conflict detection after a write: the new claims, or every claim when a rule arrived."""
+    from .detect import detect_for, scan
+    from .detect.store import load
+
+    if rules_added:
+        return [conflict_line(c) for c in load(session, scan(session))]
+    return [conflict_line(c) for c in detect_for(session, claim_ids)] if claim_ids else []
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExtractionView:
+    source_id: int
+    new: list  # extract.candidates.CandidateView
+    already: int
+    skipped: dict[str, int]
+
+    def to_json(self) -> dict:
+        return {"source": self.source_id, "new": [c.json for c in self.new],
+                "already_proposed": self.already, "skipped": self.skipped}
+
+
+def _extraction(session: Session, source) -> ExtractionView:
+    from .extract.candidates import extract
+
+    result = extract(session, source)
+    return ExtractionView(source.id, [candidate_view(c, source.text) for c in result.candidates],
+                          result.already, dict(result.skipped))
+
+
+@dataclass
+class SourceAdded:
+    path: str
+    existed: bool
+    source: dict
+    articles: int
+    segments: int
+    copies: list[tuple[str, dict]]  # (sentence, json)
+    version_of: int | None
+    reanchored: list[dict]
+    extraction: ExtractionView | None = None
+
+    def to_json(self) -> dict:
+        data = {**self.source, "path": self.path, "existed": self.existed,
+                "copies": [j for _, j in self.copies], "version_of": self.version_of,
+                "reanchored": self.reanchored}
+        if self.extraction is not None:
+            data["candidates"] = [c.json for c in self.extraction.new]
+        return data
+
+
+def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=None, author=None,
+                published=None, captured=None, reliability=None, version_of: int | None = None,
+                fmt: str | None = None, extract: bool = False) -> list[SourceAdded]:
+    """Add files, links (fetched) or - (stdin) as sources, all in one transaction; optionally
+    propose claims. Everything is read or fetched before the transaction opens, so a slow
+    server never holds the ledger's write lock."""
+    from .ingest.fetch import fetch, is_url
+    from .ingest.sources import SourceMeta, add_source, parse_day, read_input, source_json
+    from .ingest.versions import context_score
+
+    meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
+                      published=parse_day(published, "--published"),
+                      captured=parse_day(captured, "--captured"), reliability=reliability)
+    inputs = []
+    for path in paths:
+        if is_url(path):
+            page = fetch(path)
+            inputs.append((path, page.data, {"fetched": page.fetched}))
+        else:
+            inputs.append((path, read_input(path), {}))
+    out = []
+    with db.session() as session:
+        for path, data, extra in inputs:
+            a = add_source(session, data, path, meta, version_of, fmt=fmt, **extra)
+            segs = a.source.segments
+            out.append(SourceAdded(
+                path=path, existed=a.existed, source=source_json(a.source),
+                articles=sum(1 for s in segs if s.kind == "article"), segments=len(segs),
+                copies=[(c.sentence(), c.to_json()) for c in a.copies],
+                version_of=a.version_of.id if a.version_of else None,
+                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score,
+                             "context_score": context_score(r)} for r in a.reanchored],
+                extraction=_extraction(session, a.source) if extract else None,
+            ))
+    return out
+
+
+def extract_source(db: Database, ref: str) -> ExtractionView:
+    from .ingest.sources import find_source
+
+    with db.session() as session:
+        return _extraction(session, find_source(session, ref, with_text=True))
+
+
+def grade_source(db: Database, ref: str, grade: str) -> dict:
+    from .assess.grading import RELIABILITY
+    from .ingest.sources import check_grade, find_source
+    from .ledger import events
+
+    with db.session() as session:
+        source = find_source(session, ref)
+        source.reliability = check_grade(grade)
+        events.record(session, "source.grade", f"source:{source.id}", grade=source.reliability)
+        return {"id": source.id, "reliability": source.reliability, "meaning": RELIABILITY[source.reliability]}
+
+
+def split_segment(db: Database, ref: str, offset: int | None, quote: str | None, title: str | None,
+                  navigation: bool) -> dict:
+    from .anchoring import locate
+    from .errors import UsageError
+    from .ingest.segments import segment_json, split
+    from .ingest.sources import find_source
+
+    if (offset is None) == (quote is None):
+        raise UsageError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT")
+    with db.session() as session:
+        source = find_source(session, ref)
+        at = offset if offset is not None else locate(source.text, quote).start
+        return segment_json(split(session, source, at, title, "navigation" if navigation else "article"))
+
+
+def merge_segment(db: Database, ref: str, segment_id: int) -> dict:
+    from .ingest.segments import merge_with_previous, segment_json
+    from .ingest.sources import find_source
+
+    with db.session() as session:
+        return segment_json(merge_with_previous(session, find_source(session, ref), segment_id))
+
+
+def reindex(db: Database) -> tuple[int, list[str]]:
+    """Fingerprint and segment sources added before those existed; the copies found."""
+    from .ingest.copies import index_source, unindexed
+    from .ingest.segments import segment_source
+    from .ingest.sources import get_source
+
+    found: list[str] = []
+    with db.session() as session:
+        ids = unindexed(session)
+        for sid in ids:
+            source = get_source(session, sid)
+            segment_source(session, source)
+            session.refresh(source)
+            found.extend(c.sentence() for c in index_source(session, source, fresh=False))
+    return len(ids), found
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimWritten:
+    claim: dict
+    conflicts: list[dict] = field(default_factory=list)
+    anchor: tuple[str, float] = ("exact", 1.0)  # how the quote was found, and how well
+
+    def to_json(self) -> dict:
+        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts]}
+
+
+def add_claim(db: Database, inp) -> ClaimWritten:
+    """Record one claim (a claims.recording.ClaimInput) and check it against the ledger."""
+    from .claims.recording import add_claim as record
+    from .claims.store import claim_json
+
+    with db.session() as session:
+        claim = record(session, inp)
+        span = claim.spans[0]
+        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]), (span.method, span.score))
+
+
+def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
+    from .claims.store import claim_json
+    from .claims.store import edit_claim as edit
+
+    with db.session() as session:
+        claim = edit(session, claim_id, **changes)
+        return ClaimWritten(claim_json(claim), _detect(session, [claim.id]))
+
+
+def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
+    from .claims.store import claim_json
+    from .claims.store import reject_claim as reject
+
+    with db.session() as session:
+        return claim_json(reject(session, claim_id, reason))
+
+
+@dataclass
+class Imported:
+    summary: str
+    claim_ids: list[int]
+    conflicts: list[dict]
+
+
+def import_file(db: Database, path: str) -> Imported:
+    """Load an import file, all or nothing, then detect as `claims add` and `rules add` do."""
+    from .claims.importer import import_file as load
+
+    with db.session() as session:
+        result = load(session, path)
+        found = _detect(session, result.claim_ids, rules_added=result.created["rules"] > 0)
+        return Imported(result.summary(), result.claim_ids, found)
+
+
+def run_demo(db: Database) -> list[str]:
+    """Add the seed sources and import their curated claims (the same path as `import`)."""
+    from .demo import SEED_FILES, seeds_dir
+
+    return [import_file(db, str(seeds_dir() / name)).summary for name in SEED_FILES]
+
+
+# -- vocabulary ---------------------------------------------------------------------------------
+
+
+def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, side: str | None) -> dict:
+    from .claims.vocabulary import add_entity as add
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        return entity_json(add(session, name, aliases, kind, side))
+
+
+def add_alias(db: Database, name: str, alias: str) -> dict:
+    from .claims.vocabulary import add_alias as add
+    from .claims.vocabulary import entity_json
+
+    with db.session() as session:
+        return entity_json(add(session, name, alias))
+
+
+def merge_entities(db: Database, keep: str, other: str) -> dict:
+    from .claims.vocabulary import entity_json
+    from .claims.vocabulary import merge_entities as merge
+
+    with db.session() as session:
+        return entity_json(merge(session, keep, other))
+
+
+def add_property(db: Database, name: str, value_type: str, **options: Any) -> dict:
+    from .claims.vocabulary import add_property as add
+    from .claims.vocabulary import property_json
+
+    with db.session() as session:
+        return property_json(add(session, name, value_type, **options))
+
+
+def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> tuple[dict, list[dict]]:
+    from .claims.vocabulary import add_rule as add
+    from .claims.vocabulary import rule_json
+
+    with db.session() as session:
+        rule = rule_json(add(session, name, left, right, rationale))
+        return rule, _detect(session, [], rules_added=True)
+
+
+# -- conflicts ----------------------------------------------------------------------------------
+
+
+def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None,
+                        verdicts: tuple[str, ...] = ()) -> dict:
+    """Confirm, dismiss, resolve (with verdicts as CLAIM=RATING) or reopen a conflict."""
+    from .detect.store import conflict_json, parse_verdicts, set_status
+
+    rated = parse_verdicts(verdicts)
+    with db.session() as session:
+        return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
+
+
+@dataclass
+class Scanned:
+    conflicts: list[dict]  # conflict_json of every new conflict
+    kinds: Counter
+
+
+def scan(db: Database) -> Scanned:
+    """Run every detector over every accepted claim; store only what is new."""
+    from .detect import scan as run
+    from .detect.store import conflict_json, load
+
+    with db.session() as session:
+        found = load(session, run(session))
+        return Scanned([conflict_json(c) for c in found], Counter(c.kind for c in found))
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Decided:
+    accepted: list[int]
+    claims: list[int]
+    conflicts: list[dict]
+    refused: list[tuple[int, str]]
+    rejected: list[int]
+    decided_accept: bool  # whether an acceptance was asked for
+
+    def to_json(self) -> dict:
+        return {"accepted": self.accepted, "claims": self.claims, "rejected": self.rejected,
+                "new_conflicts": self.conflicts,
+                "left_pending": [{"id": i, "reason": r} for i, r in self.refused]}
+
+
+def _decided(decision, rejected) -> Decided:
+    return Decided(
+        accepted=[c.id for c in decision.accepted] if decision else [],
+        claims=list(decision.claim_ids) if decision else [],
+        conflicts=[conflict_line(k) for k in decision.conflicts] if decision else [],
+        refused=[(c.id, r) for c, r in decision.refused] if decision else [],
+        rejected=[c.id for c in rejected], decided_accept=decision is not None,
+    )
+
+
+def review_bulk(db: Database, source: str | None, accept_above: float | None,
+                reject_below: float | None, limit: int | None) -> Decided:
+    """Reject pending candidates scoring below one mark and accept those at or above another."""
+    from .extract.candidates import accept, list_candidates, reject
+
+    with db.session() as session:
+        rejected = []
+        if reject_below is not None:
+            low = [c for c in list_candidates(session, source, "pending", limit=limit) if c.score < reject_below]
+            rejected = reject(session, low, f"score below {reject_below}")
+        decision = None
+        if accept_above is not None:
+            decision = accept(session, list_candidates(session, source, "pending", accept_above, limit),
+                              strict=False)
+        return _decided(decision, rejected)
+
+
+def edit_candidate(db: Database, candidate_id: int, change):
+    from .extract.candidates import edit, get_candidate
+
+    with db.session() as session:
+        return candidate_view(edit(session, get_candidate(session, candidate_id), change))
+
+
+def accept_candidates(db: Database, ids: list[int], change=None) -> Decided:
+    """Record candidates as claims after any correction, all or nothing, then detect."""
+    from .extract.candidates import accept, edit, get_candidate
+
+    with db.session() as session:
+        cands = [get_candidate(session, i) for i in ids]
+        if change is not None and change.any():
+            for c in cands:
+                edit(session, c, change)
+        return _decided(accept(session, cands), [])
+
+
+def reject_candidates(db: Database, ids: list[int], reason: str | None) -> list[int]:
+    from .extract.candidates import get_candidate, reject
+
+    with db.session() as session:
+        return [c.id for c in reject(session, [get_candidate(session, i) for i in ids], reason)]
