@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import article, near_copy, shares_paragraphs  # noqa: E402
 
-from provenance.ingest.sources import add_source  # noqa: E402
 from provenance.ledger.db import open_db  # noqa: E402
+from provenance.ingest.sources import add_source  # noqa: E402
 
 
 def grow(db, rng, texts: list[str], target: int, batch: int = 500) -> None:

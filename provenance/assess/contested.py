@@ -163,7 +163,7 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
 
 
 def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
-    """One entry per disagreement between the question's answers."""
+    """One entry per disagreement between the question's answers, with the analyst's decision."""
 
     def answers(c: Conflict) -> tuple[int, ...]:
         return tuple(sorted({answer_of[cl.id] for cl in c.claims}))
