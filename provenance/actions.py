@@ -232,12 +232,12 @@ class Imported:
     conflicts: list[dict]
 
 
-def import_file(db: Database, path: str) -> Imported:
+def import_file(db: Database, path: str, *, allow_outside: bool = False) -> Imported:
     """Load an import file, all or nothing, then detect as `claims add` and `rules add` do."""
     from .claims.importer import import_file as load
 
     with db.session() as session:
-        result = load(session, path)
+        result = load(session, path, allow_outside=allow_outside)
         found = _detect(session, result.claim_ids, rules_added=result.created["rules"] > 0)
         return Imported(result.summary(), result.claim_ids, found)
 

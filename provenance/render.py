@@ -2,8 +2,8 @@
 
 One rich Console for stdout and one for stderr, both with markup, highlighting and emoji off:
 article text is untrusted and must reach the terminal as the characters it is, never as styles,
-links or escape sequences. `safe()` makes control characters and bidi overrides visible. JSON is
-written plainly with click.echo, never through rich.
+links or escape sequences. `safe()` and `safe_line()` make hidden characters visible; JSON is
+written by `json_text()` (hidden characters escaped) with click.echo, never through rich.
 """
 
 from __future__ import annotations
@@ -17,19 +17,41 @@ from typing import Any
 
 import click
 
-# C0/C1 controls (but newline and tab), DEL, and the bidi embedding/override/isolate marks.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that act instead of showing: C0/C1 controls (but newline and tab), DEL, bidi marks,
+# embeddings, overrides and isolates, zero-width characters and joiners, invisible operators, the
+# byte-order mark, and line/paragraph separators. A reader never sees them, so neither does a view:
+# each is shown as a visible escape, or escaped in JSON.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+NEWLINE_MARK = "\u23ce"  # ⏎
+
+
+def _escape(m: re.Match) -> str:
+    return f"\u27e8U+{ord(m.group()):04X}\u27e9"  # ⟨U+202E⟩
 
 
 def safe(text: object) -> str:
-    """Untrusted text made inert for a terminal: each control character shown as an escape."""
-    s = "" if text is None else str(text)
-    return _UNSAFE.sub(lambda m: ascii(m.group())[1:-1], s)
+    """Untrusted text made inert for a terminal, Markdown or HTML: every character that would act
+    instead of showing (a control, a bidi override, a zero-width character) shown as ⟨U+XXXX⟩.
+    Newlines and tabs stay: for the body of an article."""
+    s = "" if text is None else str(text).replace("\r\n", "\n")
+    return HIDDEN.sub(_escape, s)
 
 
 def safe_line(text: object) -> str:
-    """As safe(), on one line: for titles, names and table cells."""
-    return safe(re.sub(r"[\r\n\t]+", " ", "" if text is None else str(text)))
+    """As safe(), for one-line fields (titles, names, table cells, messages): a line break is shown
+    as ⏎, so that a name cannot forge a line of its own; a tab becomes a space."""
+    s = "" if text is None else str(text)
+    return safe(_BREAKS.sub(NEWLINE_MARK, s).replace("\t", " "))
+
+
+def json_text(data, *, indent: int | None = 2) -> str:
+    """JSON with every hidden character escaped (\\u202e): readable, and the value unchanged."""
+    body = json.dumps(data, indent=indent, ensure_ascii=False, default=str)
+    return HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
 
 
 @functools.cache
@@ -52,19 +74,25 @@ def json_option(f):
 
 
 def emit_json(data) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    click.echo(json_text(data))
 
 
-def text(*parts):
-    """A rich Text from (string, style) pairs and plain strings; strings pass through safe()."""
+def text(*parts, lines: bool = False):
+    """A rich Text from (string, style) pairs and plain strings. Each string is one line of
+    untrusted text (safe_line: a line break in it is shown as ⏎); a part that is exactly "\\n" is
+    the caller's own line break. With `lines`, the strings are the body of an article and keep
+    their line breaks (safe)."""
     from rich.text import Text
 
+    clean = safe if lines else (lambda s: s if s == "\n" else safe_line(s))
     t = Text()
     for part in parts:
         if isinstance(part, tuple):
-            t.append(safe(part[0]), style=part[1])
+            t.append(clean(part[0]), style=part[1])
+        elif isinstance(part, Text):
+            t.append(part)
         else:
-            t.append(safe(part))
+            t.append(clean(part))
     return t
 
 
@@ -88,7 +116,8 @@ def quote_in_context(source_text: str, start: int, end: int, width: int = 120):
     after = source_text[end : end + width]
     cut_before = "…" if start - width > 0 else ""
     cut_after = "…" if end + width < len(source_text) else ""
-    return text(cut_before + before, (source_text[start:end], "bold reverse"), after + cut_after)
+    return text(cut_before + before, (source_text[start:end], "bold reverse"), after + cut_after,
+                lines=True)
 
 
 def is_tty() -> bool:

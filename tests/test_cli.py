@@ -85,7 +85,7 @@ def test_db_commands(cli):
 
     (head,) = head_revisions()
     assert cli("db", "path").stdout == f"sqlite:///{cli.db.resolve()}\n"
-    cli("sources", "list")
+    cli("db", "init")
     assert cli("db", "current").stdout == f"{head}\n"
     assert cli("db", "check").stdout == f"up to date at revision {head}\n"
     assert cli("db", "downgrade", "0001").stdout == "at revision 0001\n"
@@ -239,7 +239,7 @@ def test_a_file_that_is_not_a_database(tmp_path):
 def test_a_database_from_a_newer_version_is_refused(cli):
     import sqlite3
 
-    cli("sources", "list")
+    cli("db", "init")
     conn = sqlite3.connect(cli.db)
     conn.execute("UPDATE alembic_version SET version_num='9999'")
     conn.commit()

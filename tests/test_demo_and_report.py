@@ -126,7 +126,7 @@ def test_untrusted_text_never_acts_on_the_terminal(cli, tmp_path):
         out = cli(*args).stdout
         assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, args
     shown = cli("sources", "show", "1").stdout
-    assert "[bold red]BOOM[/]" in shown and "\\x1b[31mred" in shown and "\\u202e" in shown
+    assert "[bold red]BOOM[/]" in shown and "⟨U+001B⟩[31mred" in shown and "⟨U+202E⟩" in shown
     html = cli("report", "--format", "html").stdout
     assert "&lt;b&gt;[bold]Group|x[/bold]&lt;/b&gt;" in html and "<b>[bold]" not in html
     md = cli("report", "--format", "markdown").stdout

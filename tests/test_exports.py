@@ -230,7 +230,7 @@ def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_p
     doc["captures"][0]["value"] += " (edited)"
     out.write_text(json.dumps(doc))
     other = Cli(tmp_path / "other.db")
-    other("sources", "list")
+    other("db", "init")
     before = other.snapshot()
     r = other("import", str(out), ok=False)
     assert r.exit_code == 3 and "capture 1: its text is missing or does not have the SHA-256" in r.stderr

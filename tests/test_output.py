@@ -47,7 +47,7 @@ def test_csv_cells_are_made_inert(cli, tmp_path):
     cli("entities", "add", "Evil\x1b[31mRed", "--alias", "a\tb")
     out = cli("entities", "list", "--csv").stdout
     assert "\x1b" not in out
-    assert out == "id,name,kind,side,aliases\n1,Evil\\x1b[31mRed,,,a\tb\n"
+    assert out == "id,name,kind,side,aliases\n1,Evil⟨U+001B⟩[31mRed,,,a\tb\n"
     assert cli("entities", "list", "--tsv").stdout.splitlines()[1] == "1\tEvil\\x1b[31mRed\t\t\ta b"
 
 

@@ -57,6 +57,7 @@ def count(db: Path, *what: str) -> int:
 @pytest.mark.parametrize("pipe", ["closed", "head -1", "head -c0"])
 def test_sources_add_into_a_closing_pipe_stores_every_source(tmp_path, articles, pipe):
     db = tmp_path / "l.db"
+    run(db, "db", "init")  # so that stderr holds only what the command under test says
     if pipe == "closed":
         r = into_closed_pipe(db, "sources", "add", *articles, cwd=tmp_path)
         status, err = r.returncode, r.stderr
@@ -71,6 +72,7 @@ def test_import_into_a_closed_pipe_imports_everything(tmp_path):
     for p in SEEDS.iterdir():
         shutil.copy(p, tmp_path / p.name)
     db = tmp_path / "l.db"
+    run(db, "db", "init")  # so that stderr holds only what the command under test says
     status, err, _ = into_head(db, "import sources.toml", "head -c0", tmp_path)
     assert (status, err) == (0, "")
     r = into_closed_pipe(db, "import", "claims.toml", cwd=tmp_path)
@@ -80,6 +82,7 @@ def test_import_into_a_closed_pipe_imports_everything(tmp_path):
 
 def test_extract_into_head_keeps_the_candidates_and_exits_0(tmp_path, articles):
     db = tmp_path / "l.db"
+    run(db, "db", "init")  # so that stderr holds only what the command under test says
     run(db, "sources", "add", articles[0])
     status, err, out = into_head(db, "extract 1", "head -1", tmp_path)
     assert (status, err) == (0, "") and out.startswith("source 1: ")
@@ -91,6 +94,7 @@ def test_extract_into_head_keeps_the_candidates_and_exits_0(tmp_path, articles):
 
 def test_a_read_into_head_exits_0_quietly(tmp_path, articles):
     db = tmp_path / "l.db"
+    run(db, "db", "init")  # so that stderr holds only what the command under test says
     run(db, "sources", "add", *articles)
     status, err, out = into_head(db, "sources list", "head -1", tmp_path)
     assert (status, err) == (0, "") and "title" in out

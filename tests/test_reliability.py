@@ -203,7 +203,7 @@ def test_hostile_import_files_fail_cleanly(tmp_path, doc):
 
 
 def test_huge_file_is_refused(cli, tmp_path):
-    cli("sources", "list")
+    cli("db", "init")
     big = tmp_path / "huge.txt"
     with open(big, "wb") as fh:
         fh.truncate(51 * 1024 * 1024)  # sparse: 51 MB of NULs, no time spent writing

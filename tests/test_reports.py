@@ -15,7 +15,7 @@ def test_markdown_escapes_syntax_not_prose():
     assert md("1. not a list") == "1\\. not a list" and md("> not a quote") == "\\> not a quote"
     assert md("*bold* _em_ `code` [link](x) <b> a|b ~~del~~ &amp;") == (
         "\\*bold\\* \\_em\\_ \\`code\\` \\[link\\](x) \\<b> a\\|b \\~\\~del\\~\\~ &amp;amp;")
-    assert md("line\nbreak\x1b[31m") == "line break\\\\x1b\\[31m"  # renders as the escape, inert
+    assert md("line\nbreak\x1b[31m") == "line⏎break⟨U+001B⟩\\[31m"  # shown, inert (render.safe_line)
     assert md_url("https://ex.org/a b(c)") == "https://ex.org/a%20b%28c%29" and md_url("javascript:alert(1)") is None
 
 

@@ -93,7 +93,7 @@ def test_an_html_file_named_txt_is_still_read_as_html(cli, tmp_path):
 def test_a_page_with_no_article_is_refused(cli, tmp_path):
     p = tmp_path / "nav.html"
     p.write_text("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>")
-    cli("sources", "list")
+    cli("db", "init")
     before = cli.snapshot()
     r = cli("sources", "add", str(p), ok=False)
     assert r.exit_code == 3 and "no article text found" in r.stderr and "Traceback" not in r.stderr
@@ -153,7 +153,7 @@ def test_a_scanned_pdf_and_a_broken_one_are_refused_with_the_reason(cli, tmp_pat
     pdf.rect(20, 20, 100, 60, "F")  # a page that is all picture, as a scan is
     pdf.output(str(tmp_path / "scan.pdf"))
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"garbage " * 50)
-    cli("sources", "list")
+    cli("db", "init")
     before = cli.snapshot()
     r = cli("sources", "add", str(tmp_path / "scan.pdf"), ok=False)
     assert r.exit_code == 3 and "no text layer" in r.stderr and "OCR" in r.stderr
@@ -244,7 +244,7 @@ def test_a_linked_pdf_and_a_linked_text_are_read_as_what_the_server_says(cli, se
     ("/huge", "too large (1,000,000,000 bytes"),
 ])
 def test_every_fetch_failure_is_one_clear_line_and_changes_nothing(cli, server, path, message):
-    cli("sources", "list")
+    cli("db", "init")
     before = cli.snapshot()
     r = cli("sources", "add", server + path, ok=False)
     assert r.exit_code == 3

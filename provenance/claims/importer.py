@@ -102,7 +102,9 @@ class Entry:
         return value
 
 
-def import_file(session: Session, path: str) -> ImportResult:
+def import_file(session: Session, path: str, *, allow_outside: bool = False) -> ImportResult:
+    """Import `path`. Its sources may name only files in its own folder (or below it), unless
+    `allow_outside`: a file passed around cannot make the ledger read /etc/passwd."""
     from .annotations import annotation_kind, import_annotations
 
     doc = load(path)
@@ -116,7 +118,7 @@ def import_file(session: Session, path: str) -> ImportResult:
                      if isinstance(c.get("source"), str)})
     steps = (
         ("entities", _entity), ("properties", _property), ("rules", _rule),
-        ("sources", lambda s, e, r: _source(s, e, r, base, keys)),
+        ("sources", lambda s, e, r: _source(s, e, r, base, keys, allow_outside)),
         ("claims", lambda s, e, r: _claim(writer, e, r, keys)),
     )
     for section, step in steps:
@@ -189,11 +191,23 @@ def _rule(session: Session, e: Entry, result: ImportResult) -> None:
     result.created["rules"] += 1
 
 
-def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: dict) -> None:
+def _inside(path: Path, base: Path) -> bool:
+    try:
+        path.resolve().relative_to(base.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: dict,
+            allow_outside: bool = False) -> None:
     key = e.get("key")
     if e.get("file"):
         file = Path(e.get("file"))
         path = file if file.is_absolute() else base / file
+        if not allow_outside and not _inside(path, base):
+            raise InputError(f"{e.where}: file {str(file)!r} is outside the import file's folder; "
+                             "move it there, or pass --allow-outside if you trust this file")
         meta = SourceMeta(
             title=e.get("title"), url=e.get("url"), outlet=e.get("outlet"), author=e.get("author"),
             published=parse_day(e.get("published"), "published"),

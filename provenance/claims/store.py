@@ -18,11 +18,12 @@ from ..ledger import events
 from ..ledger.models import Claim
 from ..values import Period, parse_value, to_json_text
 from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
+from ..ledger.limits import get_row
 from .vocabulary import get_property, resolve_entity
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = get_row(session, Claim, claim_id)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}; see `provenance claims list`")
     return claim

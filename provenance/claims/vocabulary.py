@@ -14,6 +14,7 @@ from ..anchoring import fold_text
 from ..errors import InputError, NotFound
 from ..ledger import events
 from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
+from ..ledger.limits import get_row
 
 
 def alias_key(name: str) -> str:
@@ -32,7 +33,7 @@ def find_entity(session: Session, name: str) -> Entity | None:
 
 
 def get_entity(session: Session, name: str) -> Entity:
-    if name.isdigit() and (e := session.get(Entity, int(name))) is not None:
+    if name.isdigit() and (e := get_row(session, Entity, name)) is not None:
         return e
     entity = find_entity(session, name)
     if entity is None:

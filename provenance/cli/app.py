@@ -27,11 +27,16 @@ class State:
         self.db_value = db
         self._db = None
 
-    def db(self, *, migrate: bool = True):
+    def db(self, *, migrate: bool = True, create: bool = True):
+        """The ledger. Reading commands pass create=False: a mistyped path is named, not made."""
         if self._db is None:
             from ..ledger.db import open_db
 
-            self._db = open_db(self.db_value, migrate=migrate)
+            self._db = open_db(self.db_value, migrate=migrate, create=create)
+            if self._db.created:
+                from ..render import safe_line
+
+                click.echo(f"created a new ledger at {safe_line(self._db.url.split('///', 1)[-1])}", err=True)
         return self._db
 
     def close(self) -> None:
@@ -91,7 +96,7 @@ def with_session(readonly: bool = False):
         @pass_state
         @functools.wraps(f)
         def run(state: State, *args, **kwargs):
-            with state.db().session(readonly=readonly) as session:
+            with state.db(create=not readonly).session(readonly=readonly) as session:
                 return f(session, *args, **kwargs)
 
         return run

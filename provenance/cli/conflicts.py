@@ -71,7 +71,7 @@ def show(session, conflict_id, as_json):
                     safe_line(as_of_label(cl)), "\n",
                     f"source {cl.source_id}: ", safe_line(cl.source.title or ""), "\n",
                     (("denies " if cl.polarity == "denies" else "") + safe_line(cl.value_text), "bold"),
-                    f" [{cl.scope}]" if cl.scope else "")
+                    f" [{safe_line(cl.scope)}]" if cl.scope else "")
         panels.append(Panel(Group(head, text(""), quote_in_context(cl.source.text, span.start, span.end, 160)),
                             expand=True))
     grid = Table.grid(expand=True, padding=(0, 1))  # the claims side by side, equal widths

@@ -1,4 +1,4 @@
-"""provenance db path | upgrade | downgrade | current | check"""
+"""provenance db path | init | upgrade | downgrade | current | check"""
 
 from __future__ import annotations
 
@@ -21,10 +21,27 @@ def path(state: State) -> None:
     click.echo(resolve_url(state.db_value))
 
 
+@db_group.command("init")
+@click.argument("path", required=False)
+@pass_state
+def init(state: State, path: str | None) -> None:
+    """Create a new ledger at PATH (default: --db) at the newest revision."""
+    from ..ledger.db import resolve_url, sqlite_path
+
+    if path is not None:
+        state.db_value = path
+    url = resolve_url(state.db_value)
+    file = sqlite_path(url) if url.startswith("sqlite") else None
+    db = state.db()
+    where = url.split('///', 1)[-1] if file else url
+    click.echo(f"ledger ready at {where}" if db.created else f"a ledger is already at {where}")
+
+
 def _migrate(state: State, direction: str, revision: str) -> None:
     from ..ledger import db as dbmod
 
-    db = state.db(migrate=False)
+    dbmod.check_revision(revision)
+    db = state.db(migrate=False, create=direction == "upgrade")
     dbmod.check_usable(db.engine)
     getattr(dbmod, direction)(db.engine, db.url, revision)
     click.echo(f"at revision {', '.join(sorted(dbmod.current_revisions(db.engine))) or 'none'}")
@@ -52,7 +69,7 @@ def current(state: State) -> None:
     """Print the database's schema revision."""
     from ..ledger.db import check_usable
 
-    revs = check_usable(state.db(migrate=False).engine)
+    revs = check_usable(state.db(migrate=False, create=False).engine)
     click.echo(", ".join(sorted(revs)) or "none (empty database)")
 
 
@@ -62,7 +79,7 @@ def check(state: State) -> None:
     """Exit 0 when the database is at the newest revision, non-zero otherwise."""
     from ..ledger.db import check_usable, head_revisions
 
-    revs = check_usable(state.db(migrate=False).engine)
+    revs = check_usable(state.db(migrate=False, create=False).engine)
     heads = set(head_revisions())
     if revs != heads:
         raise CliError(

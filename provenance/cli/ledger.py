@@ -11,8 +11,10 @@ from .app import CliError, pass_state, with_ledger, with_session
 
 @click.command("import")
 @click.argument("file", metavar="FILE|-")
+@click.option("--allow-outside", is_flag=True,
+              help="Let the file's sources name files outside its own folder.")
 @with_ledger
-def import_(db, file):
+def import_(db, file, allow_outside):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing.
 
     Also reads W3C Web Annotations (`provenance export --format web-annotation`) and Hypothesis
@@ -20,7 +22,7 @@ def import_(db, file):
     in the ledger already."""
     from ..actions import import_file
 
-    result = import_file(db, file)
+    result = import_file(db, file, allow_outside=allow_outside)
     click.echo(result.summary + f"; {len(result.conflicts)} new conflict(s)")
 
 

@@ -118,7 +118,7 @@ def show(session, source_id, as_json):
             parts.append((source.text[sp_start : sp.end], "bold reverse"))
             pos = sp.end
     parts.append(source.text[pos:])
-    print_(text(*parts))
+    print_(text(*parts, lines=True))
 
 
 @sources.command("copies")

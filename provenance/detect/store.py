@@ -15,6 +15,8 @@ from ..ledger import events
 from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, Verdict, utcnow
 
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
+from ..ledger.models import CONFLICT_STATUSES, Claim, Conflict, utcnow
+from ..ledger.limits import get_row
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
 
@@ -76,7 +78,7 @@ def fold(conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable],
 
 
 def get_conflict(session: Session, conflict_id: int) -> Conflict:
-    conflict = session.get(Conflict, conflict_id)
+    conflict = get_row(session, Conflict, conflict_id)
     if conflict is None:
         raise NotFound(f"no conflict with id {conflict_id}; see `provenance conflicts list`")
     return conflict

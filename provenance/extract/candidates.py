@@ -29,6 +29,7 @@ from ..values import parse_value
 from . import proposals
 from .lexicon import lexicon
 from .matching import Ledger
+from ..ledger.limits import get_row
 
 SUBJECT_WEIGHT = {"known": 1.0, "new": 0.95, "alias": 0.85, None: 0.5}
 EXTRACTOR_VERSION = "1"
@@ -118,7 +119,7 @@ def list_candidates(session: Session, source: str | None = None, status: str | N
 
 
 def get_candidate(session: Session, candidate_id: int) -> Candidate:
-    cand = session.get(Candidate, candidate_id)
+    cand = get_row(session, Candidate, candidate_id)
     if cand is None:
         raise NotFound(f"no candidate {candidate_id}; see `provenance review` or `provenance candidates list`")
     return cand

@@ -7,8 +7,10 @@ quotes, dashes and whitespace on the fly; nothing folded is ever stored.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -73,42 +75,83 @@ def check_grade(grade: str | None) -> str | None:
 
 
 def read_input(path: str) -> bytes:
-    """The bytes of a file, or of stdin for '-'."""
+    """The bytes of a regular file, or of stdin for '-'; at most MAX_BYTES, counted while reading.
+
+    Devices (/dev/zero never ends), FIFOs (may never open) and sockets are refused before they are
+    opened; a file that grows while it is read is still stopped at the limit.
+    """
+    import stat
+
+    limit = f"larger than {MAX_BYTES // 2**20} MB, the limit for one source; split it first"
     if path == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input: {limit}")
+        return data
+    if not path or not path.strip():
+        raise InputError("an empty file name was given; name a file, or - for standard input")
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: larger than {MAX_BYTES // 2**20} MB; split it first")
-        return p.read_bytes()
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: is not a regular file (a device, pipe or socket); "
+                         "save the article to a file first")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: {limit}")
+    return data
+
+
+# Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _unicode_with_bom(data: bytes, name: str) -> str | None:
+    """UTF-16 or UTF-32 text that says so with a byte-order mark, decoded; None otherwise."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {codec.upper()} byte-order mark but is not "
+                                 f"valid {codec.upper()} (bad byte at offset {exc.start})") from None
+    return None
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text (with or without a BOM), or a clear refusal."""
+    """UTF-8 text (with or without a BOM), UTF-16/32 with a BOM, or a clear refusal."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB; split it first")
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty")
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: holds binary data, not text; save the article as UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: is not UTF-8 text (bad byte at offset {exc.start}); "
-            "convert it to UTF-8 first, for example with iconv"
-        ) from None
+    text = _unicode_with_bom(data, name)
+    if text is None:
+        if not data.strip():
+            raise InputError(f"{name}: the file is empty")
+        if b"\x00" in data:
+            raise InputError(f"{name}: holds binary data (NUL bytes), not text; save the article as UTF-8 text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: is not UTF-8 text (bad byte at offset {exc.start}); "
+                "convert it to UTF-8 first, for example with iconv"
+            ) from None
     return check_text(text, name)
 
 
 def check_text(text: str, name: str) -> str:
     """Decoded or extracted text that is worth storing: not blank, not binary."""
+    if "\x00" in text:
+        raise InputError(f"{name}: holds NUL characters, not text; save the article as UTF-8 text")
     if not text.strip():
         raise InputError(f"{name}: the file is empty (only blank characters)")
     controls = len(_CONTROLS.findall(text))
@@ -255,7 +298,11 @@ def _first_line(text: str) -> str | None:
 
 
 def get_source(session: Session, source_id: int, *, with_text: bool = False) -> Source:
-    source = session.get(Source, source_id, options=[undefer(Source.text)] if with_text else None)
+    from ..ledger.limits import MAX_ID
+
+    source = None
+    if 1 <= int(source_id) <= MAX_ID:
+        source = session.get(Source, source_id, options=[undefer(Source.text)] if with_text else None)
     if source is None:
         raise NotFound(f"no source with id {source_id}; see `provenance sources list`")
     return source

@@ -18,12 +18,13 @@ from ..anchoring import context, context_similarity, locate
 from ..errors import AnchorError, InputError
 from ..ledger import events
 from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
+from ..ledger.limits import get_row
 
 
 def previous_version(session: Session, source: Source, version_of: int | None) -> Source | None:
     """The source this one re-captures: given explicitly, or the latest with the same URL."""
     if version_of is not None:
-        old = session.get(Source, version_of)
+        old = get_row(session, Source, version_of)
         if old is None:
             raise InputError(f"--version-of {version_of}: no such source")
         if old.id == source.id:

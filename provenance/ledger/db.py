@@ -29,12 +29,37 @@ def default_path() -> Path:
     return Path(click.get_app_dir("provenance")) / "provenance.db"
 
 
+SCHEMES = ("sqlite", "postgresql")
+
+
 def resolve_url(value: str | None = None) -> str:
-    """Option, then environment variable, then the per-user default file."""
+    """Option, then environment variable, then the per-user default file.
+
+    Only SQLite files and PostgreSQL servers are ledgers; an in-memory database is refused, since
+    everything written to it would vanish when the command ends."""
     value = value or os.environ.get(ENV_VAR) or str(default_path())
-    if "://" in value:
-        return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
+    if value.strip() in ("", ":memory:"):
+        raise DatabaseError(f"--db {value!r} is not a file; give a file path or a postgresql:// URL")
+    if "://" not in value:
+        return "sqlite:///" + str(Path(value).expanduser().resolve())
+    scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise DatabaseError(f"--db: {scheme}:// databases are not supported; give a SQLite file path "
+                            "or a postgresql:// URL")
+    if scheme == "sqlite" and sqlite_path(value) is None:
+        raise DatabaseError("--db: an in-memory SQLite database would lose everything when the command "
+                            "ends; give a file path")
+    return value
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a sqlite:/// URL; None for an in-memory one."""
+    path = url.split("://", 1)[1]
+    path = path[1:] if path.startswith("/") else path
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:" or "mode=memory" in url:
+        return None
+    return Path(path)
 
 
 def data_dir() -> Path:
@@ -52,10 +77,20 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+    # journal_mode=WAL is written into the file, so it waits for _use_wal, after the checks: a
+    # database that is refused must be left byte for byte as it was.
+
+
+def _use_wal(engine: Engine) -> None:
+    """Readers never wait for the writer under WAL; set once, after the database was accepted."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() not in ("wal", "memory"):
+            raw.execute("PRAGMA journal_mode=WAL")
 
 
 def _begin(conn) -> None:
@@ -87,11 +122,18 @@ def lock_for_write(session) -> None:
         session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
-def make_engine(url: str) -> Engine:
+def no_ledger(path) -> DatabaseError:
+    return DatabaseError(f"no ledger at {path} (create one with `provenance db init {path}` or any "
+                         "command that adds data)")
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            parent = Path(path).parent
+        path = sqlite_path(url)
+        if path is not None and not path.exists() and not create:
+            raise no_ledger(path)
+        if path is not None:
+            parent = path.parent
             if not parent.exists():
                 try:
                     parent.mkdir(parents=True)
@@ -153,6 +195,17 @@ def current_revisions(engine: Engine) -> set[str]:
         return set(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
 
 
+def check_revision(revision: str) -> str:
+    """A revision Alembic can go to: head, base, or (a prefix of) one this version knows."""
+    if revision in ("head", "heads", "base"):
+        return revision
+    found = [r for r in known_revisions() if r.startswith(revision)] if revision else []
+    if len(found) != 1:
+        raise DatabaseError(f"no revision {revision!r}; give head, base or one of "
+                            f"{', '.join(sorted(known_revisions()))}")
+    return found[0]
+
+
 def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
     """Run an Alembic step in one transaction.
 
@@ -163,6 +216,7 @@ def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
     """
     from alembic import command
 
+    revision = check_revision(revision)
     cfg = alembic_config(url)
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -218,9 +272,12 @@ def check_usable(engine: Engine) -> set[str]:
 class Database:
     """One ledger: an engine and the sessions it hands out."""
 
-    def __init__(self, url: str, *, migrate: bool = True):
+    def __init__(self, url: str, *, migrate: bool = True, create: bool = True):
         self.url = url
-        self.engine = make_engine(url)
+        path = sqlite_path(url) if url.startswith("sqlite") else None
+        # A new file is made only for a command that adds data, which says so.
+        self.created = path is not None and not path.exists()
+        self.engine = make_engine(url, create=create)
         if migrate:
             self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
@@ -233,6 +290,7 @@ class Database:
         SQLite file: a server ledger is shared, and one newer client upgrading it would lock the
         others out, so it moves only when someone runs `provenance db upgrade`."""
         current = check_usable(self.engine)
+        _use_wal(self.engine)
         heads = set(head_revisions())
         if current == heads:
             return
@@ -256,8 +314,8 @@ class Database:
         self.engine.dispose()
 
 
-def open_db(value: str | None = None, *, migrate: bool = True) -> Database:
-    return Database(resolve_url(value), migrate=migrate)
+def open_db(value: str | None = None, *, migrate: bool = True, create: bool = True) -> Database:
+    return Database(resolve_url(value), migrate=migrate, create=create)
 
 
 def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False) -> list[int]:

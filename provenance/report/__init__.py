@@ -6,9 +6,9 @@ from .build import build_report
 def render(doc: dict, fmt: str) -> str:
     """The report as text in a publishing format (the terminal view is rendered by rich)."""
     if fmt == "json":
-        import json
+        from ..render import json_text
 
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return json_text(doc) + "\n"
     if fmt == "markdown":
         from .markdown import render_markdown
 

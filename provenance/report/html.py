@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..render import safe_line
 from .build import also_text, decision_text, questions_line
 
 
 def h(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    """One line of ledger text as inert HTML: hidden characters shown (a right-to-left override
+    would reverse a figure in a browser), then markup escaped."""
+    return escape(safe_line(text), quote=True)
 
 
 def href(url: str | None) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from ..render import safe_line
 from .build import also_text, decision_text, questions_line
 
 # Inline syntax anywhere in a line: code, emphasis, links and images ([ ]), raw HTML (<),
@@ -18,14 +19,12 @@ _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _BLOCK = re.compile(r"^(\s*)([#>+=-])")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def md(text: object) -> str:
-    """One line of inert Markdown: syntax escaped, controls and newlines removed."""
-    s = "" if text is None else str(text)
-    s = _CONTROL.sub(lambda m: ascii(m.group())[1:-1], s)
-    s = re.sub(r"[\r\n\t]+", " ", s)
+    """One line of inert Markdown: hidden characters shown and newlines as ⏎ (render.safe_line),
+    then only the syntax Markdown would act on escaped."""
+    s = safe_line(text)
     s = _INLINE.sub(r"\\\1", s)
     s = _UNDERSCORE.sub(r"\\_", s)
     s = _ENTITY.sub("&amp;", s)
