@@ -76,7 +76,7 @@ def make_pdf(path: Path, pages: list[str], title: str = "Civilian casualties rep
     pdf = FPDF()
     pdf.set_title(title)
     pdf.set_author("UN Assistance Mission")
-    pdf.set_creation_date(dt.datetime(2023, 2, 20, 12, 0, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(2023, 2, 20, 12, 0, tzinfo=dt.UTC))
     pdf.set_font("Helvetica", size=11)
     for body in pages:
         pdf.add_page()

@@ -4,10 +4,8 @@ exports, schema.org ClaimReview from verdicts, and W3C PROV checked by the `prov
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, Cli
 
 pyld = pytest.importorskip("pyld", reason="JSON-LD checks need PyLD (test extra)")
@@ -46,7 +44,9 @@ def test_web_annotation_round_trip_gives_the_same_claims_and_spans(demo, tmp_pat
     r = fresh("import", str(path))
     assert f"{len(items)} claims" in r.stdout
     assert fresh.json("claims", "list") == demo.json("claims", "list")
-    spans = lambda cli: [(c["source_id"], c["start"], c["end"], c["quote"]) for c in cli.json("claims", "list")]
+    def spans(cli):
+        return [(c["source_id"], c["start"], c["end"], c["quote"]) for c in cli.json("claims", "list")]
+
     assert spans(fresh) == spans(demo)
     # Importing it again adds nothing.
     assert "nothing new" in fresh("import", str(path)).stdout
@@ -205,6 +205,7 @@ def test_prov_export_is_a_valid_prov_document_of_sources_spans_claims_and_decisi
 
 def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_path):
     from conftest import make_pdf
+
     from provenance.report.exports.web_annotation import expand
 
     pdf = make_pdf(tmp_path / "r.pdf", ["Annual report.", "The mission documented 700 killed.", "Annex."])
@@ -220,7 +221,9 @@ def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_p
     assert "1 sources, 1 claims" in empty("import", str(out)).stdout
     assert empty.json("claims", "list") == cli.json("claims", "list")
     assert empty.json("claims", "list")[0]["page"] == 2
-    strip = lambda s: {k: v for k, v in s.items() if k != "origin"}
+    def strip(source):
+        return {k: v for k, v in source.items() if k != "origin"}
+
     assert [strip(s) for s in empty.json("sources", "list")] == [strip(s) for s in cli.json("sources", "list")]
     # A capture whose text does not have the SHA-256 it states is refused; nothing is imported.
     doc = json.loads(out.read_text())
@@ -232,3 +235,18 @@ def test_with_sources_the_collection_round_trips_into_an_empty_ledger(cli, tmp_p
     r = other("import", str(out), ok=False)
     assert r.exit_code == 3 and "capture 1: its text is missing or does not have the SHA-256" in r.stderr
     assert other.snapshot() == before
+
+
+def test_a_recaptured_claim_is_annotated_on_its_own_capture(cli, tmp_path):
+    v1, v2 = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    v1.write_text("BREAKING. Live updates follow.\nOfficials said 12 people died.\n", encoding="utf-8")
+    v2.write_text("Officials said 12 people died.\n", encoding="utf-8")  # the quote moves up
+    cli("sources", "add", str(v1))
+    cli("properties", "add", "death toll", "--type", "quantity")
+    cli("claims", "add", "1", "--quote", "12 people died", "--subject", "blast", "--property", "death toll",
+        "--value", "12", "--new-entities")
+    cli("sources", "add", str(v2), "--version-of", "1")
+    (a,) = export(cli, "web-annotation")["first"]["items"]
+    quote, pos = a["target"]["selector"]
+    assert a["target"]["sha256"] == cli.json("sources", "show", "1")["sha256"]
+    assert v1.read_text()[pos["start"]:pos["end"]] == quote["exact"] and pos["start"] == 46

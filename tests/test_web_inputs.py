@@ -8,11 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from provenance.ingest.fetch import fetch
-from provenance.errors import InputError
-
 from conftest import make_pdf
+
+from provenance.errors import InputError
+from provenance.ingest.fetch import fetch
 
 PAGES = Path(__file__).resolve().parent / "pages"
 V1 = PAGES / "peshawar_v1.html"
@@ -68,9 +67,10 @@ def test_options_override_what_the_page_says(cli):
 
 
 def test_html_on_stdin_needs_format_html_and_the_original_is_kept(cli, tmp_path):
+    import hashlib
+
     from provenance.ingest.sources import get_source, original_bytes
     from provenance.ledger.db import open_db
-    import hashlib
 
     data = V1.read_bytes()
     cli("sources", "add", "-", "--format", "html", input=data)
@@ -122,7 +122,7 @@ def test_a_pdf_is_read_page_by_page_and_claims_know_their_page(cli, tmp_path):
     assert src["author"] == "UN Assistance Mission" and src["published"] == "2023-02-20"
     pages = src["pages"]
     assert [p["number"] for p in pages] == [1, 2, 3]
-    for p, body in zip(pages, REPORT):
+    for p, body in zip(pages, REPORT, strict=True):
         assert src["text"][p["start"]:p["end"]].split() == body.split()
     props(cli, "killed")
     props(cli, "attributed", kind="text")
@@ -221,7 +221,7 @@ def test_a_link_is_fetched_following_redirects_and_its_capture_recorded(cli, ser
     assert src["origin"] == f"{server}/old" and src["url"] == CANONICAL
     o = src["original"]
     assert (o["requested_url"], o["final_url"]) == (f"{server}/old", f"{server}/story")
-    assert src["captured"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    assert src["captured"] == dt.datetime.now(dt.UTC).date().isoformat()
     assert o["fetched_at"].startswith(src["captured"])
     assert "cookies" not in src["text"] and "killing at least 32 people" in src["text"]
     # The same page again is the same text: already there. A changed page is a re-capture.

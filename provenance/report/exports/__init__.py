@@ -31,6 +31,11 @@ def iso(moment: dt.datetime | dt.date | None) -> str | None:
     return moment.isoformat()
 
 
+def own_span(claim):
+    """The claim's span in its own source (a re-capture adds spans in later versions too)."""
+    return next((sp for sp in claim.spans if sp.source_id == claim.source_id), None)
+
+
 def claim_recorders(session: Session) -> dict[int, tuple[str, dt.datetime]]:
     """Who recorded each claim and when, read from the audit trail (claim.add, claim.import)."""
     out: dict[int, tuple[str, dt.datetime]] = {}

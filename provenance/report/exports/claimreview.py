@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ...claims.store import as_of_label
 from ...ledger.models import VERDICTS, Claim, Conflict, Verdict
-from . import iso
+from . import iso, own_span
 
 SCHEMA_CONTEXT_URL = "https://schema.org"
 RATING_NAMES = {"false": "False", "mostly-false": "Mostly false", "mixed": "Mixed",
@@ -40,7 +40,7 @@ def review(verdict: Verdict, conflict: Conflict) -> dict:
                   "datePublished": iso(source.published),
                   "publisher": {"@type": "Organization", "name": source.outlet} if source.outlet else None}
     item = {"@type": "Claim", "author": author, "datePublished": iso(source.published or source.captured),
-            "text": claim.spans[0].quote if claim.spans else None, "appearance": _clean(appearance)}
+            "text": own_span(claim).quote if own_span(claim) else None, "appearance": _clean(appearance)}
     out = {
         "@type": "ClaimReview",
         "claimReviewed": summary(claim),

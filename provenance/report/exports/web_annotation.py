@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...claims.annotations import ANNO_CONTEXT_URL, CONTEXT, ni_uri
 from ...claims.store import as_of_label
 from ...ledger.models import Claim, utcnow
-from . import TOOL_IRI, claim_recorders, iso, tool_version
+from . import TOOL_IRI, claim_recorders, iso, own_span, tool_version
 
 
 def collection(session: Session, with_sources: bool = False) -> dict:
@@ -21,7 +21,7 @@ def collection(session: Session, with_sources: bool = False) -> dict:
         select(Claim).where(Claim.status != "rejected").order_by(Claim.id).options(
             selectinload(Claim.spans), selectinload(Claim.subject), selectinload(Claim.speaker),
             selectinload(Claim.property), selectinload(Claim.source)))
-    claims = [c for c in claims if c.spans]
+    claims = [c for c in claims if own_span(c) is not None]
     items = [annotation(c, recorders.get(c.id)) for c in claims]
     out = {
         "@context": [ANNO_CONTEXT_URL, CONTEXT],
@@ -56,7 +56,7 @@ def generator() -> dict:
 
 
 def annotation(claim: Claim, recorded: tuple | None) -> dict:
-    span, source = claim.spans[0], claim.source
+    span, source = own_span(claim), claim.source
     body = {
         "type": "Claim",
         "subject": claim.subject.name,
