@@ -491,7 +491,8 @@ def scan(db: Database, show: int | None = None) -> Scanned:
 
     A first scan of a large ledger finds tens of thousands of conflicts: they are counted by kind
     in SQL and turned into JSON a thousand at a time, so memory holds a page, not all of them."""
-    from .detect import retire_stale, scan as run
+    from .detect import retire_stale
+    from .detect import scan as run
     from .detect.store import conflict_json, kinds_of, load
 
     with db.session() as session:

@@ -686,7 +686,7 @@ def parse_moment(text: str) -> dt.datetime | None:
     except ValueError:
         raise ValueError_(f"{text!r} is not a real date-time") from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return moment
 
 

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 from ..claims.store import article_title, as_of_label, speaker_name
 from ..claims.vocabulary import get_property, resolve_entity
 from ..detect.store import explanation_of, fold, with_current_explanations
-from .grading import CREDIBILITY, graded, is_rumour
-from .independence import independent_count
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
+from .grading import CREDIBILITY, graded, is_rumour
+from .independence import independent_count
 
 
 @dataclass

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import context, locate
+from ..errors import InputError
 from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..ledger import events
 from ..ledger.db import bulk_insert

@@ -13,12 +13,16 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFound
-from .recording import as_of_moment  # noqa: F401  (the claims API)
-from ..ingest.sources import find_source
+from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
-from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
-from ..ledger.limits import get_row
+from .recording import (  # noqa: F401  (the claims API)
+    ClaimInput,
+    add_claim,
+    as_of_moment,  # noqa: F401  (the claims API)
+    as_of_period,
+    clean,
+)
 from .vocabulary import get_property, resolve_entity
 
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from ..anchoring import fold_text
 from ..errors import InputError, NotFound
 from ..ledger import events
-from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 from ..ledger.limits import get_row
+from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 
 
 def alias_key(name: str) -> str:

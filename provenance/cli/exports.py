@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import CliError, with_session
 from ..render import safe_line
+from .app import CliError, with_session
 
 
 @click.command("export")

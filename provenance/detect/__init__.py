@@ -9,8 +9,8 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 from __future__ import annotations
 
 import itertools
-import re
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -107,12 +107,12 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
                      created_at=now) for f in new]
         ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
         bulk_insert(session, ConflictClaim.__table__, [
-            {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new)
+            {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new, strict=True)
             for claim_id in sorted(claims_of[f.key])])
         events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
                       ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
-    _recount(session, {cid: f for cid, f in zip(ids, new) if f.group_key}, sorted(grown))
+    _recount(session, {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key}, sorted(grown))
     return [cid for cid, _ in back] + ids, sorted(grown)
 
 

@@ -14,8 +14,7 @@ by their text, in no known order are `same_day`, of low severity.
 
 from __future__ import annotations
 
-from .base import (ClaimView, Finding, hedge_note, order, revises, rose_to, same_moment,
-                   same_question, severity)
+from .base import ClaimView, Finding, hedge_note, order, revises, rose_to, same_moment, same_question, severity
 
 NAME, VERSION = "numeric", "2"
 

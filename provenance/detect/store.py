@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -132,7 +132,7 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
     from . import explanations
 
     if conflicts:
-        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts)):
+        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts), strict=True):
             c.current_explanation = text
     return conflicts
 

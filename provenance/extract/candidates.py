@@ -18,20 +18,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..anchoring import fold_text
 from ..claims.recording import ClaimInput, ClaimWriter
 from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
 from ..ingest.sources import find_source
 from ..ledger import events
+from ..ledger.limits import get_row
 from ..ledger.models import Alias, Candidate, Conflict, Entity, Property, Source, utcnow
 from ..values import parse_value
+from . import events as event_names
 from . import proposals
 from .lexicon import lexicon
 from .matching import Ledger
-from ..ledger.limits import get_row
-from ..anchoring import fold_text
-from . import events as event_names
 
 # The score above which `review --accept-above` is suggested: what the reading benchmark accepts.
 SUGGESTED_ACCEPT = 0.6

@@ -266,7 +266,7 @@ def summarise(split: str, events: list[Event], scores: list[Score]) -> list[dict
     rows = []
     support: Counter = Counter()
     recalled: Counter = Counter()
-    for ev, sc in zip(events, scores):
+    for ev, sc in zip(events, scores, strict=True):
         for lb in ev.claims:
             t = ev.type_of(lb["property"])
             support[t] += 1

@@ -104,11 +104,10 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
 def _place_of(name: str) -> tuple[str | None, str]:
     """(kind, place words) of a canonical or surface event name: "Kerman attack" -> (attack, kerman)."""
     lex = lexicon()
-    m = None
-    for m in lex.event_re.finditer(name):
-        pass
-    if m is None:
+    matches = list(lex.event_re.finditer(name))
+    if not matches:
         return None, ""
+    m = matches[-1]  # the last event word names the kind
     rest = (name[:m.start()] + " " + name[m.end():]).strip()
     rest = lex.facilities.sub(" ", rest)
     rest = re.sub(r"\b(?:in|at|near|the|of|on)\b", " ", rest, flags=re.I)

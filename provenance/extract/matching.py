@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from .events import LedgerEvent
 from ..ledger.models import Alias, Claim, Entity, Property
+from .events import LedgerEvent
 from .lexicon import Question
 
 PROPERTY_MATCH = 0.75  # below this a new question is proposed

@@ -54,7 +54,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise InputError(f"{url}: {_reason(exc.reason)}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise InputError(f"{url}: no answer within {timeout:g} s (timed out)") from None
     except (ConnectionError, OSError) as exc:
         raise InputError(f"{url}: the connection failed ({exc})") from None

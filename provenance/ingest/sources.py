@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
@@ -67,7 +66,7 @@ def parse_time(value, what: str) -> dt.datetime | None:
     if value is None or value == "" or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return None
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
     try:
         return parse_moment(str(value))
     except ValueError_:

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from ..anchoring import context, context_similarity, locate
 from ..errors import AnchorError, InputError
 from ..ledger import events
-from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 from ..ledger.limits import get_row
+from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 
 
 def previous_version(session: Session, source: Source, version_of: int | None) -> Source | None:

@@ -11,7 +11,6 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger,
-    LargeBinary,
     Boolean,
     CheckConstraint,
     Date,
@@ -20,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,

@@ -91,7 +91,7 @@ def _question(q: dict) -> list[str]:
                      f"{source_ref(c['source_id'], c.get('page'))}: {h(c['article'])}", h(c["as_of"]),
                      a["sources"], a["independent_sources"],
                      f"{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])}: {h(a.get('credibility_why'))})")
-            out.append("<tr>" + "".join(f'<td data-label="{col}">{cell}</td>' for col, cell in zip(COLUMNS, cells))
+            out.append("<tr>" + "".join(f'<td data-label="{col}">{cell}</td>' for col, cell in zip(COLUMNS, cells, strict=True))
                        + "</tr>")
     out.append("</tbody></table>")
     for a in q["answers"]:
@@ -140,5 +140,5 @@ def _decisions(decisions: list[dict]) -> list[str]:
            "<table class=cards><thead><tr>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr></thead><tbody>"]
     for d in decisions:
         cells = (h(d["at"][:16].replace("T", " ")), h(d["who"]), h(decision_text(d)), h(d["note"] or ""))
-        out.append("<tr>" + "".join(f'<td data-label="{c}">{v}</td>' for c, v in zip(cols, cells)) + "</tr>")
+        out.append("<tr>" + "".join(f'<td data-label="{c}">{v}</td>' for c, v in zip(cols, cells, strict=True)) + "</tr>")
     return out + ["</tbody></table>"]

@@ -122,7 +122,7 @@ def _conflict(doc, c: Conflict, tool, person):
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     """The ledger's naive UTC times, stated as UTC."""
-    return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.replace(tzinfo=dt.UTC)
 
 
 def _safe(name: str) -> str:
