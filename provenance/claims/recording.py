@@ -107,8 +107,9 @@ class ClaimWriter:
         hexes = sorted(r for r in refs if r not in self._sources and is_sha256_prefix(r))
         for i in range(0, len(hexes), 200):
             chunk = hexes[i : i + 200]
-            found = self.session.scalars(select(Source).options(undefer(Source.text)).where(or_(
-                *(sha256_range(r) for r in chunk)))).all()
+            found = self.session.scalars(
+                select(Source).options(undefer(Source.text)).where(or_(*(sha256_range(r) for r in chunk)))
+            ).all()
             for ref in chunk:
                 matches = [src for src in found if src.sha256.startswith(ref.lower())]
                 if len(matches) == 1:  # none or several: find_source says why, later
@@ -124,8 +125,17 @@ class ClaimWriter:
         for sid in ids:
             self._existing[sid] = set()
         rows = self.session.execute(
-            select(Span.source_id, Span.id, Span.start, Span.end, Claim.subject_id, Claim.property_id,
-                   Claim.polarity, Claim.speaker_id, Claim.value_json)
+            select(
+                Span.source_id,
+                Span.id,
+                Span.start,
+                Span.end,
+                Claim.subject_id,
+                Claim.property_id,
+                Claim.polarity,
+                Claim.speaker_id,
+                Claim.value_json,
+            )
             .outerjoin(ClaimSpan, ClaimSpan.span_id == Span.id)
             .outerjoin(Claim, (Claim.id == ClaimSpan.claim_id) & (Claim.source_id == Span.source_id))
             .where(Span.source_id.in_(ids))
@@ -205,22 +215,49 @@ class ClaimWriter:
         identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
         if skip_existing and (identity in self._existing_for(source_id) or (source_id, *identity) in self._seen):
             return False
-        if overlapping and any(e[0] < a.end and a.start < e[1] and e[2:5] == identity[2:5] and e[6] == value_json
-                               for e in self._existing_for(source_id)):
+        if overlapping and any(
+            e[0] < a.end and a.start < e[1] and e[2:5] == identity[2:5] and e[6] == value_json
+            for e in self._existing_for(source_id)
+        ):
             return False
         self._seen.add((source_id, *identity))
         if span_key not in self._spans and span_key not in self._new_spans:
             prefix, suffix = context(text, a.start, a.end)
             self._new_spans[span_key] = dict(
-                source_id=source_id, start=a.start, end=a.end, quote=text[a.start : a.end],
-                prefix=prefix, suffix=suffix, method=a.method, score=a.score)
-        self._rows.append((dict(
-            source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
-            value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], as_of_at=moment, hedge=clean(ci.hedge),
-            scope=clean(ci.scope), cites=clean(ci.cites), status="accepted", created_at=self._now,
-            revises_id=ci.revises, exclusive=bool(ci.exclusive),
-        ), span_key))
+                source_id=source_id,
+                start=a.start,
+                end=a.end,
+                quote=text[a.start : a.end],
+                prefix=prefix,
+                suffix=suffix,
+                method=a.method,
+                score=a.score,
+            )
+        self._rows.append(
+            (
+                dict(
+                    source_id=source_id,
+                    subject_id=subject,
+                    property_id=prop_id,
+                    value_text=ci.value.strip(),
+                    value_json=value_json,
+                    polarity=polarity,
+                    speaker_id=speaker,
+                    as_of_text=as_of[0],
+                    as_of_start=as_of[1],
+                    as_of_end=as_of[2],
+                    as_of_at=moment,
+                    hedge=clean(ci.hedge),
+                    scope=clean(ci.scope),
+                    cites=clean(ci.cites),
+                    status="accepted",
+                    created_at=self._now,
+                    revises_id=ci.revises,
+                    exclusive=bool(ci.exclusive),
+                ),
+                span_key,
+            )
+        )
         return True
 
     def _check_revises(self, claim_id: int, source_id: int, prop_id: int) -> None:
@@ -228,8 +265,10 @@ class ClaimWriter:
         if earlier is None:
             raise InputError(f"--revises {claim_id}: no claim with that id; see `provenance claims list`")
         if earlier.property_id != prop_id:
-            raise InputError(f"--revises {claim_id}: that claim answers another question "
-                             f"({earlier.property.name!r}); a revision gives a new answer to the same one")
+            raise InputError(
+                f"--revises {claim_id}: that claim answers another question "
+                f"({earlier.property.name!r}); a revision gives a new answer to the same one"
+            )
 
     def _existing_for(self, source_id: int) -> set[tuple]:
         if source_id not in self._existing:
@@ -248,16 +287,34 @@ class ClaimWriter:
             self._spans.update(zip(keys, ids, strict=True))
             self._new_spans.clear()
         claim_ids = bulk_insert(s, Claim.__table__, [row for row, _ in self._rows], ids=True)
-        bulk_insert(s, ClaimSpan.__table__, [{"claim_id": cid, "span_id": self._spans[key]}
-                                             for cid, (_, key) in zip(claim_ids, self._rows, strict=True)])
+        bulk_insert(
+            s,
+            ClaimSpan.__table__,
+            [
+                {"claim_id": cid, "span_id": self._spans[key]}
+                for cid, (_, key) in zip(claim_ids, self._rows, strict=True)
+            ],
+        )
         if len(claim_ids) == 1:
             row = self._rows[0][0]
-            events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],
-                          property=row["property_id"], value=row["value_text"], polarity=row["polarity"])
+            events.record(
+                s,
+                "claim.add",
+                f"claim:{claim_ids[0]}",
+                source=row["source_id"],
+                property=row["property_id"],
+                value=row["value_text"],
+                polarity=row["polarity"],
+            )
         else:
             # Ids one by one for a batch a person can read; beyond that, the range.
-            events.record(s, "claim.import", f"claims:{claim_ids[0]}-{claim_ids[-1]}", count=len(claim_ids),
-                          ids=claim_ids if len(claim_ids) <= 1000 else None)
+            events.record(
+                s,
+                "claim.import",
+                f"claims:{claim_ids[0]}-{claim_ids[-1]}",
+                count=len(claim_ids),
+                ids=claim_ids if len(claim_ids) <= 1000 else None,
+            )
         self._rows.clear()
         self._existing.clear()
         return claim_ids

@@ -33,8 +33,10 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
     if not pages:
         raise InputError(f"{origin}: the PDF has no pages")
     if not any(p.strip() for p in pages):
-        raise InputError(f"{origin}: the PDF has no text layer (a scan?); run it through OCR "
-                         "(for example ocrmypdf) and add the result")
+        raise InputError(
+            f"{origin}: the PDF has no text layer (a scan?); run it through OCR "
+            "(for example ocrmypdf) and add the result"
+        )
     text, ranges = "", []
     for n, page in enumerate(pages):
         if n:
@@ -42,9 +44,13 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
         ranges.append((len(text), len(text) + len(page)))
         text += page
     return Extracted(
-        text=text, media_type="application/pdf", extractor=f"pypdf {pypdf.__version__}",
-        title=_info(info, "/Title"), author=_info(info, "/Author"),
-        published=_pdf_date(_info(info, "/CreationDate")), pages=ranges,
+        text=text,
+        media_type="application/pdf",
+        extractor=f"pypdf {pypdf.__version__}",
+        title=_info(info, "/Title"),
+        author=_info(info, "/Author"),
+        published=_pdf_date(_info(info, "/CreationDate")),
+        pages=ranges,
     )
 
 

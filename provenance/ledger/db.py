@@ -45,11 +45,13 @@ def resolve_url(value: str | None = None) -> str:
         return "sqlite:///" + str(Path(value).expanduser().resolve())
     scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
     if scheme not in SCHEMES:
-        raise DatabaseError(f"--db: {scheme}:// databases are not supported; give a SQLite file path "
-                            "or a postgresql:// URL")
+        raise DatabaseError(
+            f"--db: {scheme}:// databases are not supported; give a SQLite file path or a postgresql:// URL"
+        )
     if scheme == "sqlite" and sqlite_path(value) is None:
-        raise DatabaseError("--db: an in-memory SQLite database would lose everything when the command "
-                            "ends; give a file path")
+        raise DatabaseError(
+            "--db: an in-memory SQLite database would lose everything when the command ends; give a file path"
+        )
     return value
 
 
@@ -124,8 +126,9 @@ def lock_for_write(session) -> None:
 
 
 def no_ledger(path) -> DatabaseError:
-    return DatabaseError(f"no ledger at {path} (create one with `provenance db init {path}` or any "
-                         "command that adds data)")
+    return DatabaseError(
+        f"no ledger at {path} (create one with `provenance db init {path}` or any command that adds data)"
+    )
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
@@ -202,8 +205,9 @@ def check_revision(revision: str) -> str:
         return revision
     found = [r for r in known_revisions() if r.startswith(revision)] if revision else []
     if len(found) != 1:
-        raise DatabaseError(f"no revision {revision!r}; give head, base or one of "
-                            f"{', '.join(sorted(known_revisions()))}")
+        raise DatabaseError(
+            f"no revision {revision!r}; give head, base or one of {', '.join(sorted(known_revisions()))}"
+        )
     return found[0]
 
 
@@ -230,8 +234,10 @@ def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise DatabaseError(f"migration {step} to {revision} would break "
-                                            f"{len(broken)} reference(s); nothing was changed")
+                        raise DatabaseError(
+                            f"migration {step} to {revision} would break "
+                            f"{len(broken)} reference(s); nothing was changed"
+                        )
         finally:
             if sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
@@ -282,9 +288,7 @@ class Database:
         if migrate:
             self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(
-            self.engine.execution_options(readonly=True), expire_on_commit=False
-        )
+        self._reader = sessionmaker(self.engine.execution_options(readonly=True), expire_on_commit=False)
 
     def _bring_up_to_date(self) -> None:
         """A new database gets the schema. An older one is migrated here only when it is a local
@@ -349,7 +353,9 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
     keys = [c.key for c in cols]
     sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
     # Dates and times repeat across a batch (one capture day, one moment): convert each once.
-    converting: list[tuple[int, Any, dict]] = [(n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
+    converting: list[tuple[int, Any, dict]] = [
+        (n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))
+    ]
     params = []
     for i, row in enumerate(rows):
         values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]
@@ -370,9 +376,12 @@ def _copy_rows(session: Session, table, rows: list[dict], ids: bool) -> list[int
 
     new_ids: list[int] = []
     if ids:
-        new_ids = sorted(session.scalars(text(
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"),
-            {"n": len(rows)}))
+        new_ids = sorted(
+            session.scalars(
+                text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"),
+                {"n": len(rows)},
+            )
+        )
     cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
     names = ", ".join(f'"{c.name}"' for c in cols)
     conn = session.connection().connection.dbapi_connection

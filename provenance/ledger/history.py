@@ -81,10 +81,19 @@ class Change:
             after = state(self.objects[(table, oid)])
             diff = {k for k in before if before[k] != after[k]}
             if diff:
-                changes.append({"table": table, "id": oid, "before": {k: before[k] for k in sorted(diff)},
-                                "after": {k: after[k] for k in sorted(diff)}})
-        return {"changes": changes, "created": [{"table": t, "id": i} for t, i in self.created],
-                "deleted": [{"table": t, "id": i, "row": row} for t, i, row in self.deleted]}
+                changes.append(
+                    {
+                        "table": table,
+                        "id": oid,
+                        "before": {k: before[k] for k in sorted(diff)},
+                        "after": {k: after[k] for k in sorted(diff)},
+                    }
+                )
+        return {
+            "changes": changes,
+            "created": [{"table": t, "id": i} for t, i in self.created],
+            "deleted": [{"table": t, "id": i, "row": row} for t, i, row in self.deleted],
+        }
 
     def record(self, session: Session, action: str, target: str, **about) -> dict:
         session.flush()
@@ -105,8 +114,7 @@ def undoable(ev: Event) -> bool:
 
 def last_undoable(session: Session) -> Event:
     """The newest correction not undone yet."""
-    undone = {json.loads(p).get("undoes") for p in session.scalars(
-        select(Event.payload).where(Event.action == "undo"))}
+    undone = {json.loads(p).get("undoes") for p in session.scalars(select(Event.payload).where(Event.action == "undo"))}
     for ev in session.scalars(select(Event).order_by(Event.id.desc())):
         if undoable(ev) and ev.id not in undone:
             return ev
@@ -120,8 +128,10 @@ def undo(session: Session) -> tuple[Event, dict]:
     for c in payload.get("changes", []):
         obj = session.get(MODELS[c["table"]], c["id"])
         if obj is None or any(state(obj)[k] != v for k, v in c["after"].items()):
-            raise InputError(f"event {ev.id} ({ev.action} {ev.target}) cannot be undone: "
-                             f"{c['table'][:-1]} {c['id']} has changed since; correct it directly")
+            raise InputError(
+                f"event {ev.id} ({ev.action} {ev.target}) cannot be undone: "
+                f"{c['table'][:-1]} {c['id']} has changed since; correct it directly"
+            )
     inverse = Change()
     for d in payload.get("deleted", []):  # rows a correction removed come back first: others point at them
         model = MODELS[d["table"]]
@@ -152,8 +162,7 @@ def events_for(session: Session, obj: str | None = None, limit: int | None = Non
         return list(session.scalars(q.limit(limit)))
     kind, _, oid = obj.partition(":")
     if not oid.isdigit() or kind + "s" not in MODELS and kind != "entity" and kind != "property":
-        raise InputError(f"--object {obj!r}: give KIND:ID, as claim:12, source:3, entity:4, "
-                         "property:2 or conflict:5")
+        raise InputError(f"--object {obj!r}: give KIND:ID, as claim:12, source:3, entity:4, property:2 or conflict:5")
     table = {"entity": "entities", "property": "properties"}.get(kind, kind + "s")
     out = []
     for ev in session.scalars(q):

@@ -34,8 +34,11 @@ def iso(moment: dt.datetime | dt.date | None) -> str | None:
 def claim_recorders(session: Session) -> dict[int, tuple[str, dt.datetime]]:
     """Who recorded each claim and when, read from the audit trail (claim.add, claim.import)."""
     out: dict[int, tuple[str, dt.datetime]] = {}
-    rows = session.execute(select(Event.actor, Event.at, Event.target, Event.payload)
-                           .where(Event.action.in_(("claim.add", "claim.import"))).order_by(Event.id))
+    rows = session.execute(
+        select(Event.actor, Event.at, Event.target, Event.payload)
+        .where(Event.action.in_(("claim.add", "claim.import")))
+        .order_by(Event.id)
+    )
     for actor, at, target, payload in rows:
         kind, _, ids = target.partition(":")
         if kind == "claim":

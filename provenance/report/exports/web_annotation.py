@@ -18,9 +18,17 @@ def collection(session: Session, with_sources: bool = False) -> dict:
     can be imported into an empty ledger."""
     recorders = claim_recorders(session)
     claims = session.scalars(
-        select(Claim).where(Claim.status != "rejected").order_by(Claim.id).options(
-            selectinload(Claim.spans), selectinload(Claim.subject), selectinload(Claim.speaker),
-            selectinload(Claim.property), selectinload(Claim.source)))
+        select(Claim)
+        .where(Claim.status != "rejected")
+        .order_by(Claim.id)
+        .options(
+            selectinload(Claim.spans),
+            selectinload(Claim.subject),
+            selectinload(Claim.speaker),
+            selectinload(Claim.property),
+            selectinload(Claim.source),
+        )
+    )
     claims = [c for c in claims if c.spans]
     items = [annotation(c, recorders.get(c.id)) for c in claims]
     out = {
@@ -43,11 +51,21 @@ def collection(session: Session, with_sources: bool = False) -> dict:
 
 def capture(source) -> dict:
     """A capture as the collection embeds it: its text and what is known about it."""
-    entry = {"id": ni_uri(source.sha256), "type": "Text", "sha256": source.sha256, "format": source.media_type,
-             "label": source.title, "canonical": source.url, "outlet": source.outlet,
-             "author": source.author, "published": iso(source.published), "captured": iso(source.captured),
-             "reliability": source.reliability, "value": source.text,
-             "pages": [[p.start, p.end] for p in source.pages] or None}
+    entry = {
+        "id": ni_uri(source.sha256),
+        "type": "Text",
+        "sha256": source.sha256,
+        "format": source.media_type,
+        "label": source.title,
+        "canonical": source.url,
+        "outlet": source.outlet,
+        "author": source.author,
+        "published": iso(source.published),
+        "captured": iso(source.captured),
+        "reliability": source.reliability,
+        "value": source.text,
+        "pages": [[p.start, p.end] for p in source.pages] or None,
+    }
     return {k: v for k, v in entry.items() if v is not None}
 
 
@@ -74,7 +92,7 @@ def annotation(claim: Claim, recorded: tuple | None) -> dict:
         "cites": claim.cites,
         "status": claim.status,
         "label": f"{claim.subject.name}: {claim.property.name} = "
-                 f"{'not ' if claim.polarity == 'denies' else ''}{claim.value_text} ({as_of_label(claim)})",
+        f"{'not ' if claim.polarity == 'denies' else ''}{claim.value_text} ({as_of_label(claim)})",
     }
     target = {
         "type": "SpecificResource",
