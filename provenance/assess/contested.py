@@ -253,8 +253,10 @@ def _changes(groups: list[list[Claim]], live: list[Conflict], answer_of: dict[in
             a_end = max((c.as_of_end or c.as_of_start for c in a if c.as_of_start), default=None)
             b_start = min((c.as_of_start for c in b if c.as_of_start), default=None)
             if a_end and b_start and a_end < b_start:
-                late = min((c for c in b if c.as_of_start), key=lambda c: c.as_of_start)
-                early = max((c for c in a if c.as_of_start), key=lambda c: c.as_of_end or c.as_of_start)
+                late = min(
+                    (c for c in b if c.as_of_start), key=lambda c: c.as_of_start or dt.date.min
+                )  # each has a start
+                early = max((c for c in a if c.as_of_start), key=lambda c: c.as_of_end or c.as_of_start or dt.date.min)
                 out.append(
                     {
                         "label": "changed over time",

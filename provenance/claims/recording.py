@@ -84,6 +84,7 @@ class ClaimWriter:
         self._seen: set[tuple] = set()
         self._now = utcnow()  # one batch, one moment
         self._facts: dict[tuple[str, int], tuple] = {}
+        self._moments: dict[int, dt.datetime | None] = {}  # per source: when it was published
 
     # -- resolving names, once each ------------------------------------------------------------
 
@@ -151,7 +152,7 @@ class ClaimWriter:
         facts = self._facts.get(("source", source.id))
         if facts is None:
             facts = self._facts[("source", source.id)] = (source.id, source.date)
-            self._facts[("moment", source.id)] = source.published_at
+            self._moments[source.id] = source.published_at
         return facts
 
     def _prop_facts(self, prop: Property) -> tuple[int, str]:
@@ -205,7 +206,7 @@ class ClaimWriter:
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
             value_json = to_json_text(value)
         as_of = as_of_period(ci.as_of, source_date)
-        moment = parse_moment(ci.as_of) if ci.as_of and ci.as_of.strip() else self._facts.get(("moment", source_id))
+        moment = parse_moment(ci.as_of) if ci.as_of and ci.as_of.strip() else self._moments.get(source_id)
         if ci.revises is not None:
             self._check_revises(ci.revises, source_id, prop_id)
         text = self.text(source)

@@ -96,7 +96,8 @@ def _revised(session: Session, claim: Claim, revised_id: int) -> int | None:
             f"--revises {revised_id}: that claim answers another question "
             f"({earlier.property.name!r}); a revision gives a new answer to the same one"
         )
-    seen, up = {claim.id}, earlier
+    seen = {claim.id}
+    up: Claim | None = earlier
     while up is not None and up.revises_id is not None:  # no cycles: a revision chain runs one way
         if up.revises_id in seen or up.id in seen:
             raise InputError(f"--revises {revised_id}: claim {revised_id} already revises claim {claim.id}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
@@ -99,7 +101,7 @@ def add(
     print_new_conflicts(done.conflicts, done.retired)
 
 
-def print_new_conflicts(found: list[dict], retired: list[int] = ()) -> None:
+def print_new_conflicts(found: list[dict], retired: Sequence[int] = ()) -> None:
     for c in found:
         click.echo(f"new conflict {c['id']} ({c['kind']}): {safe_line(c['explanation'])}")
     if retired:

@@ -128,7 +128,7 @@ def _decision(e) -> dict:
     import json
 
     p = json.loads(e.payload)
-    change = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
+    change: dict = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
     old = p.get("old", change["before"].get("status", ""))
     new = p.get("new", change["after"].get("status", ""))
     note = p.get("note") if e.action != "undo" else f"undo of event {p.get('undoes')}"

@@ -350,7 +350,9 @@ def _name_event(session: Session, name: str, source_id: int, done: set) -> None:
     if ref is None:
         return
     taken = set(session.scalars(select(Alias.key)))
-    for alias in event_names.surfaces(session.get(Source, source_id).text, ref):
+    source = session.get(Source, source_id)
+    assert source is not None  # a candidate's source is never deleted
+    for alias in event_names.surfaces(source.text, ref):
         key = fold_text(alias)
         if key and key not in taken and len(alias) <= 120:
             session.add(Alias(entity=entity, alias=alias, key=key))
@@ -409,6 +411,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
         kind = "event" if event_re.search(cand.subject_text or "") else None
         subject = _entity_name(session, cand.subject_text, cand.subject_id, cand.subject_link, kind)
         if kind == "event":
+            assert subject is not None  # the subject text holds an event word, so it names something
             _name_event(session, subject, cand.source_id, named)
         speaker = _entity_name(session, cand.speaker_text, cand.speaker_id, cand.speaker_link)
         prop = _property(session, cand)

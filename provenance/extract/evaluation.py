@@ -101,8 +101,8 @@ def load_event(root: Path, vocabulary: Path | None = None) -> Event:
 def load_split(corpus: Path, split: str) -> list[Event]:
     """The events of a split; the corpus's canonical questions (properties.toml) are the desk's
     vocabulary: each fresh ledger starts with them (never with an event's own labels)."""
-    vocabulary = corpus / "properties.toml"
-    vocabulary = vocabulary if vocabulary.exists() else None
+    path = corpus / "properties.toml"
+    vocabulary = path if path.exists() else None
     return [load_event(d, vocabulary) for d in sorted((corpus / split).iterdir()) if (d / "labels.toml").exists()]
 
 
@@ -177,10 +177,11 @@ def run_event(event: Event, threshold: float) -> Run:
                 ).all()
                 accepted = [(c, k) for c, k in rows]
                 everything = list(session.scalars(select(Candidate)))
+                # A plain attribute on the loaded rows, for the scorer and benchmarks/extraction.py.
                 for c in everything:
-                    c.source_key = by_id[c.source_id]
+                    c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
                 for c, k in accepted:
-                    c.source_key = by_id[c.source_id]
+                    c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
                     _ = k.property.name, k.subject.name
                 subjects: dict[int, set[str]] = defaultdict(set)
                 for e in session.scalars(select(Entity)):
@@ -255,11 +256,13 @@ def score(run: Run) -> Score:
         kind = claim.property.value_type
         question = questions.get(fold_text(claim.property.name), claim.property.name)
         names = run.subjects.get(claim.subject_id, set())
-        subject = Counter(event.index[n] for n in names if n in event.index).most_common(1)
-        subject = subject[0][0] if subject else None
+        best = Counter(event.index[n] for n in names if n in event.index).most_common(1)
+        subject = best[0][0] if best else None
         hits = set()
         for lb, spans, lq in labels:
-            if lb["source"] != cand.source_key or not any(a < cand.end and cand.start < b for a, b in spans):
+            if lb["source"] != cand.source_key or not any(  # type: ignore[attr-defined]
+                a < cand.end and cand.start < b for a, b in spans
+            ):
                 continue
             if fold_text(lq) != fold_text(question):
                 continue

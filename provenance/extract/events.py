@@ -70,9 +70,9 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
         window = sentence[max(0, m.start() - 40) : m.end() + 60]
         facility = lex.facilities.search(window)
         place = names._place(sentence, m.start(), m.end())
-        out.append(
-            (EventRef(kind_of(m.group()), place, facility.group().lower() if facility else None), m.start(), m.end())
-        )
+        kind = kind_of(m.group())
+        assert kind is not None  # event_re matches only the lexicon's event nouns
+        out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
 
 

@@ -52,7 +52,7 @@ class Ledger:
         for key, eid in self.aliases.items():
             keys.setdefault(eid, set()).add(key)
         self.events = [
-            LedgerEvent(eid, name, frozenset(keys.get(eid, ()) | {fold_text(name)}))
+            LedgerEvent(eid, name, frozenset(keys.get(eid, set()) | {fold_text(name)}))
             for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.kind == "event"))
         ]
         # Entity names and aliases by their folded key, for fuzzy proposals.

@@ -124,7 +124,7 @@ def _first_words(aliases: dict[str, int]) -> set[str]:
     """The first words of the alias keys: a run starting elsewhere names no known entity."""
     got = _FIRSTS.get(id(aliases))
     if got is None or got[0] != len(aliases):
-        got = (len(aliases), {_WORD.match(k).group() if _WORD.match(k) else k for k in aliases})
+        got = (len(aliases), {m.group() if (m := _WORD.match(k)) else k for k in aliases})
         _FIRSTS.clear()
         _FIRSTS[id(aliases)] = got
     return got[1]

@@ -25,12 +25,14 @@ def extract_html(data: bytes, origin: str) -> Extracted:
         with_metadata=True,
         favor_precision=True,
     )
+    assert not isinstance(doc, dict)  # a dict comes back only with as_dict=True
     text = (doc.text or "").strip() if doc is not None else ""
     if len(text) < MIN_CHARS:
         raise InputError(
             f"{origin}: no article text found in this page (navigation or scripts only?); "
             "save the article's own page, or its text as a .txt file"
         )
+    assert doc is not None  # no document means no text, refused above
     return Extracted(
         text=text,
         media_type="text/html",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from ..errors import InputError
 from .capture import Extracted
@@ -23,7 +25,7 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{origin}: the PDF is password-protected; save an unprotected copy")
         pages = [_page_text(page) for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
     except PdfReadError as exc:
         raise InputError(f"{origin}: not a readable PDF ({exc})") from None
     except InputError:

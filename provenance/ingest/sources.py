@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import overload
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
@@ -85,6 +86,12 @@ def check_url(url: str | None) -> str | None:
     return url.strip()
 
 
+@overload
+def check_grade(grade: str) -> str: ...
+@overload
+def check_grade(grade: None) -> None: ...
+@overload
+def check_grade(grade: str | None) -> str | None: ...
 def check_grade(grade: str | None) -> str | None:
     if grade is None:
         return None

@@ -92,6 +92,7 @@ def _use_wal(engine: Engine) -> None:
         return
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
+        assert raw is not None  # a checked-out connection holds its driver connection
         if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() not in ("wal", "memory"):
             raw.execute("PRAGMA journal_mode=WAL")
 
@@ -384,7 +385,8 @@ def _copy_rows(session: Session, table, rows: list[dict], ids: bool) -> list[int
         )
     cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
     names = ", ".join(f'"{c.name}"' for c in cols)
-    conn = session.connection().connection.dbapi_connection
+    # psycopg's own connection: its cursor is a context manager with copy(), beyond the DB-API.
+    conn: Any = session.connection().connection.dbapi_connection
     with conn.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for i, row in enumerate(rows):
             copy.write_row([new_ids[i] if ids and c.key == "id" else row.get(c.key) for c in cols])

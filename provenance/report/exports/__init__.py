@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib.metadata import PackageNotFoundError, version
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,12 @@ def tool_version() -> str:
         return "0"
 
 
+@overload
+def iso(moment: dt.datetime | dt.date) -> str: ...
+@overload
+def iso(moment: None) -> None: ...
+@overload
+def iso(moment: dt.datetime | dt.date | None) -> str | None: ...
 def iso(moment: dt.datetime | dt.date | None) -> str | None:
     """A UTC timestamp as xsd:dateTime (the ledger stores naive UTC)."""
     if moment is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -43,6 +44,7 @@ def prov_document(session: Session):
     for s in session.scalars(select(Source).order_by(Source.id)):
         sources[s.id] = _source(doc, s, adders.get(s.id), tool, person)
     for s in session.scalars(select(Source).where(Source.version_of_id.is_not(None))):
+        assert s.version_of_id is not None  # selected so
         doc.wasRevisionOf(sources[s.id], sources[s.version_of_id])  # a re-capture
     recorders = claim_recorders(session)
     extracted = set(session.scalars(select(Candidate.claim_id).where(Candidate.claim_id.is_not(None))))
@@ -56,7 +58,7 @@ def prov_document(session: Session):
             selectinload(Claim.speaker),
         )
     )
-    spans = {}
+    spans: dict[int, Any] = {}  # span id -> its PROV entity
     for c in claims:
         _claim(doc, c, sources, spans, recorders.get(c.id), c.id in extracted, tool, person)
     for conflict in session.scalars(select(Conflict).order_by(Conflict.id).options(selectinload(Conflict.claims))):

@@ -4,12 +4,14 @@ its body the claim as structured data. `provenance import` reads it back."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ...claims.annotations import ANNO_CONTEXT_URL, CONTEXT, ni_uri
 from ...claims.store import as_of_label
-from ...ledger.models import Claim, utcnow
+from ...ledger.models import Claim, Source, utcnow
 from . import TOOL_IRI, claim_recorders, iso, tool_version
 
 
@@ -17,7 +19,7 @@ def collection(session: Session, with_sources: bool = False) -> dict:
     """with_sources: embed each annotated capture's text and metadata, so that the collection
     can be imported into an empty ledger."""
     recorders = claim_recorders(session)
-    claims = session.scalars(
+    rows = session.scalars(
         select(Claim)
         .where(Claim.status != "rejected")
         .order_by(Claim.id)
@@ -29,7 +31,7 @@ def collection(session: Session, with_sources: bool = False) -> dict:
             selectinload(Claim.source),
         )
     )
-    claims = [c for c in claims if c.spans]
+    claims = [c for c in rows if c.spans]
     items = [annotation(c, recorders.get(c.id)) for c in claims]
     out = {
         "@context": [ANNO_CONTEXT_URL, CONTEXT],
@@ -42,7 +44,7 @@ def collection(session: Session, with_sources: bool = False) -> dict:
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
     if with_sources:
-        seen = {}
+        seen: dict[int, Source] = {}
         for c in claims:
             seen.setdefault(c.source_id, c.source)
         out["captures"] = [capture(s) for s in seen.values()]
@@ -94,7 +96,7 @@ def annotation(claim: Claim, recorded: tuple | None) -> dict:
         "label": f"{claim.subject.name}: {claim.property.name} = "
         f"{'not ' if claim.polarity == 'denies' else ''}{claim.value_text} ({as_of_label(claim)})",
     }
-    target = {
+    target: dict[str, Any] = {
         "type": "SpecificResource",
         "source": source.url or ni_uri(source.sha256),
         "sha256": source.sha256,
