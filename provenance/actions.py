@@ -60,8 +60,9 @@ def _with_revisions(session: Session, claim_ids: list[int]) -> list[int]:
     from .ledger.models import Claim
 
     ids = set(claim_ids)
-    linked = session.execute(select(Claim.id, Claim.revises_id).where(
-        or_(Claim.id.in_(ids), Claim.revises_id.in_(ids))))
+    linked = session.execute(
+        select(Claim.id, Claim.revises_id).where(or_(Claim.id.in_(ids), Claim.revises_id.in_(ids)))
+    )
     for cid, revised in linked:
         ids.add(cid)
         if revised is not None:
@@ -80,16 +81,21 @@ class ExtractionView:
     skipped: dict[str, int]
 
     def to_json(self) -> dict:
-        return {"source": self.source_id, "new": [c.json for c in self.new],
-                "already_proposed": self.already, "skipped": self.skipped}
+        return {
+            "source": self.source_id,
+            "new": [c.json for c in self.new],
+            "already_proposed": self.already,
+            "skipped": self.skipped,
+        }
 
 
 def _extraction(session: Session, source) -> ExtractionView:
     from .extract.candidates import extract
 
     result = extract(session, source)
-    return ExtractionView(source.id, [candidate_view(c, source.text) for c in result.candidates],
-                          result.already, dict(result.skipped))
+    return ExtractionView(
+        source.id, [candidate_view(c, source.text) for c in result.candidates], result.already, dict(result.skipped)
+    )
 
 
 @dataclass
@@ -105,17 +111,34 @@ class SourceAdded:
     extraction: ExtractionView | None = None
 
     def to_json(self) -> dict:
-        data = {**self.source, "path": self.path, "existed": self.existed,
-                "copies": [j for _, j in self.copies], "version_of": self.version_of,
-                "reanchored": self.reanchored}
+        data = {
+            **self.source,
+            "path": self.path,
+            "existed": self.existed,
+            "copies": [j for _, j in self.copies],
+            "version_of": self.version_of,
+            "reanchored": self.reanchored,
+        }
         if self.extraction is not None:
             data["candidates"] = [c.json for c in self.extraction.new]
         return data
 
 
-def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=None, author=None,
-                published=None, captured=None, reliability=None, version_of: int | None = None,
-                fmt: str | None = None, extract: bool = False) -> list[SourceAdded]:
+def add_sources(
+    db: Database,
+    paths: list[str],
+    *,
+    title=None,
+    url=None,
+    outlet=None,
+    author=None,
+    published=None,
+    captured=None,
+    reliability=None,
+    version_of: int | None = None,
+    fmt: str | None = None,
+    extract: bool = False,
+) -> list[SourceAdded]:
     """Add files, links (fetched) or - (stdin) as sources, all in one transaction; optionally
     propose claims. Everything is read or fetched before the transaction opens, so a slow
     server never holds the ledger's write lock."""
@@ -123,10 +146,16 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
     from .ingest.sources import SourceMeta, add_source, parse_day, parse_time, read_input, source_json
     from .ingest.versions import context_score
 
-    meta = SourceMeta(title=title, url=url, outlet=outlet, author=author,
-                      published=parse_day(published, "--published"),
-                      published_at=parse_time(published, "--published"),
-                      captured=parse_day(captured, "--captured"), reliability=reliability)
+    meta = SourceMeta(
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=parse_day(published, "--published"),
+        published_at=parse_time(published, "--published"),
+        captured=parse_day(captured, "--captured"),
+        reliability=reliability,
+    )
     inputs = []
     for path in paths:
         if is_url(path):
@@ -139,15 +168,22 @@ def add_sources(db: Database, paths: list[str], *, title=None, url=None, outlet=
         for path, data, extra in inputs:
             a = add_source(session, data, path, meta, version_of, fmt=fmt, **extra)
             segs = a.source.segments
-            out.append(SourceAdded(
-                path=path, existed=a.existed, source=source_json(a.source),
-                articles=sum(1 for s in segs if s.kind == "article"), segments=len(segs),
-                copies=[(c.sentence(), c.to_json()) for c in a.copies],
-                version_of=a.version_of.id if a.version_of else None,
-                reanchored=[{"span": r.old_span_id, "status": r.status, "score": r.score,
-                             "context_score": context_score(r)} for r in a.reanchored],
-                extraction=_extraction(session, a.source) if extract else None,
-            ))
+            out.append(
+                SourceAdded(
+                    path=path,
+                    existed=a.existed,
+                    source=source_json(a.source),
+                    articles=sum(1 for s in segs if s.kind == "article"),
+                    segments=len(segs),
+                    copies=[(c.sentence(), c.to_json()) for c in a.copies],
+                    version_of=a.version_of.id if a.version_of else None,
+                    reanchored=[
+                        {"span": r.old_span_id, "status": r.status, "score": r.score, "context_score": context_score(r)}
+                        for r in a.reanchored
+                    ],
+                    extraction=_extraction(session, a.source) if extract else None,
+                )
+            )
     return out
 
 
@@ -197,8 +233,9 @@ def retire_source(db: Database, ref: str, reason: str) -> Corrected:
         return Corrected(source_json(source), _refresh(session, claims, what)[1], claims)
 
 
-def split_segment(db: Database, ref: str, offset: int | None, quote: str | None, title: str | None,
-                  navigation: bool) -> dict:
+def split_segment(
+    db: Database, ref: str, offset: int | None, quote: str | None, title: str | None, navigation: bool
+) -> dict:
     from .anchoring import locate
     from .errors import UsageError
     from .ingest.segments import segment_json, split
@@ -248,8 +285,7 @@ class ClaimWritten:
     retired: list[int] = field(default_factory=list)  # conflicts that no longer hold
 
     def to_json(self) -> dict:
-        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts],
-                "superseded_conflicts": self.retired}
+        return {**self.claim, "new_conflicts": [c["id"] for c in self.conflicts], "superseded_conflicts": self.retired}
 
 
 def add_claim(db: Database, inp) -> ClaimWritten:
@@ -306,8 +342,13 @@ def import_file(db: Database, path: str, *, allow_outside: bool = False) -> Impo
 
             from .ledger.models import Claim
 
-            revising = list(session.scalars(select(Claim.id).where(
-                Claim.id.between(min(result.claim_ids), max(result.claim_ids)), Claim.revises_id.is_not(None))))
+            revising = list(
+                session.scalars(
+                    select(Claim.id).where(
+                        Claim.id.between(min(result.claim_ids), max(result.claim_ids)), Claim.revises_id.is_not(None)
+                    )
+                )
+            )
             if revising:
                 found += _refresh(session, revising, f"import of {path}: revisions")[1]
         return Imported(result.summary(), result.claim_ids, found)
@@ -387,8 +428,9 @@ def set_side(db: Database, name: str, side: str | None) -> Corrected:
         return Corrected(entity_json(entity), _refresh(session, claims, what)[1], claims)
 
 
-def split_entity(db: Database, name: str, new: str, aliases: list[str], claim_ids: list[int],
-                 kind: str | None = None) -> tuple[dict, Corrected]:
+def split_entity(
+    db: Database, name: str, new: str, aliases: list[str], claim_ids: list[int], kind: str | None = None
+) -> tuple[dict, Corrected]:
     from .claims.corrections import split_entity as split
     from .claims.vocabulary import entity_json
 
@@ -428,8 +470,9 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
 # -- conflicts ----------------------------------------------------------------------------------
 
 
-def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | None,
-                        verdicts: tuple[str, ...] = ()) -> dict:
+def set_conflict_status(
+    db: Database, conflict_id: int, verb: str, note: str | None, verdicts: tuple[str, ...] = ()
+) -> dict:
     """Confirm, dismiss, resolve (with verdicts as CLAIM=RATING) or reopen a conflict."""
     from .detect.store import conflict_json, parse_verdicts, set_status
 
@@ -438,8 +481,9 @@ def set_conflict_status(db: Database, conflict_id: int, verb: str, note: str | N
         return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
 
 
-def set_conflict_statuses(db: Database, ids: list[int], verb: str, note: str | None,
-                          verdicts: tuple[str, ...] = ()) -> list[dict]:
+def set_conflict_statuses(
+    db: Database, ids: list[int], verb: str, note: str | None, verdicts: tuple[str, ...] = ()
+) -> list[dict]:
     """Several conflicts at once, all or nothing; one event each (each can be undone)."""
     from .detect.store import parse_verdicts, set_status
     from .errors import UsageError
@@ -464,8 +508,13 @@ class Undone:
     conflicts: list[dict]
 
     def to_json(self) -> dict:
-        return {"undid_event": self.event, "action": self.action, "target": self.target,
-                "summary": self.summary, "new_conflicts": [c["id"] for c in self.conflicts]}
+        return {
+            "undid_event": self.event,
+            "action": self.action,
+            "target": self.target,
+            "summary": self.summary,
+            "new_conflicts": [c["id"] for c in self.conflicts],
+        }
 
 
 def undo(db: Database) -> Undone:
@@ -491,7 +540,8 @@ def scan(db: Database, show: int | None = None) -> Scanned:
 
     A first scan of a large ledger finds tens of thousands of conflicts: they are counted by kind
     in SQL and turned into JSON a thousand at a time, so memory holds a page, not all of them."""
-    from .detect import retire_stale, scan as run
+    from .detect import retire_stale
+    from .detect import scan as run
     from .detect.store import conflict_json, kinds_of, load
 
     with db.session() as session:
@@ -500,7 +550,7 @@ def scan(db: Database, show: int | None = None) -> Scanned:
         wanted = ids if show is None else ids[:show]
         shown = []
         for i in range(0, len(wanted), 1000):
-            shown += [conflict_json(c) for c in load(session, wanted[i:i + 1000])]
+            shown += [conflict_json(c) for c in load(session, wanted[i : i + 1000])]
             session.expunge_all()
         return Scanned(shown, kinds_of(session, ids), len(ids), retired)
 
@@ -518,9 +568,13 @@ class Decided:
     decided_accept: bool  # whether an acceptance was asked for
 
     def to_json(self) -> dict:
-        return {"accepted": self.accepted, "claims": self.claims, "rejected": self.rejected,
-                "new_conflicts": self.conflicts,
-                "left_pending": [{"id": i, "reason": r} for i, r in self.refused]}
+        return {
+            "accepted": self.accepted,
+            "claims": self.claims,
+            "rejected": self.rejected,
+            "new_conflicts": self.conflicts,
+            "left_pending": [{"id": i, "reason": r} for i, r in self.refused],
+        }
 
 
 def _decided(decision, rejected) -> Decided:
@@ -529,12 +583,14 @@ def _decided(decision, rejected) -> Decided:
         claims=list(decision.claim_ids) if decision else [],
         conflicts=[conflict_line(k) for k in decision.conflicts] if decision else [],
         refused=[(c.id, r) for c, r in decision.refused] if decision else [],
-        rejected=[c.id for c in rejected], decided_accept=decision is not None,
+        rejected=[c.id for c in rejected],
+        decided_accept=decision is not None,
     )
 
 
-def review_bulk(db: Database, source: str | None, accept_above: float | None,
-                reject_below: float | None, limit: int | None) -> Decided:
+def review_bulk(
+    db: Database, source: str | None, accept_above: float | None, reject_below: float | None, limit: int | None
+) -> Decided:
     """Reject pending candidates scoring below one mark and accept those at or above another."""
     from .extract.candidates import accept, list_candidates, reject
 
@@ -546,8 +602,11 @@ def review_bulk(db: Database, source: str | None, accept_above: float | None,
         decision = None
         if accept_above is not None:
             # Headlines, captions and page chrome wait for a person, whatever their score.
-            decision = accept(session, [c for c in list_candidates(session, source, "pending", accept_above, limit)
-                                        if c.role == "body"], strict=False)
+            decision = accept(
+                session,
+                [c for c in list_candidates(session, source, "pending", accept_above, limit) if c.role == "body"],
+                strict=False,
+            )
         return _decided(decision, rejected)
 
 

@@ -169,8 +169,13 @@ def _fuzzy(text: str, quote: str) -> tuple[Place | None, list[Place]]:
         passage = fold_text(text[start:end])
         score = fuzz.ratio(fquote, passage) / 100
         run = _word_run(fquote, passage)
-        lookalike = ("it would start or end inside a word" if not _on_word_boundaries(text, start, end)
-                     else f"{run} words in a row differ" if run > _word_run_limit(fquote) else "")
+        lookalike = (
+            "it would start or end inside a word"
+            if not _on_word_boundaries(text, start, end)
+            else f"{run} words in a row differ"
+            if run > _word_run_limit(fquote)
+            else ""
+        )
         found.append(Place(start, end, round(score, 4), "fuzzy", lookalike))
         hay = hay[: al.dest_start] + "\0" * (al.dest_end - al.dest_start) + hay[al.dest_end :]
         if score * 100 < threshold or lookalike:
@@ -178,8 +183,7 @@ def _fuzzy(text: str, quote: str) -> tuple[Place | None, list[Place]]:
     if not found:
         return None, []
     best = found[0]
-    rivals = [c for c in found[1:] if c.score * 100 >= threshold and not c.lookalike
-              and best.score - c.score < 0.01]
+    rivals = [c for c in found[1:] if c.score * 100 >= threshold and not c.lookalike and best.score - c.score < 0.01]
     return best, rivals
 
 
@@ -224,16 +228,21 @@ def context_similarity(text: str, start: int, end: int, prefix: str | None, suff
         fc = fold_text(prefix)
         before = fold(text[max(0, start - len(prefix) - 64) : start]).text.rstrip()
         cut = max(0, len(before) - len(fc))
-        while len(prefix) < CONTEXT_CHARS and 0 < cut < len(before) and before[cut - 1].isalnum() \
-                and before[cut].isalnum():
+        while (
+            len(prefix) < CONTEXT_CHARS
+            and 0 < cut < len(before)
+            and before[cut - 1].isalnum()
+            and before[cut].isalnum()
+        ):
             cut -= 1
         sides.append(fuzz.ratio(fc, before[cut:].lstrip()) / 100)
     if suffix and fold_text(suffix):
         fc = fold_text(suffix)
         after = fold(text[end : end + len(suffix) + 64]).text.lstrip()
         cut = min(len(after), len(fc))
-        while len(suffix) < CONTEXT_CHARS and 0 < cut < len(after) and after[cut - 1].isalnum() \
-                and after[cut].isalnum():
+        while (
+            len(suffix) < CONTEXT_CHARS and 0 < cut < len(after) and after[cut - 1].isalnum() and after[cut].isalnum()
+        ):
             cut += 1
         sides.append(fuzz.ratio(fc, after[:cut].rstrip()) / 100)
     return round(sum(sides) / len(sides), 4) if sides else None
@@ -259,15 +268,14 @@ def _snap(text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
 def _choose(text, cands, prefix, suffix, hint, occurrence) -> Place:
     if occurrence is not None:
         if not 1 <= occurrence <= len(cands):
-            raise AnchorError(
-                f"--occurrence {occurrence} asked for, but the quote occurs {len(cands)} time(s)"
-            )
+            raise AnchorError(f"--occurrence {occurrence} asked for, but the quote occurs {len(cands)} time(s)")
         return cands[occurrence - 1]
     if len(cands) == 1:
         return cands[0]
     if prefix or suffix:
-        scored = sorted(((context_similarity(text, c.start, c.end, prefix, suffix) or 0.0, c) for c in cands),
-                        key=lambda sc: -sc[0])
+        scored = sorted(
+            ((context_similarity(text, c.start, c.end, prefix, suffix) or 0.0, c) for c in cands), key=lambda sc: -sc[0]
+        )
         (top, best), (second, _) = scored[0], scored[1]
         # Context decides only when it clearly matches one place: a lookalike paragraph whose
         # surroundings merely resemble the original less badly than another's is not a match.
@@ -312,8 +320,10 @@ def _locate(text, quote, prefix, suffix, hint, occurrence) -> Anchor:
         c = _choose(text, cands, prefix, suffix, hint, occurrence)
         return Anchor(c.start, c.end, c.score, c.method)
     if len(quote) > FUZZY_MAX_QUOTE:
-        raise AnchorError(f"the quote ({len(quote):,} characters) is not in the source, even allowing "
-                          "for case, quotes, dashes and spacing; quote a shorter passage")
+        raise AnchorError(
+            f"the quote ({len(quote):,} characters) is not in the source, even allowing "
+            "for case, quotes, dashes and spacing; quote a shorter passage"
+        )
     best, rivals = _fuzzy(text, quote)
     if best is None or best.score * 100 < fuzzy_threshold(len(fold_text(quote))) or best.lookalike:
         closest = ""

@@ -116,8 +116,7 @@ def quote_in_context(source_text: str, start: int, end: int, width: int = 120):
     after = source_text[end : end + width]
     cut_before = "…" if start - width > 0 else ""
     cut_after = "…" if end + width < len(source_text) else ""
-    return text(cut_before + before, (source_text[start:end], "bold reverse"), after + cut_after,
-                lines=True)
+    return text(cut_before + before, (source_text[start:end], "bold reverse"), after + cut_after, lines=True)
 
 
 def is_tty() -> bool:
@@ -141,19 +140,26 @@ def output_options(f):
             raise click.UsageError("choose one of --json, --nl, --csv and --tsv")
         return f(*args, output=chosen[0] if chosen else "table", **kwargs)
 
-    for option in reversed((
-        click.option("as_json", "--json", is_flag=True, help="Output JSON (one array)."),
-        click.option("--nl", is_flag=True, help="Output newline-delimited JSON (one object a line)."),
-        click.option("--csv", is_flag=True, help="Output CSV, the table's columns."),
-        click.option("--tsv", is_flag=True, help="Output TSV, the table's columns."),
-    )):
+    for option in reversed(
+        (
+            click.option("as_json", "--json", is_flag=True, help="Output JSON (one array)."),
+            click.option("--nl", is_flag=True, help="Output newline-delimited JSON (one object a line)."),
+            click.option("--csv", is_flag=True, help="Output CSV, the table's columns."),
+            click.option("--tsv", is_flag=True, help="Output TSV, the table's columns."),
+        )
+    ):
         run = option(run)
     return run
 
 
-def output_rows(output: str, items: Sequence, columns: Columns, *,
-                as_json: Callable[[Any], object] | None = None,
-                view: Callable[[Sequence], None] | None = None) -> None:
+def output_rows(
+    output: str,
+    items: Sequence,
+    columns: Columns,
+    *,
+    as_json: Callable[[Any], object] | None = None,
+    view: Callable[[Sequence], None] | None = None,
+) -> None:
     """Write a list command's items in the chosen `output` format.
 
     JSON and NDJSON hold `as_json(item)` (the item itself by default); CSV, TSV and the table hold
@@ -205,7 +211,8 @@ def print_table(t) -> None:
     from rich.console import Console
 
     buf = io.StringIO()
-    Console(file=buf, width=1_000_000, markup=False, highlight=False, emoji=False, color_system=None,
-            soft_wrap=False).print(t)
+    Console(
+        file=buf, width=1_000_000, markup=False, highlight=False, emoji=False, color_system=None, soft_wrap=False
+    ).print(t)
     for line in buf.getvalue().splitlines():
         click.echo(line.rstrip())

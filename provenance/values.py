@@ -170,8 +170,13 @@ def from_json(data: dict | str) -> Value:
     kind = data["type"]
     if kind in ("quantity", "share"):
         return Interval(
-            data["low"], data["high"], data["low_inclusive"], data["high_inclusive"],
-            data["approximate"], data.get("unit"), kind,
+            data["low"],
+            data["high"],
+            data["low_inclusive"],
+            data["high_inclusive"],
+            data["approximate"],
+            data.get("unit"),
+            kind,
         )
     if kind == "date":
         return Period(dt.date.fromisoformat(data["start"]), dt.date.fromisoformat(data["end"]))
@@ -192,25 +197,31 @@ def to_json_text(value: Value) -> str:
 
 # word: (role, value)
 NUMBER_WORDS: dict[str, tuple[str, float]] = {
-    **{w: ("unit", i) for i, w in enumerate(
-        "zero one two three four five six seven eight nine".split())},
-    **{w: ("teen", 10 + i) for i, w in enumerate(
-        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
-    **{w: ("tens", 20 + 10 * i) for i, w in enumerate(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split())},
+    **{w: ("unit", i) for i, w in enumerate("zero one two three four five six seven eight nine".split())},
+    **{
+        w: ("teen", 10 + i)
+        for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())
+    },
+    **{w: ("tens", 20 + 10 * i) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())},
     "hundred": ("hundred", 100),
     "dozen": ("dozen", 12),
-    "thousand": ("scale", 1e3), "lakh": ("scale", 1e5), "million": ("scale", 1e6),
-    "crore": ("scale", 1e7), "billion": ("scale", 1e9), "trillion": ("scale", 1e12),
-    "a": ("a", 1), "an": ("a", 1), "and": ("and", 0), "point": ("point", 0),
+    "thousand": ("scale", 1e3),
+    "lakh": ("scale", 1e5),
+    "million": ("scale", 1e6),
+    "crore": ("scale", 1e7),
+    "billion": ("scale", 1e9),
+    "trillion": ("scale", 1e12),
+    "a": ("a", 1),
+    "an": ("a", 1),
+    "and": ("and", 0),
+    "point": ("point", 0),
 }
 # A plural scale after a number is the number ("seventy-five thousands" is 75,000); on its own it
 # is a vague amount ("thousands", in _VAGUE below).
 _PLURAL_SCALES = {w + "s": w for w, (role, _) in NUMBER_WORDS.items() if role in ("scale", "hundred")}
 
 # Letters glued to (or just after) digits that scale them: "25k", "2.8bn", "$35m", "1.2 mln".
-SCALE_LETTERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-                 "trn": 1e12}
+SCALE_LETTERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 
 # role -> the roles that may come next ("end": the number may stop here).
 _FOLLOWS = {
@@ -282,8 +293,9 @@ def _read_words(tokens: list[str], text: str) -> float:
             if decimals is not None:
                 group, decimals = float(f"{int(group or 0)}.{decimals}"), None
             if value >= last_scale:
-                raise ValueError_(f"{text!r} is not a number: {word!r} cannot follow the smaller "
-                                  f"{_scale_name(last_scale)!r}")
+                raise ValueError_(
+                    f"{text!r} is not a number: {word!r} cannot follow the smaller {_scale_name(last_scale)!r}"
+                )
             if group is None or not 0 < group < (math.inf if prev in ("digits", "decimal") else 1000):
                 raise ValueError_(f"{text!r} is not a number: {word!r} needs a number from 1 to 999 before it")
             total += group * value
@@ -299,8 +311,13 @@ def _read_words(tokens: list[str], text: str) -> float:
 
 
 def _describe(role: str) -> str:
-    return {"start": "nothing", "tens+unit": "a tens-and-unit number", "point+digit": "a decimal",
-            "digits": "digits", "decimal": "a decimal"}.get(role, f"a {role} word" if role not in ("a", "and", "point") else repr(role))
+    return {
+        "start": "nothing",
+        "tens+unit": "a tens-and-unit number",
+        "point+digit": "a decimal",
+        "digits": "digits",
+        "decimal": "a decimal",
+    }.get(role, f"a {role} word" if role not in ("a", "and", "point") else repr(role))
 
 
 def _scale_name(value: float) -> str:
@@ -358,17 +375,62 @@ _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=Tru
 # Words before a number and what they make of it: "above" (low end open), "from" (low end
 # closed), "below" (high end open), "to" (high end closed), "about" (approximate).
 QUALIFIERS = {
-    **dict.fromkeys(["more than", "over", "above", "in excess of", "upwards of", "well over",
-                     "just over", "greater than", ">", "أكثر من"], "above"),
-    **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than", "a minimum of",
-                     ">=", "≥"], "from"),
-    **dict.fromkeys(["less than", "fewer than", "under", "below", "just under", "just below",
-                     "<"], "below"),
-    **dict.fromkeys(["at most", "up to", "upto", "no more than", "not more than", "a maximum of",
-                     "as many as", "as much as", "as high as", "up to an estimated", "<=", "≤"], "to"),
-    **dict.fromkeys(["about", "around", "approximately", "approx.", "roughly", "some", "nearly",
-                     "almost", "nears", "an estimated", "estimated", "circa", "c.", "~", "close to",
-                     "just about", "more or less"], "about"),
+    **dict.fromkeys(
+        [
+            "more than",
+            "over",
+            "above",
+            "in excess of",
+            "upwards of",
+            "well over",
+            "just over",
+            "greater than",
+            ">",
+            "أكثر من",
+        ],
+        "above",
+    ),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than", "a minimum of", ">=", "≥"], "from"),
+    **dict.fromkeys(["less than", "fewer than", "under", "below", "just under", "just below", "<"], "below"),
+    **dict.fromkeys(
+        [
+            "at most",
+            "up to",
+            "upto",
+            "no more than",
+            "not more than",
+            "a maximum of",
+            "as many as",
+            "as much as",
+            "as high as",
+            "up to an estimated",
+            "<=",
+            "≤",
+        ],
+        "to",
+    ),
+    **dict.fromkeys(
+        [
+            "about",
+            "around",
+            "approximately",
+            "approx.",
+            "roughly",
+            "some",
+            "nearly",
+            "almost",
+            "nears",
+            "an estimated",
+            "estimated",
+            "circa",
+            "c.",
+            "~",
+            "close to",
+            "just about",
+            "more or less",
+        ],
+        "about",
+    ),
 }
 _QUAL_RE = "|".join(sorted((re.escape(k) for k in QUALIFIERS), key=len, reverse=True))
 # Kept as names for parse_share's bounds.
@@ -378,23 +440,63 @@ _UPPER_OPEN = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "belo
 _UPPER_CLOSED = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "to")
 _APPROX = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "about")
 _LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX = (
-    f"(?:{p})" for p in (_LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX))
+    f"(?:{p})" for p in (_LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX)
+)
 
 # Money: the currency a sign or code before the number, or a word after it, stands for.
 CURRENCY_SIGNS = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "$a": "AUD", "c$": "CAD",
-    "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR",
-    "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "₽": "RUB", "chf": "CHF",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "$a": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "chf": "CHF",
     **{c.lower(): c for c in "USD EUR GBP AUD CAD NZD JPY CNY INR PKR CHF HKD SGD RUB ZAR".split()},
 }
 CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
-    "hong kong dollars": "HKD", "singapore dollars": "SGD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR", "rupee": "INR", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB", "francs": "CHF",
-    "swiss francs": "CHF", "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "cents": "USD cents",
-    "cent": "USD cents", "pence": "GBP pence",
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD",
+    "singapore dollars": "SGD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "rupees": "INR",
+    "rupee": "INR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "swiss francs": "CHF",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "lira": "TRY",
+    "cents": "USD cents",
+    "cent": "USD cents",
+    "pence": "GBP pence",
 }
 _SIGN_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_SIGNS), key=len, reverse=True))
 _CURRENCY_WORD_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_WORDS), key=len, reverse=True))
@@ -426,19 +528,20 @@ def read_amount(text: str) -> Amount:
     currency = None
     m = re.match(rf"({_SIGN_RE})\s?(?=[\d.]|-\d)", t)
     if m:
-        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end():]
+        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end() :]
     sign = 1.0
     m = re.match(r"(?:-|minus |negative )(?=[\d.a-z])", t)
     if m:
-        sign, t = -1.0, t[m.end():]
+        sign, t = -1.0, t[m.end() :]
     if currency is None and (m := re.match(rf"({_SIGN_RE})\s?(?=\d)", t)):  # "-$5"
-        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end():]
+        currency, t = CURRENCY_SIGNS[m.group(1)], t[m.end() :]
     t = re.sub(r"(?<=[a-z]),(?= [a-z])", "", t)  # "one million, two hundred"
     tokens = []
     for tok in t.split(" "):  # "thirty-five" is two number words; "pound-feet" stays one unit
         parts = tok.split("-")
-        tokens.extend(parts if len(parts) > 1 and all(p in NUMBER_WORDS or p in _PLURAL_SCALES
-                                                      for p in parts) else [tok])
+        tokens.extend(
+            parts if len(parts) > 1 and all(p in NUMBER_WORDS or p in _PLURAL_SCALES for p in parts) else [tok]
+        )
     # Digits with something glued on: a scale letter ("2.8bn") or a unit ("256gb", "1.38pc").
     first = re.fullmatch(rf"({_DIGITS}|\.\d+)([a-z%°µ\"'][\w/%°.\"'-]*)", tokens[0]) if tokens else None
     if first:
@@ -448,8 +551,13 @@ def read_amount(text: str) -> Amount:
         return Amount(sign * parse_number(m.group(1)), "times", False)  # "sixfold", "10-fold"
     run: list[str] = []
     for tok in tokens:
-        if _is_number_token(tok) or (run and tok in SCALE_LETTERS and _DIGITS_RE.fullmatch(run[-1])
-                                     and (tok != "b" or currency) and tok not in run):
+        if _is_number_token(tok) or (
+            run
+            and tok in SCALE_LETTERS
+            and _DIGITS_RE.fullmatch(run[-1])
+            and (tok != "b" or currency)
+            and tok not in run
+        ):
             run.append(tok)
         else:
             break
@@ -457,9 +565,11 @@ def read_amount(text: str) -> Amount:
         run.pop()
     if not run:
         raise ValueError_(f"{text!r} is not a number")
-    rest = " ".join(tokens[len(run):]).strip()
-    scaled = any(NUMBER_WORDS.get(_PLURAL_SCALES.get(x, x), ("", 0))[0] in ("scale", "hundred")
-                 or x in SCALE_LETTERS for x in run[1:])
+    rest = " ".join(tokens[len(run) :]).strip()
+    scaled = any(
+        NUMBER_WORDS.get(_PLURAL_SCALES.get(x, x), ("", 0))[0] in ("scale", "hundred") or x in SCALE_LETTERS
+        for x in run[1:]
+    )
     value = sign * parse_number(" ".join(run))
     unit = currency
     if rest:
@@ -496,7 +606,7 @@ def _range(text: str, kind: str) -> Interval | None:
     m = re.fullmatch(r"(between|from) (.+)", text)
     opener, body = (m.group(1), m.group(2)) if m else (None, text)
     for sep in re.finditer(_RANGE_SEPARATORS[opener], body):
-        a_text, b_text = body[: sep.start()], body[sep.end():]
+        a_text, b_text = body[: sep.start()], body[sep.end() :]
         try:
             a, b = read_amount(a_text), read_amount(b_text)
         except ValueError_:
@@ -504,8 +614,7 @@ def _range(text: str, kind: str) -> Interval | None:
         if a.unit and _has_number(a.unit):
             continue  # "one hundred and five and ...": the first end swallowed the second
         if a.unit and b.unit and a.unit != b.unit:
-            raise ValueError_(f"{text!r}: the two ends of the range have different units "
-                              f"({a.unit!r}, {b.unit!r})")
+            raise ValueError_(f"{text!r}: the two ends of the range have different units ({a.unit!r}, {b.unit!r})")
         lo, hi = a.value, b.value
         # "between four and six thousand", "$5-10 million": the closing scale word covers both.
         if not a.scaled and b.scaled and abs(lo) < abs(hi):
@@ -560,7 +669,7 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
         low = low[: -len(" and counting")].strip()
     m = re.match(rf"({_QUAL_RE}) (?=\S)", low)
     qualifier = QUALIFIERS[m.group(1)] if m else None
-    body = low[m.end():] if m else low
+    body = low[m.end() :] if m else low
     if counting and qualifier is None:
         qualifier = "from"
 
@@ -609,14 +718,16 @@ _SHARE_WORDS = {
 _SHARE_RE = "|".join(sorted((re.escape(k) for k in _SHARE_WORDS), key=len, reverse=True))
 
 
-_FRACTIONS = ("half", "a third", "one third", "two thirds", "a quarter", "one quarter",
-              "three quarters", "a fifth")
+_FRACTIONS = ("half", "a third", "one third", "two thirds", "a quarter", "one quarter", "three quarters", "a fifth")
 
 
 def parse_share(text: str) -> Interval:
     low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(text).casefold())  # "two-thirds"
-    m = re.fullmatch(rf"(?:({_LOWER_OPEN}|{_LOWER_CLOSED}|{_UPPER_OPEN}|{_UPPER_CLOSED}|{_APPROX}) )?"
-                     rf"({_SHARE_RE})(?: (?:of )?(.*))?", low)
+    m = re.fullmatch(
+        rf"(?:({_LOWER_OPEN}|{_LOWER_CLOSED}|{_UPPER_OPEN}|{_UPPER_CLOSED}|{_APPROX}) )?"
+        rf"({_SHARE_RE})(?: (?:of )?(.*))?",
+        low,
+    )
     if m:
         a, b, ai, bi = _SHARE_WORDS[m.group(2)]
         bound, word = m.group(1), m.group(2)
@@ -654,10 +765,21 @@ _MONTHS |= {m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _PARTS = {
-    "early": (1, 4), "mid": (5, 8), "late": (9, 12), "the end of": (10, 12),
-    "the beginning of": (1, 3), "the start of": (1, 3), "the summer of": (6, 8),
-    "summer": (6, 8), "spring": (3, 5), "autumn": (9, 11), "fall": (9, 11), "winter": (1, 2),
-    "first half of": (1, 6), "second half of": (7, 12), "the first half of": (1, 6),
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "the end of": (10, 12),
+    "the beginning of": (1, 3),
+    "the start of": (1, 3),
+    "the summer of": (6, 8),
+    "summer": (6, 8),
+    "spring": (3, 5),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (1, 2),
+    "first half of": (1, 6),
+    "second half of": (7, 12),
+    "the first half of": (1, 6),
     "the second half of": (7, 12),
 }
 _PARTS_RE = "|".join(sorted((re.escape(k) for k in _PARTS), key=len, reverse=True))
@@ -670,9 +792,17 @@ def _month_end(year: int, month: int) -> dt.date:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = rf"(?:{'|'.join(_WEEKDAYS)})"
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+-]\d{2}:?\d{2})?")
-_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "the end of": (21, 31),
-                "end of": (21, 31), "the beginning of": (1, 10), "the start of": (1, 10),
-                "beginning of": (1, 10), "start of": (1, 10)}
+_MONTH_PARTS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "the end of": (21, 31),
+    "end of": (21, 31),
+    "the beginning of": (1, 10),
+    "the start of": (1, 10),
+    "beginning of": (1, 10),
+    "start of": (1, 10),
+}
 
 
 def parse_moment(text: str) -> dt.datetime | None:
@@ -686,7 +816,7 @@ def parse_moment(text: str) -> dt.datetime | None:
     except ValueError:
         raise ValueError_(f"{text!r} is not a real date-time") from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return moment
 
 
@@ -703,7 +833,9 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
             raise ValueError_(f"{text!r}: the period runs backwards")
         return Period(a.start, b.end)
     day_part = r"(?: (?:morning|afternoon|evening|night))?"
-    if reference is not None and (m := re.fullmatch(rf"(?:(?:last|this|on|by|early|late) )*({_WEEKDAY}){day_part}", low)):
+    if reference is not None and (
+        m := re.fullmatch(rf"(?:(?:last|this|on|by|early|late) )*({_WEEKDAY}){day_part}", low)
+    ):
         # "Saturday night" in a report: the latest such day on or before the source's date.
         back = (reference.weekday() - _WEEKDAYS.index(m.group(1))) % 7
         day = reference - dt.timedelta(days=back)
@@ -750,9 +882,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
         if isinstance(exc, InputError):
             raise
         raise ValueError_(f"{text!r} is not a real date ({exc})") from None
-    raise ValueError_(
-        f"{text!r} is not a date (try '2024-03-26', 'January 2015', '2015', 'late 2019')"
-    )
+    raise ValueError_(f"{text!r} is not a date (try '2024-03-26', 'January 2015', '2015', 'late 2019')")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 from ..claims.store import article_title, as_of_label, speaker_name
 from ..claims.vocabulary import get_property, resolve_entity
 from ..detect.store import explanation_of, fold, with_current_explanations
-from .grading import CREDIBILITY, graded, is_rumour
-from .independence import independent_count
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import from_json
+from .grading import CREDIBILITY, graded, is_rumour
+from .independence import independent_count
 
 
 @dataclass
@@ -40,10 +40,13 @@ def question_page(session: Session, f: ContestedFilter) -> list[tuple[int, int]]
     the rest of the ledger.
     """
     answer = Claim.polarity + "|" + Claim.value_json + "|" + func.coalesce(func.lower(Claim.scope), "")
-    q = (select(Claim.subject_id, Claim.property_id).where(Claim.status == "accepted")
-         .group_by(Claim.subject_id, Claim.property_id)
-         .having(func.count(distinct(answer)) > 1)
-         .order_by(Claim.subject_id, Claim.property_id))
+    q = (
+        select(Claim.subject_id, Claim.property_id)
+        .where(Claim.status == "accepted")
+        .group_by(Claim.subject_id, Claim.property_id)
+        .having(func.count(distinct(answer)) > 1)
+        .order_by(Claim.subject_id, Claim.property_id)
+    )
     if f.subject:
         q = q.where(Claim.subject_id == resolve_entity(session, f.subject).id)
     if f.property:
@@ -67,19 +70,28 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     page = question_page(session, f)
     if not page:
         return []
-    q = select(Claim).where(
-        Claim.status == "accepted",
-        or_(*(and_(Claim.subject_id == s, Claim.property_id == p) for s, p in page)),
-    ).options(
-        selectinload(Claim.spans), selectinload(Claim.source).selectinload(Source.segments),
-        selectinload(Claim.source).selectinload(Source.pages),
-        selectinload(Claim.subject), selectinload(Claim.property), selectinload(Claim.speaker),
-    ).order_by(Claim.id)
+    q = (
+        select(Claim)
+        .where(
+            Claim.status == "accepted",
+            or_(*(and_(Claim.subject_id == s, Claim.property_id == p) for s, p in page)),
+        )
+        .options(
+            selectinload(Claim.spans),
+            selectinload(Claim.source).selectinload(Source.segments),
+            selectinload(Claim.source).selectinload(Source.pages),
+            selectinload(Claim.subject),
+            selectinload(Claim.property),
+            selectinload(Claim.speaker),
+        )
+        .order_by(Claim.id)
+    )
     groups: dict[tuple[int, int], list[Claim]] = {key: [] for key in page}
     for c in session.scalars(q):
         groups[(c.subject_id, c.property_id)].append(c)
-    conflicts = _conflicts_by_claim(session, [c.id for claims in groups.values() for c in claims],
-                                    max(len(claims) for claims in groups.values()))
+    conflicts = _conflicts_by_claim(
+        session, [c.id for claims in groups.values() for c in claims], max(len(claims) for claims in groups.values())
+    )
     with_current_explanations(session, list({c.id: c for cs in conflicts.values() for c in cs}.values()))
     out = []
     for claims in groups.values():
@@ -105,7 +117,7 @@ def _grouped(claims: list[Claim]) -> dict[tuple, list[Claim]]:
         return k
 
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             va, vb = values[a], values[b]
             if a[0] == b[0] and a[2] == b[2] and va.type == vb.type and va.overlaps(vb):
                 parent[find(b)] = find(a)
@@ -121,10 +133,15 @@ def _conflicts_by_claim(session: Session, claim_ids: list[int], largest: int) ->
     by_claim: dict[int, list[Conflict]] = defaultdict(list)
     for i in range(0, len(claim_ids), 500):
         involved = select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(claim_ids[i : i + 500]))
-        small = (select(ConflictClaim.conflict_id).where(ConflictClaim.conflict_id.in_(involved))
-                 .group_by(ConflictClaim.conflict_id).having(func.count() <= largest))
-        for conflict in session.scalars(select(Conflict).where(Conflict.id.in_(small))
-                                        .options(selectinload(Conflict.claims))):
+        small = (
+            select(ConflictClaim.conflict_id)
+            .where(ConflictClaim.conflict_id.in_(involved))
+            .group_by(ConflictClaim.conflict_id)
+            .having(func.count() <= largest)
+        )
+        for conflict in session.scalars(
+            select(Conflict).where(Conflict.id.in_(small)).options(selectinload(Conflict.claims))
+        ):
             for c in conflict.claims:
                 if conflict not in by_claim[c.id]:
                     by_claim[c.id].append(conflict)
@@ -141,14 +158,14 @@ def _question_conflicts(claims: list[Claim], by_claim: dict[int, list[Conflict]]
     return [found[k] for k in sorted(found)]
 
 
-def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
-              conflicts: list[Conflict]) -> dict | None:
+def _question(
+    session: Session, first: Claim, answers: dict[tuple, list[Claim]], conflicts: list[Conflict]
+) -> dict | None:
     groups = list(answers.values())
     answer_of = {c.id: n for n, group in enumerate(groups, 1) for c in group}
     # Retired, dismissed, scope (agreement on the figures) and same-day differences challenge no
     # answer; a decrease challenges only the earlier figure (the later may be a correction).
-    live = [c for c in conflicts if c.status not in ("dismissed", "superseded")
-            and c.kind not in ("scope", "same_day")]
+    live = [c for c in conflicts if c.status not in ("dismissed", "superseded") and c.kind not in ("scope", "same_day")]
     timeline = first.property.running_count and len({_answer_key(c) for g in groups for c in g}) > 1
     if len(groups) < 2 and not live and not timeline:
         return None  # every answer agrees: nothing is contested (a running count's figures are
@@ -169,33 +186,49 @@ def _question(session: Session, first: Claim, answers: dict[tuple, list[Claim]],
         independent, shared = support[n - 1]
         grades = [c.source.reliability for c in group]
         grade, why = graded(
-            independent, grades, all(is_rumour(c.hedge) for c in group), n in rivals,
+            independent,
+            grades,
+            all(is_rumour(c.hedge) for c in group),
+            n in rivals,
             max((support[r - 1][0] for r in rivals[n]), default=0),
         )
         written = list(dict.fromkeys(c.value_text for c in group))
-        rendered.append({
-            "answer": n,
-            "value": value.to_json(),
-            # As the sources word it ("thousands", not an interval); the interval is in "value".
-            "value_shown": ("not " if group[0].polarity == "denies" else "") + " / ".join(written),
-            "precisions": written,
-            "polarity": group[0].polarity,
-            "scope": group[0].scope,
-            "sources": len({c.source_id for c in group}),
-            "independent_sources": independent,
-            "shared_origin": shared,
-            "credibility": grade,
-            "credibility_text": CREDIBILITY[grade],
-            "credibility_why": why,
-            "reliability": sorted(set(grades)),
-            "claims": [{
-                "id": c.id, "source_id": c.source_id, "source_title": c.source.title,
-                "article": article_title(c), "speaker": speaker_name(c), "as_of": as_of_label(c),
-                "hedge": c.hedge, "value_text": c.value_text, "quote": c.spans[0].quote,
-                "cites": c.cites, "reliability": c.source.reliability, "revises": c.revises_id,
-                "page": c.source.page_at(c.spans[0].start),
-            } for c in group],
-        })
+        rendered.append(
+            {
+                "answer": n,
+                "value": value.to_json(),
+                # As the sources word it ("thousands", not an interval); the interval is in "value".
+                "value_shown": ("not " if group[0].polarity == "denies" else "") + " / ".join(written),
+                "precisions": written,
+                "polarity": group[0].polarity,
+                "scope": group[0].scope,
+                "sources": len({c.source_id for c in group}),
+                "independent_sources": independent,
+                "shared_origin": shared,
+                "credibility": grade,
+                "credibility_text": CREDIBILITY[grade],
+                "credibility_why": why,
+                "reliability": sorted(set(grades)),
+                "claims": [
+                    {
+                        "id": c.id,
+                        "source_id": c.source_id,
+                        "source_title": c.source.title,
+                        "article": article_title(c),
+                        "speaker": speaker_name(c),
+                        "as_of": as_of_label(c),
+                        "hedge": c.hedge,
+                        "value_text": c.value_text,
+                        "quote": c.spans[0].quote,
+                        "cites": c.cites,
+                        "reliability": c.source.reliability,
+                        "revises": c.revises_id,
+                        "page": c.source.page_at(c.spans[0].start),
+                    }
+                    for c in group
+                ],
+            }
+        )
     return {
         "subject": first.subject.name,
         "property": first.property.name,
@@ -220,10 +253,19 @@ def _changes(groups: list[list[Claim]], live: list[Conflict], answer_of: dict[in
             a_end = max((c.as_of_end or c.as_of_start for c in a if c.as_of_start), default=None)
             b_start = min((c.as_of_start for c in b if c.as_of_start), default=None)
             if a_end and b_start and a_end < b_start:
-                late = min((c for c in b if c.as_of_start), key=lambda c: c.as_of_start)
-                early = max((c for c in a if c.as_of_start), key=lambda c: c.as_of_end or c.as_of_start)
-                out.append({"label": "changed over time", "from_answer": i, "to_answer": j,
-                            "from": as_of_label(early), "to": as_of_label(late)})
+                late = min(
+                    (c for c in b if c.as_of_start), key=lambda c: c.as_of_start or dt.date.min
+                )  # each has a start
+                early = max((c for c in a if c.as_of_start), key=lambda c: c.as_of_end or c.as_of_start or dt.date.min)
+                out.append(
+                    {
+                        "label": "changed over time",
+                        "from_answer": i,
+                        "to_answer": j,
+                        "from": as_of_label(early),
+                        "to": as_of_label(late),
+                    }
+                )
     return out
 
 
@@ -233,11 +275,21 @@ def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
     def answers(c: Conflict) -> tuple[int, ...]:
         return tuple(sorted({answer_of[cl.id] for cl in c.claims}))
 
-    return fold(conflicts, answers, lambda c: {
-        "id": c.id, "kind": c.kind, "status": c.status, "severity": c.severity,
-        "explanation": explanation_of(c), "answers": list(answers(c)), "note": c.note,
-        "decided_by": c.decided_by,
-        "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None})
+    return fold(
+        conflicts,
+        answers,
+        lambda c: {
+            "id": c.id,
+            "kind": c.kind,
+            "status": c.status,
+            "severity": c.severity,
+            "explanation": explanation_of(c),
+            "answers": list(answers(c)),
+            "note": c.note,
+            "decided_by": c.decided_by,
+            "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None,
+        },
+    )
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:
@@ -248,6 +300,14 @@ def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:
         key=lambda c: (c.as_of_start or dt.date.min, c.as_of_at or dt.datetime.min, c.id),
     )
     revised = {c.revises_id for c in points if c.revises_id}
-    return [{"claim": c.id, "as_of": as_of_label(c), "value": c.value_text,
-             "source_id": c.source_id, "speaker": speaker_name(c),
-             "superseded": c.id in revised} for c in points]
+    return [
+        {
+            "claim": c.id,
+            "as_of": as_of_label(c),
+            "value": c.value_text,
+            "source_id": c.source_id,
+            "speaker": speaker_name(c),
+            "superseded": c.id in revised,
+        }
+        for c in points
+    ]

@@ -23,25 +23,44 @@ not make a claim hearsay.
 from __future__ import annotations
 
 RELIABILITY = {
-    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
 }
 CREDIBILITY = {
-    1: "confirmed by other sources", 2: "probably true", 3: "possibly true", 4: "doubtful",
-    5: "improbable", 6: "truth cannot be judged",
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
 }
 
 
-HEARSAY = ("reportedly", "reported", "allegedly", "alleged", "said to", "it has been said",
-           "claimed", "unconfirmed", "rumoured", "rumored", "purportedly", "supposedly")
+HEARSAY = (
+    "reportedly",
+    "reported",
+    "allegedly",
+    "alleged",
+    "said to",
+    "it has been said",
+    "claimed",
+    "unconfirmed",
+    "rumoured",
+    "rumored",
+    "purportedly",
+    "supposedly",
+)
 
 
 def is_rumour(hedge: str | None) -> bool:
     return hedge is not None and any(h in hedge.casefold() for h in HEARSAY)
 
 
-def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool,
-                strongest_rival: int) -> int:
+def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool, strongest_rival: int) -> int:
     """The 1-6 grade of one answer (see the module docstring)."""
     return graded(independent, grades, all_hedged, in_conflict, strongest_rival)[0]
 
@@ -50,8 +69,9 @@ def _origins(n: int) -> str:
     return "one independent origin" if n == 1 else f"{n} independent origins"
 
 
-def graded(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool,
-           strongest_rival: int) -> tuple[int, str]:
+def graded(
+    independent: int, grades: list[str], all_hedged: bool, in_conflict: bool, strongest_rival: int
+) -> tuple[int, str]:
     """The 1-6 grade of one answer and, in words, why it was given."""
     if in_conflict and strongest_rival > independent:
         return 5, (f"{_origins(independent)}, against an answer backed by {_origins(strongest_rival)}")
@@ -62,8 +82,10 @@ def graded(independent: int, grades: list[str], all_hedged: bool, in_conflict: b
     if all_hedged:
         return 6, "only hearsay ('reportedly', 'alleged'...) backs it"
     if in_conflict:
-        return 4, (f"one origin, contradicted by an answer backed by "
-                   f"{'as many' if strongest_rival == independent else 'fewer'}")
+        return 4, (
+            f"one origin, contradicted by an answer backed by "
+            f"{'as many' if strongest_rival == independent else 'fewer'}"
+        )
     if any(g in ("A", "B") for g in grades):
         return 2, "one origin, from a source graded A or B, not contradicted"
     return 3, "one origin, not contradicted"

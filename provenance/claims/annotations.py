@@ -142,14 +142,21 @@ def _add_capture(session: Session, entry: dict, result) -> None:
     if session.scalar(select(Source.id).where(Source.sha256 == digest)) is not None:
         result.skipped["sources"] += 1
         return
-    meta = SourceMeta(title=entry.get("label"), url=entry.get("canonical"), outlet=entry.get("outlet"),
-                      author=entry.get("author"), published=parse_day(entry.get("published"), "published"),
-                      captured=parse_day(entry.get("captured"), "captured"),
-                      reliability=check_grade(entry.get("reliability")))
+    meta = SourceMeta(
+        title=entry.get("label"),
+        url=entry.get("canonical"),
+        outlet=entry.get("outlet"),
+        author=entry.get("author"),
+        published=parse_day(entry.get("published"), "published"),
+        captured=parse_day(entry.get("captured"), "captured"),
+        reliability=check_grade(entry.get("reliability")),
+    )
     added = add_source(session, text.encode("utf-8"), entry.get("id") or digest, meta, fmt="text")
     added.source.media_type = str(entry.get("format") or "text/plain")[:64]
-    session.add_all(SourcePage(source_id=added.source.id, number=n, start=int(a), end=int(b))
-                    for n, (a, b) in enumerate(entry.get("pages") or [], 1))
+    session.add_all(
+        SourcePage(source_id=added.source.id, number=n, start=int(a), end=int(b))
+        for n, (a, b) in enumerate(entry.get("pages") or [], 1)
+    )
     session.flush()
     result.created["sources"] += 1
 
@@ -184,15 +191,29 @@ def _from_w3c(session: Session, a: dict):
     source = _source(session, target.get("source"), target.get("sha256"))
     quote, position = _selectors(target)
     occurrence = _occurrence_at(session, source, quote, position, target.get("sha256"))
-    prop = {"name": _need(body, "property"), "type": body.get("valueType"),
-            "single_value": body.get("singleValue"), "running_count": body.get("runningCount")}
+    prop = {
+        "name": _need(body, "property"),
+        "type": body.get("valueType"),
+        "single_value": body.get("singleValue"),
+        "running_count": body.get("runningCount"),
+    }
     ci = ClaimInput(
-        source=str(source.id), quote=quote["exact"], subject=_need(body, "subject"),
-        property=prop["name"], value=str(_need(body, "value")), speaker=body.get("speaker"),
-        denies=body.get("polarity") == "denies", as_of=body.get("asOf"), hedge=body.get("hedge"),
-        scope=body.get("claimScope"), cites=body.get("cites"),
-        prefix=None if occurrence else quote.get("prefix"), suffix=None if occurrence else quote.get("suffix"),
-        occurrence=occurrence, hint=position[0] if position else None, create_entities=True,
+        source=str(source.id),
+        quote=quote["exact"],
+        subject=_need(body, "subject"),
+        property=prop["name"],
+        value=str(_need(body, "value")),
+        speaker=body.get("speaker"),
+        denies=body.get("polarity") == "denies",
+        as_of=body.get("asOf"),
+        hedge=body.get("hedge"),
+        scope=body.get("claimScope"),
+        cites=body.get("cites"),
+        prefix=None if occurrence else quote.get("prefix"),
+        suffix=None if occurrence else quote.get("suffix"),
+        occurrence=occurrence,
+        hint=position[0] if position else None,
+        create_entities=True,
     )
     return ci, prop, body.get("valueEntity")
 
@@ -234,10 +255,22 @@ def _occurrence_at(session: Session, source: Source, quote: dict, position, sha2
 
 # -- Hypothesis --------------------------------------------------------------------------------
 
-FIELD_NAMES = {"subject": "subject", "property": "property", "question": "property", "value": "value",
-               "answer": "value", "speaker": "speaker", "as of": "as_of", "as_of": "as_of",
-               "hedge": "hedge", "scope": "scope", "cites": "cites", "type": "type",
-               "denies": "denies", "polarity": "polarity"}
+FIELD_NAMES = {
+    "subject": "subject",
+    "property": "property",
+    "question": "property",
+    "value": "value",
+    "answer": "value",
+    "speaker": "speaker",
+    "as of": "as_of",
+    "as_of": "as_of",
+    "hedge": "hedge",
+    "scope": "scope",
+    "cites": "cites",
+    "type": "type",
+    "denies": "denies",
+    "polarity": "polarity",
+}
 
 
 def _hypothesis_items(doc) -> list[dict]:
@@ -270,10 +303,20 @@ def _from_hypothesis(session: Session, a: dict):
     denies = fields.get("denies", "").lower() in ("yes", "true") or fields.get("polarity") == "denies"
     prop = {"name": fields["property"], "type": fields.get("type"), "single_value": None, "running_count": None}
     ci = ClaimInput(
-        source=str(source.id), quote=quote["exact"], subject=fields["subject"], property=fields["property"],
-        value=fields["value"], speaker=fields.get("speaker"), denies=denies, as_of=fields.get("as_of"),
-        hedge=fields.get("hedge"), scope=fields.get("scope"), cites=fields.get("cites"),
-        prefix=quote.get("prefix"), suffix=quote.get("suffix"), hint=position[0] if position else None,
+        source=str(source.id),
+        quote=quote["exact"],
+        subject=fields["subject"],
+        property=fields["property"],
+        value=fields["value"],
+        speaker=fields.get("speaker"),
+        denies=denies,
+        as_of=fields.get("as_of"),
+        hedge=fields.get("hedge"),
+        scope=fields.get("scope"),
+        cites=fields.get("cites"),
+        prefix=quote.get("prefix"),
+        suffix=quote.get("suffix"),
+        hint=position[0] if position else None,
         create_entities=True,
     )
     return ci, prop, None
@@ -335,8 +378,15 @@ def _ensure_property(session: Session, prop: dict, result) -> None:
     except ProvenanceError:
         pass
     if prop["type"] not in VALUE_TYPES:
-        raise InputError(f"property {prop['name']!r} is not in the ledger and the annotation gives no "
-                         f"value type ({', '.join(VALUE_TYPES)}); add it with `provenance properties add`")
-    add_property(session, prop["name"], prop["type"], single_value=bool(prop["single_value"]),
-                 running_count=prop["running_count"])
+        raise InputError(
+            f"property {prop['name']!r} is not in the ledger and the annotation gives no "
+            f"value type ({', '.join(VALUE_TYPES)}); add it with `provenance properties add`"
+        )
+    add_property(
+        session,
+        prop["name"],
+        prop["type"],
+        single_value=bool(prop["single_value"]),
+        running_count=prop["running_count"],
+    )
     result.created["properties"] += 1

@@ -35,8 +35,7 @@ def edit_source(session: Session, ref: str, **given) -> tuple[Source, list[int]]
     """Change a source's metadata; '' clears a field. Claims dated by the source follow its date."""
     given = {k: v for k, v in given.items() if v is not None}
     if not given:
-        raise InputError("say what to change: --title, --outlet, --author, --url, --published, "
-                         "--captured or --grade")
+        raise InputError("say what to change: --title, --outlet, --author, --url, --published, --captured or --grade")
     source = find_source(session, ref)
     ch = Change()
     ch.touch(source)
@@ -57,8 +56,9 @@ def edit_source(session: Session, ref: str, **given) -> tuple[Source, list[int]]
             claim.as_of_start = claim.as_of_end = source.date
             moved.append(claim.id)
     # A grade alone is a decision the report lists ("graded"); anything else is an edit.
-    action, about = (("source.grade", {"grade": source.reliability}) if set(given) == {"reliability"}
-                     else ("source.edit", {}))
+    action, about = (
+        ("source.grade", {"grade": source.reliability}) if set(given) == {"reliability"} else ("source.edit", {})
+    )
     ch.record(session, action, f"source:{source.id}", **about)
     return source, moved
 
@@ -83,8 +83,7 @@ def retire_source(session: Session, ref: str, reason: str) -> tuple[Source, list
 
 
 def _claims_about(session: Session, entity_ids: list[int]) -> list[int]:
-    return [c.id for c in _claims_of(session, or_(Claim.subject_id.in_(entity_ids),
-                                                  Claim.speaker_id.in_(entity_ids)))]
+    return [c.id for c in _claims_of(session, or_(Claim.subject_id.in_(entity_ids), Claim.speaker_id.in_(entity_ids)))]
 
 
 def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) -> Entity:
@@ -92,8 +91,10 @@ def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) 
     new = new.strip()
     owner = session.scalar(select(Alias).where(Alias.key == alias_key(new)))
     if owner is not None and owner.entity_id != entity.id:
-        raise InputError(f"{new!r} is already a name of another entity (id {owner.entity_id}); "
-                         "merge them with `provenance entities merge`")
+        raise InputError(
+            f"{new!r} is already a name of another entity (id {owner.entity_id}); "
+            "merge them with `provenance entities merge`"
+        )
     ch = Change()
     ch.touch(entity)
     old = entity.name
@@ -177,8 +178,9 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
     return target, _claims_about(session, [target.id])
 
 
-def split_entity(session: Session, name: str, new: str, aliases: list[str], claim_ids: list[int],
-                 kind: str | None = None) -> tuple[Entity, Entity, list[int]]:
+def split_entity(
+    session: Session, name: str, new: str, aliases: list[str], claim_ids: list[int], kind: str | None = None
+) -> tuple[Entity, Entity, list[int]]:
     """Part of an entity becomes its own: the aliases named, and the claims named (as subject or
     speaker). The undoing of a merge made by mistake."""
     entity = get_entity(session, name)
@@ -236,9 +238,17 @@ def _reread(session: Session, claim: Claim, value_type: str) -> str:
     return to_json_text(value)
 
 
-def edit_property(session: Session, name: str, *, new_name: str | None = None, value_type: str | None = None,
-                  unit: str | None = None, single_value: bool | None = None,
-                  running_count: bool | None = None, description: str | None = None) -> tuple[Property, list[int]]:
+def edit_property(
+    session: Session,
+    name: str,
+    *,
+    new_name: str | None = None,
+    value_type: str | None = None,
+    unit: str | None = None,
+    single_value: bool | None = None,
+    running_count: bool | None = None,
+    description: str | None = None,
+) -> tuple[Property, list[int]]:
     """Change a property. A new type re-reads every stored value as written and is refused,
     changing nothing, when one of them cannot be read as that type."""
     prop = get_property(session, name)
@@ -260,9 +270,11 @@ def edit_property(session: Session, name: str, *, new_name: str | None = None, v
             except ProvenanceError as exc:
                 failed.append(f"claim {claim.id} {claim.value_text!r} ({exc.message})")
         if failed:
-            raise InputError(f"{prop.name!r} cannot become {value_type}: {len(failed)} stored value(s) "
-                             f"would be lost, first {failed[0]}; correct them with `provenance claims "
-                             "edit ID --value`, or leave the type")
+            raise InputError(
+                f"{prop.name!r} cannot become {value_type}: {len(failed)} stored value(s) "
+                f"would be lost, first {failed[0]}; correct them with `provenance claims "
+                "edit ID --value`, or leave the type"
+            )
         prop.value_type = value_type
         for claim in claims:
             if claim.value_json != reread[claim.id]:

@@ -71,8 +71,9 @@ def load(path: str):
         raise InputError(f"{path}: the top level must be a table of sections ({', '.join(SECTIONS)})")
     unknown = set(doc) - set(SECTIONS) - {"format"}
     if unknown:
-        raise InputError(f"{path}: unknown section(s) {', '.join(sorted(map(str, unknown)))}; "
-                         f"expected {', '.join(SECTIONS)}")
+        raise InputError(
+            f"{path}: unknown section(s) {', '.join(sorted(map(str, unknown)))}; expected {', '.join(SECTIONS)}"
+        )
     for section in SECTIONS:
         entries = doc.get(section, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -117,10 +118,17 @@ def import_file(session: Session, path: str, *, allow_outside: bool = False) -> 
     result = ImportResult()
     keys: dict[str, int] = {}
     writer = ClaimWriter(session)
-    writer.prefetch({str(keys.get(str(c.get("source")), c.get("source"))) for c in doc.get("claims", [])
-                     if isinstance(c.get("source"), str)})
+    writer.prefetch(
+        {
+            str(keys.get(str(c.get("source")), c.get("source")))
+            for c in doc.get("claims", [])
+            if isinstance(c.get("source"), str)
+        }
+    )
     steps = (
-        ("entities", _entity), ("properties", _property), ("rules", _rule),
+        ("entities", _entity),
+        ("properties", _property),
+        ("rules", _rule),
         ("sources", lambda s, e, r: _source(s, e, r, base, keys, allow_outside)),
         ("claims", lambda s, e, r: _claim(writer, e, r, keys)),
     )
@@ -139,16 +147,48 @@ def import_file(session: Session, path: str, *, allow_outside: bool = False) -> 
 
 FIELDS: dict[str, dict] = {
     "entities": {"name": str, "aliases": list, "kind": str, "side": str},
-    "properties": {"name": str, "type": str, "unit": str, "single_value": bool,
-                   "running_count": bool, "description": str},
+    "properties": {
+        "name": str,
+        "type": str,
+        "unit": str,
+        "single_value": bool,
+        "running_count": bool,
+        "description": str,
+    },
     "rules": {"name": str, "left": str, "right": str, "rationale": str},
-    "sources": {"key": str, "file": str, "sha256": str, "title": str, "url": str, "outlet": str,
-                "author": str, "published": (str, dt.date), "captured": (str, dt.date), "reliability": str},
-    "claims": {"source": (str, int), "quote": str, "subject": str, "property": str,
-               "value": (str, int, float), "speaker": str, "denies": bool, "as_of": str,
-               "hedge": str, "scope": str, "cites": str, "prefix": str, "suffix": str,
-               "occurrence": int, "status": str, "id": str, "note": str, "exclusive": bool,
-               "revises": int},
+    "sources": {
+        "key": str,
+        "file": str,
+        "sha256": str,
+        "title": str,
+        "url": str,
+        "outlet": str,
+        "author": str,
+        "published": (str, dt.date),
+        "captured": (str, dt.date),
+        "reliability": str,
+    },
+    "claims": {
+        "source": (str, int),
+        "quote": str,
+        "subject": str,
+        "property": str,
+        "value": (str, int, float),
+        "speaker": str,
+        "denies": bool,
+        "as_of": str,
+        "hedge": str,
+        "scope": str,
+        "cites": str,
+        "prefix": str,
+        "suffix": str,
+        "occurrence": int,
+        "status": str,
+        "id": str,
+        "note": str,
+        "exclusive": bool,
+        "revises": int,
+    },
 }
 
 
@@ -176,9 +216,15 @@ def _property(session: Session, e: Entry, result: ImportResult) -> None:
     try:
         prop = get_property(session, name)
     except ProvenanceError:
-        add_property(session, name, e.need("type"), unit=e.get("unit"),
-                     single_value=e.get("single_value", False),
-                     running_count=e.get("running_count"), description=e.get("description"))
+        add_property(
+            session,
+            name,
+            e.need("type"),
+            unit=e.get("unit"),
+            single_value=e.get("single_value", False),
+            running_count=e.get("running_count"),
+            description=e.get("description"),
+        )
         result.created["properties"] += 1
         return
     if prop.value_type != e.need("type"):
@@ -203,17 +249,23 @@ def _inside(path: Path, base: Path) -> bool:
         return False
 
 
-def _source(session: Session, e: Entry, result: ImportResult, base: Path, keys: dict,
-            allow_outside: bool = False) -> None:
+def _source(
+    session: Session, e: Entry, result: ImportResult, base: Path, keys: dict, allow_outside: bool = False
+) -> None:
     key = e.get("key")
     if e.get("file"):
         file = Path(e.get("file"))
         path = file if file.is_absolute() else base / file
         if not allow_outside and not _inside(path, base):
-            raise InputError(f"{e.where}: file {str(file)!r} is outside the import file's folder; "
-                             "move it there, or pass --allow-outside if you trust this file")
+            raise InputError(
+                f"{e.where}: file {str(file)!r} is outside the import file's folder; "
+                "move it there, or pass --allow-outside if you trust this file"
+            )
         meta = SourceMeta(
-            title=e.get("title"), url=e.get("url"), outlet=e.get("outlet"), author=e.get("author"),
+            title=e.get("title"),
+            url=e.get("url"),
+            outlet=e.get("outlet"),
+            author=e.get("author"),
             published=parse_day(e.get("published"), "published"),
             published_at=parse_time(e.get("published"), "published"),
             captured=parse_day(e.get("captured"), "captured"),
@@ -237,14 +289,27 @@ def _claim(writer: ClaimWriter, e: Entry, result: ImportResult, keys: dict) -> N
     ref = e.need("source")
     ref = str(keys.get(str(ref), ref))
     if e.get("status", "accepted") != "accepted":
-        raise InputError(f"{e.where}: status can only be accepted (claims awaiting review are candidates: "
-                         "`provenance extract` and `provenance review`); leave it out")
+        raise InputError(
+            f"{e.where}: status can only be accepted (claims awaiting review are candidates: "
+            "`provenance extract` and `provenance review`); leave it out"
+        )
     ci = ClaimInput(
-        source=ref, quote=e.need("quote"), subject=e.need("subject"), property=e.need("property"),
-        value=str(e.need("value")), speaker=e.get("speaker"), denies=e.get("denies", False),
-        as_of=e.get("as_of"), hedge=e.get("hedge"), scope=e.get("scope"), cites=e.get("cites"),
-        prefix=e.get("prefix"), suffix=e.get("suffix"), occurrence=e.get("occurrence"),
-        exclusive=e.get("exclusive", False), revises=e.get("revises"),
+        source=ref,
+        quote=e.need("quote"),
+        subject=e.need("subject"),
+        property=e.need("property"),
+        value=str(e.need("value")),
+        speaker=e.get("speaker"),
+        denies=e.get("denies", False),
+        as_of=e.get("as_of"),
+        hedge=e.get("hedge"),
+        scope=e.get("scope"),
+        cites=e.get("cites"),
+        prefix=e.get("prefix"),
+        suffix=e.get("suffix"),
+        occurrence=e.get("occurrence"),
+        exclusive=e.get("exclusive", False),
+        revises=e.get("revises"),
     )
     if writer.add(ci, skip_existing=True):
         result.created["claims"] += 1

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import context, locate
+from ..errors import InputError
 from ..ingest.sources import find_source, is_sha256_prefix, sha256_range
 from ..ledger import events
 from ..ledger.db import bulk_insert
@@ -83,6 +84,7 @@ class ClaimWriter:
         self._seen: set[tuple] = set()
         self._now = utcnow()  # one batch, one moment
         self._facts: dict[tuple[str, int], tuple] = {}
+        self._moments: dict[int, dt.datetime | None] = {}  # per source: when it was published
 
     # -- resolving names, once each ------------------------------------------------------------
 
@@ -106,8 +108,9 @@ class ClaimWriter:
         hexes = sorted(r for r in refs if r not in self._sources and is_sha256_prefix(r))
         for i in range(0, len(hexes), 200):
             chunk = hexes[i : i + 200]
-            found = self.session.scalars(select(Source).options(undefer(Source.text)).where(or_(
-                *(sha256_range(r) for r in chunk)))).all()
+            found = self.session.scalars(
+                select(Source).options(undefer(Source.text)).where(or_(*(sha256_range(r) for r in chunk)))
+            ).all()
             for ref in chunk:
                 matches = [src for src in found if src.sha256.startswith(ref.lower())]
                 if len(matches) == 1:  # none or several: find_source says why, later
@@ -123,8 +126,17 @@ class ClaimWriter:
         for sid in ids:
             self._existing[sid] = set()
         rows = self.session.execute(
-            select(Span.source_id, Span.id, Span.start, Span.end, Claim.subject_id, Claim.property_id,
-                   Claim.polarity, Claim.speaker_id, Claim.value_json)
+            select(
+                Span.source_id,
+                Span.id,
+                Span.start,
+                Span.end,
+                Claim.subject_id,
+                Claim.property_id,
+                Claim.polarity,
+                Claim.speaker_id,
+                Claim.value_json,
+            )
             .outerjoin(ClaimSpan, ClaimSpan.span_id == Span.id)
             .outerjoin(Claim, (Claim.id == ClaimSpan.claim_id) & (Claim.source_id == Span.source_id))
             .where(Span.source_id.in_(ids))
@@ -140,7 +152,7 @@ class ClaimWriter:
         facts = self._facts.get(("source", source.id))
         if facts is None:
             facts = self._facts[("source", source.id)] = (source.id, source.date)
-            self._facts[("moment", source.id)] = source.published_at
+            self._moments[source.id] = source.published_at
         return facts
 
     def _prop_facts(self, prop: Property) -> tuple[int, str]:
@@ -194,7 +206,7 @@ class ClaimWriter:
             value = Label(self.entity_name(self.entity(ci.value, ci.create_entities)), "entity")
             value_json = to_json_text(value)
         as_of = as_of_period(ci.as_of, source_date)
-        moment = parse_moment(ci.as_of) if ci.as_of and ci.as_of.strip() else self._facts.get(("moment", source_id))
+        moment = parse_moment(ci.as_of) if ci.as_of and ci.as_of.strip() else self._moments.get(source_id)
         if ci.revises is not None:
             self._check_revises(ci.revises, source_id, prop_id)
         text = self.text(source)
@@ -204,22 +216,49 @@ class ClaimWriter:
         identity = (a.start, a.end, subject, prop_id, polarity, speaker, value_json)
         if skip_existing and (identity in self._existing_for(source_id) or (source_id, *identity) in self._seen):
             return False
-        if overlapping and any(e[0] < a.end and a.start < e[1] and e[2:5] == identity[2:5] and e[6] == value_json
-                               for e in self._existing_for(source_id)):
+        if overlapping and any(
+            e[0] < a.end and a.start < e[1] and e[2:5] == identity[2:5] and e[6] == value_json
+            for e in self._existing_for(source_id)
+        ):
             return False
         self._seen.add((source_id, *identity))
         if span_key not in self._spans and span_key not in self._new_spans:
             prefix, suffix = context(text, a.start, a.end)
             self._new_spans[span_key] = dict(
-                source_id=source_id, start=a.start, end=a.end, quote=text[a.start : a.end],
-                prefix=prefix, suffix=suffix, method=a.method, score=a.score)
-        self._rows.append((dict(
-            source_id=source_id, subject_id=subject, property_id=prop_id, value_text=ci.value.strip(),
-            value_json=value_json, polarity=polarity, speaker_id=speaker, as_of_text=as_of[0],
-            as_of_start=as_of[1], as_of_end=as_of[2], as_of_at=moment, hedge=clean(ci.hedge),
-            scope=clean(ci.scope), cites=clean(ci.cites), status="accepted", created_at=self._now,
-            revises_id=ci.revises, exclusive=bool(ci.exclusive),
-        ), span_key))
+                source_id=source_id,
+                start=a.start,
+                end=a.end,
+                quote=text[a.start : a.end],
+                prefix=prefix,
+                suffix=suffix,
+                method=a.method,
+                score=a.score,
+            )
+        self._rows.append(
+            (
+                dict(
+                    source_id=source_id,
+                    subject_id=subject,
+                    property_id=prop_id,
+                    value_text=ci.value.strip(),
+                    value_json=value_json,
+                    polarity=polarity,
+                    speaker_id=speaker,
+                    as_of_text=as_of[0],
+                    as_of_start=as_of[1],
+                    as_of_end=as_of[2],
+                    as_of_at=moment,
+                    hedge=clean(ci.hedge),
+                    scope=clean(ci.scope),
+                    cites=clean(ci.cites),
+                    status="accepted",
+                    created_at=self._now,
+                    revises_id=ci.revises,
+                    exclusive=bool(ci.exclusive),
+                ),
+                span_key,
+            )
+        )
         return True
 
     def _check_revises(self, claim_id: int, source_id: int, prop_id: int) -> None:
@@ -227,8 +266,10 @@ class ClaimWriter:
         if earlier is None:
             raise InputError(f"--revises {claim_id}: no claim with that id; see `provenance claims list`")
         if earlier.property_id != prop_id:
-            raise InputError(f"--revises {claim_id}: that claim answers another question "
-                             f"({earlier.property.name!r}); a revision gives a new answer to the same one")
+            raise InputError(
+                f"--revises {claim_id}: that claim answers another question "
+                f"({earlier.property.name!r}); a revision gives a new answer to the same one"
+            )
 
     def _existing_for(self, source_id: int) -> set[tuple]:
         if source_id not in self._existing:
@@ -247,16 +288,34 @@ class ClaimWriter:
             self._spans.update(zip(keys, ids, strict=True))
             self._new_spans.clear()
         claim_ids = bulk_insert(s, Claim.__table__, [row for row, _ in self._rows], ids=True)
-        bulk_insert(s, ClaimSpan.__table__, [{"claim_id": cid, "span_id": self._spans[key]}
-                                             for cid, (_, key) in zip(claim_ids, self._rows, strict=True)])
+        bulk_insert(
+            s,
+            ClaimSpan.__table__,
+            [
+                {"claim_id": cid, "span_id": self._spans[key]}
+                for cid, (_, key) in zip(claim_ids, self._rows, strict=True)
+            ],
+        )
         if len(claim_ids) == 1:
             row = self._rows[0][0]
-            events.record(s, "claim.add", f"claim:{claim_ids[0]}", source=row["source_id"],
-                          property=row["property_id"], value=row["value_text"], polarity=row["polarity"])
+            events.record(
+                s,
+                "claim.add",
+                f"claim:{claim_ids[0]}",
+                source=row["source_id"],
+                property=row["property_id"],
+                value=row["value_text"],
+                polarity=row["polarity"],
+            )
         else:
             # Ids one by one for a batch a person can read; beyond that, the range.
-            events.record(s, "claim.import", f"claims:{claim_ids[0]}-{claim_ids[-1]}", count=len(claim_ids),
-                          ids=claim_ids if len(claim_ids) <= 1000 else None)
+            events.record(
+                s,
+                "claim.import",
+                f"claims:{claim_ids[0]}-{claim_ids[-1]}",
+                count=len(claim_ids),
+                ids=claim_ids if len(claim_ids) <= 1000 else None,
+            )
         self._rows.clear()
         self._existing.clear()
         return claim_ids

@@ -13,12 +13,16 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFound
-from .recording import as_of_moment  # noqa: F401  (the claims API)
-from ..ingest.sources import find_source
+from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
-from .recording import ClaimInput, add_claim, as_of_period, clean  # noqa: F401  (the claims API)
-from ..ledger.limits import get_row
+from .recording import (  # noqa: F401  (the claims API)
+    ClaimInput,
+    add_claim,
+    as_of_moment,  # noqa: F401  (the claims API)
+    as_of_period,
+    clean,
+)
 from .vocabulary import get_property, resolve_entity
 
 
@@ -69,8 +73,9 @@ def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
             setattr(claim, field, clean(changes[field]))
     if "status" in changes:
         if changes["status"] != "accepted":
-            raise InputError("status can be set to accepted (to restore a rejected claim); "
-                             "use `claims reject` to reject")
+            raise InputError(
+                "status can be set to accepted (to restore a rejected claim); use `claims reject` to reject"
+            )
         claim.status, claim.reason = changes["status"], None
     session.flush()
     ch.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})
@@ -87,9 +92,12 @@ def _revised(session: Session, claim: Claim, revised_id: int) -> int | None:
     if earlier is None:
         raise NotFound(f"--revises {revised_id}: no claim with that id; see `provenance claims list`")
     if earlier.property_id != claim.property_id:
-        raise InputError(f"--revises {revised_id}: that claim answers another question "
-                         f"({earlier.property.name!r}); a revision gives a new answer to the same one")
-    seen, up = {claim.id}, earlier
+        raise InputError(
+            f"--revises {revised_id}: that claim answers another question "
+            f"({earlier.property.name!r}); a revision gives a new answer to the same one"
+        )
+    seen = {claim.id}
+    up: Claim | None = earlier
     while up is not None and up.revises_id is not None:  # no cycles: a revision chain runs one way
         if up.revises_id in seen or up.id in seen:
             raise InputError(f"--revises {revised_id}: claim {revised_id} already revises claim {claim.id}")
@@ -143,7 +151,9 @@ def claims_query(session: Session, f: ClaimFilter) -> Select:
 
 def list_claims(session: Session, f: ClaimFilter) -> list[Claim]:
     q = claims_query(session, f).options(
-        selectinload(Claim.spans), selectinload(Claim.subject), selectinload(Claim.speaker),
+        selectinload(Claim.spans),
+        selectinload(Claim.subject),
+        selectinload(Claim.speaker),
         selectinload(Claim.property),
     )
     return list(session.scalars(q))

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from ..anchoring import fold_text
 from ..errors import InputError, NotFound
 from ..ledger import events
-from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 from ..ledger.limits import get_row
+from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule
 
 
 def alias_key(name: str) -> str:
@@ -44,7 +44,10 @@ def get_entity(session: Session, name: str) -> Entity:
 
 
 def add_entity(
-    session: Session, name: str, aliases: Sequence[str] = (), kind: str | None = None,
+    session: Session,
+    name: str,
+    aliases: Sequence[str] = (),
+    kind: str | None = None,
     side: str | None = None,
 ) -> Entity:
     name = name.strip()
@@ -136,8 +139,23 @@ def get_property(session: Session, name: str) -> Property:
 
 # Counts that grow as reports come in: a quantity property so named is a running count unless
 # the user says otherwise (a toll rising over days is an update, not a contradiction).
-RUNNING_WORDS = ("toll", "death", "dead", "killed", "casualt", "wounded", "injured", "missing",
-                 "displaced", "evacuated", "arrested", "detained", "infected", "cases", "victims")
+RUNNING_WORDS = (
+    "toll",
+    "death",
+    "dead",
+    "killed",
+    "casualt",
+    "wounded",
+    "injured",
+    "missing",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "detained",
+    "infected",
+    "cases",
+    "victims",
+)
 
 
 def looks_running(name: str, value_type: str) -> bool:
@@ -146,8 +164,14 @@ def looks_running(name: str, value_type: str) -> bool:
 
 
 def add_property(
-    session: Session, name: str, value_type: str, *, unit: str | None = None,
-    single_value: bool = False, running_count: bool | None = None, description: str | None = None,
+    session: Session,
+    name: str,
+    value_type: str,
+    *,
+    unit: str | None = None,
+    single_value: bool = False,
+    running_count: bool | None = None,
+    description: str | None = None,
 ) -> Property:
     name = name.strip()
     if not name:
@@ -159,8 +183,12 @@ def add_property(
     if running_count is None:
         running_count = looks_running(name, value_type)
     prop = Property(
-        name=name, value_type=value_type, unit=unit, single_value=single_value,
-        running_count=running_count, description=description,
+        name=name,
+        value_type=value_type,
+        unit=unit,
+        single_value=single_value,
+        running_count=running_count,
+        description=description,
     )
     session.add(prop)
     session.flush()
@@ -174,8 +202,12 @@ def list_properties(session: Session) -> list[Property]:
 
 def property_json(p: Property) -> dict:
     return {
-        "id": p.id, "name": p.name, "value_type": p.value_type, "unit": p.unit,
-        "single_value": p.single_value, "running_count": p.running_count,
+        "id": p.id,
+        "name": p.name,
+        "value_type": p.value_type,
+        "unit": p.unit,
+        "single_value": p.single_value,
+        "running_count": p.running_count,
         "description": p.description,
     }
 
@@ -186,8 +218,10 @@ def add_rule(session: Session, name: str, left: str, right: str, rationale: str)
     if session.scalar(select(Rule).where(Rule.name == name)):
         raise InputError(f"a rule named {name!r} already exists")
     rule = Rule(
-        name=name, left_property=get_property(session, left),
-        right_property=get_property(session, right), rationale=rationale.strip(),
+        name=name,
+        left_property=get_property(session, left),
+        right_property=get_property(session, right),
+        rationale=rationale.strip(),
     )
     session.add(rule)
     session.flush()
@@ -200,5 +234,10 @@ def list_rules(session: Session) -> list[Rule]:
 
 
 def rule_json(r: Rule) -> dict:
-    return {"id": r.id, "name": r.name, "left": r.left_property.name,
-            "right": r.right_property.name, "rationale": r.rationale}
+    return {
+        "id": r.id,
+        "name": r.name,
+        "left": r.left_property.name,
+        "right": r.right_property.name,
+        "rationale": r.rationale,
+    }

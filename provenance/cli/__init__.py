@@ -16,12 +16,20 @@ from .guide import add_examples
 @click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="provenance")
 @click.option(
-    "--db", "db_value", metavar="PATH|URL", envvar="PROVENANCE_DB", show_envvar=True,
+    "--db",
+    "db_value",
+    metavar="PATH|URL",
+    envvar="PROVENANCE_DB",
+    show_envvar=True,
     help="The ledger: a SQLite file path or any SQLAlchemy URL. "
     "Default: provenance.db in the user's application folder (see `provenance db path`).",
 )
 @click.option(
-    "--lexicon", "lexicon_file", metavar="FILE", envvar="PROVENANCE_LEXICON", show_envvar=True,
+    "--lexicon",
+    "lexicon_file",
+    metavar="FILE",
+    envvar="PROVENANCE_LEXICON",
+    show_envvar=True,
     type=click.Path(exists=True, dir_okay=False),
     help="A desk's extraction words (TOML, shaped like the packaged lexicon), merged over the packaged ones.",
 )
@@ -56,10 +64,15 @@ def _accept_db_everywhere(group: click.Group) -> None:
         if isinstance(command, click.Group):
             _accept_db_everywhere(command)
         elif not any(p.name == "db_after" for p in command.params):
-            command.params.append(click.Option(
-                ["--db", "db_after"], metavar="PATH|URL", expose_value=False, callback=_db_after,
-                help="The ledger, as the --db before the command (which it overrides).",
-            ))
+            command.params.append(
+                click.Option(
+                    ["--db", "db_after"],
+                    metavar="PATH|URL",
+                    expose_value=False,
+                    callback=_db_after,
+                    help="The ledger, as the --db before the command (which it overrides).",
+                )
+            )
 
 
 _accept_db_everywhere(main)

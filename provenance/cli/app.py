@@ -56,8 +56,8 @@ def translate(exc: BaseException) -> CliError | None:
     if mod.startswith("sqlalchemy") or mod.startswith("sqlite3"):
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         return CliError(
-            f"database error: {detail}; the database was left as it was "
-            "(run `provenance verify` to check it)", DatabaseError.exit_code,
+            f"database error: {detail}; the database was left as it was (run `provenance verify` to check it)",
+            DatabaseError.exit_code,
         )
     return None
 
@@ -90,8 +90,11 @@ class RootGroup(click.Group):
                 if os.environ.get("PROVENANCE_DEBUG"):
                     raise
                 # Most likely a row edited by hand outside Provenance; one line, not a traceback.
-                err = CliError(f"unexpected {type(exc).__name__}: {exc}; run `provenance verify` to "
-                               "check the database (PROVENANCE_DEBUG=1 shows the traceback)", 1)
+                err = CliError(
+                    f"unexpected {type(exc).__name__}: {exc}; run `provenance verify` to "
+                    "check the database (PROVENANCE_DEBUG=1 shows the traceback)",
+                    1,
+                )
             raise err from None
 
 

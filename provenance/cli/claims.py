@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
@@ -21,11 +23,18 @@ def claims() -> None:
 @click.option("--value", required=True, help="The answer, as written: '4,000-6,000', 'most', 'Afghanistan'.")
 @click.option("--speaker", help="Who says it, when not the outlet itself (a quoted person or body).")
 @click.option("--denies", is_flag=True, help="The speaker denies the value rather than asserting it.")
-@click.option("--as-of", help="When the claim speaks of: '2024-01-03', '2024-01-03T18:40+03:30', "
-              "'late May 2023', 'mid-2023' (default: the source's date and time).")
+@click.option(
+    "--as-of",
+    help="When the claim speaks of: '2024-01-03', '2024-01-03T18:40+03:30', "
+    "'late May 2023', 'mid-2023' (default: the source's date and time).",
+)
 @click.option("--hedge", help="How hedged: reportedly, estimated, alleged...")
-@click.option("--revises", type=int, metavar="CLAIM", help="The earlier claim this one revises "
-              "('revised down to 84'): that one is superseded, not contradicted.")
+@click.option(
+    "--revises",
+    type=int,
+    metavar="CLAIM",
+    help="The earlier claim this one revises ('revised down to 84'): that one is superseded, not contradicted.",
+)
 @click.option("--exclusive", is_flag=True, help="The answer excludes every other ('only X', 'X alone').")
 @click.option("--scope", help="What exactly is counted or covered.")
 @click.option("--cites", help="The upstream the claim relies on ('UN report').")
@@ -35,18 +44,53 @@ def claims() -> None:
 @click.option("--new-entities", is_flag=True, help="Create subject/speaker entities that do not exist yet.")
 @json_option
 @with_ledger
-def add(db, source, quote, subject, property_, value, speaker, denies, as_of, hedge, revises, exclusive,
-        scope, cites, prefix, suffix, occurrence, new_entities, as_json):
+def add(
+    db,
+    source,
+    quote,
+    subject,
+    property_,
+    value,
+    speaker,
+    denies,
+    as_of,
+    hedge,
+    revises,
+    exclusive,
+    scope,
+    cites,
+    prefix,
+    suffix,
+    occurrence,
+    new_entities,
+    as_json,
+):
     """Record a claim from SOURCE (an id or SHA-256 prefix), anchored by its quote."""
     from ..actions import add_claim
     from ..claims.recording import ClaimInput
 
-    done = add_claim(db, ClaimInput(
-        source=source, quote=quote, subject=subject, property=property_, value=value,
-        speaker=speaker, denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites,
-        prefix=prefix, suffix=suffix, occurrence=occurrence, create_entities=new_entities,
-        revises=revises, exclusive=exclusive,
-    ))
+    done = add_claim(
+        db,
+        ClaimInput(
+            source=source,
+            quote=quote,
+            subject=subject,
+            property=property_,
+            value=value,
+            speaker=speaker,
+            denies=denies,
+            as_of=as_of,
+            hedge=hedge,
+            scope=scope,
+            cites=cites,
+            prefix=prefix,
+            suffix=suffix,
+            occurrence=occurrence,
+            create_entities=new_entities,
+            revises=revises,
+            exclusive=exclusive,
+        ),
+    )
     if as_json:
         emit_json(done.to_json())
         return
@@ -57,7 +101,7 @@ def add(db, source, quote, subject, property_, value, speaker, denies, as_of, he
     print_new_conflicts(done.conflicts, done.retired)
 
 
-def print_new_conflicts(found: list[dict], retired: list[int] = ()) -> None:
+def print_new_conflicts(found: list[dict], retired: Sequence[int] = ()) -> None:
     for c in found:
         click.echo(f"new conflict {c['id']} ({c['kind']}): {safe_line(c['explanation'])}")
     if retired:
@@ -80,12 +124,21 @@ def list_(session, subject, property_, source, speaker, status, limit, offset, o
     from ..values import from_json
 
     rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
-    output_rows(output, rows, {
-        "id": lambda c: c.id, "src": lambda c: c.source_id, "subject": lambda c: c.subject.name,
-        "property": lambda c: c.property.name,
-        "value": lambda c: ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe(),
-        "speaker": speaker_name, "as of": as_of_label, "status": lambda c: c.status,
-    }, as_json=claim_json)
+    output_rows(
+        output,
+        rows,
+        {
+            "id": lambda c: c.id,
+            "src": lambda c: c.source_id,
+            "subject": lambda c: c.subject.name,
+            "property": lambda c: c.property.name,
+            "value": lambda c: ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe(),
+            "speaker": speaker_name,
+            "as of": as_of_label,
+            "status": lambda c: c.status,
+        },
+        as_json=claim_json,
+    )
 
 
 @claims.command("show")
@@ -101,11 +154,16 @@ def show(session, claim_id, as_json):
         emit_json(claim_json(claim))
         return
     rows = [
-        ("claim", str(claim.id)), ("source", f"{claim.source_id}: {claim.source.title or ''}"),
-        ("subject", claim.subject.name), ("property", claim.property.name),
+        ("claim", str(claim.id)),
+        ("source", f"{claim.source_id}: {claim.source.title or ''}"),
+        ("subject", claim.subject.name),
+        ("property", claim.property.name),
         ("value", ("denies " if claim.polarity == "denies" else "") + claim.value_text),
-        ("speaker", speaker_name(claim)), ("as of", as_of_label(claim)),
-        ("hedge", claim.hedge), ("scope", claim.scope), ("cites", claim.cites),
+        ("speaker", speaker_name(claim)),
+        ("as of", as_of_label(claim)),
+        ("hedge", claim.hedge),
+        ("scope", claim.scope),
+        ("cites", claim.cites),
         ("status", claim.status + (f" ({claim.reason})" if claim.reason else "")),
     ]
     for key, value in rows:
@@ -131,17 +189,31 @@ def show(session, claim_id, as_json):
 @click.option("--exclusive/--not-exclusive", default=None, help="Whether the answer excludes every other.")
 @click.option("--status", type=click.Choice(["accepted"]), help="accepted: restore a rejected claim.")
 @with_ledger
-def edit(db, claim_id, property_, subject, value, speaker, denies, as_of, hedge, scope, cites, revises,
-         exclusive, status):
+def edit(
+    db, claim_id, property_, subject, value, speaker, denies, as_of, hedge, scope, cites, revises, exclusive, status
+):
     """Change what a claim says (its quote stays; a new quote is a new claim), then detect again:
     conflicts that no longer hold are superseded, new ones flagged.
 
     Example: provenance claims edit 12 --property "death toll" --as-of 2025-05-07"""
     from ..actions import edit_claim
 
-    done = edit_claim(db, claim_id, property=property_, subject=subject, value=value, speaker=speaker,
-                      denies=denies, as_of=as_of, hedge=hedge, scope=scope, cites=cites, revises=revises,
-                      exclusive=exclusive, status=status)
+    done = edit_claim(
+        db,
+        claim_id,
+        property=property_,
+        subject=subject,
+        value=value,
+        speaker=speaker,
+        denies=denies,
+        as_of=as_of,
+        hedge=hedge,
+        scope=scope,
+        cites=cites,
+        revises=revises,
+        exclusive=exclusive,
+        status=status,
+    )
     click.echo(f"claim {done.claim['id']} updated")
     print_new_conflicts(done.conflicts, done.retired)
 

@@ -7,8 +7,7 @@ import click
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
 from .app import pass_state, with_ledger, with_session
 
-KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease", "same_day",
-         "exclusive"]
+KINDS = ["numeric", "single_value", "denial", "accusation", "scope", "rule", "decrease", "same_day", "exclusive"]
 STATUSES = ["open", "confirmed", "dismissed", "resolved", "superseded"]
 SHOW = 20  # new conflicts a scan prints one by one
 SHOW_PANELS = 4  # claims side by side in `conflicts show`; a grouped disagreement may have thousands
@@ -36,11 +35,19 @@ def list_(session, kind, status, claim, since, output):
     """Every conflict, with its explanation."""
     from ..detect.store import ConflictFilter, conflict_json, explanation_of, list_conflicts
 
-    output_rows(output, list_conflicts(session, ConflictFilter(kind, status, claim, _since(since))), {
-        "id": lambda c: c.id, "kind": lambda c: c.kind, "status": lambda c: c.status,
-        "sev.": lambda c: c.severity, "claims": _claims_cell,
-        "explanation": explanation_of,
-    }, as_json=conflict_json)
+    output_rows(
+        output,
+        list_conflicts(session, ConflictFilter(kind, status, claim, _since(since))),
+        {
+            "id": lambda c: c.id,
+            "kind": lambda c: c.kind,
+            "status": lambda c: c.status,
+            "sev.": lambda c: c.severity,
+            "claims": _claims_cell,
+            "explanation": explanation_of,
+        },
+        as_json=conflict_json,
+    )
 
 
 def _claims_cell(c) -> str:
@@ -64,26 +71,46 @@ def show(session, conflict_id, as_json):
     from ..ledger.history import events_for
 
     c = get_conflict(session, conflict_id)
-    history = [e for e in reversed(events_for(session, f"conflict:{c.id}")) if e.action.startswith(("conflict.", "undo"))]
+    history = [
+        e for e in reversed(events_for(session, f"conflict:{c.id}")) if e.action.startswith(("conflict.", "undo"))
+    ]
     if as_json:
         emit_json({**conflict_json(c), "history": [_decision(e) for e in history]})
         return
-    print_(text((f"conflict {c.id}: {c.kind}", "bold"), f" · {c.status} · severity {c.severity} · "
-                f"{c.detector}@{c.detector_version}"))
+    print_(
+        text(
+            (f"conflict {c.id}: {c.kind}", "bold"),
+            f" · {c.status} · severity {c.severity} · {c.detector}@{c.detector_version}",
+        )
+    )
     print_(text(safe_line(explanation_of(c))))
     for d in map(_decision, history):  # every decision and note, oldest first
-        print_(text((f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
-                    f"{d['old']} → {d['new']}", f" — {safe_line(d['note'])}" if d["note"] else ""))
+        print_(
+            text(
+                (f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
+                f"{d['old']} → {d['new']}",
+                f" — {safe_line(d['note'])}" if d["note"] else "",
+            )
+        )
     panels = []
     for cl in c.claims[:SHOW_PANELS]:
         span = cl.spans[0]
-        head = text((f"claim {cl.id}", "bold"), " · ", safe_line(speaker_name(cl)), " · ",
-                    safe_line(as_of_label(cl)), "\n",
-                    f"source {cl.source_id}: ", safe_line(cl.source.title or ""), "\n",
-                    (("denies " if cl.polarity == "denies" else "") + safe_line(cl.value_text), "bold"),
-                    f" [{safe_line(cl.scope)}]" if cl.scope else "")
-        panels.append(Panel(Group(head, text(""), quote_in_context(cl.source.text, span.start, span.end, 160)),
-                            expand=True))
+        head = text(
+            (f"claim {cl.id}", "bold"),
+            " · ",
+            safe_line(speaker_name(cl)),
+            " · ",
+            safe_line(as_of_label(cl)),
+            "\n",
+            f"source {cl.source_id}: ",
+            safe_line(cl.source.title or ""),
+            "\n",
+            (("denies " if cl.polarity == "denies" else "") + safe_line(cl.value_text), "bold"),
+            f" [{safe_line(cl.scope)}]" if cl.scope else "",
+        )
+        panels.append(
+            Panel(Group(head, text(""), quote_in_context(cl.source.text, span.start, span.end, 160)), expand=True)
+        )
     grid = Table.grid(expand=True, padding=(0, 1))  # the claims side by side, equal widths
     for _ in panels:
         grid.add_column(ratio=1)
@@ -101,12 +128,19 @@ def _decision(e) -> dict:
     import json
 
     p = json.loads(e.payload)
-    change = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
+    change: dict = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
     old = p.get("old", change["before"].get("status", ""))
     new = p.get("new", change["after"].get("status", ""))
     note = p.get("note") if e.action != "undo" else f"undo of event {p.get('undoes')}"
-    return {"event": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor, "action": e.action,
-            "old": old, "new": new, "note": note}
+    return {
+        "event": e.id,
+        "at": e.at.isoformat(timespec="seconds"),
+        "actor": e.actor,
+        "action": e.action,
+        "old": old,
+        "new": new,
+        "note": note,
+    }
 
 
 def _status_command(verb: str, doc: str, example: str):
@@ -132,18 +166,24 @@ def _status_command(verb: str, doc: str, example: str):
             click.confirm(f"{verb} {len(ids)} conflicts ({_ids(ids)})?", abort=True, err=True)
         done = set_conflict_statuses(db, ids, verb, note, verdict)
         for c in done:
-            click.echo(f"conflict {c['id']} {c['status']}" + "".join(
-                f"; claim {k} rated {v}" for k, v in c["verdicts"].items()))
+            click.echo(
+                f"conflict {c['id']} {c['status']}"
+                + "".join(f"; claim {k} rated {v}" for k, v in c["verdicts"].items())
+            )
         if len(done) > 1:
             click.echo(f"{len(done)} conflicts {done[0]['status']}")
 
-    command.__doc__ = doc + "\n\nSeveral at once: ids, and every conflict a filter matches (all or nothing).\n\n" \
-        f"Example: {example}"
+    command.__doc__ = (
+        doc + f"\n\nSeveral at once: ids, and every conflict a filter matches (all or nothing).\n\nExample: {example}"
+    )
     if verb == "resolve":
         command = click.option(
-            "--verdict", multiple=True, metavar="CLAIM=RATING",
+            "--verdict",
+            multiple=True,
+            metavar="CLAIM=RATING",
             help="Rate a claim of the conflict: false, mostly-false, mixed, mostly-true or true "
-                 "(repeatable; one conflict only; published by `provenance export --format claimreview`).")(command)
+            "(repeatable; one conflict only; published by `provenance export --format claimreview`).",
+        )(command)
     return conflicts.command(verb)(command)
 
 
@@ -151,12 +191,21 @@ def _ids(ids: list[int]) -> str:
     return ", ".join(map(str, ids[:10])) + (f", … {len(ids) - 10} more" if len(ids) > 10 else "")
 
 
-_status_command("confirm", "Confirm conflicts: the sources really disagree.",
-                "provenance conflicts confirm 5 24 --note \"checked both articles\"")
-_status_command("dismiss", "Dismiss conflicts: not a real disagreement. A re-scan will not bring them back.",
-                "provenance conflicts dismiss --kind scope --all-open --yes")
-_status_command("resolve", "Mark conflicts resolved: the disagreement is settled.",
-                "provenance conflicts resolve --claim 12 --note \"later report corrected it\"")
+_status_command(
+    "confirm",
+    "Confirm conflicts: the sources really disagree.",
+    "provenance conflicts confirm 5 24 --note \"checked both articles\"",
+)
+_status_command(
+    "dismiss",
+    "Dismiss conflicts: not a real disagreement. A re-scan will not bring them back.",
+    "provenance conflicts dismiss --kind scope --all-open --yes",
+)
+_status_command(
+    "resolve",
+    "Mark conflicts resolved: the disagreement is settled.",
+    "provenance conflicts resolve --claim 12 --note \"later report corrected it\"",
+)
 _status_command("reopen", "Reopen conflicts.", "provenance conflicts reopen 5")
 
 
@@ -188,8 +237,7 @@ def scan(db, as_json):
 @click.option("--kind", type=click.Choice(KINDS), help="Only questions with a conflict of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only questions with a conflict in this status.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only questions with a claim as of this day or later.")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
-              help="Questions per page (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Questions per page (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
 @output_options
 @with_session(readonly=True)
@@ -202,29 +250,50 @@ def contested(session, subject, property_, kind, status, since, limit, offset, o
 
     def questions(rows):
         for q in rows:
-            print_(text((f"{q['subject']}: {q['property']}", "bold"),
-                        f"  ({', '.join(q['kinds']) or 'no conflict flagged'})"))
+            print_(
+                text(
+                    (f"{q['subject']}: {q['property']}", "bold"),
+                    f"  ({', '.join(q['kinds']) or 'no conflict flagged'})",
+                )
+            )
             for a in q["answers"]:
                 who = "; ".join(f"{c['speaker']} (source {c['source_id']}, {c['as_of']})" for c in a["claims"])
                 scope = f" [{a['scope']}]" if a["scope"] else ""
-                print_(text(f"  {a['answer']}. ", (safe_line(a["value_shown"] + scope), "bold"),
-                            f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
-                            safe_line(who)))
+                print_(
+                    text(
+                        f"  {a['answer']}. ",
+                        (safe_line(a["value_shown"] + scope), "bold"),
+                        f" — {a['sources']} source(s), {a['independent_sources']} independent — ",
+                        safe_line(who),
+                    )
+                )
                 print_(text(f"     grade {a['credibility']} ({a['credibility_text']}): {a['credibility_why']}"))
             for ch in q.get("changed_over_time", ()):
-                print_(text(f"  changed over time: answer {ch['from_answer']} ({safe_line(ch['from'])}) "
-                            f"→ answer {ch['to_answer']} ({safe_line(ch['to'])})"))
+                print_(
+                    text(
+                        f"  changed over time: answer {ch['from_answer']} ({safe_line(ch['from'])}) "
+                        f"→ answer {ch['to_answer']} ({safe_line(ch['to'])})"
+                    )
+                )
         if not rows:
             click.echo("no contested questions" + (" on this page" if offset else ""))
         elif limit and len(rows) == limit:
             click.echo(f"(first {limit} from {offset}; more with --offset {offset + limit})")
 
-    output_rows(output, rows, {
-        "subject": lambda q: q["subject"], "property": lambda q: q["property"],
-        "conflicts": lambda q: ", ".join(q["kinds"]), "answers": lambda q: len(q["answers"]),
-        "values": lambda q: " | ".join(a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "")
-                                       for a in q["answers"]),
-    }, view=questions)
+    output_rows(
+        output,
+        rows,
+        {
+            "subject": lambda q: q["subject"],
+            "property": lambda q: q["property"],
+            "conflicts": lambda q: ", ".join(q["kinds"]),
+            "answers": lambda q: len(q["answers"]),
+            "values": lambda q: " | ".join(
+                a["value_shown"] + (f" [{a['scope']}]" if a["scope"] else "") for a in q["answers"]
+            ),
+        },
+        view=questions,
+    )
 
 
 COMMANDS = [conflicts, contested]

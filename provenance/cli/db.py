@@ -84,7 +84,8 @@ def check(state: State) -> None:
     if revs != heads:
         raise CliError(
             f"the database is at {', '.join(sorted(revs)) or 'no revision'}, the newest is "
-            f"{', '.join(sorted(heads))}; run `provenance db upgrade`", 6,
+            f"{', '.join(sorted(heads))}; run `provenance db upgrade`",
+            6,
         )
     click.echo(f"up to date at revision {', '.join(sorted(revs))}")
 

@@ -9,14 +9,21 @@ from .app import CliError, with_session
 
 
 @click.command("export")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["web-annotation", "claimreview", "prov", "prov-n"]),
-              help="web-annotation: W3C Web Annotation JSON-LD (read back by `provenance import`); "
-                   "claimreview: schema.org ClaimReview JSON-LD for claims given a verdict; "
-                   "prov / prov-n: the W3C PROV graph as PROV-JSON / PROV-N.")
-@click.option("--with-sources", is_flag=True,
-              help="web-annotation: embed each annotated source's text and metadata, so that the "
-                   "file can be imported into an empty ledger.")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["web-annotation", "claimreview", "prov", "prov-n"]),
+    help="web-annotation: W3C Web Annotation JSON-LD (read back by `provenance import`); "
+    "claimreview: schema.org ClaimReview JSON-LD for claims given a verdict; "
+    "prov / prov-n: the W3C PROV graph as PROV-JSON / PROV-N.",
+)
+@click.option(
+    "--with-sources",
+    is_flag=True,
+    help="web-annotation: embed each annotated source's text and metadata, so that the "
+    "file can be imported into an empty ledger.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
 @with_session(readonly=True)
 def export(session, fmt, with_sources, output):

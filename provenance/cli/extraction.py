@@ -12,17 +12,19 @@ TYPES = ["quantity", "share", "date", "entity", "boolean", "text"]
 
 def edit_options(f):
     """The fields a reviewer may correct before accepting."""
-    for opt in reversed([
-        click.option("--subject", help="Who or what the claim is about (a name or alias)."),
-        click.option("--property", "property_", help="The question it answers (an existing or a new property)."),
-        click.option("--type", "type_", type=click.Choice(TYPES), help="Value type of a new property."),
-        click.option("--value", help="The answer, as written."),
-        click.option("--speaker", help="Who says it ('' for the outlet itself)."),
-        click.option("--denies/--asserts", "denies", default=None, help="The speaker denies / asserts it."),
-        click.option("--as-of", help="When the claim speaks of."),
-        click.option("--scope", help="What exactly is counted or covered."),
-        click.option("--hedge", help="How hedged: reportedly, estimated, alleged... ('' for none)."),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--subject", help="Who or what the claim is about (a name or alias)."),
+            click.option("--property", "property_", help="The question it answers (an existing or a new property)."),
+            click.option("--type", "type_", type=click.Choice(TYPES), help="Value type of a new property."),
+            click.option("--value", help="The answer, as written."),
+            click.option("--speaker", help="Who says it ('' for the outlet itself)."),
+            click.option("--denies/--asserts", "denies", default=None, help="The speaker denies / asserts it."),
+            click.option("--as-of", help="When the claim speaks of."),
+            click.option("--scope", help="What exactly is counted or covered."),
+            click.option("--hedge", help="How hedged: reportedly, estimated, alleged... ('' for none)."),
+        ]
+    ):
         f = opt(f)
     return f
 
@@ -40,19 +42,25 @@ def show_extraction(result, as_json: bool) -> None:
         emit_json(result.to_json())
         return
     skipped = ", ".join(f"{n} {what}" for what, n in sorted(result.skipped.items()))
-    click.echo(f"source {result.source_id}: {len(result.new)} new candidate(s)"
-               + (f", {result.already} proposed before" if result.already else "")
-               + (f"; read past {skipped}" if skipped else ""))
+    click.echo(
+        f"source {result.source_id}: {len(result.new)} new candidate(s)"
+        + (f", {result.already} proposed before" if result.already else "")
+        + (f"; read past {skipped}" if skipped else "")
+    )
     if result.new:
         candidate_table(result.new)
         click.echo("review them with `provenance review " + str(result.source_id) + "`")
 
 
 CANDIDATE_COLUMNS = {
-    "id": lambda v: v.json["id"], "kind": lambda v: v.json["kind"], "score": lambda v: f"{v.json['score']:.2f}",
-    "claim": lambda v: v.line, "in the ledger": lambda v: v.links,
-    "where": lambda v: f"{v.json['source']}:{v.json['start']}"
-    + ("" if v.json["role"] == "body" else f" ({v.json['role']})"),
+    "id": lambda v: v.json["id"],
+    "kind": lambda v: v.json["kind"],
+    "score": lambda v: f"{v.json['score']:.2f}",
+    "claim": lambda v: v.line,
+    "in the ledger": lambda v: v.links,
+    "where": lambda v: (
+        f"{v.json['source']}:{v.json['start']}" + ("" if v.json["role"] == "body" else f" ({v.json['role']})")
+    ),
 }
 
 
@@ -78,10 +86,18 @@ def extract(db, source, as_json):
 
 @click.command("review")
 @click.argument("source", required=False)
-@click.option("--accept-above", type=click.FloatRange(0, 1), metavar="SCORE",
-              help="Accept every pending candidate scoring at least SCORE (0-1); runs conflict detection.")
-@click.option("--reject-below", type=click.FloatRange(0, 1), metavar="SCORE",
-              help="Reject every pending candidate scoring below SCORE.")
+@click.option(
+    "--accept-above",
+    type=click.FloatRange(0, 1),
+    metavar="SCORE",
+    help="Accept every pending candidate scoring at least SCORE (0-1); runs conflict detection.",
+)
+@click.option(
+    "--reject-below",
+    type=click.FloatRange(0, 1),
+    metavar="SCORE",
+    help="Reject every pending candidate scoring below SCORE.",
+)
 @click.option("-i", "--interactive", is_flag=True, help="Go through them one by one: accept, edit, reject or skip.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
 @output_options
@@ -92,8 +108,10 @@ def review(state, source, accept_above, reject_below, interactive, limit, output
     Without options, lists them (of SOURCE, or of every source). Scores combine how surely the
     text states a claim, how well it matches a question, and whether its subject is known."""
     if interactive and (accept_above is not None or reject_below is not None or output != "table"):
-        raise click.UsageError("--interactive decides one by one; it does not go with --accept-above, "
-                               "--reject-below, --json, --nl, --csv or --tsv")
+        raise click.UsageError(
+            "--interactive decides one by one; it does not go with --accept-above, "
+            "--reject-below, --json, --nl, --csv or --tsv"
+        )
     if interactive:
         return _interactive(state, source, limit)
     db = state.db()
@@ -119,23 +137,35 @@ def _list(session, source, limit, output):
 
     def show(views):
         if not views:
-            click.echo("no pending candidates" + (" for this source" if source else "")
-                       + "; propose some with `provenance extract SOURCE`")
+            click.echo(
+                "no pending candidates"
+                + (" for this source" if source else "")
+                + "; propose some with `provenance extract SOURCE`"
+            )
             return
         for v in views:
             c = v.json
-            print_(text((f"#{c['id']}", "bold"), f"  {c['kind']}  score {c['score']:.2f}  ", (v.links, "dim"),
-                        f"  source {c['source']}" + ("" if c["role"] == "body" else f" ({c['role']})")))
+            print_(
+                text(
+                    (f"#{c['id']}", "bold"),
+                    f"  {c['kind']}  score {c['score']:.2f}  ",
+                    (v.links, "dim"),
+                    f"  source {c['source']}" + ("" if c["role"] == "body" else f" ({c['role']})"),
+                )
+            )
             print_(text("  ", (v.line, "bold")))
             if c["note"]:
                 print_(text("  note: ", c["note"]))
             print_(text("  ", quote_in_context(v.source_text, c["start"], c["end"], 80)))
             click.echo("")
-        click.echo(f"{len(views)} pending; accept with `provenance review --accept-above SCORE` or "
-                   "`provenance candidates accept ID`, reject with `provenance candidates reject ID`")
+        click.echo(
+            f"{len(views)} pending; accept with `provenance review --accept-above SCORE` or "
+            "`provenance candidates accept ID`, reject with `provenance candidates reject ID`"
+        )
 
-    output_rows(output, [view(c, texts[c.source_id]) for c in cands], CANDIDATE_COLUMNS,
-                as_json=lambda v: v.json, view=show)
+    output_rows(
+        output, [view(c, texts[c.source_id]) for c in cands], CANDIDATE_COLUMNS, as_json=lambda v: v.json, view=show
+    )
 
 
 def show_decision(d, as_json) -> None:
@@ -146,9 +176,10 @@ def show_decision(d, as_json) -> None:
         emit_json(d.to_json())
         return
     if d.decided_accept:
-        click.echo(f"accepted {len(d.accepted)} candidate(s) as {len(d.claims)} new claim(s)"
-                   + (f"; {len(d.accepted) - len(d.claims)} already in the ledger"
-                      if len(d.accepted) > len(d.claims) else ""))
+        click.echo(
+            f"accepted {len(d.accepted)} candidate(s) as {len(d.claims)} new claim(s)"
+            + (f"; {len(d.accepted) - len(d.claims)} already in the ledger" if len(d.accepted) > len(d.claims) else "")
+        )
         kinds = Counter(k["kind"] for k in d.conflicts)
         if kinds:
             click.echo("new conflicts: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
@@ -182,8 +213,12 @@ def _interactive(state, source, limit):
         print_(text((f"[{n}/{len(ids)}] #{cid}", "bold"), f"  {j['kind']}  score {j['score']:.2f}  ", (v.links, "dim")))
         print_(text("  ", (v.line, "bold")))
         print_(text("  ", quote_in_paragraph(v.source_text, j["start"], j["end"])))
-        choice = click.prompt("[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
-                              type=click.Choice(list("aersq")), show_choices=False, default="s")
+        choice = click.prompt(
+            "[a]ccept, [e]dit then accept, [r]eject, [s]kip, [q]uit",
+            type=click.Choice(list("aersq")),
+            show_choices=False,
+            default="s",
+        )
         if choice == "q":
             return
         if choice == "s":
@@ -211,11 +246,15 @@ def quote_in_paragraph(source: str, start: int, end: int, most: int = 700):
     sent_start = cut[0] + 2 if cut else para_start
     sent_end = source.find(". ", end, para_end)
     sent_end = para_end if sent_end == -1 else sent_end + 1
-    return text("…" if para_start > 0 and source[para_start - 1] != "\n" else "",
-                (source[para_start:sent_start], "dim"), (source[sent_start:start], "bold"),
-                (source[start:end], "bold reverse"), (source[end:sent_end], "bold"),
-                (source[sent_end:para_end], "dim"),
-                "…" if para_end < len(source) and source[para_end] != "\n" else "")
+    return text(
+        "…" if para_start > 0 and source[para_start - 1] != "\n" else "",
+        (source[para_start:sent_start], "dim"),
+        (source[sent_start:start], "bold"),
+        (source[start:end], "bold reverse"),
+        (source[end:sent_end], "bold"),
+        (source[sent_end:para_end], "dim"),
+        "…" if para_end < len(source) and source[para_end] != "\n" else "",
+    )
 
 
 def _ask_edit(db, j: dict):
@@ -237,17 +276,26 @@ def _ask_edit(db, j: dict):
     if existing_type is None:
         fits = fitting_types(value)
         default = j["property"]["type"] if j["property"]["type"] in fits else fits[0]
-        type_ = click.prompt(f"type of the new question {prop!r}", default=default,
-                             type=click.Choice(fits))
+        type_ = click.prompt(f"type of the new question {prop!r}", default=default, type=click.Choice(fits))
     speaker = click.prompt("speaker ('-' for the outlet itself)", default=(j.get("speaker") or {}).get("name") or "-")
     as_of = click.prompt("as of ('-' for the source's date)", default=j.get("as_of") or "-")
     scope = click.prompt("scope ('-' for none)", default=j.get("scope") or "-")
     hedge = click.prompt("hedge ('-' for none)", default=j.get("hedge") or "-")
-    polarity = click.prompt("asserts or denies", default=j.get("polarity") or "asserts",
-                            type=click.Choice(["asserts", "denies"]))
+    polarity = click.prompt(
+        "asserts or denies", default=j.get("polarity") or "asserts", type=click.Choice(["asserts", "denies"])
+    )
     none = lambda s: "" if s.strip() == "-" else s  # noqa: E731
-    return Edit(subject=subject or None, property=prop, type=type_, value=value, speaker=none(speaker),
-                polarity=polarity, as_of=none(as_of), scope=none(scope), hedge=none(hedge))
+    return Edit(
+        subject=subject or None,
+        property=prop,
+        type=type_,
+        value=value,
+        speaker=none(speaker),
+        polarity=polarity,
+        as_of=none(as_of),
+        scope=none(scope),
+        hedge=none(hedge),
+    )
 
 
 @click.group()
@@ -257,8 +305,13 @@ def candidates() -> None:
 
 @candidates.command("list")
 @click.option("--source", help="Only this source's (id or SHA-256 prefix).")
-@click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "all"]), default="pending",
-              show_default=True, help="Only candidates in this state of review.")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "accepted", "rejected", "all"]),
+    default="pending",
+    show_default=True,
+    help="Only candidates in this state of review.",
+)
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Only candidates scoring at least this (0-1).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
 @output_options
@@ -267,8 +320,7 @@ def list_(session, source, status, min_score, limit, output):
     """Candidates, filtered."""
     from ..extract.candidates import list_candidates, view
 
-    rows = [view(c) for c in list_candidates(session, source, None if status == "all" else status,
-                                              min_score, limit)]
+    rows = [view(c) for c in list_candidates(session, source, None if status == "all" else status, min_score, limit)]
     output_rows(output, rows, CANDIDATE_COLUMNS, as_json=lambda v: v.json)
 
 
@@ -286,12 +338,21 @@ def show(session, candidate_id, as_json):
     if as_json:
         emit_json(candidate_json(c, src.text))
         return
-    print_(text((f"candidate {c.id}", "bold"), f"  {c.kind}, {c.status}, score {c.score:.2f} "
-                f"(confidence {c.confidence:.2f}, match {c.match_score:.2f})"))
+    print_(
+        text(
+            (f"candidate {c.id}", "bold"),
+            f"  {c.kind}, {c.status}, score {c.score:.2f} (confidence {c.confidence:.2f}, match {c.match_score:.2f})",
+        )
+    )
     print_(text("  ", (describe(c), "bold")))
     print_(text("  ", links(c)))
-    for label, value in (("verb", c.verb), ("cites", c.cites), ("note", c.note), ("claim", c.claim_id),
-                         ("reason", c.reason)):
+    for label, value in (
+        ("verb", c.verb),
+        ("cites", c.cites),
+        ("note", c.note),
+        ("claim", c.claim_id),
+        ("reason", c.reason),
+    ):
         if value:
             print_(text(f"  {label}: ", str(value)))
     print_(text("  ", quote_in_context(src.text, c.start, c.end)))

@@ -24,7 +24,7 @@ EXAMPLES = {
     "candidates reject": "provenance candidates reject 3 7 --reason \"not about this event\"",
     "candidates show": "provenance candidates show 14",
     "claims add": "provenance claims add 1 --quote \"12 people died\" --subject \"the blast\" "
-                  "--property \"death toll\" --value 12",
+    "--property \"death toll\" --value 12",
     "claims list": "provenance claims list --property \"death toll\" --tsv | grep Reuters",
     "claims reject": "provenance claims reject 12 --reason \"quote is about another attack\"",
     "claims show": "provenance claims show 12",
@@ -49,7 +49,7 @@ EXAMPLES = {
     "report": "provenance report --format markdown -o report.md",
     "review": "provenance review 2 --interactive",
     "rules add": "provenance rules add afghan-core --left \"share of members with Afghan citizenship\" "
-                 "--right \"key component\" --rationale \"a majority cannot be a foreign core\"",
+    "--right \"key component\" --rationale \"a majority cannot be a foreign core\"",
     "rules list": "provenance rules list",
     "sources add": "provenance sources add article.txt --outlet \"Dawn\" --published 2025-05-08",
     "sources copies": "provenance sources copies 2",

@@ -9,10 +9,19 @@ from .app import with_ledger, with_session
 
 
 @click.command("log")
-@click.option("--object", "obj", metavar="KIND:ID",
-              help="Only what touched this: claim:12, source:3, entity:4, property:2, conflict:5.")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
-              help="At most this many events, newest first (0: all).")
+@click.option(
+    "--object",
+    "obj",
+    metavar="KIND:ID",
+    help="Only what touched this: claim:12, source:3, entity:4, property:2, conflict:5.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="At most this many events, newest first (0: all).",
+)
 @output_options
 @with_session(readonly=True)
 def log(session, obj, limit, output):
@@ -32,11 +41,27 @@ def log(session, obj, limit, output):
             click.echo(f"{e.id}  {e.at:%Y-%m-%d %H:%M}  {safe_line(e.actor)}  {e.action}  {e.target}")
             click.echo(f"    {safe_line(summary(e))}")
 
-    output_rows(output, rows, {
-        "event": lambda e: e.id, "at": lambda e: e.at.isoformat(timespec="seconds"), "actor": lambda e: e.actor,
-        "action": lambda e: e.action, "object": lambda e: e.target, "what": summary,
-    }, as_json=lambda e: {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
-                          "action": e.action, "target": e.target, "payload": json.loads(e.payload)}, view=view)
+    output_rows(
+        output,
+        rows,
+        {
+            "event": lambda e: e.id,
+            "at": lambda e: e.at.isoformat(timespec="seconds"),
+            "actor": lambda e: e.actor,
+            "action": lambda e: e.action,
+            "object": lambda e: e.target,
+            "what": summary,
+        },
+        as_json=lambda e: {
+            "id": e.id,
+            "at": e.at.isoformat(timespec="seconds"),
+            "actor": e.actor,
+            "action": e.action,
+            "target": e.target,
+            "payload": json.loads(e.payload),
+        },
+        view=view,
+    )
 
 
 @click.command("undo")

@@ -11,8 +11,7 @@ from .app import CliError, pass_state, with_ledger, with_session
 
 @click.command("import")
 @click.argument("file", metavar="FILE|-")
-@click.option("--allow-outside", is_flag=True,
-              help="Let the file's sources name files outside its own folder.")
+@click.option("--allow-outside", is_flag=True, help="Let the file's sources name files outside its own folder.")
 @with_ledger
 def import_(db, file, allow_outside):
     """Load entities, properties, rules, sources and claims from a TOML or JSON file, all or nothing.
@@ -62,14 +61,19 @@ def demo(state, no_report):
 
 
 @click.command("report")
-@click.option("--format", "fmt", type=click.Choice(["terminal", "markdown", "html", "json"]),
-              default="terminal", show_default=True,
-              help="terminal: paged, summary first; markdown, html or json: a document (see --output).")
-@click.option("--output", "-o", metavar="FILE",
-              help="Write to FILE (never the ledger, a source's file or a folder).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html", "json"]),
+    default="terminal",
+    show_default=True,
+    help="terminal: paged, summary first; markdown, html or json: a document (see --output).",
+)
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (never the ledger, a source's file or a folder).")
 @click.option("--pager/--no-pager", default=None, help="Page long output (default: when on a terminal).")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
-              help="Contested questions per page (0: all).")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Contested questions per page (0: all)."
+)
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
 @with_session(readonly=True)
 def report(session, fmt, output, pager, limit, offset):
@@ -91,8 +95,12 @@ def report(session, fmt, output, pager, limit, offset):
         from ..outfile import check_target, write_atomically
 
         rows = session.execute(select(Source.origin, Source.sha256)).all()
-        target = check_target(output, ledger_url=str(session.bind.url),
-                              source_origins=[o for o, _ in rows], source_hashes=[h for _, h in rows])
+        target = check_target(
+            output,
+            ledger_url=str(session.bind.url),
+            source_origins=[o for o, _ in rows],
+            source_hashes=[h for _, h in rows],
+        )
         write_atomically(target, render(doc, fmt))
         click.echo(f"wrote {safe_line(output)}", err=True)
         return

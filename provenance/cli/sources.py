@@ -22,16 +22,24 @@ def sources() -> None:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured.")
 @click.option("--reliability", metavar="A-F", help="Source reliability grade (default F).")
-@click.option("--version-of", type=int, metavar="ID",
-              help="This is a re-capture of source ID (also assumed for the same --url).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "pdf"]),
-              help="Read the input as this (default: by its suffix, content type or first bytes).")
-@click.option("--extract", "extract_", is_flag=True,
-              help="Also propose candidate claims from each source (see `provenance extract`).")
+@click.option(
+    "--version-of", type=int, metavar="ID", help="This is a re-capture of source ID (also assumed for the same --url)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "pdf"]),
+    help="Read the input as this (default: by its suffix, content type or first bytes).",
+)
+@click.option(
+    "--extract",
+    "extract_",
+    is_flag=True,
+    help="Also propose candidate claims from each source (see `provenance extract`).",
+)
 @json_option
 @with_ledger
-def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt,
-        extract_, as_json):
+def add(db, paths, title, url, outlet, author, published, captured, reliability, version_of, fmt, extract_, as_json):
     """Add text, Markdown, HTML or PDF files, links (http/https: fetched), or - for stdin. The
     same text twice is stored once.
 
@@ -44,9 +52,20 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 
     from ..actions import add_sources
 
-    results = add_sources(db, list(paths), title=title, url=url, outlet=outlet, author=author,
-                          published=published, captured=captured, reliability=reliability,
-                          version_of=version_of, fmt=fmt, extract=extract_)
+    results = add_sources(
+        db,
+        list(paths),
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=published,
+        captured=captured,
+        reliability=reliability,
+        version_of=version_of,
+        fmt=fmt,
+        extract=extract_,
+    )
     if as_json:
         emit_json([a.to_json() for a in results])
         return
@@ -74,11 +93,20 @@ def list_(session, output):
     """Every source, with its date and number of claims."""
     from ..ingest.sources import list_sources, source_json
 
-    output_rows(output, list_sources(session), {
-        "id": lambda r: r[0].id, "title": lambda r: r[0].title, "outlet": lambda r: r[0].outlet,
-        "date": lambda r: r[0].date, "grade": lambda r: r[0].reliability, "chars": lambda r: r[0].chars,
-        "claims": lambda r: r[1],
-    }, as_json=lambda r: source_json(*r))
+    output_rows(
+        output,
+        list_sources(session),
+        {
+            "id": lambda r: r[0].id,
+            "title": lambda r: r[0].title,
+            "outlet": lambda r: r[0].outlet,
+            "date": lambda r: r[0].date,
+            "grade": lambda r: r[0].reliability,
+            "chars": lambda r: r[0].chars,
+            "claims": lambda r: r[1],
+        },
+        as_json=lambda r: source_json(*r),
+    )
 
 
 @sources.command("show")
@@ -92,8 +120,14 @@ def show(session, source_id, as_json):
     source = find_source(session, source_id)
     spans = sorted(source.spans, key=lambda sp: sp.start)
     if as_json:
-        emit_json({**source_json(source), **capture_json(session, source), "text": source.text,
-                   "spans": [{"id": sp.id, "start": sp.start, "end": sp.end, "quote": sp.quote} for sp in spans]})
+        emit_json(
+            {
+                **source_json(source),
+                **capture_json(session, source),
+                "text": source.text,
+                "spans": [{"id": sp.id, "start": sp.start, "end": sp.end, "quote": sp.quote} for sp in spans],
+            }
+        )
         return
     meta = source_json(source)
     for key in ("id", "title", "outlet", "author", "url", "published", "captured", "reliability", "sha256"):
@@ -103,9 +137,15 @@ def show(session, source_id, as_json):
     if capture.get("original"):
         o = capture["original"]
         how = f"fetched from {o['requested_url']} at {o['fetched_at']}, " if o["fetched_at"] else ""
-        print_(text((f"{'original':>11}: ", "bold"), safe_line(
-            f"{o['media_type']}, {o['size']:,} bytes, {how}read by {o['extractor']}"
-            + (f", {len(capture['pages'])} page(s)" if capture["pages"] else ""))))
+        print_(
+            text(
+                (f"{'original':>11}: ", "bold"),
+                safe_line(
+                    f"{o['media_type']}, {o['size']:,} bytes, {how}read by {o['extractor']}"
+                    + (f", {len(capture['pages'])} page(s)" if capture["pages"] else "")
+                ),
+            )
+        )
     print_(text(""))
     parts, pos = [], 0
     for sp in spans:
@@ -138,11 +178,19 @@ def copies(session, source_id, output):
         for c in rows:
             click.echo(c.sentence())
 
-    output_rows(output, copies_of(session, source.id), {
-        "source": lambda c: c.other_id, "shared chars": lambda c: c.shared_chars,
-        "passages": lambda c: c.passages, "paragraphs": lambda c: c.paragraphs,
-        "ratio": lambda c: round(c.ratio, 4),
-    }, as_json=lambda c: c.to_json(), view=sentences)
+    output_rows(
+        output,
+        copies_of(session, source.id),
+        {
+            "source": lambda c: c.other_id,
+            "shared chars": lambda c: c.shared_chars,
+            "passages": lambda c: c.passages,
+            "paragraphs": lambda c: c.paragraphs,
+            "ratio": lambda c: round(c.ratio, 4),
+        },
+        as_json=lambda c: c.to_json(),
+        view=sentences,
+    )
 
 
 @sources.command("segments")
@@ -155,10 +203,18 @@ def segments(session, source_id, output):
     from ..ingest.sources import find_source
 
     source = find_source(session, source_id)
-    output_rows(output, [segment_json(s) for s in source.segments], {
-        "id": lambda s: s["id"], "start": lambda s: s["start"], "end": lambda s: s["end"],
-        "kind": lambda s: s["kind"], "how": lambda s: s["method"], "title": lambda s: s["title"],
-    })
+    output_rows(
+        output,
+        [segment_json(s) for s in source.segments],
+        {
+            "id": lambda s: s["id"],
+            "start": lambda s: s["start"],
+            "end": lambda s: s["end"],
+            "kind": lambda s: s["kind"],
+            "how": lambda s: s["method"],
+            "title": lambda s: s["title"],
+        },
+    )
 
 
 @sources.command("split")
@@ -202,10 +258,15 @@ def diff(session, old_id, new_id, as_json):
         click.echo(f"... {len(d.changes) - 200} more diff lines (--json for all)")
     t = table("claim", "status", "quote score", "context score", "old", "new", "quote")
     for c in d.claims:
-        t.add_row(str(c["claim"]), c["status"], f"{c['score']:.2f}" if c["score"] is not None else "",
-                  f"{c['context_score']:.2f}" if c["context_score"] is not None else "",
-                  f"{c['old'][0]}-{c['old'][1]}", f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
-                  safe_line(c["quote"]))
+        t.add_row(
+            str(c["claim"]),
+            c["status"],
+            f"{c['score']:.2f}" if c["score"] is not None else "",
+            f"{c['context_score']:.2f}" if c["context_score"] is not None else "",
+            f"{c['old'][0]}-{c['old'][1]}",
+            f"{c['new'][0]}-{c['new'][1]}" if c["new"] else "",
+            safe_line(c["quote"]),
+        )
     print_table(t)
 
 
@@ -229,8 +290,11 @@ def grade(db, source_id, grade):
 @click.option("--url", help="Where it was published ('' clears it).")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date ('' clears it).")
 @click.option("--captured", metavar="YYYY-MM-DD", help="When this copy was captured ('' clears it).")
-@click.option("--grade", type=click.Choice(list("ABCDEF"), case_sensitive=False),
-              help="Reliability, A (completely reliable) to F (cannot be judged).")
+@click.option(
+    "--grade",
+    type=click.Choice(list("ABCDEF"), case_sensitive=False),
+    help="Reliability, A (completely reliable) to F (cannot be judged).",
+)
 @with_ledger
 def edit(db, source_id, title, outlet, author, url, published, captured, grade):
     """Correct a source's details; claims dated by the source follow a new date.
@@ -241,8 +305,17 @@ def edit(db, source_id, title, outlet, author, url, published, captured, grade):
     from ..actions import edit_source
     from .claims import print_new_conflicts
 
-    done = edit_source(db, source_id, title=title, outlet=outlet, author=author, url=url,
-                       published=published, captured=captured, reliability=grade)
+    done = edit_source(
+        db,
+        source_id,
+        title=title,
+        outlet=outlet,
+        author=author,
+        url=url,
+        published=published,
+        captured=captured,
+        reliability=grade,
+    )
     moved = f"; {len(done.claims)} claim(s) re-dated" if done.claims else ""
     click.echo(f"source {done.object['id']} updated{moved}")
     print_new_conflicts(done.conflicts)

@@ -20,10 +20,17 @@ def entities_list(session, output):
     """Every entity with its aliases."""
     from ..claims.vocabulary import entity_json, list_entities
 
-    output_rows(output, [entity_json(e) for e in list_entities(session)], {
-        "id": lambda e: e["id"], "name": lambda e: e["name"], "kind": lambda e: e["kind"] or "",
-        "side": lambda e: e["side"] or "", "aliases": lambda e: ", ".join(e["aliases"]),
-    })
+    output_rows(
+        output,
+        [entity_json(e) for e in list_entities(session)],
+        {
+            "id": lambda e: e["id"],
+            "name": lambda e: e["name"],
+            "kind": lambda e: e["kind"] or "",
+            "side": lambda e: e["side"] or "",
+            "aliases": lambda e: ", ".join(e["aliases"]),
+        },
+    )
 
 
 @entities.command("add")
@@ -121,8 +128,13 @@ def entities_set_side(db, name, side):
 @click.argument("name")
 @click.argument("new_name")
 @click.option("--alias", "aliases", multiple=True, help="A name of NAME that belongs to the new entity (repeatable).")
-@click.option("--claim", "claim_ids", type=int, multiple=True,
-              help="A claim about or by NAME that is really about or by the new entity (repeatable).")
+@click.option(
+    "--claim",
+    "claim_ids",
+    type=int,
+    multiple=True,
+    help="A claim about or by NAME that is really about or by the new entity (repeatable).",
+)
 @click.option("--kind", help="The new entity's kind (default: NAME's).")
 @with_ledger
 def entities_split(db, name, new_name, aliases, claim_ids, kind):
@@ -133,8 +145,10 @@ def entities_split(db, name, new_name, aliases, claim_ids, kind):
     from .claims import print_new_conflicts
 
     kept, done = split_entity(db, name, new_name, list(aliases), list(claim_ids), kind)
-    click.echo(f"entity {done.object['id']}: {safe_line(done.object['name'])} split from "
-               f"{safe_line(kept['name'])} with {len(done.object['aliases'])} alias(es), {len(done.claims)} claim(s)")
+    click.echo(
+        f"entity {done.object['id']}: {safe_line(done.object['name'])} split from "
+        f"{safe_line(kept['name'])} with {len(done.object['aliases'])} alias(es), {len(done.claims)} claim(s)"
+    )
     print_new_conflicts(done.conflicts)
 
 
@@ -162,32 +176,46 @@ def properties_list(session, output):
     """Every property."""
     from ..claims.vocabulary import list_properties, property_json
 
-    output_rows(output, [property_json(p) for p in list_properties(session)], {
-        "id": lambda p: p["id"], "name": lambda p: p["name"], "type": lambda p: p["value_type"],
-        "unit": lambda p: p["unit"] or "", "single": lambda p: "yes" if p["single_value"] else "",
-        "running": lambda p: "yes" if p["running_count"] else "",
-    })
+    output_rows(
+        output,
+        [property_json(p) for p in list_properties(session)],
+        {
+            "id": lambda p: p["id"],
+            "name": lambda p: p["name"],
+            "type": lambda p: p["value_type"],
+            "unit": lambda p: p["unit"] or "",
+            "single": lambda p: "yes" if p["single_value"] else "",
+            "running": lambda p: "yes" if p["running_count"] else "",
+        },
+    )
 
 
 @properties.command("add")
 @click.argument("name")
-@click.option("--type", "value_type", required=True,
-              type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
-              help="What its values are: a quantity (4,000-6,000), a share (most), a date, an entity, "
-              "yes/no, or free text.")
+@click.option(
+    "--type",
+    "value_type",
+    required=True,
+    type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
+    help="What its values are: a quantity (4,000-6,000), a share (most), a date, an entity, yes/no, or free text.",
+)
 @click.option("--unit", help="The unit of a quantity (fighters, people, USD).")
 @click.option("--single-value", is_flag=True, help="It takes one value at a time: different values conflict.")
-@click.option("--running-count/--not-running", default=None,
-              help="A count that rises over time (a death toll): later rises are updates. "
-              "Default: guessed from the name (toll, deaths, killed, wounded...).")
+@click.option(
+    "--running-count/--not-running",
+    default=None,
+    help="A count that rises over time (a death toll): later rises are updates. "
+    "Default: guessed from the name (toll, deaths, killed, wounded...).",
+)
 @click.option("--description", help="What the question means, for whoever records claims.")
 @with_ledger
 def properties_add(db, name, value_type, unit, single_value, running_count, description):
     """Add a property."""
     from ..actions import add_property
 
-    p = add_property(db, name, value_type, unit=unit, single_value=single_value,
-                     running_count=running_count, description=description)
+    p = add_property(
+        db, name, value_type, unit=unit, single_value=single_value, running_count=running_count, description=description
+    )
     running = ", running count" if p["running_count"] else ""
     click.echo(f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running})")
 
@@ -195,11 +223,18 @@ def properties_add(db, name, value_type, unit, single_value, running_count, desc
 @properties.command("edit")
 @click.argument("name")
 @click.option("--name", "new_name", help="A new name.")
-@click.option("--type", "value_type", type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
-              help="A new value type: every stored value is read again, and the change refused if one cannot be.")
+@click.option(
+    "--type",
+    "value_type",
+    type=click.Choice(["quantity", "share", "date", "entity", "boolean", "text"]),
+    help="A new value type: every stored value is read again, and the change refused if one cannot be.",
+)
 @click.option("--unit", help="The unit ('' for none).")
-@click.option("--single-value/--many-values", default=None,
-              help="Whether it takes one value at a time (different values conflict).")
+@click.option(
+    "--single-value/--many-values",
+    default=None,
+    help="Whether it takes one value at a time (different values conflict).",
+)
 @click.option("--running-count/--not-running", default=None, help="Whether it is a count that rises over time.")
 @click.option("--description", help="What it means ('' for none).")
 @with_ledger
@@ -210,12 +245,22 @@ def properties_edit(db, name, new_name, value_type, unit, single_value, running_
     from ..actions import edit_property
     from .claims import print_new_conflicts
 
-    done = edit_property(db, name, new_name=new_name, value_type=value_type, unit=unit,
-                         single_value=single_value, running_count=running_count, description=description)
+    done = edit_property(
+        db,
+        name,
+        new_name=new_name,
+        value_type=value_type,
+        unit=unit,
+        single_value=single_value,
+        running_count=running_count,
+        description=description,
+    )
     p = done.object
     running = ", running count" if p["running_count"] else ""
-    click.echo(f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running}); "
-               f"{len(done.claims)} claim(s) checked again")
+    click.echo(
+        f"property {p['id']}: {safe_line(p['name'])} ({p['value_type']}{running}); "
+        f"{len(done.claims)} claim(s) checked again"
+    )
     print_new_conflicts(done.conflicts)
 
 
@@ -231,9 +276,11 @@ def rules_list(session, output):
     """Every rule."""
     from ..claims.vocabulary import list_rules, rule_json
 
-    output_rows(output, [rule_json(r) for r in list_rules(session)], {
-        key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")
-    })
+    output_rows(
+        output,
+        [rule_json(r) for r in list_rules(session)],
+        {key: (lambda r, key=key: r[key]) for key in ("id", "name", "left", "right", "rationale")},
+    )
 
 
 @rules.command("add")

@@ -9,8 +9,8 @@ re-scan adds nothing twice and a dismissed conflict stays dismissed.
 from __future__ import annotations
 
 import itertools
-import re
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -90,29 +90,56 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
     status_of: dict[str, str] = {}
     for keys in _chunks(list(merged)):
         for k, i, s in session.execute(
-                select(Conflict.key, Conflict.id, Conflict.status).where(Conflict.key.in_(keys))):
+            select(Conflict.key, Conflict.id, Conflict.status).where(Conflict.key.in_(keys))
+        ):
             known[k], status_of[k] = i, s
     # A conflict retired because its claims stopped disagreeing is back when they disagree again.
     back = [(known[k], merged[k]) for k in known if status_of[k] == "superseded"]
     for cid, f in back:
-        session.execute(update(Conflict).where(Conflict.id == cid).values(
-            status="open", explanation=f.explanation, severity=f.severity))
+        session.execute(
+            update(Conflict)
+            .where(Conflict.id == cid)
+            .values(status="open", explanation=f.explanation, severity=f.severity)
+        )
         events.record(session, "conflict.reopen", f"conflict:{cid}", reason="the claims disagree again")
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
     if new:
         now = utcnow()
-        rows = [dict(key=f.key, kind=f.kind, detector=f.detector, detector_version=f.version,
-                     explanation=f.explanation, severity=f.severity, status="open", rule_id=f.rule_id,
-                     created_at=now) for f in new]
+        rows = [
+            dict(
+                key=f.key,
+                kind=f.kind,
+                detector=f.detector,
+                detector_version=f.version,
+                explanation=f.explanation,
+                severity=f.severity,
+                status="open",
+                rule_id=f.rule_id,
+                created_at=now,
+            )
+            for f in new
+        ]
         ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
-        bulk_insert(session, ConflictClaim.__table__, [
-            {"conflict_id": cid, "claim_id": claim_id} for cid, f in zip(ids, new)
-            for claim_id in sorted(claims_of[f.key])])
-        events.record(session, "conflict.detect", f"conflicts:{ids[0]}-{ids[-1]}", count=len(ids),
-                      ids=ids if len(ids) <= 1000 else None, kinds=dict(Counter(f.kind for f in new)))
+        bulk_insert(
+            session,
+            ConflictClaim.__table__,
+            [
+                {"conflict_id": cid, "claim_id": claim_id}
+                for cid, f in zip(ids, new, strict=True)
+                for claim_id in sorted(claims_of[f.key])
+            ],
+        )
+        events.record(
+            session,
+            "conflict.detect",
+            f"conflicts:{ids[0]}-{ids[-1]}",
+            count=len(ids),
+            ids=ids if len(ids) <= 1000 else None,
+            kinds=dict(Counter(f.kind for f in new)),
+        )
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
-    _recount(session, {cid: f for cid, f in zip(ids, new) if f.group_key}, sorted(grown))
+    _recount(session, {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key}, sorted(grown))
     return [cid for cid, _ in back] + ids, sorted(grown)
 
 
@@ -123,16 +150,27 @@ def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
     for cid, claim_ids in claims_of.items():
         have = set()
         for chunk in _chunks(sorted(claim_ids)):
-            have.update(session.scalars(select(ConflictClaim.claim_id).where(
-                ConflictClaim.conflict_id == cid, ConflictClaim.claim_id.in_(chunk))))
+            have.update(
+                session.scalars(
+                    select(ConflictClaim.claim_id).where(
+                        ConflictClaim.conflict_id == cid, ConflictClaim.claim_id.in_(chunk)
+                    )
+                )
+            )
         missing = sorted(claim_ids - have)
         if missing:
             rows += [{"conflict_id": cid, "claim_id": c} for c in missing]
             added[cid] = len(missing)
     if rows:
         bulk_insert(session, ConflictClaim.__table__, rows)
-        events.record(session, "conflict.extend", f"conflicts:{min(added)}-{max(added)}",
-                      count=len(added), claims=len(rows), ids=sorted(added) if len(added) <= 1000 else None)
+        events.record(
+            session,
+            "conflict.extend",
+            f"conflicts:{min(added)}-{max(added)}",
+            count=len(added),
+            claims=len(rows),
+            ids=sorted(added) if len(added) <= 1000 else None,
+        )
     return added
 
 
@@ -152,11 +190,18 @@ def _recount(session: Session, new: dict[int, Finding], grown: list[int]) -> Non
     ids = sorted(new.keys() | set(grown))
     for chunk in _chunks(ids):
         counts = session.execute(
-            select(ConflictClaim.conflict_id, func.count(), func.count(distinct(Claim.speaker_id)),
-                   func.count(distinct(Claim.source_id)), Conflict.explanation)
-            .join(Claim, Claim.id == ConflictClaim.claim_id).join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+            select(
+                ConflictClaim.conflict_id,
+                func.count(),
+                func.count(distinct(Claim.speaker_id)),
+                func.count(distinct(Claim.source_id)),
+                Conflict.explanation,
+            )
+            .join(Claim, Claim.id == ConflictClaim.claim_id)
+            .join(Conflict, Conflict.id == ConflictClaim.conflict_id)
             .where(ConflictClaim.conflict_id.in_(chunk))
-            .group_by(ConflictClaim.conflict_id, Conflict.explanation)).all()
+            .group_by(ConflictClaim.conflict_id, Conflict.explanation)
+        ).all()
         for cid, n, speakers, sources, explanation in counts:
             if cid in new:
                 f = new[cid]
@@ -166,7 +211,7 @@ def _recount(session: Session, new: dict[int, Finding], grown: list[int]) -> Non
                 if m is None:
                     continue
                 tally = _tally(n, speakers, sources, m.group(1))
-                text = explanation[:m.start()] + f": {tally}; " + explanation[m.end():]
+                text = explanation[: m.start()] + f": {tally}; " + explanation[m.end() :]
             session.execute(update(Conflict).where(Conflict.id == cid).values(explanation=text))
 
 
@@ -239,8 +284,11 @@ def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> li
         if k in stored:
             findings.append(accusation.finding(prop, min(x, y), max(x, y), joining))
             continue
-        views = [v for speakers in _chunks(roots[x] + roots[y]) for v in _views(
-            session, (Claim.property_id == prop) & Claim.speaker_id.in_(speakers), ctx)]
+        views = [
+            v
+            for speakers in _chunks(roots[x] + roots[y])
+            for v in _views(session, (Claim.property_id == prop) & Claim.speaker_id.in_(speakers), ctx)
+        ]
         findings += [f for f in accusation.disagreements(views) if f.key == k]
     return findings
 
@@ -280,8 +328,12 @@ def scan(session: Session) -> list[int]:
                 findings = []
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
-        for group in _stream(session, ctx, Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
-                             (Claim.property_id, Claim.id)):
+        for group in _stream(
+            session,
+            ctx,
+            Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
+            (Claim.property_id, Claim.id),
+        ):
             findings += accusation.disagreements(group)
     return stored + _store(session, findings)[0]
 
@@ -333,8 +385,7 @@ def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
     dates), so that it never goes stale; the stored text when the claims no longer disagree."""
     current = _current(session, conflicts)
     # A grouped disagreement's stored text is kept current by its tally as claims join (_recount).
-    return {c.id: current[c.id].explanation if current[c.id] and not _grouped(c) else c.explanation
-            for c in conflicts}
+    return {c.id: current[c.id].explanation if current[c.id] and not _grouped(c) else c.explanation for c in conflicts}
 
 
 def _grouped(c: Conflict) -> bool:
@@ -346,10 +397,15 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
     that no longer hold (status `superseded`, the reason in the event log), bring back superseded
     ones that hold again, and detect what is new. (retired ids, new or reopened conflicts)."""
     ids = sorted(set(claim_ids))
-    touched = [c for chunk in _chunks(ids) for c in session.scalars(
-        select(Conflict).where(Conflict.id.in_(select(ConflictClaim.conflict_id)
-                                               .where(ConflictClaim.claim_id.in_(chunk))))
-        .options(selectinload(Conflict.claims)))]
+    touched = [
+        c
+        for chunk in _chunks(ids)
+        for c in session.scalars(
+            select(Conflict)
+            .where(Conflict.id.in_(select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(chunk))))
+            .options(selectinload(Conflict.claims))
+        )
+    ]
     touched = list({c.id: c for c in touched}.values())
     current = _current(session, touched)
     retired = []

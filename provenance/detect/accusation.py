@@ -68,9 +68,13 @@ def finding(prop: int, x: int, y: int, claims: list[ClaimView]) -> Finding:
     other = next((v for v in claims if v.side_id != first.side_id), first)
     a, b = sorted((first, other), key=lambda v: v.side)
     return Finding(
-        "accusation", tuple(v.id for v in claims),
+        "accusation",
+        tuple(v.id for v in claims),
         f"for example {a.says()} says {a.subject}: {a.property} = {a.shown()}; {b.says()} says "
         f"{b.subject}: {b.property} = {b.shown()}: each side blames the other",
-        "high", NAME, VERSION,
-        head=f"{a.side} vs {b.side} on {a.property}", group_key=key(prop, x, y),
+        "high",
+        NAME,
+        VERSION,
+        head=f"{a.side} vs {b.side} on {a.property}",
+        group_key=key(prop, x, y),
     )

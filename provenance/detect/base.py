@@ -26,8 +26,8 @@ class Context:
         self.props = {
             pid: (name, vtype, single, running)
             for pid, name, vtype, single, running in session.execute(
-                select(Property.id, Property.name, Property.value_type, Property.single_value,
-                       Property.running_count))
+                select(Property.id, Property.name, Property.value_type, Property.single_value, Property.running_count)
+            )
         }
         self._entities: dict[int, tuple[str, int | None]] | None = None
         # Running-count figures a later correction replaced (see `superseded`), per question.
@@ -36,8 +36,9 @@ class Context:
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
         if self._entities is None:
-            self._entities = {i: (n, s) for i, n, s in self.session.execute(
-                select(Entity.id, Entity.name, Entity.side_id))}
+            self._entities = {
+                i: (n, s) for i, n, s in self.session.execute(select(Entity.id, Entity.name, Entity.side_id))
+            }
         return self._entities
 
     def name(self, entity_id: int) -> str:
@@ -54,13 +55,15 @@ class Context:
     def preload_outlets(self, source_ids: set[int] | None) -> None:
         """Read the outlets and authors of these sources (None: of every source)."""
         if source_ids is None:
-            self._sources.update((sid, (o, a)) for sid, o, a in self.session.execute(
-                select(Source.id, Source.outlet, Source.author)))
+            self._sources.update(
+                (sid, (o, a)) for sid, o, a in self.session.execute(select(Source.id, Source.outlet, Source.author))
+            )
             return
         missing = sorted(source_ids - self._sources.keys())
         for i in range(0, len(missing), 500):
             for sid, outlet, author in self.session.execute(
-                    select(Source.id, Source.outlet, Source.author).where(Source.id.in_(missing[i:i + 500]))):
+                select(Source.id, Source.outlet, Source.author).where(Source.id.in_(missing[i : i + 500]))
+            ):
                 self._sources[sid] = (outlet, author)
 
     def source_meta(self, source_id: int) -> tuple[str | None, str | None]:
@@ -75,13 +78,34 @@ class Context:
 
 
 # The claim's first quote: revision cues ("revised ... to 84", "earlier") are read from it.
-_QUOTE = (select(Span.quote).join(ClaimSpan, ClaimSpan.span_id == Span.id)
-          .where(ClaimSpan.claim_id == Claim.id).order_by(Span.start).limit(1)
-          .correlate(Claim).scalar_subquery())
-COLUMNS = (Claim.id, Claim.source_id, Claim.subject_id, Claim.property_id, Claim.value_text,
-           Claim.value_json, Claim.polarity, Claim.speaker_id, Claim.as_of_text, Claim.as_of_start,
-           Claim.as_of_end, Claim.scope, Claim.hedge, Claim.as_of_at, Claim.revises_id,
-           Claim.exclusive, _QUOTE)
+_QUOTE = (
+    select(Span.quote)
+    .join(ClaimSpan, ClaimSpan.span_id == Span.id)
+    .where(ClaimSpan.claim_id == Claim.id)
+    .order_by(Span.start)
+    .limit(1)
+    .correlate(Claim)
+    .scalar_subquery()
+)
+COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.subject_id,
+    Claim.property_id,
+    Claim.value_text,
+    Claim.value_json,
+    Claim.polarity,
+    Claim.speaker_id,
+    Claim.as_of_text,
+    Claim.as_of_start,
+    Claim.as_of_end,
+    Claim.scope,
+    Claim.hedge,
+    Claim.as_of_at,
+    Claim.revises_id,
+    Claim.exclusive,
+    _QUOTE,
+)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -92,15 +116,51 @@ def _value(value_json: str) -> Value:
 class ClaimView:
     """One accepted claim as the detectors see it; names are looked up only for explanations."""
 
-    __slots__ = ("ctx", "id", "source_id", "subject_id", "property_id", "value", "value_text",
-                 "polarity", "speaker_id", "as_of", "as_of_text", "scope", "hedge", "value_type",
-                 "single_value", "running_count", "quick", "_side", "as_of_at", "revises_id",
-                 "exclusive", "quote")
+    __slots__ = (
+        "ctx",
+        "id",
+        "source_id",
+        "subject_id",
+        "property_id",
+        "value",
+        "value_text",
+        "polarity",
+        "speaker_id",
+        "as_of",
+        "as_of_text",
+        "scope",
+        "hedge",
+        "value_type",
+        "single_value",
+        "running_count",
+        "quick",
+        "_side",
+        "as_of_at",
+        "revises_id",
+        "exclusive",
+        "quote",
+    )
 
     def __init__(self, ctx: Context, row) -> None:
-        (self.id, self.source_id, self.subject_id, self.property_id, self.value_text, value_json,
-         self.polarity, self.speaker_id, self.as_of_text, start, end, scope, self.hedge,
-         self.as_of_at, self.revises_id, self.exclusive, self.quote) = row
+        (
+            self.id,
+            self.source_id,
+            self.subject_id,
+            self.property_id,
+            self.value_text,
+            value_json,
+            self.polarity,
+            self.speaker_id,
+            self.as_of_text,
+            start,
+            end,
+            scope,
+            self.hedge,
+            self.as_of_at,
+            self.revises_id,
+            self.exclusive,
+            self.quote,
+        ) = row
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
         self.value = _value(value_json)
@@ -217,10 +277,32 @@ class Finding:
 
 # Words that make a figure tentative. Bounds ("at least", "over") and precision ("about",
 # "estimated") are not hedges: they are part of the value.
-HEDGES = ("tentativ", "preliminar", "unconfirmed", "provisional", "initial", "may ", "may have",
-          "might", "could", "believed", "reportedly", "reported", "alleged", "mixed report",
-          "possibl", "likely", "not yet confirmed", "unverified", "rumour", "rumor", "said to",
-          "suggest", "feared", "early report")
+HEDGES = (
+    "tentativ",
+    "preliminar",
+    "unconfirmed",
+    "provisional",
+    "initial",
+    "may ",
+    "may have",
+    "might",
+    "could",
+    "believed",
+    "reportedly",
+    "reported",
+    "alleged",
+    "mixed report",
+    "possibl",
+    "likely",
+    "not yet confirmed",
+    "unverified",
+    "rumour",
+    "rumor",
+    "said to",
+    "suggest",
+    "feared",
+    "early report",
+)
 
 
 def is_hedged(hedge: str | None) -> bool:
@@ -275,12 +357,18 @@ def _days(p: Period) -> int:
 
 
 # What a quote says of a figure's place in time: "earlier it was 238", "revised ... to 84".
-_EARLIER = re.compile(r"\b(?:earlier|initially|previously|at first|first reported|original(?:ly)?|"
-                      r"had been put|was put at|was earlier)\b")
-_LATER = re.compile(r"\b(?:revised|corrected|later|updated|now|risen|rose|climbed|jumped|increased|"
-                    r"reached|and not)\b")
-_CORRECTION = re.compile(r"\b(?:revised|corrected|correction|and not|double[- ]count\w*|counted twice|"
-                         r"lowered|brought down|down to|instead of)\b")
+_EARLIER = re.compile(
+    r"\b(?:earlier|initially|previously|at first|first reported|original(?:ly)?|"
+    r"had been put|was put at|was earlier)\b"
+)
+_LATER = re.compile(
+    r"\b(?:revised|corrected|later|updated|now|risen|rose|climbed|jumped|increased|"
+    r"reached|and not)\b"
+)
+_CORRECTION = re.compile(
+    r"\b(?:revised|corrected|correction|and not|double[- ]count\w*|counted twice|"
+    r"lowered|brought down|down to|instead of)\b"
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -318,8 +406,10 @@ def order(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:
     return None
 
 
-_ROSE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|went up|has reached|reached)\s+"
-                   r"(?:\w+\s+){0,3}?(?:to\s+)?(?:at least\s+|more than\s+|over\s+)?\d")
+_ROSE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|went up|has reached|reached)\s+"
+    r"(?:\w+\s+){0,3}?(?:to\s+)?(?:at least\s+|more than\s+|over\s+)?\d"
+)
 
 
 def rose_to(c: ClaimView) -> bool:
@@ -344,7 +434,7 @@ def superseded(views: list[ClaimView]) -> set[int]:
     the timeline as superseded, and later figures are not compared with them."""
     out = set()
     for i, a in enumerate(views):
-        for b in views[i + 1:]:
+        for b in views[i + 1 :]:
             if a.scope != b.scope or not (a.is_interval and b.is_interval):
                 continue
             if (known := order(a, b)) is None:

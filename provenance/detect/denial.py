@@ -14,8 +14,10 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
         return None
     yes, no = (a, b) if a.polarity == "asserts" else (b, a)
     return Finding(
-        "denial", (a.id, b.id),
-        f"{yes.says()} says {yes.subject}: {yes.property} = {yes.shown()}; "
-        f"{no.says()} denies it",
-        "high", NAME, VERSION,
+        "denial",
+        (a.id, b.id),
+        f"{yes.says()} says {yes.subject}: {yes.property} = {yes.shown()}; {no.says()} denies it",
+        "high",
+        NAME,
+        VERSION,
     )

@@ -34,8 +34,11 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     sole, other = (a, b) if is_exclusive(a) else (b, a)
     how = "claims it as its own" if self_claimed(sole) and not sole.exclusive else "gives it as the only answer"
     return Finding(
-        "exclusive", (a.id, b.id),
+        "exclusive",
+        (a.id, b.id),
         f"{sole.says()} says {sole.subject}: {sole.property} = {sole.shown()} and {how}; "
         f"{other.says()} says {other.shown()}{hedge_note(a, b)}",
-        severity("high", a, b), NAME, VERSION,
+        severity("high", a, b),
+        NAME,
+        VERSION,
     )

@@ -14,15 +14,20 @@ by their text, in no known order are `same_day`, of low severity.
 
 from __future__ import annotations
 
-from .base import (ClaimView, Finding, hedge_note, order, revises, rose_to, same_moment,
-                   same_question, severity)
+from .base import ClaimView, Finding, hedge_note, order, revises, rose_to, same_moment, same_question, severity
 
 NAME, VERSION = "numeric", "2"
 
 
 def comparable(a: ClaimView, b: ClaimView) -> bool:
-    return (same_question(a, b) and a.is_interval and b.is_interval and a.polarity == "asserts"
-            and b.polarity == "asserts" and a.value.type == b.value.type)
+    return (
+        same_question(a, b)
+        and a.is_interval
+        and b.is_interval
+        and a.polarity == "asserts"
+        and b.polarity == "asserts"
+        and a.value.type == b.value.type
+    )
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
@@ -35,10 +40,13 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if not a.single_value and not same_moment(a, b):
         return None
     return Finding(
-        "numeric", (a.id, b.id),
+        "numeric",
+        (a.id, b.id),
         f"{a.says()} gives {a.shown()} for {a.property} of {a.subject}; {b.says()} gives "
         f"{b.shown()}; the figures cannot both hold{hedge_note(a, b)}",
-        severity("high", a, b), NAME, VERSION,
+        severity("high", a, b),
+        NAME,
+        VERSION,
     )
 
 
@@ -49,10 +57,13 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
         if later.quick[1] >= earlier.quick[0] or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
         return Finding(
-            "decrease", (a.id, b.id),
+            "decrease",
+            (a.id, b.id),
             f"{later.says()} gives {later.shown()}, lower than the {earlier.shown()} "
             f"{earlier.says()} gave earlier; a running count should not fall{hedge_note(a, b)}",
-            severity("medium", a, b), NAME, VERSION,
+            severity("medium", a, b),
+            NAME,
+            VERSION,
         )
     if not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
         return None  # reports dated only by their sources: the hour of each is unknown
@@ -60,9 +71,12 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
     if rose_to(high):
         return None  # "the toll rose to 233 on Sunday": the higher figure is that day's update
     return Finding(
-        "same_day", (a.id, b.id),
+        "same_day",
+        (a.id, b.id),
         f"{a.says()} gives {a.shown()} for {a.property} of {a.subject}; {b.says()} gives "
         f"{b.shown()} for the same day, in no known order: differing same-day figures"
         f"{hedge_note(a, b)}",
-        "low", NAME, VERSION,
+        "low",
+        NAME,
+        VERSION,
     )

@@ -63,10 +63,15 @@ def _finding(rule: Rule, ls: list[ClaimView], rs: list[ClaimView]) -> Finding:
     left, right = ls[0], (rs or ls[1:])[0]
     digest = hashlib.sha1(f"{_answer(left)!r}|{_answer(right)!r}".encode()).hexdigest()[:16]
     return Finding(
-        "rule", tuple(sorted({v.id for v in ls + rs})),
+        "rule",
+        tuple(sorted({v.id for v in ls + rs})),
         f"{left.says()}: {left.property} of {left.subject} is {left.shown()}; {right.says()}: "
         f"{right.property} is {right.shown()}; rule {rule.name!r}: {rule.rationale}",
-        "medium", NAME, VERSION, rule.id,
+        "medium",
+        NAME,
+        VERSION,
+        rule.id,
         head=f"rule {rule.name!r} on {left.subject}",
-        group_key=f"rule#{rule.id}:s{left.subject_id}:{digest}", tally="source",
+        group_key=f"rule#{rule.id}:s{left.subject_id}:{digest}",
+        tally="source",
     )

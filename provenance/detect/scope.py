@@ -24,8 +24,11 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if not (a.single_value or same_moment(a, b)):
         return None
     return Finding(
-        "scope", (a.id, b.id),
+        "scope",
+        (a.id, b.id),
         f"{a.says()} gives {a.shown()}; {b.says()} gives {b.shown()}: the figures agree but "
         f"count different things{hedge_note(a, b)}",
-        severity("medium", a, b), NAME, VERSION,
+        severity("medium", a, b),
+        NAME,
+        VERSION,
     )

@@ -23,8 +23,10 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if a.as_of_explicit and b.as_of_explicit and gap is not None and gap > SAME_MOMENT_DAYS:
         return None
     return Finding(
-        "single_value", (a.id, b.id),
-        f"{a.subject} has one {a.property}: {a.says()} says {a.shown()}; {b.says()} says "
-        f"{b.shown()}",
-        "high", NAME, VERSION,
+        "single_value",
+        (a.id, b.id),
+        f"{a.subject} has one {a.property}: {a.says()} says {a.shown()}; {b.says()} says {b.shown()}",
+        "high",
+        NAME,
+        VERSION,
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -74,39 +74,67 @@ def _load_sample(session: Session, conflicts: list[Conflict], n: int) -> None:
     ids = sorted(by_id)
     picked: dict[int, list[int]] = {i: [] for i in ids}
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        ranked = select(ConflictClaim.conflict_id, ConflictClaim.claim_id, func.row_number().over(
-            partition_by=ConflictClaim.conflict_id, order_by=ConflictClaim.claim_id).label("n")
-        ).where(ConflictClaim.conflict_id.in_(chunk)).subquery()
+        chunk = ids[i : i + 500]
+        ranked = (
+            select(
+                ConflictClaim.conflict_id,
+                ConflictClaim.claim_id,
+                func.row_number()
+                .over(partition_by=ConflictClaim.conflict_id, order_by=ConflictClaim.claim_id)
+                .label("n"),
+            )
+            .where(ConflictClaim.conflict_id.in_(chunk))
+            .subquery()
+        )
         for cid, claim_id in session.execute(select(ranked.c.conflict_id, ranked.c.claim_id).where(ranked.c.n <= n)):
             picked[cid].append(claim_id)
-        for cid, count in session.execute(select(ConflictClaim.conflict_id, func.count()).where(
-                ConflictClaim.conflict_id.in_(chunk)).group_by(ConflictClaim.conflict_id)):
+        for cid, count in session.execute(
+            select(ConflictClaim.conflict_id, func.count())
+            .where(ConflictClaim.conflict_id.in_(chunk))
+            .group_by(ConflictClaim.conflict_id)
+        ):
             by_id[cid].claim_count = count
     wanted = sorted({c for cs in picked.values() for c in cs})
     claims = {}
     for i in range(0, len(wanted), 500):
-        claims.update((c.id, c) for c in session.scalars(select(Claim).where(Claim.id.in_(wanted[i:i + 500])).options(
-            selectinload(Claim.spans), selectinload(Claim.source), selectinload(Claim.speaker))))
+        claims.update(
+            (c.id, c)
+            for c in session.scalars(
+                select(Claim)
+                .where(Claim.id.in_(wanted[i : i + 500]))
+                .options(selectinload(Claim.spans), selectinload(Claim.source), selectinload(Claim.speaker))
+            )
+        )
     for cid, cs in picked.items():
         set_committed_value(by_id[cid], "claims", [claims[c] for c in sorted(cs)])
 
 
 def kinds_of(session: Session, ids: list[int]) -> Counter:
     """How many of the given conflicts are of each kind, counted in SQL."""
-    return Counter(k for i in range(0, len(ids), IN_CHUNK) for k in session.scalars(
-        select(Conflict.kind).where(Conflict.id.in_(ids[i : i + IN_CHUNK]))))
+    return Counter(
+        k
+        for i in range(0, len(ids), IN_CHUNK)
+        for k in session.scalars(select(Conflict.kind).where(Conflict.id.in_(ids[i : i + IN_CHUNK])))
+    )
 
 
 def load(session: Session, ids: list[int]) -> list[Conflict]:
     """Conflicts by id, with their claims."""
-    return [c for i in range(0, len(ids), IN_CHUNK) for c in session.scalars(
-        select(Conflict).where(Conflict.id.in_(ids[i : i + IN_CHUNK])).order_by(Conflict.id)
-        .options(selectinload(Conflict.claims)))]
+    return [
+        c
+        for i in range(0, len(ids), IN_CHUNK)
+        for c in session.scalars(
+            select(Conflict)
+            .where(Conflict.id.in_(ids[i : i + IN_CHUNK]))
+            .order_by(Conflict.id)
+            .options(selectinload(Conflict.claims))
+        )
+    ]
 
 
-def fold(conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable],
-         entry: Callable[[Conflict], dict]) -> list[dict]:
+def fold(
+    conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable], entry: Callable[[Conflict], dict]
+) -> list[dict]:
     """One entry per disagreement: conflicts of one kind, rule and status between the same
     `answers` (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
     out: dict[tuple, dict] = {}
@@ -132,7 +160,7 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
     from . import explanations
 
     if conflicts:
-        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts)):
+        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts), strict=True):
             c.current_explanation = text
     return conflicts
 
@@ -141,8 +169,9 @@ def explanation_of(c: Conflict) -> str:
     return getattr(c, "current_explanation", None) or c.explanation
 
 
-def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
-               verdicts: dict[int, str] | None = None) -> Conflict:
+def set_status(
+    session: Session, conflict_id: int, verb: str, note: str | None, verdicts: dict[int, str] | None = None
+) -> Conflict:
     """Change a conflict's status; resolving it may rate its claims (claim id -> VERDICTS)."""
     conflict = get_conflict(session, conflict_id)
     status = STATUS_VERBS[verb]
@@ -164,11 +193,25 @@ def set_status(session: Session, conflict_id: int, verb: str, note: str | None,
         for v in session.scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)):
             session.delete(v)
     for claim_id, rating in verdicts.items():
-        session.merge(Verdict(conflict_id=conflict.id, claim_id=claim_id, rating=rating,
-                              decided_by=conflict.decided_by, decided_at=conflict.decided_at))
+        session.merge(
+            Verdict(
+                conflict_id=conflict.id,
+                claim_id=claim_id,
+                rating=rating,
+                decided_by=conflict.decided_by,
+                decided_at=conflict.decided_at,
+            )
+        )
     session.flush()
-    ch.record(session, f"conflict.{verb}", f"conflict:{conflict.id}", old=old, new=status, note=note,
-              **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}))
+    ch.record(
+        session,
+        f"conflict.{verb}",
+        f"conflict:{conflict.id}",
+        old=old,
+        new=status,
+        note=note,
+        **({"verdicts": {str(k): v for k, v in verdicts.items()}} if verdicts else {}),
+    )
     return conflict
 
 
@@ -187,8 +230,9 @@ def check_verdicts(conflict: Conflict, verdicts: dict[int, str]) -> dict[int, st
     ids = {c.id for c in conflict.claims}
     for claim_id, rating in verdicts.items():
         if claim_id not in ids:
-            raise InputError(f"claim {claim_id} is not in conflict {conflict.id} (its claims: "
-                             f"{', '.join(map(str, sorted(ids)))})")
+            raise InputError(
+                f"claim {claim_id} is not in conflict {conflict.id} (its claims: {', '.join(map(str, sorted(ids)))})"
+            )
         if rating not in VERDICTS:
             raise InputError(f"verdict {rating!r} is not one of {', '.join(VERDICTS)}")
     return verdicts
@@ -197,19 +241,23 @@ def check_verdicts(conflict: Conflict, verdicts: dict[int, str]) -> dict[int, st
 def verdicts_of(conflict: Conflict) -> list[dict]:
     from sqlalchemy.orm import object_session
 
-    rows = object_session(conflict).scalars(select(Verdict).where(Verdict.conflict_id == conflict.id)
-                                            .order_by(Verdict.claim_id))
-    return [{"claim": v.claim_id, "rating": v.rating, "by": v.decided_by,
-             "at": v.decided_at.isoformat(timespec="seconds")} for v in rows]
+    rows = object_session(conflict).scalars(
+        select(Verdict).where(Verdict.conflict_id == conflict.id).order_by(Verdict.claim_id)
+    )
+    return [
+        {"claim": v.claim_id, "rating": v.rating, "by": v.decided_by, "at": v.decided_at.isoformat(timespec="seconds")}
+        for v in rows
+    ]
 
 
 def claim_brief(claim: Claim) -> dict:
     """A claim as a conflict shows it: claim_json's essentials, who says it and where."""
     full = claim_json(claim)
-    brief = {k: full[k] for k in ("id", "source_id", "article", "polarity", "value_text", "hedge",
-                                  "scope", "quote", "start", "end")}
-    return {**brief, "source_title": claim.source.title, "speaker": speaker_name(claim),
-            "as_of": as_of_label(claim)}
+    brief = {
+        k: full[k]
+        for k in ("id", "source_id", "article", "polarity", "value_text", "hedge", "scope", "quote", "start", "end")
+    }
+    return {**brief, "source_title": claim.source.title, "speaker": speaker_name(claim), "as_of": as_of_label(claim)}
 
 
 def conflict_json(c: Conflict) -> dict:

@@ -18,20 +18,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..anchoring import fold_text
 from ..claims.recording import ClaimInput, ClaimWriter
 from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
 from ..ingest.sources import find_source
 from ..ledger import events
+from ..ledger.limits import get_row
 from ..ledger.models import Alias, Candidate, Conflict, Entity, Property, Source, utcnow
 from ..values import parse_value
+from . import events as event_names
 from . import proposals
 from .lexicon import lexicon
 from .matching import Ledger
-from ..ledger.limits import get_row
-from ..anchoring import fold_text
-from . import events as event_names
 
 # The score above which `review --accept-above` is suggested: what the reading benchmark accepts.
 SUGGESTED_ACCEPT = 0.6
@@ -52,8 +52,22 @@ def _day(value) -> dt.date | None:
 
 
 def _key(source_id: int, p: proposals.Proposal) -> str:
-    ident = "|".join(str(x) for x in (EXTRACTOR_VERSION, source_id, p.start, p.end, p.kind, p.value,
-                                      p.question.name, p.speaker, p.subject, p.polarity, p.scope))
+    ident = "|".join(
+        str(x)
+        for x in (
+            EXTRACTOR_VERSION,
+            source_id,
+            p.start,
+            p.end,
+            p.kind,
+            p.value,
+            p.question.name,
+            p.speaker,
+            p.subject,
+            p.polarity,
+            p.scope,
+        )
+    )
     return hashlib.sha256(ident.encode()).hexdigest()
 
 
@@ -63,16 +77,34 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
     prop = ledger.property_for(p.question, p.question_strength, subject.entity_id if subject else None)
     score = p.confidence * prop.score * SUBJECT_WEIGHT[subject.link if subject else None]
     return Candidate(
-        key=_key(source.id, p), source_id=source.id, start=p.start, end=p.end, kind=p.kind,
-        role=p.role, value_text=p.value[:2000],
-        subject_text=subject.name if subject else None, subject_id=subject.entity_id if subject else None,
+        key=_key(source.id, p),
+        source_id=source.id,
+        start=p.start,
+        end=p.end,
+        kind=p.kind,
+        role=p.role,
+        value_text=p.value[:2000],
+        subject_text=subject.name if subject else None,
+        subject_id=subject.entity_id if subject else None,
         subject_link=subject.link if subject else None,
-        speaker_text=speaker.name if speaker else None, speaker_id=speaker.entity_id if speaker else None,
+        speaker_text=speaker.name if speaker else None,
+        speaker_id=speaker.entity_id if speaker else None,
         speaker_link=speaker.link if speaker else None,
-        verb=p.verb, polarity=p.polarity, scope=p.scope, hedge=p.hedge, as_of_text=p.as_of,
-        cites=p.cites, note=_note(p, subject), property_name=prop.name, property_type=prop.value_type,
-        property_id=prop.property_id, single_value=p.question.single, running_count=p.question.running,
-        confidence=round(p.confidence, 3), match_score=prop.score, score=round(score, 3),
+        verb=p.verb,
+        polarity=p.polarity,
+        scope=p.scope,
+        hedge=p.hedge,
+        as_of_text=p.as_of,
+        cites=p.cites,
+        note=_note(p, subject),
+        property_name=prop.name,
+        property_type=prop.value_type,
+        property_id=prop.property_id,
+        single_value=p.question.single,
+        running_count=p.question.running,
+        confidence=round(p.confidence, 3),
+        match_score=prop.score,
+        score=round(score, 3),
     )
 
 
@@ -100,15 +132,20 @@ def extract(session: Session, source: Source) -> Extraction:
         new.append(cand)
     session.add_all(new)
     session.flush()
-    events.record(session, "source.extract", f"source:{source.id}", candidates=len(new),
-                  extractor=EXTRACTOR_VERSION)
+    events.record(session, "source.extract", f"source:{source.id}", candidates=len(new), extractor=EXTRACTOR_VERSION)
     return Extraction(source, new, already, reading.skipped)
 
 
 # -- listing ------------------------------------------------------------------------------------
 
-def list_candidates(session: Session, source: str | None = None, status: str | None = "pending",
-                    min_score: float | None = None, limit: int | None = None) -> list[Candidate]:
+
+def list_candidates(
+    session: Session,
+    source: str | None = None,
+    status: str | None = "pending",
+    min_score: float | None = None,
+    limit: int | None = None,
+) -> list[Candidate]:
     q = select(Candidate)
     if source is not None:
         q = q.where(Candidate.source_id == find_source(session, source).id)
@@ -131,20 +168,39 @@ def get_candidate(session: Session, candidate_id: int) -> Candidate:
 
 def candidate_json(c: Candidate, source_text: str | None = None) -> dict:
     data = {
-        "id": c.id, "source": c.source_id, "start": c.start, "end": c.end, "kind": c.kind,
+        "id": c.id,
+        "source": c.source_id,
+        "start": c.start,
+        "end": c.end,
+        "kind": c.kind,
         "role": c.role,
         "subject": {"name": c.subject_text, "entity": c.subject_id, "link": c.subject_link},
-        "property": {"name": c.property_name, "id": c.property_id, "type": c.property_type,
-                     "match": "existing" if c.property_id else "new"},
-        "value": c.value_text, "polarity": c.polarity,
-        "speaker": ({"name": c.speaker_text, "entity": c.speaker_id, "link": c.speaker_link}
-                    if c.speaker_text else None),
-        "verb": c.verb, "scope": c.scope, "hedge": c.hedge, "as_of": c.as_of_text, "cites": c.cites,
-        "note": c.note, "confidence": c.confidence, "match_score": c.match_score, "score": c.score,
-        "status": c.status, "claim": c.claim_id, "reason": c.reason,
+        "property": {
+            "name": c.property_name,
+            "id": c.property_id,
+            "type": c.property_type,
+            "match": "existing" if c.property_id else "new",
+        },
+        "value": c.value_text,
+        "polarity": c.polarity,
+        "speaker": (
+            {"name": c.speaker_text, "entity": c.speaker_id, "link": c.speaker_link} if c.speaker_text else None
+        ),
+        "verb": c.verb,
+        "scope": c.scope,
+        "hedge": c.hedge,
+        "as_of": c.as_of_text,
+        "cites": c.cites,
+        "note": c.note,
+        "confidence": c.confidence,
+        "match_score": c.match_score,
+        "score": c.score,
+        "status": c.status,
+        "claim": c.claim_id,
+        "reason": c.reason,
     }
     if source_text is not None:
-        data["quote"] = source_text[c.start:c.end]
+        data["quote"] = source_text[c.start : c.end]
     return data
 
 
@@ -167,6 +223,7 @@ def view(c: Candidate, source_text: str | None = None) -> CandidateView:
 
 
 # -- editing ------------------------------------------------------------------------------------
+
 
 @dataclass
 class Edit:
@@ -213,15 +270,21 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
         if cand.property_id is not None:
             raise InputError(f"property {cand.property_name!r} exists; its type is not the candidate's to change")
         cand.property_type = change.type
-    for attr, value in (("value_text", change.value), ("polarity", change.polarity),
-                        ("as_of_text", change.as_of), ("scope", change.scope), ("hedge", change.hedge)):
+    for attr, value in (
+        ("value_text", change.value),
+        ("polarity", change.polarity),
+        ("as_of_text", change.as_of),
+        ("scope", change.scope),
+        ("hedge", change.hedge),
+    ):
         if value is not None:
             setattr(cand, attr, value.strip() or None if attr in ("as_of_text", "scope", "hedge") else value.strip())
     _check_value(cand)
     cand.score = round(cand.confidence * cand.match_score * SUBJECT_WEIGHT[cand.subject_link], 3)
     session.flush()
-    events.record(session, "candidate.edit", f"candidate:{cand.id}",
-                  **{k: v for k, v in vars(change).items() if v is not None})
+    events.record(
+        session, "candidate.edit", f"candidate:{cand.id}", **{k: v for k, v in vars(change).items() if v is not None}
+    )
     return cand
 
 
@@ -248,6 +311,7 @@ def _check_value(cand: Candidate) -> None:
 
 # -- deciding -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Decision:
     accepted: list[Candidate]
@@ -256,8 +320,9 @@ class Decision:
     refused: list[tuple[Candidate, str]]
 
 
-def _entity_name(session: Session, text: str | None, entity_id: int | None, link: str | None,
-                 kind: str | None = None) -> str | None:
+def _entity_name(
+    session: Session, text: str | None, entity_id: int | None, link: str | None, kind: str | None = None
+) -> str | None:
     """The name to record under; an accepted proposal becomes an alias or a new entity here."""
     if not text:
         return None
@@ -285,7 +350,9 @@ def _name_event(session: Session, name: str, source_id: int, done: set) -> None:
     if ref is None:
         return
     taken = set(session.scalars(select(Alias.key)))
-    for alias in event_names.surfaces(session.get(Source, source_id).text, ref):
+    source = session.get(Source, source_id)
+    assert source is not None  # a candidate's source is never deleted
+    for alias in event_names.surfaces(source.text, ref):
         key = fold_text(alias)
         if key and key not in taken and len(alias) <= 120:
             session.add(Alias(entity=entity, alias=alias, key=key))
@@ -302,8 +369,13 @@ def _property(session: Session, cand: Candidate) -> Property:
     # Only a figure or a date has one answer per moment; a question such as "responsibility" takes
     # several (two parties blamed by one speaker do not conflict).
     single = cand.single_value and cand.property_type in ("quantity", "date")
-    return add_property(session, cand.property_name, cand.property_type, single_value=single,
-                        running_count=True if cand.running_count else None)
+    return add_property(
+        session,
+        cand.property_name,
+        cand.property_type,
+        single_value=single,
+        running_count=True if cand.running_count else None,
+    )
 
 
 def _why_not(cand: Candidate) -> str | None:
@@ -339,15 +411,25 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
         kind = "event" if event_re.search(cand.subject_text or "") else None
         subject = _entity_name(session, cand.subject_text, cand.subject_id, cand.subject_link, kind)
         if kind == "event":
+            assert subject is not None  # the subject text holds an event word, so it names something
             _name_event(session, subject, cand.source_id, named)
         speaker = _entity_name(session, cand.speaker_text, cand.speaker_id, cand.speaker_link)
         prop = _property(session, cand)
         source = session.get_one(Source, cand.source_id)
         ci = ClaimInput(
-            source=source.sha256, quote=writer.text(writer.source(source.sha256))[cand.start:cand.end],
-            subject=subject or "", property=prop.name, value=cand.value_text, speaker=speaker,
-            denies=cand.polarity == "denies", as_of=cand.as_of_text, hedge=cand.hedge,
-            scope=cand.scope, cites=cand.cites, hint=cand.start, create_entities=True,
+            source=source.sha256,
+            quote=writer.text(writer.source(source.sha256))[cand.start : cand.end],
+            subject=subject or "",
+            property=prop.name,
+            value=cand.value_text,
+            speaker=speaker,
+            denies=cand.polarity == "denies",
+            as_of=cand.as_of_text,
+            hedge=cand.hedge,
+            scope=cand.scope,
+            cites=cand.cites,
+            hint=cand.start,
+            create_entities=True,
         )
         if writer.add(ci, skip_existing=True, overlapping=True):
             queued.append(cand)
@@ -362,8 +444,14 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
         cand.status, cand.decided_at = "accepted", now
     session.flush()
     if done:
-        events.record(session, "candidate.accept", f"candidates:{done[0].id}", count=len(done),
-                      ids=[c.id for c in done][:1000], claims=len(ids))
+        events.record(
+            session,
+            "candidate.accept",
+            f"candidates:{done[0].id}",
+            count=len(done),
+            ids=[c.id for c in done][:1000],
+            claims=len(ids),
+        )
     return Decision(done, ids, detect_for(session, ids) if ids else [], refused)
 
 
@@ -375,18 +463,26 @@ def reject(session: Session, cands: list[Candidate], reason: str | None = None) 
         cand.status, cand.reason, cand.decided_at = "rejected", reason, now
     session.flush()
     if cands:
-        events.record(session, "candidate.reject", f"candidates:{cands[0].id}", count=len(cands),
-                      ids=[c.id for c in cands][:1000], reason=reason)
+        events.record(
+            session,
+            "candidate.reject",
+            f"candidates:{cands[0].id}",
+            count=len(cands),
+            ids=[c.id for c in cands][:1000],
+            reason=reason,
+        )
     return cands
 
 
 def describe(c: Candidate) -> str:
     """One line: what the candidate would record."""
-    who = f"{c.speaker_text} {'denies' if c.polarity == 'denies' else 'says'}: " if c.speaker_text else (
-        "denied: " if c.polarity == "denies" else "")
+    who = (
+        f"{c.speaker_text} {'denies' if c.polarity == 'denies' else 'says'}: "
+        if c.speaker_text
+        else ("denied: " if c.polarity == "denies" else "")
+    )
     subject = c.subject_text or "(no subject)"
-    extra = "".join(f" [{k} {v}]" for k, v in (("scope", c.scope), ("as of", c.as_of_text),
-                                                ("hedge", c.hedge)) if v)
+    extra = "".join(f" [{k} {v}]" for k, v in (("scope", c.scope), ("as of", c.as_of_text), ("hedge", c.hedge)) if v)
     return f"{who}{subject}: {c.property_name} = {c.value_text}{extra}"
 
 

@@ -35,8 +35,14 @@ from .lexicon import lexicon
 
 TYPES = ("quantity", "share", "date", "entity", "text")
 # Label questions whose type the labels may leave undeclared.
-_DEFAULT_TYPES = {"responsibility": "entity", "perpetrator nationality": "entity", "where planned": "entity",
-                  "date of event": "date", "turnout": "share", "vote share": "share"}
+_DEFAULT_TYPES = {
+    "responsibility": "entity",
+    "perpetrator nationality": "entity",
+    "where planned": "entity",
+    "date of event": "date",
+    "turnout": "share",
+    "vote share": "share",
+}
 
 
 @dataclass
@@ -79,15 +85,24 @@ def _types(path: Path) -> dict[str, str]:
 def load_event(root: Path, vocabulary: Path | None = None) -> Event:
     data = tomllib.loads((root / "labels.toml").read_text(encoding="utf-8"))
     types = {**(_types(vocabulary) if vocabulary else {}), **_types(root / "labels.toml")}
-    return Event(root.name, root, data["sources"], data.get("entities", []), types, data.get("claims", []),
-                 data.get("must_flag", []), data.get("must_not_flag", []), vocabulary)
+    return Event(
+        root.name,
+        root,
+        data["sources"],
+        data.get("entities", []),
+        types,
+        data.get("claims", []),
+        data.get("must_flag", []),
+        data.get("must_not_flag", []),
+        vocabulary,
+    )
 
 
 def load_split(corpus: Path, split: str) -> list[Event]:
     """The events of a split; the corpus's canonical questions (properties.toml) are the desk's
     vocabulary: each fresh ledger starts with them (never with an event's own labels)."""
-    vocabulary = corpus / "properties.toml"
-    vocabulary = vocabulary if vocabulary.exists() else None
+    path = corpus / "properties.toml"
+    vocabulary = path if path.exists() else None
     return [load_event(d, vocabulary) for d in sorted((corpus / split).iterdir()) if (d / "labels.toml").exists()]
 
 
@@ -97,11 +112,18 @@ def load_seeds(seeds: Path) -> Event:
     data = tomllib.loads((seeds / "claims.toml").read_text(encoding="utf-8"))
     by_sha = {s["sha256"]: s["key"] for s in srcs}
     claims = [{**c, "source": by_sha[c["source"]], "id": f"s{n}"} for n, c in enumerate(data.get("claims", []))]
-    return Event("seeds", seeds, srcs, data.get("entities", []),
-                 {p["name"]: p["type"] for p in data.get("properties", [])}, claims)
+    return Event(
+        "seeds",
+        seeds,
+        srcs,
+        data.get("entities", []),
+        {p["name"]: p["type"] for p in data.get("properties", [])},
+        claims,
+    )
 
 
 # -- running ------------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -128,10 +150,15 @@ def run_event(event: Event, threshold: float) -> Run:
             for s in event.sources:
                 path = str(event.root / s["file"])
                 published = s.get("published")
-                added = actions.add_sources(db, [path], title=s.get("title"), url=s.get("url"),
-                                            outlet=s.get("outlet"),
-                                            published=str(published)[:10] if published else None,
-                                            captured=str(s["captured"])[:10] if s.get("captured") else None)
+                added = actions.add_sources(
+                    db,
+                    [path],
+                    title=s.get("title"),
+                    url=s.get("url"),
+                    outlet=s.get("outlet"),
+                    published=str(published)[:10] if published else None,
+                    captured=str(s["captured"])[:10] if s.get("captured") else None,
+                )
                 keys[s["key"]] = added[0].source["id"]
             seconds = 0.0
             for key in keys.values():  # as a desk works: each article read and reviewed in turn
@@ -143,14 +170,18 @@ def run_event(event: Event, threshold: float) -> Run:
                 by_id = {v: k for k, v in keys.items()}
                 for src in session.scalars(select(Source)):
                     texts[by_id[src.id]] = src.text
-                rows = session.execute(select(Candidate, Claim).join(Claim, Candidate.claim_id == Claim.id)
-                                       .where(Candidate.status == "accepted")).all()
+                rows = session.execute(
+                    select(Candidate, Claim)
+                    .join(Claim, Candidate.claim_id == Claim.id)
+                    .where(Candidate.status == "accepted")
+                ).all()
                 accepted = [(c, k) for c, k in rows]
                 everything = list(session.scalars(select(Candidate)))
+                # A plain attribute on the loaded rows, for the scorer and benchmarks/extraction.py.
                 for c in everything:
-                    c.source_key = by_id[c.source_id]
+                    c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
                 for c, k in accepted:
-                    c.source_key = by_id[c.source_id]
+                    c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
                     _ = k.property.name, k.subject.name
                 subjects: dict[int, set[str]] = defaultdict(set)
                 for e in session.scalars(select(Entity)):
@@ -160,11 +191,13 @@ def run_event(event: Event, threshold: float) -> Run:
                 conflicts = [[k.id for k in c.claims] for c in session.scalars(select(Conflict))]
         finally:
             db.close()
-    return Run(event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()),
-               everything)
+    return Run(
+        event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()), everything
+    )
 
 
 # -- scoring ------------------------------------------------------------------------------------
+
 
 def _question_names() -> dict[str, str]:
     """Every name a lexicon question goes by -> its name."""
@@ -179,7 +212,7 @@ def _spans(text: str, quote: str, occurrence: int | None) -> list[tuple[int, int
         out.append((at, at + len(quote)))
         at = text.find(quote, at + 1)
     if occurrence:
-        out = out[occurrence - 1:occurrence]
+        out = out[occurrence - 1 : occurrence]
     return out
 
 
@@ -223,18 +256,22 @@ def score(run: Run) -> Score:
         kind = claim.property.value_type
         question = questions.get(fold_text(claim.property.name), claim.property.name)
         names = run.subjects.get(claim.subject_id, set())
-        subject = Counter(event.index[n] for n in names if n in event.index).most_common(1)
-        subject = subject[0][0] if subject else None
+        best = Counter(event.index[n] for n in names if n in event.index).most_common(1)
+        subject = best[0][0] if best else None
         hits = set()
         for lb, spans, lq in labels:
-            if lb["source"] != cand.source_key or not any(a < cand.end and cand.start < b for a, b in spans):
+            if lb["source"] != cand.source_key or not any(  # type: ignore[attr-defined]
+                a < cand.end and cand.start < b for a, b in spans
+            ):
                 continue
             if fold_text(lq) != fold_text(question):
                 continue
             event_subjects[event.entity(lb["subject"]) or lb["subject"]].add(claim.subject_id)
-            if (subject == event.entity(lb["subject"])
-                    and claim.polarity == ("denies" if lb.get("denies") else "asserts")
-                    and _same_value(event, lb, claim, event.type_of(lb["property"]))):
+            if (
+                subject == event.entity(lb["subject"])
+                and claim.polarity == ("denies" if lb.get("denies") else "asserts")
+                and _same_value(event, lb, claim, event.type_of(lb["property"]))
+            ):
                 hits.add(lb["id"])
         right[claim.id] = hits
         by_type.setdefault(kind, [0, 0])
@@ -252,9 +289,18 @@ def score(run: Run) -> Score:
 
     must = [joined(g) for g in event.must_flag]
     flagged_right = sum(1 for i in range(len(run.conflicts)) if any(m[i] for m in must))
-    return Score(right, found, by_type, {e: len(event_subjects.get(e, ())) for e in event.events()},
-                 [any(m) for m in must], [any(joined(g)) for g in event.must_not_flag],
-                 len(run.conflicts), flagged_right, run.seconds, run.chars)
+    return Score(
+        right,
+        found,
+        by_type,
+        {e: len(event_subjects.get(e, ())) for e in event.events()},
+        [any(m) for m in must],
+        [any(joined(g)) for g in event.must_not_flag],
+        len(run.conflicts),
+        flagged_right,
+        run.seconds,
+        run.chars,
+    )
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -266,7 +312,7 @@ def summarise(split: str, events: list[Event], scores: list[Score]) -> list[dict
     rows = []
     support: Counter = Counter()
     recalled: Counter = Counter()
-    for ev, sc in zip(events, scores):
+    for ev, sc in zip(events, scores, strict=True):
         for lb in ev.claims:
             t = ev.type_of(lb["property"])
             support[t] += 1
@@ -277,19 +323,47 @@ def summarise(split: str, events: list[Event], scores: list[Score]) -> list[dict
         good = sum(sc.by_type.get(k, [0, 0])[1] for sc in scores for k in kinds)
         sup, rec = sum(support[k] for k in kinds), sum(recalled[k] for k in kinds)
         if sup or proposed:
-            rows.append({"split": split, "type": t, "precision": _ratio(good, proposed),
-                         "recall": _ratio(rec, sup), "support": sup, "proposed": proposed})
+            rows.append(
+                {
+                    "split": split,
+                    "type": t,
+                    "precision": _ratio(good, proposed),
+                    "recall": _ratio(rec, sup),
+                    "support": sup,
+                    "proposed": proposed,
+                }
+            )
     must = [m for sc in scores for m in sc.must_flag]
     must_not = [m for sc in scores for m in sc.must_not]
     flagged = sum(sc.flagged for sc in scores)
-    rows.append({"split": split, "type": "conflicts", "must_flag_recall": _ratio(sum(must), len(must)),
-                 "precision": _ratio(sum(sc.flagged_right for sc in scores), flagged),
-                 "must_not_flagged": sum(must_not), "must_flag": len(must), "must_not_flag": len(must_not),
-                 "flagged": flagged})
+    rows.append(
+        {
+            "split": split,
+            "type": "conflicts",
+            "must_flag_recall": _ratio(sum(must), len(must)),
+            "precision": _ratio(sum(sc.flagged_right for sc in scores), flagged),
+            "must_not_flagged": sum(must_not),
+            "must_flag": len(must),
+            "must_not_flag": len(must_not),
+            "flagged": flagged,
+        }
+    )
     counts = [n for sc in scores for n in sc.events.values()]
-    rows.append({"split": split, "type": "events", "one_subject": _ratio(sum(1 for n in counts if n == 1), len(counts)),
-                 "events": len(counts)})
+    rows.append(
+        {
+            "split": split,
+            "type": "events",
+            "one_subject": _ratio(sum(1 for n in counts if n == 1), len(counts)),
+            "events": len(counts),
+        }
+    )
     chars, seconds = sum(sc.chars for sc in scores), sum(sc.seconds for sc in scores)
-    rows.append({"split": split, "type": "speed", "kb_per_s": round(chars / 1000 / seconds, 1) if seconds else None,
-                 "kb": round(chars / 1000, 1)})
+    rows.append(
+        {
+            "split": split,
+            "type": "speed",
+            "kb_per_s": round(chars / 1000 / seconds, 1) if seconds else None,
+            "kb": round(chars / 1000, 1),
+        }
+    )
     return rows

@@ -19,10 +19,15 @@ from . import names
 from .lexicon import lexicon
 
 # Words before an event noun that belong to its name as written ("twin blasts", "deadly quake").
-_MODIFIERS = (r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
-              r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*")
-BACKGROUND = re.compile(r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
-                         r"ago|another|other|similar|also\s+struck)\b", re.I)
+_MODIFIERS = (
+    r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
+    r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*"
+)
+BACKGROUND = re.compile(
+    r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
+    r"ago|another|other|similar|also\s+struck)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,12 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
     lex = lexicon()
     out = []
     for m in lex.event_re.finditer(sentence):
-        window = sentence[max(0, m.start() - 40): m.end() + 60]
+        window = sentence[max(0, m.start() - 40) : m.end() + 60]
         facility = lex.facilities.search(window)
         place = names._place(sentence, m.start(), m.end())
-        out.append((EventRef(kind_of(m.group()), place, facility.group().lower() if facility else None),
-                    m.start(), m.end()))
+        kind = kind_of(m.group())
+        assert kind is not None  # event_re matches only the lexicon's event nouns
+        out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
 
 
@@ -104,12 +110,11 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
 def _place_of(name: str) -> tuple[str | None, str]:
     """(kind, place words) of a canonical or surface event name: "Kerman attack" -> (attack, kerman)."""
     lex = lexicon()
-    m = None
-    for m in lex.event_re.finditer(name):
-        pass
-    if m is None:
+    matches = list(lex.event_re.finditer(name))
+    if not matches:
         return None, ""
-    rest = (name[:m.start()] + " " + name[m.end():]).strip()
+    m = matches[-1]  # the last event word names the kind
+    rest = (name[: m.start()] + " " + name[m.end() :]).strip()
     rest = lex.facilities.sub(" ", rest)
     rest = re.sub(r"\b(?:in|at|near|the|of|on)\b", " ", rest, flags=re.I)
     return kind_of(m.group()), fold_text(re.sub(r"(?:’s|'s)\b", "", rest))
@@ -143,8 +148,10 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
     place = re.escape(ref.place)
     nouns = lex.event_re.pattern
     out = []
-    pats = [rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
-            rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b"]
+    pats = [
+        rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
+        rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
+    ]
     for pat in pats:
         for m in re.finditer(pat, text, re.I):
             noun = m.group("noun")

@@ -30,31 +30,40 @@ from .lexicon import lexicon
 
 # -- the pieces of a figure ---------------------------------------------------------------------
 
-_NUMWORD = "|".join(sorted((w for w, (r, _) in NUMBER_WORDS.items() if r not in ("a", "and", "point")),
-                           key=len, reverse=True))
+_NUMWORD = "|".join(
+    sorted((w for w, (r, _) in NUMBER_WORDS.items() if r not in ("a", "and", "point")), key=len, reverse=True)
+)
 # "and" and a comma join number words only after a scale word: "one hundred and five", "one
 # million, two hundred" (but "between four and six", "one, two").
-_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion",
-                                                      "lakh", "crore")) + ")"
-_WORDS = (rf"(?:(?:an?\s+)(?=(?:hundred|thousand|million|billion|dozen)\b)|\b)(?:{_NUMWORD})\b"
-          rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|,\s+)|\s+point\s+|\s+|-)(?:(?:{_NUMWORD})s?)\b)*")
+_AFTER_SCALE = (
+    "(?:"
+    + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"))
+    + ")"
+)
+_WORDS = (
+    rf"(?:(?:an?\s+)(?=(?:hundred|thousand|million|billion|dozen)\b)|\b)(?:{_NUMWORD})\b"
+    rf"(?:(?:{_AFTER_SCALE}(?:\s+and\s+|,\s+)|\s+point\s+|\s+|-)(?:(?:{_NUMWORD})s?)\b)*"
+)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)s?"
 _GLUED_SCALE = rf"(?:{'|'.join(sorted(SCALE_LETTERS, key=len, reverse=True))})(?![a-z])"
-_SIGNS = "|".join(sorted((re.escape(k) for k in CURRENCY_SIGNS if not k.isalpha() or len(k) == 3),
-                         key=len, reverse=True))
+_SIGNS = "|".join(
+    sorted((re.escape(k) for k in CURRENCY_SIGNS if not k.isalpha() or len(k) == 3), key=len, reverse=True)
+)
 _CURRENCY = rf"(?P<cur>(?:{_SIGNS})(?=\s?[\d.])|\brs\.?\s?(?=\d))\s?"
 _AMOUNT = re.compile(
     rf"(?:{_CURRENCY})?(?P<sign>(?<![\w.])[-\u2212+](?=[\d$£€])|\b(?:minus|negative)\s+)?(?:{_CURRENCY.replace('cur', 'cur2')})?"
     rf"(?P<num>(?<![\w.,/:]){_DIGITS}(?:{_GLUED_SCALE})?(?:[\s-]*{_SCALE_WORD}\b)*"
     rf"|(?<![\w-])(?:{_NUMWORD})(?=-?fold\b)|(?<![\w-]){_WORDS})"
     rf"(?P<fold>-?fold\b)?",
-    re.I)
+    re.I,
+)
 _PCT = re.compile(r"\s*(?:%|-?per\s?cent\b|-?percent\b|pc\b|percentage points?\b)", re.I)
 _GLUED_UNIT = re.compile(r"(?:°\s?[CF]\b|[A-Za-zµ]{1,4}(?:/[A-Za-z]{1,2})?\b)(?!['’-]\w)")
 _DEGREES = re.compile(r"\s?°\s?([CF])\b|\s(?:degrees?\s+)?(celsius|fahrenheit)\b", re.I)
 # Words that end the search for what a figure counts (function words, common verbs after numbers).
-_STOP = set("""
+_STOP = set(
+    """
 a an the of in on at to for from by with and or but nor as than then per each every into onto over
 under up down after before since until while when where that which who whom whose it its their his
 her our your this these those is are was were be been being has have had will would could should can
@@ -64,17 +73,31 @@ almost nearly inside outside within without between among against through across
 during toward towards upon via plus minus like unlike if else because although though whether
 straight respectively alone apiece overall total left remaining later earlier away
 north south east west northeast northwest southeast southwest
-""".split())
+""".split()
+)
 _WEEKDAYS_MONTHS = {m.lower() for m in list(calendar.month_name[1:]) + list(calendar.day_name)}
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 # Fractions in words: the share of something ("half of", "a third", "two-thirds").
 _FRACTION = re.compile(
-    r"(?<![\w-])(?P<n>(?:a|one|two|three|four)[\s-]+)?(?P<f>halves|half|thirds?|quarters?|fifths?|tenths?)\b",
-    re.I)
+    r"(?<![\w-])(?P<n>(?:a|one|two|three|four)[\s-]+)?(?P<f>halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I
+)
 _FRACTION_VALUE = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _CAPITALISED_NAME = re.compile(r"(?:^|\s)([A-Za-z&.]*[A-Z][\w&.]*)\s+$")
-_NAME_OK = {w.title() for w in _STOP} | {"About", "Some", "Nearly", "Over", "Only", "Just", "Around",
-                                         "Another", "Roughly", "Approximately", "Almost", "Up", "Down"}
+_NAME_OK = {w.title() for w in _STOP} | {
+    "About",
+    "Some",
+    "Nearly",
+    "Over",
+    "Only",
+    "Just",
+    "Around",
+    "Another",
+    "Roughly",
+    "Approximately",
+    "Almost",
+    "Up",
+    "Down",
+}
 
 
 @dataclass(frozen=True)
@@ -115,8 +138,12 @@ def _skip(sentence: str, m: re.Match) -> bool:
     if re.search(rf"\b(?:{_MONTHS_RE})\.?\s*$", before, re.I) or re.match(rf",?\s+(?:{_MONTHS_RE})\b", after, re.I):
         return True  # Sept. 24, 22 February, March 2011
     cur = m.group("cur") or m.group("cur2")
-    if raw[0].isdigit() and re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not cur and not (
-            _PCT.match(after) or re.match(r"\s*(?:people|persons|troops|units|homes|residents)\b", after)):
+    if (
+        raw[0].isdigit()
+        and re.fullmatch(r"(?:1[89]|20)\d\d", raw)
+        and not cur
+        and not (_PCT.match(after) or re.match(r"\s*(?:people|persons|troops|units|homes|residents)\b", after))
+    ):
         return True  # a year
     if raw[0].isdigit() and not cur and re.search(r"[A-Za-z]-$", before):
         return True  # COVID-19, F-16
@@ -127,15 +154,23 @@ def _skip(sentence: str, m: re.Match) -> bool:
     name = _CAPITALISED_NAME.search(before)
     if re.match(r"-[a-z]", after):
         name = None  # "the Chargers 49-yard line": a measure after a name
-    if raw[0].isdigit() and not cur and name and name.group(1) not in _NAME_OK \
-            and name.group(1).lower() not in _WEEKDAYS_MONTHS and not _PCT.match(after) \
-            and not re.match(r"\s*(?:\(|,\s*\d)", before[-2:]):
+    if (
+        raw[0].isdigit()
+        and not cur
+        and name
+        and name.group(1) not in _NAME_OK
+        and name.group(1).lower() not in _WEEKDAYS_MONTHS
+        and not _PCT.match(after)
+        and not re.match(r"\s*(?:\(|,\s*\d)", before[-2:])
+    ):
         return True  # iPhone 11, Big 12, S&P 500, Section 427, Week 4
     return False
 
 
-_MONTHS_RE = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-              "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_MONTHS_RE = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
 
 
 def _unit_after(sentence: str, pos: int, glued_ok: bool) -> tuple[str | None, int, bool]:
@@ -165,11 +200,17 @@ def _unit_after(sentence: str, pos: int, glued_ok: bool) -> tuple[str | None, in
     kept, end, rest = [], pos, after
     while len(kept) < 5 and (w := re.match(r"\s+([A-Za-z][\w/-]*)", rest)):
         word, low = w.group(1), w.group(1).lower()
-        if low in _STOP or low in _WEEKDAYS_MONTHS or low in NUMBER_WORDS \
-                or re.match(r"['’]s\b", rest[w.end():]) or kept and re.search(r"..ed$", low):
+        if (
+            low in _STOP
+            or low in _WEEKDAYS_MONTHS
+            or low in NUMBER_WORDS
+            or re.match(r"['’]s\b", rest[w.end() :])
+            or kept
+            and re.search(r"..ed$", low)
+        ):
             break  # a function word, a name's possessive, a verb after the noun ("giants reported")
         kept.append(word)
-        rest = rest[w.end():]
+        rest = rest[w.end() :]
         end = len(sentence) - len(rest)
         if _abbreviation(word):  # "4,500 mAh battery": the unit is the abbreviation
             break
@@ -188,9 +229,16 @@ def _unit_after(sentence: str, pos: int, glued_ok: bool) -> tuple[str | None, in
 
 def _abbreviation(word: str) -> bool:
     """A unit symbol rather than a word: 'mAh', 'GB', 'kHz', 'mph', 'km'."""
-    return len(word) <= 4 and word.isalpha() and (not word.istitle() or len(word) == 1) and (
-        word.lower() in ("mph", "rpm", "km", "mm", "cm", "kg", "mg", "ml", "kwh", "mw", "gw", "mah")
-        or any(c.isupper() for c in word[1:]) or word.isupper())
+    return (
+        len(word) <= 4
+        and word.isalpha()
+        and (not word.istitle() or len(word) == 1)
+        and (
+            word.lower() in ("mph", "rpm", "km", "mm", "cm", "kg", "mg", "ml", "kwh", "mw", "gw", "mah")
+            or any(c.isupper() for c in word[1:])
+            or word.isupper()
+        )
+    )
 
 
 def _headline(sentence: str) -> bool:
@@ -207,8 +255,9 @@ def _amounts(sentence: str) -> list[_Amount]:
         if _skip(sentence, m):
             continue
         num = m.group("num")
-        if re.fullmatch(r"one", num, re.I) and (re.match(r"\s+of\b", sentence[m.end():])
-                                               or re.search(r"\bthe\s+$", sentence[:m.start()], re.I)):
+        if re.fullmatch(r"one", num, re.I) and (
+            re.match(r"\s+of\b", sentence[m.end() :]) or re.search(r"\bthe\s+$", sentence[: m.start()], re.I)
+        ):
             continue  # "one of the best", "the one play"
         cur = m.group("cur") or m.group("cur2")
         if m.group("fold"):
@@ -216,30 +265,38 @@ def _amounts(sentence: str) -> list[_Amount]:
                 value = read_amount(num).value
             except ValueError_:
                 continue
-            out.append(_Amount(m.start(), m.start("num"), m.end(), value, "times", m.end(), False, None,
-                               num + m.group("fold")))
+            out.append(
+                _Amount(m.start(), m.start("num"), m.end(), value, "times", m.end(), False, None, num + m.group("fold"))
+            )
             continue
         glued = num[-1].isdigit()
         unit, unit_end, pct = _unit_after(sentence, m.end("num"), glued)
         if re.search(r"\bmagnitude\s+$", sentence[: m.start()], re.I):
             unit = "magnitude"  # "magnitude 7.8"
-        cur_word = re.match(rf"\s+((?:australian|canadian|u\.?s\.?|new zealand|hong kong|singapore|swiss)\s+)?"
-                            rf"({_CURRENCY_WORDS})(?![\w-])", sentence[m.end("num"):], re.I)
+        cur_word = re.match(
+            rf"\s+((?:australian|canadian|u\.?s\.?|new zealand|hong kong|singapore|swiss)\s+)?"
+            rf"({_CURRENCY_WORDS})(?![\w-])",
+            sentence[m.end("num") :],
+            re.I,
+        )
         text = re.sub(r"\s+", " ", num)
         text = re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)  # "191 369"
         parse = (cur or "") + text
         if cur_word and not cur and not unit:
             parse += " " + cur_word.group(0).strip()
             unit_end = m.end("num") + cur_word.end()
-        sign = -1.0 if m.group("sign") and m.group("sign").strip().lower() in ("-", "\u2212", "minus", "negative") else 1.0
+        sign = (
+            -1.0 if m.group("sign") and m.group("sign").strip().lower() in ("-", "\u2212", "minus", "negative") else 1.0
+        )
         try:
             amount = read_amount(parse)
         except ValueError_:
             continue
         money = amount.unit if amount.unit in _CODES else None
         num_start = m.start("sign") if m.group("sign") and not m.group("cur2") else m.start("num")
-        out.append(_Amount(m.start(), num_start, m.end("num"), sign * amount.value,
-                           money or unit, unit_end, pct, money, parse))
+        out.append(
+            _Amount(m.start(), num_start, m.end("num"), sign * amount.value, money or unit, unit_end, pct, money, parse)
+        )
     return out
 
 
@@ -256,15 +313,27 @@ def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[tuple[_Amount, 
         b = amounts[i + 1] if i + 1 < len(amounts) else None
         if b is not None:
             a_written = a.unit_end > a.end  # a unit written after the first end: "252 miles to", "5% to"
-            sep = _RANGE_SEP.fullmatch(sentence[a.unit_end if a_written else a.end: b.start])
+            sep = _RANGE_SEP.fullmatch(sentence[a.unit_end if a_written else a.end : b.start])
             word = sep.group().strip().lower() if sep else None
             opener = re.search(r"\b(between|from)\s+(?:[^\s]+\s+){0,2}$", sentence[: a.start], re.I)
             a_unit = a.unit if a_written or a.money else None
-            units_fit = a_unit is None or (a.pct and b.pct) or b.unit is not None and (
-                b.unit.lower().split()[0] == a_unit.lower().split()[0])  # "252 miles to 287 miles away"
-            ok = sep is not None and units_fit and (
-                word in ("-", "–", "—", "to", "or") and not (opener and opener.group(1).lower() == "between")
-                or word == "and" and opener is not None and opener.group(1).lower() == "between")
+            units_fit = (
+                a_unit is None
+                or (a.pct and b.pct)
+                or b.unit is not None
+                and (b.unit.lower().split()[0] == a_unit.lower().split()[0])
+            )  # "252 miles to 287 miles away"
+            ok = (
+                sep is not None
+                and units_fit
+                and (
+                    word in ("-", "–", "—", "to", "or")
+                    and not (opener and opener.group(1).lower() == "between")
+                    or word == "and"
+                    and opener is not None
+                    and opener.group(1).lower() == "between"
+                )
+            )
             if sep is not None and word == "-" and _score(sentence, a, b):
                 i += 2  # "38-31": a score, neither number a figure
                 continue
@@ -285,20 +354,32 @@ def _comparable(a: _Amount, b: _Amount) -> bool:
 
 
 def _hyphen_unit(sentence: str, b: _Amount) -> bool:
-    return bool(re.match(r"(?:[A-Za-z°%]|\s?°|-[a-z])", sentence[b.end:]))
+    return bool(re.match(r"(?:[A-Za-z°%]|\s?°|-[a-z])", sentence[b.end :]))
 
 
 def _score(sentence: str, a: _Amount, b: _Amount) -> bool:
     """'38-31', '(8-3)', 'a 20-3 deficit': two integers joined by a hyphen are a score or a
     record, not a range, when they fall or tie, or when a game word follows."""
-    if a.unit_end > a.end or a.pct or b.pct or a.money or b.money or b.unit_end > b.end and not b.unit \
-            or not (a.value.is_integer() and b.value.is_integer()) or _hyphen_unit(sentence, b):
+    if (
+        a.unit_end > a.end
+        or a.pct
+        or b.pct
+        or a.money
+        or b.money
+        or b.unit_end > b.end
+        and not b.unit
+        or not (a.value.is_integer() and b.value.is_integer())
+        or _hyphen_unit(sentence, b)
+    ):
         return False
-    if a.end != sentence.find("-", a.end) or sentence[a.end + 1: b.start].strip():
+    if a.end != sentence.find("-", a.end) or sentence[a.end + 1 : b.start].strip():
         return False
-    after = sentence[b.end: b.end + 25].lower()
-    return a.value >= b.value or bool(re.match(r"\s*(?:\)|win|victory|lead|deficit|loss|defeat|record|all time)", after)) \
+    after = sentence[b.end : b.end + 25].lower()
+    return (
+        a.value >= b.value
+        or bool(re.match(r"\s*(?:\)|win|victory|lead|deficit|loss|defeat|record|all time)", after))
         or bool(re.search(r"\b(?:record of|went|going|to|improved to)\s+$", sentence[: a.start].lower()))
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,7 +404,7 @@ def figures(sentence: str) -> list[Figure]:
         q = quals.search(sentence[:start])
         if q and b is None:
             start = q.start()
-        counting = re.match(r"\s+and\s+counting\b", sentence[last.unit_end:], re.I)
+        counting = re.match(r"\s+and\s+counting\b", sentence[last.unit_end :], re.I)
         if counting and last.unit_end == end:
             end += counting.end()
         text = re.sub(r"\s+", " ", sentence[start:end])
@@ -336,14 +417,17 @@ def figures(sentence: str) -> list[Figure]:
                 low = None
         else:
             lo, hi = a.value, b.value
-            if b.text and re.search(rf"(?:{_SCALE_WORD}|\d{_GLUED_SCALE})$", b.text, re.I) and not re.search(
-                    rf"(?:{_SCALE_WORD}|\d{_GLUED_SCALE})$", a.text, re.I) and abs(lo) < abs(hi):
+            if (
+                b.text
+                and re.search(rf"(?:{_SCALE_WORD}|\d{_GLUED_SCALE})$", b.text, re.I)
+                and not re.search(rf"(?:{_SCALE_WORD}|\d{_GLUED_SCALE})$", a.text, re.I)
+                and abs(lo) < abs(hi)
+            ):
                 scale = _scale_of(b.text)
                 if abs(lo) * scale < abs(hi) * 10:
                     lo *= scale
             low, high = min(lo, hi), max(lo, hi)
-        out.append(Figure(start, end, text, last.pct or a.pct, low, high, last.unit or a.unit,
-                          last.money or a.money))
+        out.append(Figure(start, end, text, last.pct or a.pct, low, high, last.unit or a.unit, last.money or a.money))
     out.extend(_fractions(sentence, out))
     out.extend(_vague(sentence, out, quals))
     return sorted(out, key=lambda f: f.start)
@@ -359,7 +443,9 @@ def _scale_of(text: str) -> float:
 
 _VAGUE = re.compile(
     r"(?<![\w-])(?P<v>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
-    r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million))(?=\s+of\b|\s+[a-z])", re.I)
+    r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million))(?=\s+of\b|\s+[a-z])",
+    re.I,
+)
 
 
 def _vague(sentence: str, taken: list[Figure], quals: re.Pattern) -> list[Figure]:
@@ -369,18 +455,18 @@ def _vague(sentence: str, taken: list[Figure], quals: re.Pattern) -> list[Figure
         if any(f.start <= m.start() < f.end for f in taken):
             continue
         plural = m.group("v").lower().endswith("s")
-        if plural and not re.match(r"\s+of\b", sentence[m.end():]):
+        if plural and not re.match(r"\s+of\b", sentence[m.end() :]):
             continue
         start = m.start()
         q = quals.search(sentence[:start])
         if q:
             start = q.start()
-        text = re.sub(r"\s+", " ", sentence[start: m.end()])
+        text = re.sub(r"\s+", " ", sentence[start : m.end()])
         try:
             v = parse_value(text, "quantity")
         except ValueError_:
             continue
-        rest = re.sub(r"^\s+of\b", "", sentence[m.end():])
+        rest = re.sub(r"^\s+of\b", "", sentence[m.end() :])
         unit, _, _ = _unit_after(" " + rest.lstrip(), 0, False)
         out.append(Figure(start, m.end(), text, False, v.low, v.high, unit, vague=True))
     return out
@@ -394,15 +480,25 @@ def _fractions(sentence: str, taken: list[Figure]) -> list[Figure]:
             continue
         word = m.group("f").lower()
         before = sentence[: m.start()]
-        after = sentence[m.end():]
+        after = sentence[m.end() :]
         n = m.group("n")
-        if n is None and not (word.startswith("half") and (
+        if n is None and not (
+            word.startswith("half")
+            and (
                 re.match(r"\s+(?:of|the|a|an|its|their)\b", after, re.I)
-                and not re.search(r"\b(?:first|second|the|this|that|each)\s+$", before, re.I))):
+                and not re.search(r"\b(?:first|second|the|this|that|each)\s+$", before, re.I)
+            )
+        ):
             continue
-        if n is not None and (re.search(r"\b(?:the|first|second|third|fourth|final)\s+$", before, re.I)
-                              or not re.match(r"\s+(?:of|the|a|an|below|above|less|more|fewer|lower|higher)\b"
-                                              r"|\s*(?:[,.;:)]|$)", after, re.I)):
+        if n is not None and (
+            re.search(r"\b(?:the|first|second|third|fourth|final)\s+$", before, re.I)
+            or not re.match(
+                r"\s+(?:of|the|a|an|below|above|less|more|fewer|lower|higher)\b"
+                r"|\s*(?:[,.;:)]|$)",
+                after,
+                re.I,
+            )
+        ):
             continue  # "a third straight win", "the third quarter"
         if word.startswith("quarter") and not re.match(r"\s+(?:of|below|above|less|more)\b", after, re.I):
             continue  # "the third quarter", "a quarter" of a game
@@ -417,8 +513,10 @@ def _fractions(sentence: str, taken: list[Figure]) -> list[Figure]:
     return out
 
 
-_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = re.compile(
     rf"\b(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+\d{{4}})"

@@ -58,13 +58,16 @@ class Lexicon:
         n = data["statement_nouns"]
         self.noun_class = {w.lower(): cls for cls, ws in n.items() for w in ws}
         self.statement_nouns = re.compile(
-            rf"(?P<who>\b[\w .’'-]{{2,80}}?)(?:’s|'s)\s+(?:\w+\s+)?(?P<noun>{words_re(list(self.noun_class))})\b", re.I)
+            rf"(?P<who>\b[\w .’'-]{{2,80}}?)(?:’s|'s)\s+(?:\w+\s+)?(?P<noun>{words_re(list(self.noun_class))})\b", re.I
+        )
         self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}\b", re.I)
         self.back_references = {w.lower() for w in data["back_references"]}
         # "termed the claims irresponsible", "dismissed the report as baseless": a denial.
         self.dismissals = re.compile(
             rf"\b(?P<verb>{words_re(data['dismissal_verbs'])})\b(?P<what>[^.]{{0,60}}?)\s*(?:as\s+)?[“\"‘']?"
-            rf"{words_re(data['dismissive_words'])}\b", re.I)
+            rf"{words_re(data['dismissive_words'])}\b",
+            re.I,
+        )
         self.hedges = re.compile(rf"\b{words_re(data['hedges'])}\b", re.I)
         self.qualifiers = words_re(data["qualifiers"])
         self.part_markers = re.compile(rf"\b{words_re(data['part_markers'])}\s*$", re.I)
@@ -73,9 +76,11 @@ class Lexicon:
         self.event_re = re.compile(rf"\b{words_re(list(self.events))}\b", re.I)
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
         self.counts = [
-            Count(Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),
-                  re.compile(rf"\b{words_re(c['cues'])}\b", re.I) if c["cues"] else None,
-                  re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None)
+            Count(
+                Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),
+                re.compile(rf"\b{words_re(c['cues'])}\b", re.I) if c["cues"] else None,
+                re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None,
+            )
             for c in data["counts"]
         ]
         self.updates = re.compile(rf"\b{words_re(data['update_words'])}\s+(?:\w+\s+)?$", re.I)
@@ -83,10 +88,20 @@ class Lexicon:
         self.people = re.compile(rf"{words_re(data['people'])}\b", re.I)
         self.magnitude = Question(data["magnitude"]["question"], (), "quantity")
         self.share = Question(data["share"]["question"], (), "share")
-        self.dates = [Dated(Question(d["question"], tuple(d["also"]), "date", single=d.get("single", False)),
-                            re.compile(rf"\b{words_re(d['verbs'])}\b", re.I)) for d in data["dates"]]
-        self.statements = [Statement(Question(s["question"], tuple(s["also"]), s["type"], single=s.get("single", False)),
-                                     re.compile(s["pattern"])) for s in data["statements"]]
+        self.dates = [
+            Dated(
+                Question(d["question"], tuple(d["also"]), "date", single=d.get("single", False)),
+                re.compile(rf"\b{words_re(d['verbs'])}\b", re.I),
+            )
+            for d in data["dates"]
+        ]
+        self.statements = [
+            Statement(
+                Question(s["question"], tuple(s["also"]), s["type"], single=s.get("single", False)),
+                re.compile(s["pattern"]),
+            )
+            for s in data["statements"]
+        ]
 
 
 ENV = "PROVENANCE_LEXICON"
@@ -123,8 +138,9 @@ def _load(desk_file: str | None) -> Lexicon:
         try:
             desk = tomllib.loads(Path(desk_file).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise InputError(f"cannot read the lexicon {desk_file}: {exc}; give a TOML file "
-                             "shaped like the packaged lexicon.toml") from None
+            raise InputError(
+                f"cannot read the lexicon {desk_file}: {exc}; give a TOML file shaped like the packaged lexicon.toml"
+            ) from None
         data = merge(data, desk)
     try:
         return Lexicon(data)

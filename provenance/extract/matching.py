@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from .events import LedgerEvent
 from ..ledger.models import Alias, Claim, Entity, Property
+from .events import LedgerEvent
 from .lexicon import Question
 
 PROPERTY_MATCH = 0.75  # below this a new question is proposed
@@ -42,15 +42,19 @@ class Ledger:
         self.session = session
         self.aliases: dict[str, int] = dict(session.execute(select(Alias.key, Alias.entity_id)).all())
         self.entity_names: dict[int, str] = dict(session.execute(select(Entity.id, Entity.name)).all())
-        self.properties = [(p.id, p.name, p.value_type, p.description or "")
-                           for p in session.scalars(select(Property))]
-        self.questions: set[tuple[int, int]] = set(session.execute(
-            select(Claim.subject_id, Claim.property_id).where(Claim.status == "accepted").distinct()).all())
+        self.properties = [(p.id, p.name, p.value_type, p.description or "") for p in session.scalars(select(Property))]
+        self.questions: set[tuple[int, int]] = set(
+            session.execute(
+                select(Claim.subject_id, Claim.property_id).where(Claim.status == "accepted").distinct()
+            ).all()
+        )
         keys: dict[int, set[str]] = {}
         for key, eid in self.aliases.items():
             keys.setdefault(eid, set()).add(key)
-        self.events = [LedgerEvent(eid, name, frozenset(keys.get(eid, ()) | {fold_text(name)}))
-                       for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.kind == "event"))]
+        self.events = [
+            LedgerEvent(eid, name, frozenset(keys.get(eid, set()) | {fold_text(name)}))
+            for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.kind == "event"))
+        ]
         # Entity names and aliases by their folded key, for fuzzy proposals.
         self._choices = {key: eid for key, eid in self.aliases.items() if len(key.split()) >= 2}
 
@@ -59,9 +63,16 @@ class Ledger:
         for pid, name, vtype, desc in self.properties:
             if vtype != question.value_type:  # a question is answered only in its own type
                 continue
-            score = max(max(fuzz.token_set_ratio(alt.lower(), name.lower()),
-                            fuzz.token_set_ratio(alt.lower(), desc.lower()) * 0.9 if desc else 0)
-                        for alt in question.names) / 100
+            score = (
+                max(
+                    max(
+                        fuzz.token_set_ratio(alt.lower(), name.lower()),
+                        fuzz.token_set_ratio(alt.lower(), desc.lower()) * 0.9 if desc else 0,
+                    )
+                    for alt in question.names
+                )
+                / 100
+            )
             if question.value_type in ("share", "text"):
                 # Free-form questions: the whole name must agree, not a shared word or two.
                 score = min(score, fuzz.token_sort_ratio(question.name.lower(), name.lower()) / 100 + 0.1)
@@ -80,8 +91,7 @@ class Ledger:
             return EntityMatch(entity_id, self.entity_names[entity_id], "known")
         key = fold_text(name)
         if len(key.split()) >= 2 and self._choices:
-            hit = process.extractOne(key, self._choices.keys(), scorer=fuzz.token_set_ratio,
-                                     score_cutoff=ALIAS_MATCH)
+            hit = process.extractOne(key, self._choices.keys(), scorer=fuzz.token_set_ratio, score_cutoff=ALIAS_MATCH)
             if hit is not None:
                 eid = self._choices[hit[0]]
                 return EntityMatch(eid, self.entity_names[eid], "alias")

@@ -21,14 +21,82 @@ _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
 
 # Capitalised words that begin sentences or name no one.
-_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "it", "this", "that", "these", "those", "he", "she",
-              "they", "we", "i", "his", "her", "their", "its", "but", "and", "or", "as", "after",
-              "before", "since", "while", "when", "despite", "however", "according", "currently",
-              "definitely", "additionally", "also", "although", "meanwhile", "no", "yes", "for",
-              "from", "by", "with", "within", "during", "if", "so", "there", "here", "mr", "ms",
-              "mrs", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-              "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "former"}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "despite",
+    "however",
+    "according",
+    "currently",
+    "definitely",
+    "additionally",
+    "also",
+    "although",
+    "meanwhile",
+    "no",
+    "yes",
+    "for",
+    "from",
+    "by",
+    "with",
+    "within",
+    "during",
+    "if",
+    "so",
+    "there",
+    "here",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "former",
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +124,7 @@ def _first_words(aliases: dict[str, int]) -> set[str]:
     """The first words of the alias keys: a run starting elsewhere names no known entity."""
     got = _FIRSTS.get(id(aliases))
     if got is None or got[0] != len(aliases):
-        got = (len(aliases), {_WORD.match(k).group() if _WORD.match(k) else k for k in aliases})
+        got = (len(aliases), {m.group() if (m := _WORD.match(k)) else k for k in aliases})
         _FIRSTS.clear()
         _FIRSTS[id(aliases)] = got
     return got[1]
@@ -68,25 +136,25 @@ def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
     # Folding is character by character (whitespace runs become one space), so a run's key is
     # its folded words and gaps joined: each piece is folded once, not once per run.
     folded = [_fold_piece(sentence[a:b]) for a, b in words]
-    gaps = [_fold_piece(sentence[words[i][1]:words[i + 1][0]]) for i in range(len(words) - 1)]
+    gaps = [_fold_piece(sentence[words[i][1] : words[i + 1][0]]) for i in range(len(words) - 1)]
     found: list[Mention] = []
     taken = [False] * len(words)
     firsts = _first_words(aliases)
     for n in range(min(MAX_ALIAS_WORDS, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
-            if (folded[i] not in firsts and _possessive(folded[i]) not in firsts) or any(taken[i:i + n]):
+            if (folded[i] not in firsts and _possessive(folded[i]) not in firsts) or any(taken[i : i + n]):
                 continue
             a, b = words[i][0], words[i + n - 1][1]
             key = "".join(folded[k] + (gaps[k] if k < i + n - 1 else "") for k in range(i, i + n))
             surface = sentence[a:b]
             if key in aliases:
                 found.append(Mention(a, b, surface, aliases[key]))
-                taken[i:i + n] = [True] * n
+                taken[i : i + n] = [True] * n
                 continue
             short = _possessive(surface) if surface.endswith(("s", "’", "'")) else surface
             if short != surface and (k2 := fold_text(short)) in aliases:
                 found.append(Mention(a, a + len(short), short, aliases[k2]))
-                taken[i:i + n] = [True] * n
+                taken[i : i + n] = [True] * n
     return sorted(found, key=lambda m: m.start)
 
 
@@ -98,7 +166,7 @@ def proper_names(sentence: str) -> list[Mention]:
         while True:
             first = text.split()[0] if text.split() else ""
             if first.lower() in _NOT_NAMES and len(text.split()) > 1:
-                cut = len(first) + (len(text) - len(text[len(first):].lstrip()) - len(first))
+                cut = len(first) + (len(text) - len(text[len(first) :].lstrip()) - len(first))
                 text, start = text[cut:], start + cut
                 continue
             break
@@ -112,8 +180,7 @@ def proper_names(sentence: str) -> list[Mention]:
 def mentions(sentence: str, aliases: dict[str, int]) -> list[Mention]:
     """Known names, then unknown proper names that do not overlap them."""
     kn = known(sentence, aliases)
-    rest = [p for p in proper_names(sentence)
-            if not any(p.start < k.end and k.start < p.end for k in kn)]
+    rest = [p for p in proper_names(sentence) if not any(p.start < k.end and k.start < p.end for k in kn)]
     return sorted(kn + rest, key=lambda m: m.start)
 
 
@@ -129,7 +196,7 @@ def event_name(sentence: str, aliases: dict[str, int]) -> tuple[str, int] | None
     for k in known(sentence, aliases):
         if abs(k.start - m.start()) < 40 and lex.event_re.search(k.text):
             return k.text, m.start()
-    window = sentence[max(0, m.start() - 60): m.end() + 80]
+    window = sentence[max(0, m.start() - 60) : m.end() + 80]
     facility = lex.facilities.search(window)
     place = _place(sentence, m.start(), m.end())
     if not place:
@@ -147,7 +214,9 @@ def event_parts(sentence: str) -> tuple[str | None, str | None, str | None]:
     facility = lex.facilities.search(sentence)
     place = None
     for p in proper_names(sentence):
-        if re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?$", sentence[max(0, p.start - 16):p.start], re.I):
+        if re.search(
+            r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:\w+\s+)?$", sentence[max(0, p.start - 16) : p.start], re.I
+        ):
             place = p.text
             break
     return kind, facility.group().lower() if facility else None, place
@@ -158,13 +227,19 @@ def _place(sentence: str, start: int, end: int) -> str | None:
     or a name just before the event noun ("a Peshawar mosque blast")."""
     ranked = []
     for p in proper_names(sentence):
-        before = sentence[max(0, p.start - 16):p.start].lower()
-        placed = re.search(r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
-                           r"shook|jolted|devastated)\s+(?:the\s+)?(?:\w+\s+)?$", before)
-        right_after = sentence[p.end:p.end + 3] in ("’s ", "'s ")
-        between = sentence[p.end:start]
-        adjacent = (0 <= start - p.end <= 25 and between.strip(" ,").count(" ") <= 2
-                    and not re.search(r"\b(?:for|of|to|from|by|with|over|after|and|the)\b", between, re.I))
+        before = sentence[max(0, p.start - 16) : p.start].lower()
+        placed = re.search(
+            r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
+            r"shook|jolted|devastated)\s+(?:the\s+)?(?:\w+\s+)?$",
+            before,
+        )
+        right_after = sentence[p.end : p.end + 3] in ("’s ", "'s ")
+        between = sentence[p.end : start]
+        adjacent = (
+            0 <= start - p.end <= 25
+            and between.strip(" ,").count(" ") <= 2
+            and not re.search(r"\b(?:for|of|to|from|by|with|over|after|and|the)\b", between, re.I)
+        )
         if not (placed or right_after or adjacent):
             continue
         d = p.start - end if p.start >= end else start - p.end

@@ -23,21 +23,85 @@ from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
 ROLE_WEIGHT = {"body": 1.0, "headline": 0.7, "caption": 0.3, "navigation": 0.2}
-CURRENCIES = (r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|rubles?|afghanis?|"
-              r"riyals?|dirhams?|lira|francs?)")
+CURRENCIES = (
+    r"(?:yuan|renminbi|dollars?|euros?|rupees?|pounds?|yen|roubles?|rubles?|afghanis?|"
+    r"riyals?|dirhams?|lira|francs?)"
+)
 # Verbs that report only with a statement after them: "has added fighters" reports nothing,
 # "the United States" is not a verb, "alleged concerns" is an adjective.
-_NEEDS_STATEMENT = {"added", "states", "note", "say", "says", "alleged", "reported", "claims", "mentioned",
-                    "indicated", "suggested", "described"}
+_NEEDS_STATEMENT = {
+    "added",
+    "states",
+    "note",
+    "say",
+    "says",
+    "alleged",
+    "reported",
+    "claims",
+    "mentioned",
+    "indicated",
+    "suggested",
+    "described",
+}
 _MAY_END = {"added", "reported", "says", "alleged"}  # "..., the agency reported on Tuesday."
 # Words that may follow a count without naming what it counts ("rose to 100 on Tuesday").
-_FUNCTION_WORDS = {"on", "in", "at", "by", "for", "so", "to", "as", "last", "this", "were", "was", "have",
-                   "has", "had", "are", "is", "remain", "remained", "remains", "more", "others", "other",
-                   "people", "of", "from", "till", "until", "after", "during", "overnight", "now", "yet",
-                   "according", "officially", "confirmed", "reported", "and", "or", "including", "among",
-                   "who", "which", "that", "since", "while", "when", "today", "yesterday", "later", "earlier"}
-_MONTH_NAMES = (r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-                r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+_FUNCTION_WORDS = {
+    "on",
+    "in",
+    "at",
+    "by",
+    "for",
+    "so",
+    "to",
+    "as",
+    "last",
+    "this",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "remain",
+    "remained",
+    "remains",
+    "more",
+    "others",
+    "other",
+    "people",
+    "of",
+    "from",
+    "till",
+    "until",
+    "after",
+    "during",
+    "overnight",
+    "now",
+    "yet",
+    "according",
+    "officially",
+    "confirmed",
+    "reported",
+    "and",
+    "or",
+    "including",
+    "among",
+    "who",
+    "which",
+    "that",
+    "since",
+    "while",
+    "when",
+    "today",
+    "yesterday",
+    "later",
+    "earlier",
+}
+_MONTH_NAMES = (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
+)
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
@@ -94,8 +158,14 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
 
 
 class Reader:
-    def __init__(self, text: str, aliases: dict[str, int], today: dt.date | None,
-                 navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()):
+    def __init__(
+        self,
+        text: str,
+        aliases: dict[str, int],
+        today: dt.date | None,
+        navigation: list[tuple[int, int]] = (),
+        known_events: list[events.LedgerEvent] = (),
+    ):
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
         self.sentences = sentences(text, navigation)
@@ -118,8 +188,10 @@ class Reader:
     def _dateline(self) -> str | None:
         """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
         for s in self.sentences[:6]:
-            m = re.match(r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?(?:[—–-]|:)\s",
-                         s.text)
+            m = re.match(
+                r"([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}),?(?:\s+[A-Z][\w.]*){0,3}\s*(?:\([^)]*\)\s*)?(?:[—–-]|:)\s",
+                s.text,
+            )
             if m and s.role == "body":
                 return m.group(1).title()
         return None
@@ -173,21 +245,33 @@ class Reader:
     _VAGUE_SHARE = re.compile(
         r"\b(?P<fig>most|the majority|a majority|the vast majority|half|a third|two thirds|a quarter|"
         r"nearly all|almost all|a minority|the bulk)\s+of\s+(?P<owner>its|their|the group’s|the group's)\s+"
-        r"(?P<noun>members|fighters|personnel|recruits|militants|leaders|leadership|ranks)\b", re.I)
+        r"(?P<noun>members|fighters|personnel|recruits|militants|leaders|leadership|ranks)\b",
+        re.I,
+    )
 
     def _vague_shares(self, s: Sentence, ms) -> list[Proposal]:
         out = []
         for m in self._VAGUE_SHARE.finditer(s.text):
             if not _parses(m.group("fig"), "share"):
                 continue
-            rest = re.match(r"\s+(?:(?:have|has|are|is|hold)\s+)?([^,.;]{3,60})", s.text[m.end():])
+            rest = re.match(r"\s+(?:(?:have|has|are|is|hold)\s+)?([^,.;]{3,60})", s.text[m.end() :])
             what = f"{m.group('noun')} {rest.group(1).strip()}" if rest else m.group("noun")
             subject = _subject_near(ms, m.start())
-            out.append(Proposal(
-                "quantity", s.start, s.end, m.group("fig"), Question(f"share of {what}", (), "share"), 0.5,
-                subject.text if subject else None, subject.entity_id if subject else None,
-                hedge=self._hedge(s), confidence=0.75,
-                extra={"figure": [s.start + m.start("fig"), s.start + m.end("fig")]}))
+            out.append(
+                Proposal(
+                    "quantity",
+                    s.start,
+                    s.end,
+                    m.group("fig"),
+                    Question(f"share of {what}", (), "share"),
+                    0.5,
+                    subject.text if subject else None,
+                    subject.entity_id if subject else None,
+                    hedge=self._hedge(s),
+                    confidence=0.75,
+                    extra={"figure": [s.start + m.start("fig"), s.start + m.end("fig")]},
+                )
+            )
         return out
 
     def quantities(self, s: Sentence) -> list[Proposal]:
@@ -201,37 +285,45 @@ class Reader:
                 previous = p
         return out
 
-    _CHANGE = re.compile(r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
-                         r"corrected|updated|changed|went\s+up|went\s+down)\b[^.;]{0,50}$", re.I)
+    _CHANGE = re.compile(
+        r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
+        r"corrected|updated|changed|went\s+up|went\s+down)\b[^.;]{0,50}$",
+        re.I,
+    )
 
     def _split_changes(self, text: str, found: list) -> list:
-        """"revised the toll from 95 to 84" is two figures, the earlier and the new, not a range."""
+        """ "revised the toll from 95 to 84" is two figures, the earlier and the new, not a range."""
         out = []
         for f in found:
             m = re.fullmatch(r"from\s+(.+?)\s+to\s+(.+)", f.text)
-            if m and self._CHANGE.search(text[:f.start]):
-                a = f.start + text[f.start:f.end].index(m.group(1), 4)
-                b = f.start + text[f.start:f.end].rindex(m.group(2))
-                out += [Figure(a, a + len(m.group(1)), m.group(1), False),
-                        Figure(b, b + len(m.group(2)), m.group(2), False)]
+            if m and self._CHANGE.search(text[: f.start]):
+                a = f.start + text[f.start : f.end].index(m.group(1), 4)
+                b = f.start + text[f.start : f.end].rindex(m.group(2))
+                out += [
+                    Figure(a, a + len(m.group(1)), m.group(1), False),
+                    Figure(b, b + len(m.group(2)), m.group(2), False),
+                ]
             else:
                 out.append(f)
         return out
 
     def _quantity(self, s, f, ms, previous) -> Proposal | None:
         text, lex = s.text, self.lex
-        before, after = text[:f.start], text[f.end:]
+        before, after = text[: f.start], text[f.end :]
         if _MONTHS.search(before) or re.match(rf"(?:st|nd|rd|th)\b|\s*,?\s*{_MONTH_NAMES}", after, re.I):
             return None  # a day of a month
         if is_year(f.text):
             return None
-        money = (re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I)
-                 or re.match(rf"\s+{CURRENCIES}\b", after, re.I))
+        money = re.search(r"(?:\$|£|€|¥|\b(?:us\$|usd|rs\.?|pkr|eur|gbp|cny))\s*$", before, re.I) or re.match(
+            rf"\s+{CURRENCIES}\b", after, re.I
+        )
         if money or f.money:
             return self._money(s, f, ms, money.group().strip() if money else f.money)
         if re.search(r"\bmagnitude[\s-]*$", before, re.I) or re.match(r"[\s-]*magnitude\b", after, re.I):
             return self._magnitude(s, f)
-        if re.match(r"-[a-z]", after, re.I) or re.search(r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I):
+        if re.match(r"-[a-z]", after, re.I) or re.search(
+            r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I
+        ):
             return None  # "an eight-year-old boy", "the three-train crash", "aged 28"
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
@@ -244,7 +336,7 @@ class Reader:
         kind = "quantity"
         if not _parses(value, kind):
             return None
-        clause = text[max(0, f.start - 60): f.end + 60]
+        clause = text[max(0, f.start - 60) : f.end + 60]
         part = previous is not None and lex.part_markers.search(before)
         count, counted, strength = self._what_counted(f.text, words, clause, before, after)
         if count is None:
@@ -258,7 +350,9 @@ class Reader:
             question, scope, note = count, counted, None
             if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
-                scope = None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
+                scope = (
+                    None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
+                )
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
@@ -266,10 +360,15 @@ class Reader:
                     m = next((k for k in ms if k.entity_id is not None), m)
                 subject, subject_id = (m.text, m.entity_id) if m else (None, None)
         base = 0.9 if counted or strength >= 0.9 else 0.75
-        update = (self.lex.updates.search(before[-60:]) or self.lex.updates_after.match(after)
-                  or self.lex.updates_after.search(f.text))
+        update = (
+            self.lex.updates.search(before[-60:])
+            or self.lex.updates_after.match(after)
+            or self.lex.updates_after.search(f.text)
+        )
         earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
-        if earlier or re.search(r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I):
+        if earlier or re.search(
+            r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I
+        ):
             # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
             # count, stated as replaced; a person decides whether to record it.
             note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.6
@@ -277,13 +376,25 @@ class Reader:
             what = f"running-count update (earlier: {change.group(1)})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
         return Proposal(
-            "quantity", s.start, s.end, value, question, strength, subject, subject_id,
-            scope=scope or None, hedge=self._hedge(s), as_of=self._as_of(s, f.start), note=note,
+            "quantity",
+            s.start,
+            s.end,
+            value,
+            question,
+            strength,
+            subject,
+            subject_id,
+            scope=scope or None,
+            hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start),
+            note=note,
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
-    _AFTER_STOP = re.compile(r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d")
+    _AFTER_STOP = re.compile(
+        r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d"
+    )
     _BEFORE_STOP = re.compile(r".*(?:[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|than|compared)\s|\d)", re.S)
 
     def _what_counted(self, figure: str, words: str, clause: str, before: str, after: str):
@@ -296,7 +407,7 @@ class Reader:
         if re.search(r"\bof\s*$", before) and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", before, re.I):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
         stop = self._AFTER_STOP.search(after)
-        ahead = after[:stop.start()] if stop else after
+        ahead = after[: stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
         people = lex.people.match(ahead) or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b", ahead)
         counted = people.group() if people else ""  # "two Canadians" is a scoped count
@@ -313,9 +424,13 @@ class Reader:
         first = re.match(r"\s*([a-z][\w’'-]*)", ahead)
         if first and not people and first.group(1) not in _FUNCTION_WORDS:
             return None, None, 0  # "21 coaches", "five foreign engineers": not a count of ours
-        back = re.search(r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
-                         r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
-                         r"grew|climbed|estimated)\b[^.,;]{0,40}$", before, re.I)
+        back = re.search(
+            r"\b(?:number|total|strength|count|tally|size)\s+of\s+(?:its\s+|the\s+|their\s+)?"
+            r"(?P<noun>[\w’' -]{3,40}?)\s+(?:is|was|are|were|stood|stands|has|had|reached|rose|"
+            r"grew|climbed|estimated)\b[^.,;]{0,40}$",
+            before,
+            re.I,
+        )
         if back:  # "the number of its members is estimated to be 4,000"
             noun = back.group("noun").lower()
             for c in lex.counts:
@@ -323,13 +438,14 @@ class Reader:
                     return c.question, noun, 0.85
         before = re.sub(r"\bfrom\s+[\w,.]+\s+to\s*$", "", before)  # "the toll from 95 to 84": the toll
         cut = self._BEFORE_STOP.match(before)
-        behind = before[cut.end():] if cut else before
+        behind = before[cut.end() :] if cut else before
         behind = " ".join(behind.split()[-8:])
         if re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I) or (
-                re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)):
+            re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)
+        ):
             return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
         for c in lex.counts:
-            for cue in (c.cues.finditer(behind) if c.cues else ()):
+            for cue in c.cues.finditer(behind) if c.cues else ():
                 if best is None or cue.end() > best[0]:
                     best = (cue.end(), c)
         if best is not None:
@@ -340,28 +456,51 @@ class Reader:
         if not _parses(f.text, "quantity"):
             return None
         subject, sid = self._event_subject(s)
-        return Proposal("quantity", s.start, s.end, f.text, self.lex.magnitude, 0.9, subject, sid,
-                        hedge=self._hedge(s), confidence=0.9 if subject else 0.6,
-                        extra={"figure": [s.start + f.start, s.start + f.end]})
+        return Proposal(
+            "quantity",
+            s.start,
+            s.end,
+            f.text,
+            self.lex.magnitude,
+            0.9,
+            subject,
+            sid,
+            hedge=self._hedge(s),
+            confidence=0.9 if subject else 0.6,
+            extra={"figure": [s.start + f.start, s.start + f.end]},
+        )
 
     def _money(self, s, f, ms, currency: str) -> Proposal | None:
         if not _parses(f.text, "quantity"):
             return None
-        after = s.text[f.end:]
-        what = re.match(rf"\s+{CURRENCIES}\s+(?:in|of|for|worth\s+of)\s+([\w -]{{3,40}}?)(?:\s+(?:to|for|in|by|from)\b|[,.;]|$)",
-                        after, re.I)
+        after = s.text[f.end :]
+        what = re.match(
+            rf"\s+{CURRENCIES}\s+(?:in|of|for|worth\s+of)\s+([\w -]{{3,40}}?)(?:\s+(?:to|for|in|by|from)\b|[,.;]|$)",
+            after,
+            re.I,
+        )
         name = f"amount of {what.group(1).strip()}" if what else "amount"
         m = _subject_near(ms, f.start)
         return Proposal(
-            "quantity", s.start, s.end, f.text, Question(name, (), "quantity"), 0.5 if what else 0.3,
-            m.text if m else None, m.entity_id if m else None, scope=currency.lower(), hedge=self._hedge(s),
-            as_of=self._as_of(s, f.start), confidence=0.8,
-            extra={"figure": [s.start + f.start, s.start + f.end]})
+            "quantity",
+            s.start,
+            s.end,
+            f.text,
+            Question(name, (), "quantity"),
+            0.5 if what else 0.3,
+            m.text if m else None,
+            m.entity_id if m else None,
+            scope=currency.lower(),
+            hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start),
+            confidence=0.8,
+            extra={"figure": [s.start + f.start, s.start + f.end]},
+        )
 
     def _share(self, s, f, ms) -> Proposal | None:
         if not _parses(f.text, "share"):
             return None
-        rest = s.text[f.end:]
+        rest = s.text[f.end :]
         m = re.match(r"\s+of\s+(?:the\s+)?(.{3,120}?)(?:[,.;]|$)", rest)
         if not m:
             return None
@@ -373,9 +512,17 @@ class Reader:
         phrase = re.sub(r"^(\w+)\s+(are|is|were|was|have|has)\b", r"\1 who \2", phrase.strip())
         question = Question(f"share of {phrase}", (), "share")
         return Proposal(
-            "quantity", s.start, s.end, f.text, question, 0.6,
-            subject.text if subject else None, subject.entity_id if subject else None,
-            hedge=self._hedge(s), as_of=self._as_of(s, f.start), confidence=0.85,
+            "quantity",
+            s.start,
+            s.end,
+            f.text,
+            question,
+            0.6,
+            subject.text if subject else None,
+            subject.entity_id if subject else None,
+            hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start),
+            confidence=0.85,
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
@@ -402,8 +549,21 @@ class Reader:
                 strength, conf = 0.6, 0.6
             if not _parses(d.text, "date"):
                 continue
-            return [Proposal("date", s.start, s.end, d.text, d_lex.question, strength, subject, sid,
-                             verb=v.group().lower(), hedge=self._hedge(s), confidence=conf)]
+            return [
+                Proposal(
+                    "date",
+                    s.start,
+                    s.end,
+                    d.text,
+                    d_lex.question,
+                    strength,
+                    subject,
+                    sid,
+                    verb=v.group().lower(),
+                    hedge=self._hedge(s),
+                    confidence=conf,
+                )
+            ]
         return []
 
     # -- attributions -------------------------------------------------------------------------
@@ -412,10 +572,15 @@ class Reader:
         out = []
         dismissal = self.lex.dismissals.search(s.text)
         if dismissal is not None:
-            speaker = self._speaker(s.text[:dismissal.start()])
+            speaker = self._speaker(s.text[: dismissal.start()])
             if speaker is not None:
-                p = self._statement(s, "denies", re.sub(r"\s+", " ", dismissal.group("verb").lower()),
-                                    speaker, dismissal.group("what").strip() or "it")
+                p = self._statement(
+                    s,
+                    "denies",
+                    re.sub(r"\s+", " ", dismissal.group("verb").lower()),
+                    speaker,
+                    dismissal.group("what").strip() or "it",
+                )
                 if p is not None:
                     return [p]
         for v in self.lex.verbs.finditer(s.text):
@@ -444,10 +609,10 @@ class Reader:
         if ms:
             m = ([k for k in ms if k.entity_id is not None] or ms)[-1]
             # "The Afghan defense ministry": keep the role noun that follows a name.
-            tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end:])
+            tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end :])
             if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
                 end = m.end + tail.end()
-                return names.Mention(m.start, end, phrase[m.start:end], None)
+                return names.Mention(m.start, end, phrase[m.start : end], None)
             return m
         role = self.lex.speaker_nouns.search(phrase)
         if role is None:
@@ -460,24 +625,31 @@ class Reader:
         text = s.text
         verb = re.sub(r"\s+", " ", v.group().lower())
         cls = self.lex.verb_class[verb]
-        before, after = text[:v.start()], text[v.end():]
+        before, after = text[: v.start()], text[v.end() :]
         if re.search(r"\b(?:is|are|was|were|been|be|being|it has|it had)\s+$", before, re.I):
             return None  # "is said to", "it has been said": a hedge, not a speaker
         if re.match(r"\s+(?:to|by)\b", after) and cls == "asserts":
             return None
-        if verb in _NEEDS_STATEMENT and not (re.match(r"\s*(?:that\b|[,:“\"‘])", after) or (
-                verb in _MAY_END and re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w ]{2,20})?\.?$", after))):
+        if verb in _NEEDS_STATEMENT and not (
+            re.match(r"\s*(?:that\b|[,:“\"‘])", after)
+            or (verb in _MAY_END and re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w ]{2,20})?\.?$", after))
+        ):
             return None
         if not v.group()[:1].islower():
             return None  # "States" in "the United States"
-        clause = before[_CLAUSE_START.search(before).end():] if before else ""
-        clause = re.sub(r"\b(?:has|have|had|also|previously|later|repeatedly|strongly|had\s+also|"
-                        r"on\s+\w+day|once\s+again)\s*$", "", clause.strip(), flags=re.I).strip()
+        clause = before[_CLAUSE_START.search(before).end() :] if before else ""
+        clause = re.sub(
+            r"\b(?:has|have|had|also|previously|later|repeatedly|strongly|had\s+also|"
+            r"on\s+\w+day|once\s+again)\s*$",
+            "",
+            clause.strip(),
+            flags=re.I,
+        ).strip()
         postposed = bool(re.match(r"\s*[.,]?\s*$", after))
         if postposed and re.search(r"[”\"’']\s*[\w’' -]*$", before):
             # "“...,” the ISPR had stated.": the statement is the quotation before.
-            head = before[:before.rfind(re.findall(r"[”\"’']", before)[-1]) + 1]
-            speaker = self._speaker(before[len(head):])
+            head = before[: before.rfind(re.findall(r"[”\"’']", before)[-1]) + 1]
+            speaker = self._speaker(before[len(head) :])
             if speaker is not None:
                 content = head.strip(" “”\"',")
                 p = self._statement(s, cls, verb, speaker, content)
@@ -504,12 +676,16 @@ class Reader:
         return p
 
     def _according_to(self, s: Sentence) -> Proposal | None:
-        m = (re.match(r"\s*according to (?P<who>[^,]{2,80}),\s*(?P<what>.+)", s.text, re.I)
-             or re.search(r"(?P<what>.{10,}?),?\s+according to (?P<who>[^,.]{2,80})", s.text, re.I))
+        m = re.match(r"\s*according to (?P<who>[^,]{2,80}),\s*(?P<what>.+)", s.text, re.I) or re.search(
+            r"(?P<what>.{10,}?),?\s+according to (?P<who>[^,.]{2,80})", s.text, re.I
+        )
         if not m:
             return None
-        if re.match(r"(?:the\s+)?(?:order|orders|plan|plans|law|laws|rules|tradition|custom|schedule)\b",
-                    m.group("who").strip(), re.I):
+        if re.match(
+            r"(?:the\s+)?(?:order|orders|plan|plans|law|laws|rules|tradition|custom|schedule)\b",
+            m.group("who").strip(),
+            re.I,
+        ):
             return None  # "according to the order of X": not a statement
         speaker = self._speaker(m.group("who"))
         if speaker is None:
@@ -522,8 +698,8 @@ class Reader:
         speaker = self._speaker(m.group("who"))
         if speaker is None:
             return None
-        content = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end():]).group(1).strip(" .")
-        if not content.lower().startswith(("that", "of")) and not s.text[m.end():].lstrip().startswith("that"):
+        content = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end() :]).group(1).strip(" .")
+        if not content.lower().startswith(("that", "of")) and not s.text[m.end() :].lstrip().startswith("that"):
             content = ""
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
         return p
@@ -531,7 +707,8 @@ class Reader:
     _DENIED = re.compile(
         r"(?P<who>(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:,|\band\b|\bor\b|\bnor\b)?\s*)+)\s+"
         r"(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:not\s+|no\s+|nothing\s+|never\s+)?(?:\w+\s+)?"
-        r"(?:involved|responsible|behind|role|hand|part|to\s+do\s+with)\b")
+        r"(?:involved|responsible|behind|role|hand|part|to\s+do\s+with)\b"
+    )
 
     def _denied_parties(self, content: str) -> list[names.Mention]:
         m = self._DENIED.search(content)
@@ -544,8 +721,11 @@ class Reader:
         the United States; a name in brackets only repeats the one before it."""
         head = re.split(r"\s+(?:for|of|over|in|on|as|behind|after|during|with)\s+", content, maxsplit=1)[0]
         head = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), head)
-        return [m for m in names.mentions(head, self.aliases)
-                if m.text != first.text and m.text[:1].isupper() and m.start > head.find(first.text)]
+        return [
+            m
+            for m in names.mentions(head, self.aliases)
+            if m.text != first.text and m.text[:1].isupper() and m.start > head.find(first.text)
+        ]
 
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
@@ -554,25 +734,51 @@ class Reader:
             return None  # "No group has claimed responsibility": nobody speaks
         conf = 0.9 if speaker_id else (0.85 if speaker.text[:1].isupper() else 0.7)
         if cls == "asserts" and re.search(
-                r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked|role|hand|"
-                r"connection|involvement)\b|\bnothing to do with\b", content, re.I):
+            r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked|role|hand|"
+            r"connection|involvement)\b|\bnothing to do with\b",
+            content,
+            re.I,
+        ):
             cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
         kind = "denial" if cls == "denies" else "attribution"
         polarity = "denies" if cls == "denies" else "asserts"
-        base = dict(speaker=speaker_text, speaker_id=speaker_id, verb=verb, polarity=polarity,
-                    hedge=self._hedge(s), confidence=conf, as_of=self._as_of(s, 0))
+        base = dict(
+            speaker=speaker_text,
+            speaker_id=speaker_id,
+            verb=verb,
+            polarity=polarity,
+            hedge=self._hedge(s),
+            confidence=conf,
+            as_of=self._as_of(s, 0),
+        )
         responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
         low = content.lower()
         # A denial that only points back ("rejected the allegations"): the earlier statement's
         # question and answer, denied.
-        if cls == "denies" and (low in self.lex.back_references or re.match(
-                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b", low)):
+        if cls == "denies" and (
+            low in self.lex.back_references
+            or re.match(
+                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b", low
+            )
+        ):
             prev = self.last_statement
             if prev is not None:
-                return Proposal(kind, s.start, s.end, prev.value, prev.question, prev.question_strength * 0.9,
-                                prev.subject, prev.subject_id, note=f"denies: {prev.speaker}", **base)
+                return Proposal(
+                    kind,
+                    s.start,
+                    s.end,
+                    prev.value,
+                    prev.question,
+                    prev.question_strength * 0.9,
+                    prev.subject,
+                    prev.subject_id,
+                    note=f"denies: {prev.speaker}",
+                    **base,
+                )
             return None
-        lies = re.search(r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I)
+        lies = re.search(
+            r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I
+        )
         if cls == "asserts" and lies:
             cls, content = "accuses", lies.group("who") + " for the attack"
         if cls in ("accuses", "claims") or (cls == "denies" and responsibility.pattern.search(low)):
@@ -582,7 +788,7 @@ class Reader:
                 target = self._speaker(obj.group(1)) if obj else None
                 if target is None and re.match(r"\s*(?:of|for)\b", content):
                     # "a group that the US accuses of ...": the one accused stands before.
-                    head = s.text[:s.text.find(content)] if content in s.text else ""
+                    head = s.text[: s.text.find(content)] if content in s.text else ""
                     known = [m for m in names.known(head, self.aliases) if m.text != speaker_text]
                     target = known[0] if known else None
                 target = target or next(iter(names.mentions(content, self.aliases)), None)
@@ -598,10 +804,23 @@ class Reader:
                     value, value_id = named[0].text, named[0].entity_id
                     others = named[1:]
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
-                p = Proposal(kind, s.start, s.end, value, responsibility.question, 0.9 * strength_cap,
-                             subject, sid, extra={"proposition": True, "value_id": value_id}, **base)
-                p.extra["more"] = [replace(p, value=o.text, extra={"proposition": True, "value_id": o.entity_id})
-                                   for o in others if o.text != value]
+                p = Proposal(
+                    kind,
+                    s.start,
+                    s.end,
+                    value,
+                    responsibility.question,
+                    0.9 * strength_cap,
+                    subject,
+                    sid,
+                    extra={"proposition": True, "value_id": value_id},
+                    **base,
+                )
+                p.extra["more"] = [
+                    replace(p, value=o.text, extra={"proposition": True, "value_id": o.entity_id})
+                    for o in others
+                    if o.text != value
+                ]
                 return p
         for st in self.lex.statements:
             if st.question.name == "responsibility":
@@ -617,20 +836,44 @@ class Reader:
                     subject, sid = ms[0].text, ms[0].entity_id
                 else:
                     subject, sid = self._event_subject(s)
-                return Proposal(kind, s.start, s.end, value, st.question, 0.85 * strength_cap,
-                                subject, sid, extra={"proposition": True}, **base)
+                return Proposal(
+                    kind,
+                    s.start,
+                    s.end,
+                    value,
+                    st.question,
+                    0.85 * strength_cap,
+                    subject,
+                    sid,
+                    extra={"proposition": True},
+                    **base,
+                )
         if not content:
             return None
         ms = names.mentions(content, self.aliases)
         subject = next((m for m in ms if m.entity_id), ms[0] if ms else None)
         short = content if len(content) <= 200 else content[:197].rsplit(" ", 1)[0] + "..."
         question = Question(f"statements by {speaker_text}", (), "text")
-        return Proposal(kind, s.start, s.end, short, question, 0.3 * strength_cap,
-                        subject.text if subject else None, subject.entity_id if subject else None,
-                        extra={"proposition": False}, **base)
+        return Proposal(
+            kind,
+            s.start,
+            s.end,
+            short,
+            question,
+            0.3 * strength_cap,
+            subject.text if subject else None,
+            subject.entity_id if subject else None,
+            extra={"proposition": False},
+            **base,
+        )
 
 
-def read(text: str, aliases: dict[str, int], today: dt.date | None,
-         navigation: list[tuple[int, int]] = (), known_events: list[events.LedgerEvent] = ()) -> Reading:
+def read(
+    text: str,
+    aliases: dict[str, int],
+    today: dt.date | None,
+    navigation: list[tuple[int, int]] = (),
+    known_events: list[events.LedgerEvent] = (),
+) -> Reading:
     """Every candidate claim in a text; `aliases` maps folded alias keys to entity ids."""
     return Reader(text, aliases, today, navigation, known_events).read()

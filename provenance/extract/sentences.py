@@ -15,8 +15,11 @@ import pysbd
 
 from ..anchoring import fold_text
 
-_CAPTION = re.compile(r"\b(photo|photos|image|picture|caption|credit|file photo|getty|via reuters|"
-                      r"afp photo|ap photo|illustration)\b", re.I)
+_CAPTION = re.compile(
+    r"\b(photo|photos|image|picture|caption|credit|file photo|getty|via reuters|"
+    r"afp photo|ap photo|illustration)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,17 @@ def _role(par: str, prev: str | None, nxt: str | None, seen: set[str]) -> str:
     return "body"
 
 
-_LIST_HEAD = re.compile(r"(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+\w+)?|read\s+more|more\s+(?:stories|"
-                        r"from|news|on\s+this)|trending(?:\s+now)?|recommended|you\s+may\s+also\s+like|"
-                        r"also\s+read|top\s+stories|latest(?:\s+news)?|popular|editor's\s+picks)\s*:?", re.I)
-_PAYWALL = re.compile(r"\b(?:subscribe|subscription|sign\s+in|log\s+in|create\s+an\s+account|already\s+a\s+"
-                      r"subscriber|cookies?|newsletter|advertisement|share\s+this|follow\s+us)\b", re.I)
+_LIST_HEAD = re.compile(
+    r"(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+\w+)?|read\s+more|more\s+(?:stories|"
+    r"from|news|on\s+this)|trending(?:\s+now)?|recommended|you\s+may\s+also\s+like|"
+    r"also\s+read|top\s+stories|latest(?:\s+news)?|popular|editor's\s+picks)\s*:?",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"\b(?:subscribe|subscription|sign\s+in|log\s+in|create\s+an\s+account|already\s+a\s+"
+    r"subscriber|cookies?|newsletter|advertisement|share\s+this|follow\s+us)\b",
+    re.I,
+)
 
 
 def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentence]:
@@ -82,8 +91,11 @@ def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentenc
             role = "navigation"
         else:
             in_list = False
-        if any(s <= a < e for s, e in navigation) and not (role == "body" and len(par.split()) >= 15) \
-                and not (i == 0 and role == "headline"):
+        if (
+            any(s <= a < e for s, e in navigation)
+            and not (role == "body" and len(par.split()) >= 15)
+            and not (i == 0 and role == "headline")
+        ):
             role = "navigation"  # the segmenter's chrome, unless the paragraph is prose
         seen.add(fold_text(par))
         if role in ("headline", "caption", "repeat"):

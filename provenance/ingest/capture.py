@@ -16,9 +16,15 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 PDF_TYPE = "application/pdf"
 TEXT_TYPES = ("text/plain", "text/markdown")
 FORMATS = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html", "pdf": PDF_TYPE}
-SUFFIXES = {".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain",
-            ".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml",
-            ".pdf": PDF_TYPE}
+SUFFIXES = {
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".pdf": PDF_TYPE,
+}
 
 
 @dataclass

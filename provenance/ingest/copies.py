@@ -33,12 +33,19 @@ class Copy:
     ratio: float  # shared characters / this source's length
 
     def sentence(self) -> str:
-        return (f"source {self.source_id} shares {_size(self.shared_chars)} in {self.paragraphs} "
-                f"paragraph(s) with source {self.other_id} ({self.ratio:.0%} of its text)")
+        return (
+            f"source {self.source_id} shares {_size(self.shared_chars)} in {self.paragraphs} "
+            f"paragraph(s) with source {self.other_id} ({self.ratio:.0%} of its text)"
+        )
 
     def to_json(self) -> dict:
-        return {"source_id": self.other_id, "shared_chars": self.shared_chars, "passages": self.passages,
-                "paragraphs": self.paragraphs, "ratio": round(self.ratio, 4)}
+        return {
+            "source_id": self.other_id,
+            "shared_chars": self.shared_chars,
+            "passages": self.passages,
+            "paragraphs": self.paragraphs,
+            "ratio": round(self.ratio, 4),
+        }
 
 
 def _size(chars: int) -> str:
@@ -52,8 +59,9 @@ def index_source(session: Session, source: Source, *, fresh: bool = True) -> lis
     prints = winnow(source.text)
     if not fresh:
         session.execute(delete(Fingerprint).where(Fingerprint.source_id == source.id))
-        session.execute(delete(SharedPassage).where(
-            (SharedPassage.source_id == source.id) | (SharedPassage.other_id == source.id)))
+        session.execute(
+            delete(SharedPassage).where((SharedPassage.source_id == source.id) | (SharedPassage.other_id == source.id))
+        )
     if not prints:
         return []
     ours: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -64,28 +72,38 @@ def index_source(session: Session, source: Source, *, fresh: bool = True) -> lis
     hashes = list(ours)
     for i in range(0, len(hashes), IN_CHUNK):
         rows = session.execute(
-            select(Fingerprint.source_id, Fingerprint.hash, Fingerprint.start, Fingerprint.end)
-            .where(Fingerprint.hash.in_(hashes[i : i + IN_CHUNK]), Fingerprint.source_id != source.id)
+            select(Fingerprint.source_id, Fingerprint.hash, Fingerprint.start, Fingerprint.end).where(
+                Fingerprint.hash.in_(hashes[i : i + IN_CHUNK]), Fingerprint.source_id != source.id
+            )
         )
         for other, h, start, end in rows:
             there[other].append((start, end))
             here[other].extend(ours[h])
-    bulk_insert(session, Fingerprint.__table__, [
-        {"source_id": source.id, "start": p.start, "end": p.end, "hash": p.hash}
-        for p in {p.start: p for p in prints}.values()
-    ])
+    bulk_insert(
+        session,
+        Fingerprint.__table__,
+        [
+            {"source_id": source.id, "start": p.start, "end": p.end, "hash": p.hash}
+            for p in {p.start: p for p in prints}.values()
+        ],
+    )
     found = []
     for other in sorted(here):
         mine, theirs = merge(here[other]), merge(there[other])
         shared = sum(e - s for s, e in mine)
         if shared < MIN_SHARED_CHARS:
             continue
-        bulk_insert(session, SharedPassage.__table__, [
-            *({"source_id": source.id, "other_id": other, "start": s, "end": e} for s, e in mine),
-            *({"source_id": other, "other_id": source.id, "start": s, "end": e} for s, e in theirs),
-        ])
-        found.append(Copy(source.id, other, shared, len(mine), _paragraphs(source.text, mine),
-                          shared / max(1, len(source.text))))
+        bulk_insert(
+            session,
+            SharedPassage.__table__,
+            [
+                *({"source_id": source.id, "other_id": other, "start": s, "end": e} for s, e in mine),
+                *({"source_id": other, "other_id": source.id, "start": s, "end": e} for s, e in theirs),
+            ],
+        )
+        found.append(
+            Copy(source.id, other, shared, len(mine), _paragraphs(source.text, mine), shared / max(1, len(source.text)))
+        )
     return found
 
 
@@ -105,16 +123,18 @@ def copies_of(session: Session, source_id: int) -> list[Copy]:
     source = session.get_one(Source, source_id)
     by_other: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for other, start, end in session.execute(
-        select(SharedPassage.other_id, SharedPassage.start, SharedPassage.end)
-        .where(SharedPassage.source_id == source_id)
+        select(SharedPassage.other_id, SharedPassage.start, SharedPassage.end).where(
+            SharedPassage.source_id == source_id
+        )
     ):
         by_other[other].append((start, end))
     out = []
     for other, intervals in by_other.items():
         merged = merge(intervals)
         shared = sum(e - s for s, e in merged)
-        out.append(Copy(source_id, other, shared, len(merged), _paragraphs(source.text, merged),
-                        shared / max(1, source.chars)))
+        out.append(
+            Copy(source_id, other, shared, len(merged), _paragraphs(source.text, merged), shared / max(1, source.chars))
+        )
     return sorted(out, key=lambda c: -c.shared_chars)
 
 
@@ -125,8 +145,9 @@ def passages_between(session: Session, source_ids: set[int]) -> dict[tuple[int, 
     if len(ids) < 2:
         return out
     for s, o, start, end in session.execute(
-        select(SharedPassage.source_id, SharedPassage.other_id, SharedPassage.start, SharedPassage.end)
-        .where(SharedPassage.source_id.in_(ids), SharedPassage.other_id.in_(ids))
+        select(SharedPassage.source_id, SharedPassage.other_id, SharedPassage.start, SharedPassage.end).where(
+            SharedPassage.source_id.in_(ids), SharedPassage.other_id.in_(ids)
+        )
     ):
         out[(s, o)].append((start, end))
     return out

@@ -34,8 +34,13 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
     from .sources import check_url
 
     check_url(url)
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9"})
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9",
+        },
+    )
     fetched_at = utcnow()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

@@ -15,21 +15,33 @@ def extract_html(data: bytes, origin: str) -> Extracted:
     try:
         import trafilatura
     except ImportError:
-        raise InputError(f"{origin}: reading web pages needs the web extra: "
-                         "pip install 'provenance[web]'") from None
+        raise InputError(f"{origin}: reading web pages needs the web extra: pip install 'provenance[web]'") from None
     if not data.strip():
         raise InputError(f"{origin}: the file is empty")
     doc = trafilatura.bare_extraction(
-        data, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True,
+        data,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        favor_precision=True,
     )
+    assert not isinstance(doc, dict)  # a dict comes back only with as_dict=True
     text = (doc.text or "").strip() if doc is not None else ""
     if len(text) < MIN_CHARS:
-        raise InputError(f"{origin}: no article text found in this page (navigation or scripts only?); "
-                         "save the article's own page, or its text as a .txt file")
+        raise InputError(
+            f"{origin}: no article text found in this page (navigation or scripts only?); "
+            "save the article's own page, or its text as a .txt file"
+        )
+    assert doc is not None  # no document means no text, refused above
     return Extracted(
-        text=text, media_type="text/html", extractor=f"trafilatura {trafilatura.__version__}",
-        title=_clean(doc.title), author=_clean(doc.author), published=_day(doc.date),
-        outlet=_clean(doc.sitename), url=_clean(doc.url),
+        text=text,
+        media_type="text/html",
+        extractor=f"trafilatura {trafilatura.__version__}",
+        title=_clean(doc.title),
+        author=_clean(doc.author),
+        published=_day(doc.date),
+        outlet=_clean(doc.sitename),
+        url=_clean(doc.url),
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from ..errors import InputError
 from .capture import Extracted
@@ -23,7 +25,7 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{origin}: the PDF is password-protected; save an unprotected copy")
         pages = [_page_text(page) for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
     except PdfReadError as exc:
         raise InputError(f"{origin}: not a readable PDF ({exc})") from None
     except InputError:
@@ -33,8 +35,10 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
     if not pages:
         raise InputError(f"{origin}: the PDF has no pages")
     if not any(p.strip() for p in pages):
-        raise InputError(f"{origin}: the PDF has no text layer (a scan?); run it through OCR "
-                         "(for example ocrmypdf) and add the result")
+        raise InputError(
+            f"{origin}: the PDF has no text layer (a scan?); run it through OCR "
+            "(for example ocrmypdf) and add the result"
+        )
     text, ranges = "", []
     for n, page in enumerate(pages):
         if n:
@@ -42,9 +46,13 @@ def extract_pdf(data: bytes, origin: str) -> Extracted:
         ranges.append((len(text), len(text) + len(page)))
         text += page
     return Extracted(
-        text=text, media_type="application/pdf", extractor=f"pypdf {pypdf.__version__}",
-        title=_info(info, "/Title"), author=_info(info, "/Author"),
-        published=_pdf_date(_info(info, "/CreationDate")), pages=ranges,
+        text=text,
+        media_type="application/pdf",
+        extractor=f"pypdf {pypdf.__version__}",
+        title=_info(info, "/Title"),
+        author=_info(info, "/Author"),
+        published=_pdf_date(_info(info, "/CreationDate")),
+        pages=ranges,
     )
 
 

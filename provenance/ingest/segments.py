@@ -19,8 +19,17 @@ from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Segment, Source
 
-NAV_MARKERS = {"most read", "connect with us", "related posts", "read more", "trending", "popular",
-               "most popular", "you may also like", "latest news"}
+NAV_MARKERS = {
+    "most read",
+    "connect with us",
+    "related posts",
+    "read more",
+    "trending",
+    "popular",
+    "most popular",
+    "you may also like",
+    "latest news",
+}
 _LABEL = re.compile(r"^[A-Za-z][A-Za-z &-]{1,24}$")
 
 
@@ -83,11 +92,21 @@ def segment_source(session: Session, source: Source, *, fresh: bool = False) -> 
             return
         source.segments.clear()
         session.flush()
-    bulk_insert(session, Segment.__table__, [
-        {"source_id": source.id, "start": start, "end": end, "kind": kind, "method": "auto",
-         "title": title or (source.title if start == 0 else None)}
-        for start, end, title, kind in propose(source.text)
-    ])
+    bulk_insert(
+        session,
+        Segment.__table__,
+        [
+            {
+                "source_id": source.id,
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "method": "auto",
+                "title": title or (source.title if start == 0 else None),
+            }
+            for start, end, title, kind in propose(source.text)
+        ],
+    )
     if not fresh:
         session.expire(source, ["segments"])
 
@@ -103,8 +122,10 @@ def split(session: Session, source: Source, at: int, title: str | None, kind: st
     """Cut the segment holding offset `at` in two; the second part starts at `at`."""
     seg = segment_at(source, at)
     if seg is None or at == seg.start:
-        raise InputError(f"offset {at} is not inside a segment of source {source.id} "
-                         f"(0 < offset < {len(source.text)}, not already a boundary)")
+        raise InputError(
+            f"offset {at} is not inside a segment of source {source.id} "
+            f"(0 < offset < {len(source.text)}, not already a boundary)"
+        )
     new = Segment(start=at, end=seg.end, title=title, kind=kind, method="manual")
     seg.end, seg.method = at, "manual"
     source.segments.append(new)
@@ -133,8 +154,14 @@ def merge_with_previous(session: Session, source: Source, segment_id: int) -> Se
 
 
 def segment_json(seg: Segment, claims: int | None = None) -> dict:
-    data = {"id": seg.id, "start": seg.start, "end": seg.end, "title": seg.title, "kind": seg.kind,
-            "method": seg.method}
+    data = {
+        "id": seg.id,
+        "start": seg.start,
+        "end": seg.end,
+        "title": seg.title,
+        "kind": seg.kind,
+        "method": seg.method,
+    }
     if claims is not None:
         data["claims"] = claims
     return data

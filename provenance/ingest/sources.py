@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import overload
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
@@ -56,8 +56,9 @@ def parse_day(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10] if parse_time(text, what) else text)
     except ValueError:
-        raise InputError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD "
-                         "or YYYY-MM-DDTHH:MM[+HH:MM]") from None
+        raise InputError(
+            f"{what} {value!r} is not a date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"
+        ) from None
 
 
 def parse_time(value, what: str) -> dt.datetime | None:
@@ -67,7 +68,7 @@ def parse_time(value, what: str) -> dt.datetime | None:
     if value is None or value == "" or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return None
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
     try:
         return parse_moment(str(value))
     except ValueError_:
@@ -85,6 +86,12 @@ def check_url(url: str | None) -> str | None:
     return url.strip()
 
 
+@overload
+def check_grade(grade: str) -> str: ...
+@overload
+def check_grade(grade: None) -> None: ...
+@overload
+def check_grade(grade: str | None) -> str | None: ...
 def check_grade(grade: str | None) -> str | None:
     if grade is None:
         return None
@@ -118,8 +125,7 @@ def read_input(path: str) -> bytes:
     if stat.S_ISDIR(mode):
         raise InputError(f"{path}: is a folder, not a file")
     if not stat.S_ISREG(mode):
-        raise InputError(f"{path}: is not a regular file (a device, pipe or socket); "
-                         "save the article to a file first")
+        raise InputError(f"{path}: is not a regular file (a device, pipe or socket); save the article to a file first")
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
@@ -131,8 +137,12 @@ def read_input(path: str) -> bytes:
 
 
 # Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _unicode_with_bom(data: bytes, name: str) -> str | None:
@@ -142,8 +152,10 @@ def _unicode_with_bom(data: bytes, name: str) -> str | None:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {codec.upper()} byte-order mark but is not "
-                                 f"valid {codec.upper()} (bad byte at offset {exc.start})") from None
+                raise InputError(
+                    f"{name}: starts with a {codec.upper()} byte-order mark but is not "
+                    f"valid {codec.upper()} (bad byte at offset {exc.start})"
+                ) from None
     return None
 
 
@@ -194,8 +206,14 @@ class Added:
 
 
 def add_source(
-    session: Session, data: bytes, origin: str, meta: SourceMeta | None = None,
-    version_of: int | None = None, *, fmt: str | None = None, fetched=None,
+    session: Session,
+    data: bytes,
+    origin: str,
+    meta: SourceMeta | None = None,
+    version_of: int | None = None,
+    *,
+    fmt: str | None = None,
+    fetched=None,
 ) -> Added:
     """Store a capture, split it into articles, find what it shares with earlier sources and,
     for a re-capture, carry the old version's spans over. The same text again returns the
@@ -239,8 +257,14 @@ def add_source(
     session.flush()
     if extracted is not None or fetched is not None:
         _keep_original(session, source, data, media_type, extracted, fetched)
-    events.record(session, "source.add", f"source:{source.id}", sha256=digest, origin=origin,
-                  **({"url": fetched.final_url} if fetched else {}))
+    events.record(
+        session,
+        "source.add",
+        f"source:{source.id}",
+        sha256=digest,
+        origin=origin,
+        **({"url": fetched.final_url} if fetched else {}),
+    )
     added = Added(source, False)
     segment_source(session, source, fresh=True)
     added.copies = index_source(session, source)
@@ -270,17 +294,24 @@ def _keep_original(session: Session, source: Source, data: bytes, media_type: st
 
     from ..ledger.models import SourceOriginal, SourcePage
 
-    session.add(SourceOriginal(
-        source_id=source.id, media_type=media_type, sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data), data=zlib.compress(data, 9),
-        extractor=extracted.extractor if extracted else "none",
-        requested_url=fetched.requested_url if fetched else None,
-        final_url=fetched.final_url if fetched else None,
-        fetched_at=fetched.fetched_at if fetched else None,
-    ))
+    session.add(
+        SourceOriginal(
+            source_id=source.id,
+            media_type=media_type,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            data=zlib.compress(data, 9),
+            extractor=extracted.extractor if extracted else "none",
+            requested_url=fetched.requested_url if fetched else None,
+            final_url=fetched.final_url if fetched else None,
+            fetched_at=fetched.fetched_at if fetched else None,
+        )
+    )
     if extracted is not None and extracted.pages:
-        session.add_all(SourcePage(source_id=source.id, number=n, start=start, end=end)
-                        for n, (start, end) in enumerate(extracted.pages, 1))
+        session.add_all(
+            SourcePage(source_id=source.id, number=n, start=start, end=end)
+            for n, (start, end) in enumerate(extracted.pages, 1)
+        )
     session.flush()
 
 
@@ -290,9 +321,15 @@ def capture_json(session: Session, source: Source) -> dict:
 
     o = session.get(SourceOriginal, source.id)
     return {
-        "original": None if o is None else {
-            "media_type": o.media_type, "sha256": o.sha256, "size": o.size, "extractor": o.extractor,
-            "requested_url": o.requested_url, "final_url": o.final_url,
+        "original": None
+        if o is None
+        else {
+            "media_type": o.media_type,
+            "sha256": o.sha256,
+            "size": o.size,
+            "extractor": o.extractor,
+            "requested_url": o.requested_url,
+            "final_url": o.final_url,
             "fetched_at": o.fetched_at.isoformat(timespec="seconds") + "Z" if o.fetched_at else None,
         },
         "pages": [{"number": p.number, "start": p.start, "end": p.end} for p in source.pages],
@@ -345,8 +382,9 @@ def find_source(session: Session, ref: str, *, with_text: bool = False) -> Sourc
     if ref.isdigit() and len(ref) < 8:
         return get_source(session, int(ref), with_text=with_text)
     if is_sha256_prefix(ref):
-        found = session.scalars(select(Source).where(sha256_range(ref)).limit(2)
-            .options(*([undefer(Source.text)] if with_text else []))).all()
+        found = session.scalars(
+            select(Source).where(sha256_range(ref)).limit(2).options(*([undefer(Source.text)] if with_text else []))
+        ).all()
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -357,9 +395,7 @@ def find_source(session: Session, ref: str, *, with_text: bool = False) -> Sourc
 def list_sources(session: Session) -> list[tuple[Source, int]]:
     from ..ledger.models import Claim
 
-    counts = (
-        select(Claim.source_id, func.count().label("n")).group_by(Claim.source_id).subquery()
-    )
+    counts = select(Claim.source_id, func.count().label("n")).group_by(Claim.source_id).subquery()
     rows = session.execute(
         select(Source, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.source_id == Source.id)

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from ..anchoring import context, context_similarity, locate
 from ..errors import AnchorError, InputError
 from ..ledger import events
-from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 from ..ledger.limits import get_row
+from ..ledger.models import Claim, ClaimSpan, Reanchor, Source, Span
 
 
 def previous_version(session: Session, source: Source, version_of: int | None) -> Source | None:
@@ -31,8 +31,9 @@ def previous_version(session: Session, source: Source, version_of: int | None) -
             raise InputError("a source cannot be a version of itself")
         return old
     if source.url:
-        return session.scalar(select(Source).where(Source.url == source.url, Source.id != source.id)
-                              .order_by(Source.id.desc()).limit(1))
+        return session.scalar(
+            select(Source).where(Source.url == source.url, Source.id != source.id).order_by(Source.id.desc()).limit(1)
+        )
     return None
 
 
@@ -45,30 +46,38 @@ def reanchor(session: Session, old: Source, new: Source) -> list[Reanchor]:
             # No offset hint: near the old offset is no evidence once the text has changed.
             a = locate(new.text, span.quote, span.prefix or None, span.suffix or None)
         except AnchorError as exc:
-            results.append(Reanchor(old_span_id=span.id, new_source_id=new.id, status="orphaned",
-                                    note=exc.message))
+            results.append(Reanchor(old_span_id=span.id, new_source_id=new.id, status="orphaned", note=exc.message))
             continue
         if a.method == "exact":
             status = "carried" if a.start == span.start else "moved"
         else:
             status = "changed"
-        new_span = session.scalar(select(Span).where(Span.source_id == new.id, Span.start == a.start,
-                                                     Span.end == a.end))
+        new_span = session.scalar(
+            select(Span).where(Span.source_id == new.id, Span.start == a.start, Span.end == a.end)
+        )
         if new_span is None:
             prefix, suffix = context(new.text, a.start, a.end)
-            new_span = Span(source_id=new.id, start=a.start, end=a.end, quote=new.text[a.start:a.end],
-                            prefix=prefix, suffix=suffix, method=a.method, score=a.score)
+            new_span = Span(
+                source_id=new.id,
+                start=a.start,
+                end=a.end,
+                quote=new.text[a.start : a.end],
+                prefix=prefix,
+                suffix=suffix,
+                method=a.method,
+                score=a.score,
+            )
             session.add(new_span)
             session.flush()
         # The claims the old span backed are now backed by the new span as well.
         for claim_id in session.scalars(select(ClaimSpan.claim_id).where(ClaimSpan.span_id == span.id)):
             session.merge(ClaimSpan(claim_id=claim_id, span_id=new_span.id))
-        results.append(Reanchor(old_span_id=span.id, new_source_id=new.id, new_span_id=new_span.id,
-                                status=status, score=a.score))
+        results.append(
+            Reanchor(old_span_id=span.id, new_source_id=new.id, new_span_id=new_span.id, status=status, score=a.score)
+        )
     session.add_all(results)
     session.flush()
-    events.record(session, "source.reanchor", f"source:{new.id}", old=old.id,
-                  statuses=[r.status for r in results])
+    events.record(session, "source.reanchor", f"source:{new.id}", old=old.id, statuses=[r.status for r in results])
     return results
 
 
@@ -79,8 +88,9 @@ def context_score(r: Reanchor) -> float | None:
     if r.new_span is None:
         return None
     old = r.old_span
-    return context_similarity(r.new_span.source.text, r.new_span.start, r.new_span.end,
-                              old.prefix or None, old.suffix or None)
+    return context_similarity(
+        r.new_span.source.text, r.new_span.start, r.new_span.end, old.prefix or None, old.suffix or None
+    )
 
 
 @dataclass
@@ -95,21 +105,32 @@ class Diff:
 
 
 def diff(session: Session, old: Source, new: Source) -> Diff:
-    lines = list(difflib.unified_diff(old.text.splitlines(), new.text.splitlines(),
-                                      f"source {old.id}", f"source {new.id}", n=0, lineterm=""))
+    lines = list(
+        difflib.unified_diff(
+            old.text.splitlines(), new.text.splitlines(), f"source {old.id}", f"source {new.id}", n=0, lineterm=""
+        )
+    )
     claims = []
     rows = session.execute(
-        select(Reanchor, ClaimSpan.claim_id).join(ClaimSpan, ClaimSpan.span_id == Reanchor.old_span_id)
-        .where(Reanchor.new_source_id == new.id).order_by(ClaimSpan.claim_id)
+        select(Reanchor, ClaimSpan.claim_id)
+        .join(ClaimSpan, ClaimSpan.span_id == Reanchor.old_span_id)
+        .where(Reanchor.new_source_id == new.id)
+        .order_by(ClaimSpan.claim_id)
     )
     for r, claim_id in rows:
         claim = session.get_one(Claim, claim_id)
-        claims.append({
-            "claim": claim_id, "status": r.status, "score": r.score, "context_score": context_score(r),
-            "quote": r.old_span.quote,
-            "old": [r.old_span.start, r.old_span.end],
-            "new": [r.new_span.start, r.new_span.end] if r.new_span else None,
-            "new_quote": r.new_span.quote if r.new_span else None,
-            "note": r.note, "value_text": claim.value_text,
-        })
+        claims.append(
+            {
+                "claim": claim_id,
+                "status": r.status,
+                "score": r.score,
+                "context_score": context_score(r),
+                "quote": r.old_span.quote,
+                "old": [r.old_span.start, r.old_span.end],
+                "new": [r.new_span.start, r.new_span.end] if r.new_span else None,
+                "new_quote": r.new_span.quote if r.new_span else None,
+                "note": r.note,
+                "value_text": claim.value_text,
+            }
+        )
     return Diff(old, new, lines, claims)

@@ -45,11 +45,13 @@ def resolve_url(value: str | None = None) -> str:
         return "sqlite:///" + str(Path(value).expanduser().resolve())
     scheme = value.split("://", 1)[0].split("+", 1)[0].lower()
     if scheme not in SCHEMES:
-        raise DatabaseError(f"--db: {scheme}:// databases are not supported; give a SQLite file path "
-                            "or a postgresql:// URL")
+        raise DatabaseError(
+            f"--db: {scheme}:// databases are not supported; give a SQLite file path or a postgresql:// URL"
+        )
     if scheme == "sqlite" and sqlite_path(value) is None:
-        raise DatabaseError("--db: an in-memory SQLite database would lose everything when the command "
-                            "ends; give a file path")
+        raise DatabaseError(
+            "--db: an in-memory SQLite database would lose everything when the command ends; give a file path"
+        )
     return value
 
 
@@ -90,6 +92,7 @@ def _use_wal(engine: Engine) -> None:
         return
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
+        assert raw is not None  # a checked-out connection holds its driver connection
         if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() not in ("wal", "memory"):
             raw.execute("PRAGMA journal_mode=WAL")
 
@@ -124,8 +127,9 @@ def lock_for_write(session) -> None:
 
 
 def no_ledger(path) -> DatabaseError:
-    return DatabaseError(f"no ledger at {path} (create one with `provenance db init {path}` or any "
-                         "command that adds data)")
+    return DatabaseError(
+        f"no ledger at {path} (create one with `provenance db init {path}` or any command that adds data)"
+    )
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
@@ -202,8 +206,9 @@ def check_revision(revision: str) -> str:
         return revision
     found = [r for r in known_revisions() if r.startswith(revision)] if revision else []
     if len(found) != 1:
-        raise DatabaseError(f"no revision {revision!r}; give head, base or one of "
-                            f"{', '.join(sorted(known_revisions()))}")
+        raise DatabaseError(
+            f"no revision {revision!r}; give head, base or one of {', '.join(sorted(known_revisions()))}"
+        )
     return found[0]
 
 
@@ -230,8 +235,10 @@ def _migrate(engine: Engine, url: str, step: str, revision: str) -> None:
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise DatabaseError(f"migration {step} to {revision} would break "
-                                            f"{len(broken)} reference(s); nothing was changed")
+                        raise DatabaseError(
+                            f"migration {step} to {revision} would break "
+                            f"{len(broken)} reference(s); nothing was changed"
+                        )
         finally:
             if sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
@@ -282,9 +289,7 @@ class Database:
         if migrate:
             self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = sessionmaker(
-            self.engine.execution_options(readonly=True), expire_on_commit=False
-        )
+        self._reader = sessionmaker(self.engine.execution_options(readonly=True), expire_on_commit=False)
 
     def _bring_up_to_date(self) -> None:
         """A new database gets the schema. An older one is migrated here only when it is a local
@@ -349,7 +354,9 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
     keys = [c.key for c in cols]
     sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
     # Dates and times repeat across a batch (one capture day, one moment): convert each once.
-    converting: list[tuple[int, Any, dict]] = [(n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))]
+    converting: list[tuple[int, Any, dict]] = [
+        (n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))
+    ]
     params = []
     for i, row in enumerate(rows):
         values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]
@@ -370,12 +377,16 @@ def _copy_rows(session: Session, table, rows: list[dict], ids: bool) -> list[int
 
     new_ids: list[int] = []
     if ids:
-        new_ids = sorted(session.scalars(text(
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"),
-            {"n": len(rows)}))
+        new_ids = sorted(
+            session.scalars(
+                text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"),
+                {"n": len(rows)},
+            )
+        )
     cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
     names = ", ".join(f'"{c.name}"' for c in cols)
-    conn = session.connection().connection.dbapi_connection
+    # psycopg's own connection: its cursor is a context manager with copy(), beyond the DB-API.
+    conn: Any = session.connection().connection.dbapi_connection
     with conn.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for i, row in enumerate(rows):
             copy.write_row([new_ids[i] if ids and c.key == "id" else row.get(c.key) for c in cols])

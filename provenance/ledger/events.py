@@ -40,10 +40,17 @@ def record(session: Session, action: str, target: str, **payload) -> None:
     at = utcnow()
     who = actor()
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    session.execute(insert(cast(Table, Event.__table__)).values(
-        at=at, actor=who, action=action, target=target, payload=body, prev_hash=prev,
-        hash=event_hash(prev, at.isoformat(), who, action, target, body),
-    ))
+    session.execute(
+        insert(cast(Table, Event.__table__)).values(
+            at=at,
+            actor=who,
+            action=action,
+            target=target,
+            payload=body,
+            prev_hash=prev,
+            hash=event_hash(prev, at.isoformat(), who, action, target, body),
+        )
+    )
 
 
 def broken_links(session: Session) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from sqlalchemy import Date, DateTime, insert, inspect, select
 from sqlalchemy.orm import Session
@@ -18,9 +19,18 @@ from ..errors import InputError
 from . import events
 from .models import Alias, Base, Claim, Conflict, Entity, Event, Property, Source
 
-MODELS: dict[str, type[Base]] = {m.__tablename__: m for m in (Source, Entity, Alias, Property, Claim, Conflict)}
+# The tables a correction may touch; each has an integer `id`.
+Row = Source | Entity | Alias | Property | Claim | Conflict
+R = TypeVar("R", bound=Row)
+
+MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (Source, Entity, Alias, Property, Claim, Conflict)}
 # The columns a correction may change; id, hashes and texts never do.
 SKIP = {"id", "sha256", "text", "chars", "created_at", "added_at", "key"}
+
+
+def _get(session: Session, table: str, oid: int) -> Row | None:
+    # mypy cannot infer session.get's result from a union of model classes
+    return cast(Row | None, session.get(MODELS[table], oid))
 
 
 def _columns(model: type[Base]) -> list:
@@ -55,11 +65,11 @@ class Change:
     """The rows one correction touches; `record` writes them into its event."""
 
     before: dict[tuple[str, int], dict] = field(default_factory=dict)
-    objects: dict[tuple[str, int], Base] = field(default_factory=dict)
+    objects: dict[tuple[str, int], Row] = field(default_factory=dict)
     created: list[tuple[str, int]] = field(default_factory=list)
     deleted: list[tuple[str, int, dict]] = field(default_factory=list)
 
-    def touch(self, obj: Base) -> Base:
+    def touch(self, obj: R) -> R:
         """Note a row's state before it is changed (call before changing it)."""
         key = (obj.__tablename__, obj.id)
         if key not in self.before:
@@ -67,10 +77,10 @@ class Change:
             self.objects[key] = obj
         return obj
 
-    def create(self, obj: Base) -> None:
+    def create(self, obj: Row) -> None:
         self.created.append((obj.__tablename__, obj.id))
 
-    def delete(self, obj: Base) -> None:
+    def delete(self, obj: Row) -> None:
         model = type(obj)
         row = {c.name: _out(getattr(obj, _attr(model, c.name))) for c in model.__table__.columns}
         self.deleted.append((obj.__tablename__, obj.id, row))
@@ -81,10 +91,19 @@ class Change:
             after = state(self.objects[(table, oid)])
             diff = {k for k in before if before[k] != after[k]}
             if diff:
-                changes.append({"table": table, "id": oid, "before": {k: before[k] for k in sorted(diff)},
-                                "after": {k: after[k] for k in sorted(diff)}})
-        return {"changes": changes, "created": [{"table": t, "id": i} for t, i in self.created],
-                "deleted": [{"table": t, "id": i, "row": row} for t, i, row in self.deleted]}
+                changes.append(
+                    {
+                        "table": table,
+                        "id": oid,
+                        "before": {k: before[k] for k in sorted(diff)},
+                        "after": {k: after[k] for k in sorted(diff)},
+                    }
+                )
+        return {
+            "changes": changes,
+            "created": [{"table": t, "id": i} for t, i in self.created],
+            "deleted": [{"table": t, "id": i, "row": row} for t, i, row in self.deleted],
+        }
 
     def record(self, session: Session, action: str, target: str, **about) -> dict:
         session.flush()
@@ -105,8 +124,7 @@ def undoable(ev: Event) -> bool:
 
 def last_undoable(session: Session) -> Event:
     """The newest correction not undone yet."""
-    undone = {json.loads(p).get("undoes") for p in session.scalars(
-        select(Event.payload).where(Event.action == "undo"))}
+    undone = {json.loads(p).get("undoes") for p in session.scalars(select(Event.payload).where(Event.action == "undo"))}
     for ev in session.scalars(select(Event).order_by(Event.id.desc())):
         if undoable(ev) and ev.id not in undone:
             return ev
@@ -120,23 +138,27 @@ def undo(session: Session) -> tuple[Event, dict]:
     for c in payload.get("changes", []):
         obj = session.get(MODELS[c["table"]], c["id"])
         if obj is None or any(state(obj)[k] != v for k, v in c["after"].items()):
-            raise InputError(f"event {ev.id} ({ev.action} {ev.target}) cannot be undone: "
-                             f"{c['table'][:-1]} {c['id']} has changed since; correct it directly")
+            raise InputError(
+                f"event {ev.id} ({ev.action} {ev.target}) cannot be undone: "
+                f"{c['table'][:-1]} {c['id']} has changed since; correct it directly"
+            )
     inverse = Change()
     for d in payload.get("deleted", []):  # rows a correction removed come back first: others point at them
         model = MODELS[d["table"]]
         row = {c.name: _in(c, d["row"].get(c.name)) for c in model.__table__.columns if c.name in d["row"]}
-        session.execute(insert(model.__table__).values(**row))
+        session.execute(insert(Base.metadata.tables[d["table"]]).values(**row))
         inverse.created.append((d["table"], d["id"]))
     session.flush()
     for c in payload.get("changes", []):
         model = MODELS[c["table"]]
-        obj = inverse.touch(session.get(model, c["id"]))
+        obj = _get(session, c["table"], c["id"])
+        assert obj is not None  # every changed row was found above, before anything was written
+        inverse.touch(obj)
         for k, v in c["before"].items():
             setattr(obj, _attr(model, k), _in(model.__table__.columns[k], v))
     session.flush()
     for cr in reversed(payload.get("created", [])):
-        obj = session.get(MODELS[cr["table"]], cr["id"])
+        obj = _get(session, cr["table"], cr["id"])
         if obj is not None:
             inverse.delete(obj)
             session.delete(obj)
@@ -152,8 +174,7 @@ def events_for(session: Session, obj: str | None = None, limit: int | None = Non
         return list(session.scalars(q.limit(limit)))
     kind, _, oid = obj.partition(":")
     if not oid.isdigit() or kind + "s" not in MODELS and kind != "entity" and kind != "property":
-        raise InputError(f"--object {obj!r}: give KIND:ID, as claim:12, source:3, entity:4, "
-                         "property:2 or conflict:5")
+        raise InputError(f"--object {obj!r}: give KIND:ID, as claim:12, source:3, entity:4, property:2 or conflict:5")
     table = {"entity": "entities", "property": "properties"}.get(kind, kind + "s")
     out = []
     for ev in session.scalars(q):

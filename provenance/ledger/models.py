@@ -11,7 +11,6 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger,
-    LargeBinary,
     Boolean,
     CheckConstraint,
     Date,
@@ -20,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -83,9 +83,7 @@ class Source(Base):
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # A re-capture of an earlier source (same URL, or --version-of).
-    version_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"), index=True
-    )
+    version_of_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
 
     spans: Mapped[list[Span]] = relationship(back_populates="source")
     segments: Mapped[list[Segment]] = relationship(
@@ -113,9 +111,7 @@ class SourceOriginal(Base):
 
     __tablename__ = "source_originals"
 
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
     media_type: Mapped[str] = mapped_column(String(64))
     sha256: Mapped[str] = mapped_column(String(64))  # of the original bytes, uncompressed
     size: Mapped[int] = mapped_column(Integer)
@@ -132,9 +128,7 @@ class SourcePage(Base):
     __tablename__ = "source_pages"
     __table_args__ = (CheckConstraint('0 <= start AND start <= "end"', name="offsets"),)
 
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
     number: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1-based, as printed by readers
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -185,9 +179,7 @@ class Fingerprint(Base):
 
     __tablename__ = "fingerprints"
 
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
     start: Mapped[int] = mapped_column(Integer, primary_key=True)
     end: Mapped[int] = mapped_column(Integer)
     hash: Mapped[int] = mapped_column(BigInteger, index=True)
@@ -237,9 +229,7 @@ class Entity(Base):
     # the accusation detector compares sides, not people.
     side_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
 
-    aliases: Mapped[list[Alias]] = relationship(
-        back_populates="entity", cascade="all, delete-orphan"
-    )
+    aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
     side: Mapped[Entity | None] = relationship(remote_side=[id])
 
 
@@ -273,9 +263,7 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint(_in("polarity", POLARITIES), name="polarity"),
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
-        CheckConstraint(
-            "as_of_start IS NULL OR as_of_end IS NULL OR as_of_start <= as_of_end", name="as_of"
-        ),
+        CheckConstraint("as_of_start IS NULL OR as_of_end IS NULL OR as_of_start <= as_of_end", name="as_of"),
         Index("ix_claims_subject_property", "subject_id", "property_id"),
     )
 
@@ -317,12 +305,8 @@ class Claim(Base):
 class ClaimSpan(Base):
     __tablename__ = "claim_spans"
 
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
-    )
-    span_id: Mapped[int] = mapped_column(
-        ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class Rule(Base):
@@ -365,12 +349,8 @@ class Conflict(Base):
 class ConflictClaim(Base):
     __tablename__ = "conflict_claims"
 
-    conflict_id: Mapped[int] = mapped_column(
-        ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True
-    )
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    conflict_id: Mapped[int] = mapped_column(ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class Verdict(Base):
@@ -379,12 +359,8 @@ class Verdict(Base):
     __tablename__ = "verdicts"
     __table_args__ = (CheckConstraint(_in("rating", VERDICTS), name="rating"),)
 
-    conflict_id: Mapped[int] = mapped_column(
-        ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True
-    )
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    conflict_id: Mapped[int] = mapped_column(ForeignKey("conflicts.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
     rating: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

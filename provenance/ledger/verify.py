@@ -25,8 +25,7 @@ def verify(session: Session) -> list[str]:
             texts = {span.source_id: session.get_one(Source, span.source_id).text}
         body = texts[span.source_id]
         if body[span.start : span.end] != span.quote:
-            problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] "
-                            "is not its quote")
+            problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] is not its quote")
     for claim_id, value_json in session.execute(select(Claim.id, Claim.value_json)):
         try:
             from_json(value_json)

@@ -17,18 +17,23 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
     """The report; `limit` contested questions from `offset` (None: all of them)."""
     questions = contested(session, ContestedFilter(limit=limit, offset=offset))
     in_questions = {c["id"] for q in questions for c in q["conflicts"]}
-    cross = [c for c in list_conflicts(session, ConflictFilter(kinds=CROSS_QUESTION, limit=limit))
-             if c.id not in in_questions]
-    open_by_kind = dict(session.execute(
-        select(Conflict.kind, func.count()).where(Conflict.status.in_(("open", "confirmed")))
-        .group_by(Conflict.kind)).all())
+    cross = [
+        c
+        for c in list_conflicts(session, ConflictFilter(kinds=CROSS_QUESTION, limit=limit))
+        if c.id not in in_questions
+    ]
+    open_by_kind = dict(
+        session.execute(
+            select(Conflict.kind, func.count())
+            .where(Conflict.status.in_(("open", "confirmed")))
+            .group_by(Conflict.kind)
+        ).all()
+    )
     return {
         "generated_at": utcnow().isoformat(timespec="seconds"),
         "summary": {
             "sources": session.scalar(select(func.count()).select_from(Source)),
-            "claims": session.scalar(
-                select(func.count()).select_from(Claim).where(Claim.status == "accepted")
-            ),
+            "claims": session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "accepted")),
             "conflicts": session.scalar(select(func.count()).select_from(Conflict)),
             "open_conflicts_by_kind": dict(sorted(open_by_kind.items())),
             "contested_questions": len(questions) if limit is None else None,
@@ -37,9 +42,18 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
         # The sources this page quotes, not every source in the ledger.
         "sources": [
             source_entry(s)
-            for s in session.scalars(select(Source).where(Source.id.in_(sorted(
-                {c["source_id"] for q in questions for a in q["answers"] for c in a["claims"]}
-                | {c.source_id for x in cross for c in x.claims}))).order_by(Source.id))
+            for s in session.scalars(
+                select(Source)
+                .where(
+                    Source.id.in_(
+                        sorted(
+                            {c["source_id"] for q in questions for a in q["answers"] for c in a["claims"]}
+                            | {c.source_id for x in cross for c in x.claims}
+                        )
+                    )
+                )
+                .order_by(Source.id)
+            )
         ],
         # What analysts decided (conflict statuses, verdicts, grades, rejections), who and when.
         "decisions": decisions(session),
@@ -52,16 +66,30 @@ def build_report(session: Session, limit: int | None = 50, offset: int = 0) -> d
 def source_entry(s: Source) -> dict:
     from ..assess.grading import RELIABILITY
 
-    return {"id": s.id, "title": s.title, "outlet": s.outlet, "author": s.author, "url": s.url,
-            "published": s.published.isoformat() if s.published else None,
-            "captured": s.captured.isoformat() if s.captured else None,
-            "date": str(s.date or ""), "reliability": s.reliability,
-            "reliability_text": RELIABILITY[s.reliability], "media_type": s.media_type}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "outlet": s.outlet,
+        "author": s.author,
+        "url": s.url,
+        "published": s.published.isoformat() if s.published else None,
+        "captured": s.captured.isoformat() if s.captured else None,
+        "date": str(s.date or ""),
+        "reliability": s.reliability,
+        "reliability_text": RELIABILITY[s.reliability],
+        "media_type": s.media_type,
+    }
 
 
-DECISIONS = {"conflict.confirm": "confirmed", "conflict.dismiss": "dismissed", "conflict.resolve": "resolved",
-             "conflict.reopen": "reopened", "source.grade": "graded", "claim.reject": "rejected",
-             "candidate.reject": "rejected"}
+DECISIONS = {
+    "conflict.confirm": "confirmed",
+    "conflict.dismiss": "dismissed",
+    "conflict.resolve": "resolved",
+    "conflict.reopen": "reopened",
+    "source.grade": "graded",
+    "claim.reject": "rejected",
+    "candidate.reject": "rejected",
+}
 
 
 def decisions(session: Session, limit: int = 500) -> list[dict]:
@@ -75,12 +103,18 @@ def decisions(session: Session, limit: int = 500) -> list[dict]:
     for ev in reversed(list(rows)):
         payload = json.loads(ev.payload)
         kind, _, ident = ev.target.partition(":")
-        out.append({
-            "at": ev.at.isoformat(timespec="seconds") + "Z", "who": ev.actor, "action": DECISIONS[ev.action],
-            "target": kind, "target_id": ident, "grade": payload.get("grade"),
-            "note": payload.get("note") or payload.get("reason"),
-            "verdicts": payload.get("verdicts") or {},
-        })
+        out.append(
+            {
+                "at": ev.at.isoformat(timespec="seconds") + "Z",
+                "who": ev.actor,
+                "action": DECISIONS[ev.action],
+                "target": kind,
+                "target_id": ident,
+                "grade": payload.get("grade"),
+                "note": payload.get("note") or payload.get("reason"),
+                "verdicts": payload.get("verdicts") or {},
+            }
+        )
     return out
 
 
@@ -102,14 +136,21 @@ def questions_line(summary: dict) -> str:
     if page["offset"] == 0 and page["questions"] < (page["limit"] or 0):
         return f"{page['questions']} contested questions"
     first = page["offset"] + 1
-    return (f"contested questions {first}-{page['offset'] + page['questions']} "
-            f"(more with --offset {page['offset'] + page['questions']})")
+    return (
+        f"contested questions {first}-{page['offset'] + page['questions']} "
+        f"(more with --offset {page['offset'] + page['questions']})"
+    )
 
 
 def _fold_across(conflicts) -> list[dict]:
     """Conflicts across questions, one entry per disagreement between the same answers."""
-    return fold(conflicts, lambda c: frozenset((cl.subject_id, cl.property_id, cl.polarity, cl.value_json,
-                                                (cl.scope or "").casefold()) for cl in c.claims), conflict_json)
+    return fold(
+        conflicts,
+        lambda c: frozenset(
+            (cl.subject_id, cl.property_id, cl.polarity, cl.value_json, (cl.scope or "").casefold()) for cl in c.claims
+        ),
+        conflict_json,
+    )
 
 
 def also_text(conflict: dict) -> str:

@@ -58,12 +58,16 @@ def source_ref(source_id: int, page: int | None = None) -> str:
 
 def render_html(doc: dict) -> str:
     s = doc["summary"]
-    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           "<title>Conflict report</title>", f"<style>{STYLE}</style></head><body>",
-           "<h1>Conflict report</h1>",
-           f"<p>{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, "
-           f"{h(questions_line(s))}. Generated {h(doc['generated_at'])} UTC.</p>"]
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>Conflict report</title>",
+        f"<style>{STYLE}</style></head><body>",
+        "<h1>Conflict report</h1>",
+        f"<p>{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, "
+        f"{h(questions_line(s))}. Generated {h(doc['generated_at'])} UTC.</p>",
+    ]
     if s["open_conflicts_by_kind"]:
         out.append("<table><tr><th>kind</th><th>open</th></tr>")
         out += [f"<tr><td>{h(k)}</td><td>{n}</td></tr>" for k, n in s["open_conflicts_by_kind"].items()]
@@ -75,35 +79,58 @@ def render_html(doc: dict) -> str:
         for c in doc["other_conflicts"]:
             out.append(f"<h3>Conflict {c['id']}: <span class=kind>{h(c['kind'])}</span> ({h(c['status'])})</h3>")
             out.append(f"<p>{h(c['explanation'])}{h(also_text(c))}{_decided(c)}</p>")
-            out += [f"<blockquote><p>{h(cl['quote'])}</p><p class=who>{h(cl['speaker'])}, "
-                    f"{source_ref(cl['source_id'])} ({h(cl['as_of'])})</p></blockquote>" for cl in c["claims"]]
+            out += [
+                f"<blockquote><p>{h(cl['quote'])}</p><p class=who>{h(cl['speaker'])}, "
+                f"{source_ref(cl['source_id'])} ({h(cl['as_of'])})</p></blockquote>"
+                for cl in c["claims"]
+            ]
     out += _sources(doc["sources"]) + _decisions(doc.get("decisions") or [])
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
 def _question(q: dict) -> list[str]:
-    out = [f"<h2>{h(q['subject'])}: {h(q['property'])}</h2>",
-           '<table class=cards><thead><tr>' + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr></thead><tbody>"]
+    out = [
+        f"<h2>{h(q['subject'])}: {h(q['property'])}</h2>",
+        '<table class=cards><thead><tr>' + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr></thead><tbody>",
+    ]
     for a in q["answers"]:
         for c in a["claims"]:
-            cells = (a["answer"], h(a["value_shown"]), h(a["scope"]), h(c["speaker"]),
-                     f"{source_ref(c['source_id'], c.get('page'))}: {h(c['article'])}", h(c["as_of"]),
-                     a["sources"], a["independent_sources"],
-                     f"{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])}: {h(a.get('credibility_why'))})")
-            out.append("<tr>" + "".join(f'<td data-label="{col}">{cell}</td>' for col, cell in zip(COLUMNS, cells, strict=True))
-                       + "</tr>")
+            cells = (
+                a["answer"],
+                h(a["value_shown"]),
+                h(a["scope"]),
+                h(c["speaker"]),
+                f"{source_ref(c['source_id'], c.get('page'))}: {h(c['article'])}",
+                h(c["as_of"]),
+                a["sources"],
+                a["independent_sources"],
+                f"{h(c['reliability'])}{a['credibility']} ({h(a['credibility_text'])}: {h(a.get('credibility_why'))})",
+            )
+            out.append(
+                "<tr>"
+                + "".join(f'<td data-label="{col}">{cell}</td>' for col, cell in zip(COLUMNS, cells, strict=True))
+                + "</tr>"
+            )
     out.append("</tbody></table>")
     for a in q["answers"]:
         for c in a["claims"]:
-            out.append(f"<blockquote><p>{h(c['quote'])}</p><p class=who><b>{a['answer']}</b> · {h(c['speaker'])}, "
-                       f"{source_ref(c['source_id'], c.get('page'))}</p></blockquote>")
+            out.append(
+                f"<blockquote><p>{h(c['quote'])}</p><p class=who><b>{a['answer']}</b> · {h(c['speaker'])}, "
+                f"{source_ref(c['source_id'], c.get('page'))}</p></blockquote>"
+            )
     if q["timeline"]:
-        out.append("<p>Timeline (rises are updates, not conflicts): " + " → ".join(
-            f"{h(p['as_of'])}: {h(p['value'])}" for p in q["timeline"]) + "</p>")
+        out.append(
+            "<p>Timeline (rises are updates, not conflicts): "
+            + " → ".join(f"{h(p['as_of'])}: {h(p['value'])}" for p in q["timeline"])
+            + "</p>"
+        )
     out.append("<ul>")
-    out += [f"<li><span class=kind>{h(c['kind'])}</span> (conflict {c['id']}, {h(c['status'])}): "
-            f"{h(c['explanation'])}{h(also_text(c))}{_decided(c)}</li>" for c in q["conflicts"]]
+    out += [
+        f"<li><span class=kind>{h(c['kind'])}</span> (conflict {c['id']}, {h(c['status'])}): "
+        f"{h(c['explanation'])}{h(also_text(c))}{_decided(c)}</li>"
+        for c in q["conflicts"]
+    ]
     out.append("</ul>")
     return out
 
@@ -124,11 +151,19 @@ def _sources(sources: list[dict]) -> list[str]:
         title = h(src["title"] or f"source {src['id']}")
         url = href(src["url"])
         head = f'<a href="{url}" rel="noopener noreferrer">{title}</a>' if url else title
-        facts = [f for f in (h(src["outlet"]) if src["outlet"] else "",
-                             f"published {h(src['published'])}" if src["published"] else "",
-                             f"captured {h(src['captured'])}" if src["captured"] else "",
-                             f"grade {h(src['reliability'])}: {h(src['reliability_text'])}") if f]
-        out.append(f'<li id="source-{src["id"]}" value="{src["id"]}">{head}<br><span class=meta>{"; ".join(facts)}</span></li>')
+        facts = [
+            f
+            for f in (
+                h(src["outlet"]) if src["outlet"] else "",
+                f"published {h(src['published'])}" if src["published"] else "",
+                f"captured {h(src['captured'])}" if src["captured"] else "",
+                f"grade {h(src['reliability'])}: {h(src['reliability_text'])}",
+            )
+            if f
+        ]
+        out.append(
+            f'<li id="source-{src["id"]}" value="{src["id"]}">{head}<br><span class=meta>{"; ".join(facts)}</span></li>'
+        )
     return out + ["</ol>"]
 
 
@@ -136,9 +171,13 @@ def _decisions(decisions: list[dict]) -> list[str]:
     if not decisions:
         return []
     cols = ("when (UTC)", "who", "decision", "note")
-    out = ["<h2>Analysts' decisions</h2>",
-           "<table class=cards><thead><tr>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr></thead><tbody>"]
+    out = [
+        "<h2>Analysts' decisions</h2>",
+        "<table class=cards><thead><tr>" + "".join(f"<th>{c}</th>" for c in cols) + "</tr></thead><tbody>",
+    ]
     for d in decisions:
         cells = (h(d["at"][:16].replace("T", " ")), h(d["who"]), h(decision_text(d)), h(d["note"] or ""))
-        out.append("<tr>" + "".join(f'<td data-label="{c}">{v}</td>' for c, v in zip(cols, cells, strict=True)) + "</tr>")
+        out.append(
+            "<tr>" + "".join(f'<td data-label="{c}">{v}</td>' for c, v in zip(cols, cells, strict=True)) + "</tr>"
+        )
     return out + ["</tbody></table>"]

@@ -45,17 +45,22 @@ def source_link(source_id: int, page: int | None = None) -> str:
 
 def render_markdown(doc: dict) -> str:
     s = doc["summary"]
-    out = ["# Conflict report", "",
-           f"{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, "
-           f"{questions_line(s)}.", ""]
+    out = [
+        "# Conflict report",
+        "",
+        f"{s['sources']} sources, {s['claims']} accepted claims, {s['conflicts']} conflicts, {questions_line(s)}.",
+        "",
+    ]
     if s["open_conflicts_by_kind"]:
         out += ["| kind | open |", "|---|---|"]
         out += [f"| {md(k)} | {n} |" for k, n in s["open_conflicts_by_kind"].items()]
         out.append("")
     for q in doc["questions"]:
         out += [f"## {md(q['subject'])}: {md(q['property'])}", ""]
-        out += ["| # | answer | scope | speaker | article | as of | sources | independent | grade |",
-                "|---|---|---|---|---|---|---|---|---|"]
+        out += [
+            "| # | answer | scope | speaker | article | as of | sources | independent | grade |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
         for a in q["answers"]:
             for c in a["claims"]:
                 out.append(
@@ -67,17 +72,23 @@ def render_markdown(doc: dict) -> str:
         out.append("")
         for a in q["answers"]:
             for c in a["claims"]:
-                out.append(f"> **{a['answer']}** ({md(c['speaker'])}, {source_link(c['source_id'], c.get('page'))}): "
-                           f"{md(c['quote'])}")
+                out.append(
+                    f"> **{a['answer']}** ({md(c['speaker'])}, {source_link(c['source_id'], c.get('page'))}): "
+                    f"{md(c['quote'])}"
+                )
                 out.append(">")
         out.append("")
         if q["timeline"]:
-            out.append("Timeline (rises are updates, not conflicts): " + " → ".join(
-                f"{md(p['as_of'])}: {md(p['value'])}" for p in q["timeline"]))
+            out.append(
+                "Timeline (rises are updates, not conflicts): "
+                + " → ".join(f"{md(p['as_of'])}: {md(p['value'])}" for p in q["timeline"])
+            )
             out.append("")
         for c in q["conflicts"]:
-            out.append(f"- **{md(c['kind'])}** (conflict {c['id']}, {md(c['status'])}): {md(c['explanation'])}"
-                       f"{md(also_text(c))}" + _decided(c))
+            out.append(
+                f"- **{md(c['kind'])}** (conflict {c['id']}, {md(c['status'])}): {md(c['explanation'])}"
+                f"{md(also_text(c))}" + _decided(c)
+            )
         out.append("")
     if doc["other_conflicts"]:
         out += ["## Conflicts across questions", ""]
@@ -85,7 +96,9 @@ def render_markdown(doc: dict) -> str:
             out.append(f"### Conflict {c['id']}: {md(c['kind'])} ({md(c['status'])})")
             out += ["", md(c["explanation"]) + md(also_text(c)) + _decided(c), ""]
             for cl in c["claims"]:
-                out.append(f"> {md(cl['speaker'])}, {source_link(cl['source_id'])} ({md(cl['as_of'])}): {md(cl['quote'])}")
+                out.append(
+                    f"> {md(cl['speaker'])}, {source_link(cl['source_id'])} ({md(cl['as_of'])}): {md(cl['quote'])}"
+                )
                 out.append(">")
             out.append("")
     out += _sources(doc["sources"])
@@ -108,10 +121,16 @@ def _sources(sources: list[dict]) -> list[str]:
         url = md_url(src["url"])
         title = md(src["title"] or f"source {src['id']}")
         head = f"[{title}]({url})" if url else title
-        facts = [f for f in (md(src["outlet"]) if src["outlet"] else "",
-                             f"published {src['published']}" if src["published"] else "",
-                             f"captured {src['captured']}" if src["captured"] else "",
-                             f"grade {src['reliability']}: {md(src['reliability_text'])}") if f]
+        facts = [
+            f
+            for f in (
+                md(src["outlet"]) if src["outlet"] else "",
+                f"published {src['published']}" if src["published"] else "",
+                f"captured {src['captured']}" if src["captured"] else "",
+                f"grade {src['reliability']}: {md(src['reliability_text'])}",
+            )
+            if f
+        ]
         out.append(f"- <a id=\"source-{src['id']}\"></a>**{src['id']}.** {head} — {'; '.join(facts)}")
     return out + [""]
 
@@ -120,6 +139,8 @@ def _decisions(decisions: list[dict]) -> list[str]:
     if not decisions:
         return []
     out = ["## Analysts' decisions", "", "| when (UTC) | who | decision | note |", "|---|---|---|---|"]
-    out += [f"| {d['at'][:16].replace('T', ' ')} | {md(d['who'])} | {md(decision_text(d))} | {md(d['note'] or '')} |"
-            for d in decisions]
+    out += [
+        f"| {d['at'][:16].replace('T', ' ')} | {md(d['who'])} | {md(decision_text(d))} | {md(d['note'] or '')} |"
+        for d in decisions
+    ]
     return out + [""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib.metadata import PackageNotFoundError, version
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,12 @@ def tool_version() -> str:
         return "0"
 
 
+@overload
+def iso(moment: dt.datetime | dt.date) -> str: ...
+@overload
+def iso(moment: None) -> None: ...
+@overload
+def iso(moment: dt.datetime | dt.date | None) -> str | None: ...
 def iso(moment: dt.datetime | dt.date | None) -> str | None:
     """A UTC timestamp as xsd:dateTime (the ledger stores naive UTC)."""
     if moment is None:
@@ -39,8 +46,11 @@ def own_span(claim):
 def claim_recorders(session: Session) -> dict[int, tuple[str, dt.datetime]]:
     """Who recorded each claim and when, read from the audit trail (claim.add, claim.import)."""
     out: dict[int, tuple[str, dt.datetime]] = {}
-    rows = session.execute(select(Event.actor, Event.at, Event.target, Event.payload)
-                           .where(Event.action.in_(("claim.add", "claim.import"))).order_by(Event.id))
+    rows = session.execute(
+        select(Event.actor, Event.at, Event.target, Event.payload)
+        .where(Event.action.in_(("claim.add", "claim.import")))
+        .order_by(Event.id)
+    )
     for actor, at, target, payload in rows:
         kind, _, ids = target.partition(":")
         if kind == "claim":

@@ -11,14 +11,22 @@ from ...ledger.models import VERDICTS, Claim, Conflict, Verdict
 from . import iso, own_span
 
 SCHEMA_CONTEXT_URL = "https://schema.org"
-RATING_NAMES = {"false": "False", "mostly-false": "Mostly false", "mixed": "Mixed",
-                "mostly-true": "Mostly true", "true": "True"}
+RATING_NAMES = {
+    "false": "False",
+    "mostly-false": "Mostly false",
+    "mixed": "Mixed",
+    "mostly-true": "Mostly true",
+    "true": "True",
+}
 
 
 def claim_reviews(session: Session) -> dict:
     rows = session.execute(
-        select(Verdict, Conflict).join(Conflict, Conflict.id == Verdict.conflict_id)
-        .where(Conflict.status == "resolved").order_by(Verdict.decided_at, Verdict.claim_id))
+        select(Verdict, Conflict)
+        .join(Conflict, Conflict.id == Verdict.conflict_id)
+        .where(Conflict.status == "resolved")
+        .order_by(Verdict.decided_at, Verdict.claim_id)
+    )
     return {"@context": SCHEMA_CONTEXT_URL, "@graph": [review(v, c) for v, c in rows]}
 
 
@@ -32,15 +40,29 @@ def summary(claim: Claim) -> str:
 def review(verdict: Verdict, conflict: Conflict) -> dict:
     claim, source = verdict.claim, verdict.claim.source
     speaker = claim.speaker
-    author = ({"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
-              if speaker is not None else
-              {"@type": "Organization", "name": source.outlet} if source.outlet else
-              {"@type": "Person", "name": source.author} if source.author else None)
-    appearance = {"@type": "CreativeWork", "headline": source.title, "url": source.url,
-                  "datePublished": iso(source.published),
-                  "publisher": {"@type": "Organization", "name": source.outlet} if source.outlet else None}
-    item = {"@type": "Claim", "author": author, "datePublished": iso(source.published or source.captured),
-            "text": own_span(claim).quote if own_span(claim) else None, "appearance": _clean(appearance)}
+    author = (
+        {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
+        if speaker is not None
+        else {"@type": "Organization", "name": source.outlet}
+        if source.outlet
+        else {"@type": "Person", "name": source.author}
+        if source.author
+        else None
+    )
+    appearance = {
+        "@type": "CreativeWork",
+        "headline": source.title,
+        "url": source.url,
+        "datePublished": iso(source.published),
+        "publisher": {"@type": "Organization", "name": source.outlet} if source.outlet else None,
+    }
+    item = {
+        "@type": "Claim",
+        "author": author,
+        "datePublished": iso(source.published or source.captured),
+        "text": own_span(claim).quote if own_span(claim) else None,
+        "appearance": _clean(appearance),
+    }
     out = {
         "@type": "ClaimReview",
         "claimReviewed": summary(claim),

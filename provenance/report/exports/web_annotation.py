@@ -4,12 +4,14 @@ its body the claim as structured data. `provenance import` reads it back."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ...claims.annotations import ANNO_CONTEXT_URL, CONTEXT, ni_uri
 from ...claims.store import as_of_label
-from ...ledger.models import Claim, utcnow
+from ...ledger.models import Claim, Source, utcnow
 from . import TOOL_IRI, claim_recorders, iso, own_span, tool_version
 
 
@@ -17,11 +19,19 @@ def collection(session: Session, with_sources: bool = False) -> dict:
     """with_sources: embed each annotated capture's text and metadata, so that the collection
     can be imported into an empty ledger."""
     recorders = claim_recorders(session)
-    claims = session.scalars(
-        select(Claim).where(Claim.status != "rejected").order_by(Claim.id).options(
-            selectinload(Claim.spans), selectinload(Claim.subject), selectinload(Claim.speaker),
-            selectinload(Claim.property), selectinload(Claim.source)))
-    claims = [c for c in claims if own_span(c) is not None]
+    rows = session.scalars(
+        select(Claim)
+        .where(Claim.status != "rejected")
+        .order_by(Claim.id)
+        .options(
+            selectinload(Claim.spans),
+            selectinload(Claim.subject),
+            selectinload(Claim.speaker),
+            selectinload(Claim.property),
+            selectinload(Claim.source),
+        )
+    )
+    claims = [c for c in rows if own_span(c) is not None]
     items = [annotation(c, recorders.get(c.id)) for c in claims]
     out = {
         "@context": [ANNO_CONTEXT_URL, CONTEXT],
@@ -34,7 +44,7 @@ def collection(session: Session, with_sources: bool = False) -> dict:
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
     if with_sources:
-        seen = {}
+        seen: dict[int, Source] = {}
         for c in claims:
             seen.setdefault(c.source_id, c.source)
         out["captures"] = [capture(s) for s in seen.values()]
@@ -43,11 +53,21 @@ def collection(session: Session, with_sources: bool = False) -> dict:
 
 def capture(source) -> dict:
     """A capture as the collection embeds it: its text and what is known about it."""
-    entry = {"id": ni_uri(source.sha256), "type": "Text", "sha256": source.sha256, "format": source.media_type,
-             "label": source.title, "canonical": source.url, "outlet": source.outlet,
-             "author": source.author, "published": iso(source.published), "captured": iso(source.captured),
-             "reliability": source.reliability, "value": source.text,
-             "pages": [[p.start, p.end] for p in source.pages] or None}
+    entry = {
+        "id": ni_uri(source.sha256),
+        "type": "Text",
+        "sha256": source.sha256,
+        "format": source.media_type,
+        "label": source.title,
+        "canonical": source.url,
+        "outlet": source.outlet,
+        "author": source.author,
+        "published": iso(source.published),
+        "captured": iso(source.captured),
+        "reliability": source.reliability,
+        "value": source.text,
+        "pages": [[p.start, p.end] for p in source.pages] or None,
+    }
     return {k: v for k, v in entry.items() if v is not None}
 
 
@@ -74,9 +94,9 @@ def annotation(claim: Claim, recorded: tuple | None) -> dict:
         "cites": claim.cites,
         "status": claim.status,
         "label": f"{claim.subject.name}: {claim.property.name} = "
-                 f"{'not ' if claim.polarity == 'denies' else ''}{claim.value_text} ({as_of_label(claim)})",
+        f"{'not ' if claim.polarity == 'denies' else ''}{claim.value_text} ({as_of_label(claim)})",
     }
-    target = {
+    target: dict[str, Any] = {
         "type": "SpecificResource",
         "source": source.url or ni_uri(source.sha256),
         "sha256": source.sha256,
