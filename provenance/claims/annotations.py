@@ -133,7 +133,7 @@ def import_annotations(session: Session, doc, path: str):
 def _add_capture(session: Session, entry: dict, result) -> None:
     """A capture embedded by `export --with-sources`, added unless the ledger has it; its text
     must have the SHA-256 the entry states."""
-    from ..ingest.sources import SourceMeta, add_source, check_grade, parse_day, sha256
+    from ..ingest.sources import SourceMeta, add_source, sha256
     from ..ledger.models import SourcePage
 
     text, digest = entry.get("value"), entry.get("sha256")
@@ -142,14 +142,14 @@ def _add_capture(session: Session, entry: dict, result) -> None:
     if session.scalar(select(Source.id).where(Source.sha256 == digest)) is not None:
         result.skipped["sources"] += 1
         return
-    meta = SourceMeta(
+    meta = SourceMeta.read(
         title=entry.get("label"),
         url=entry.get("canonical"),
         outlet=entry.get("outlet"),
         author=entry.get("author"),
-        published=parse_day(entry.get("published"), "published"),
-        captured=parse_day(entry.get("captured"), "captured"),
-        reliability=check_grade(entry.get("reliability")),
+        published=entry.get("published"),
+        captured=entry.get("captured"),
+        reliability=entry.get("reliability"),
     )
     added = add_source(session, text.encode("utf-8"), entry.get("id") or digest, meta, fmt="text")
     added.source.media_type = str(entry.get("format") or "text/plain")[:64]

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
-from ..ingest.sources import SourceMeta, add_source, check_grade, find_source, parse_day, parse_time, read_input
+from ..ingest.sources import SourceMeta, add_source, find_source, read_input
 from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
@@ -261,15 +261,14 @@ def _source(
                 f"{e.where}: file {str(file)!r} is outside the import file's folder; "
                 "move it there, or pass --allow-outside if you trust this file"
             )
-        meta = SourceMeta(
+        meta = SourceMeta.read(
             title=e.get("title"),
             url=e.get("url"),
             outlet=e.get("outlet"),
             author=e.get("author"),
-            published=parse_day(e.get("published"), "published"),
-            published_at=parse_time(e.get("published"), "published"),
-            captured=parse_day(e.get("captured"), "captured"),
-            reliability=check_grade(e.get("reliability")),
+            published=e.get("published"),
+            captured=e.get("captured"),
+            reliability=e.get("reliability"),
         )
         added = add_source(session, read_input(str(path)), str(file), meta)
         source, existed = added.source, added.existed

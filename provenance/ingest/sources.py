@@ -43,6 +43,16 @@ class SourceMeta:
         self.url = check_url(self.url)
         self.reliability = check_grade(self.reliability)
 
+    @classmethod
+    def read(cls, *, published: str | None = None, captured: str | None = None, **text: str | None) -> SourceMeta:
+        """Metadata as a file states it: dates as written (a published time of day kept too)."""
+        return cls(
+            **text,
+            published=parse_day(published, "published"),
+            published_at=parse_time(published, "published"),
+            captured=parse_day(captured, "captured"),
+        )
+
 
 def parse_day(value: str | None, what: str) -> dt.date | None:
     """A calendar day given on the command line or in a file: YYYY-MM-DD (a date-time gives its day)."""
