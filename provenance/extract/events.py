@@ -10,6 +10,7 @@ event when the kinds agree and its place is the article's or is named in the art
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -44,11 +45,28 @@ class EventRef:
         return f"{self.place} {self.kind}"
 
 
+Days = dt.date | None | tuple[dt.date, ...]
+
+# Reports of one event come within days of it; a same-kind, same-place event further apart is another.
+SAME_DAYS = 3
+OTHER_DAYS = 30
+
+
 @dataclass(frozen=True)
 class LedgerEvent:
     entity_id: int
     name: str
     keys: frozenset[str]  # its folded name and aliases
+    dates: frozenset[dt.date] = frozenset()  # when the sources of its accepted claims were published
+    sources: int = 0  # how many sources have claims about it
+
+    def gap(self, days: "Days") -> int | None:
+        """Days between the article's days (its date and the dates it names) and the nearest
+        report of this event (None: unknown)."""
+        days = [d for d in ((days,) if isinstance(days, dt.date) or days is None else days) if d is not None]
+        if not days or not self.dates:
+            return None
+        return min(abs((d - day).days) for d in self.dates for day in days)
 
 
 @dataclass(frozen=True)
@@ -69,7 +87,7 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
     for m in lex.event_re.finditer(sentence):
         window = sentence[max(0, m.start() - 40) : m.end() + 60]
         facility = lex.facilities.search(window)
-        place = names._place(sentence, m.start(), m.end())
+        place = lex.country(names._place(sentence, m.start(), m.end()))
         kind = kind_of(m.group())
         assert kind is not None  # event_re matches only the lexicon's event nouns
         out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
@@ -79,6 +97,7 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
 def article_event(sentences, dateline: str | None) -> EventRef | None:
     """The event an article reports: the kind it names most, at the place named most with it
     (a headline counts twice); the dateline's town when no sentence places it."""
+    lex = lexicon()
     kinds: Counter = Counter()
     places: Counter = Counter()
     facilities: Counter = Counter()
@@ -91,7 +110,10 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
                 continue  # "the deadliest since the 1987 quake": another event, named as background
             kinds[ref.kind] += weight
             if ref.place:
-                places[ref.place] += weight
+                # "the Indian state of Odisha": a country by its adjective places the event less
+                # surely than a place named outright.
+                adjective = ref.place in lex.demonyms.values() and not re.search(rf"\b{re.escape(ref.place)}\b", s.text)
+                places[ref.place] += weight * (0.25 if adjective else 1)
             if ref.facility:
                 facilities[ref.facility] += weight
     if not kinds:
@@ -120,14 +142,18 @@ def _place_of(name: str) -> tuple[str | None, str]:
     return kind_of(m.group()), fold_text(re.sub(r"(?:’s|'s)\b", "", rest))
 
 
-def match(ref: EventRef, text: str, known: list[LedgerEvent]) -> Match | None:
-    """The ledger event this article's event is: same kind, and the same place or a place of
-    that event named in the article."""
+def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None) -> Match | None:
+    """The ledger event this article's event is: the same kind, and the same place or a place of
+    that event named in the article, unless its reports are a month or more away (another event
+    at the same place); else the one event of that kind reported within days of this article."""
     if ref is None:
         return None
     place = fold_text(ref.place or "")
     folded_text = fold_text(text)
     for e in known:
+        gap = e.gap(today)
+        if gap is not None and gap > OTHER_DAYS:
+            continue
         for key in sorted(e.keys, key=len):
             kind, where = _place_of(key)
             if kind != ref.kind or not where:
@@ -136,7 +162,25 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent]) -> Match | None:
                 return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
             if re.search(rf"\b{re.escape(where)}\b", folded_text):
                 return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")
+    near = []
+    for e in known:
+        gap = e.gap(today[0] if isinstance(today, tuple) else today)  # the article's own date
+        if gap is not None and gap <= SAME_DAYS and any(_place_of(k)[0] == ref.kind for k in e.keys):
+            near.append(e)
+    near.sort(key=lambda e: -e.sources)
+    # The event most reported in those days, when it clearly is (others are background mentions).
+    if near and (len(near) == 1 or near[0].sources >= 2 * near[1].sources):
+        e = near[0]
+        return Match(
+            e.entity_id, e.name, f"same kind ({ref.kind}), reported within {SAME_DAYS} days; no other {ref.kind} then"
+        )
     return None
+
+
+def collides(name: str, known: list[LedgerEvent], today: Days) -> bool:
+    """Whether a ledger event of a month or more away already goes by this name."""
+    key = fold_text(name)
+    return any(key in e.keys and (g := e.gap(today)) is not None and g > OTHER_DAYS for e in known)
 
 
 def surfaces(text: str, ref: EventRef) -> list[str]:
@@ -159,4 +203,6 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
                 continue
             out.append(re.sub(r"\s+", " ", m.group()))
             out.append(f"{ref.place} {noun.lower()}")
+            if " in " in m.group():
+                out.append(f"{noun.lower()} in {ref.place}")  # "deadly earthquakes in X": "earthquakes in X"
     return list(dict.fromkeys(out))

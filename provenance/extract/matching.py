@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from ..ledger.models import Alias, Claim, Entity, Property
+from ..ledger.models import Alias, Claim, Entity, Property, Source
 from .events import LedgerEvent
 from .lexicon import Question
 
@@ -51,8 +51,29 @@ class Ledger:
         keys: dict[int, set[str]] = {}
         for key, eid in self.aliases.items():
             keys.setdefault(eid, set()).add(key)
+        # When and how often each event was reported: an article is matched to an event of its
+        # days, and a name taken a month before names another event.
+        reported: dict[int, tuple[set, set]] = {}
+        for eid, sid, published, captured in session.execute(
+            select(Claim.subject_id, Source.id, Source.published, Source.captured)
+            .join(Source, Claim.source_id == Source.id)
+            .join(Entity, Claim.subject_id == Entity.id)
+            .where(Entity.kind == "event", Claim.status == "accepted")
+            .distinct()
+        ):
+            days, sources = reported.setdefault(eid, (set(), set()))
+            sources.add(sid)
+            day = published or captured
+            if day is not None:
+                days.add(day.date() if hasattr(day, "date") and callable(day.date) else day)
         self.events = [
-            LedgerEvent(eid, name, frozenset(keys.get(eid, set()) | {fold_text(name)}))
+            LedgerEvent(
+                eid,
+                name,
+                frozenset(keys.get(eid, set()) | {fold_text(name)}),
+                frozenset(reported.get(eid, (set(), set()))[0]),
+                len(reported.get(eid, (set(), set()))[1]),
+            )
             for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.kind == "event"))
         ]
         # Entity names and aliases by their folded key, for fuzzy proposals.

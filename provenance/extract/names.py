@@ -15,7 +15,7 @@ from ..anchoring import fold, fold_text
 from .lexicon import lexicon
 
 _WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]")
-_CAP = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*[\w]|[A-Z])"  # "U.S." is one word
 _JOIN = r"(?:(?:\s+(?:of|al|bin|ibn|de|the))+\s+|\s+|-)"  # "X and Y" is two names
 _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
@@ -96,6 +96,21 @@ _NOT_NAMES = {
     "november",
     "december",
     "former",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "some",
+    "many",
+    "several",
+    "top",
+    "senior",
 }
 
 
@@ -162,19 +177,26 @@ def proper_names(sentence: str) -> list[Mention]:
     """Runs of capitalised words, trimmed of leading function words and possessives."""
     out = []
     for m in _PROPER.finditer(sentence):
-        text, start = m.group(), m.start()
-        while True:
-            first = text.split()[0] if text.split() else ""
-            if first.lower() in _NOT_NAMES and len(text.split()) > 1:
-                cut = len(first) + (len(text) - len(text[len(first) :].lstrip()) - len(first))
-                text, start = text[cut:], start + cut
-                continue
-            break
-        text = _possessive(text).strip()
-        if not text or text.lower() in _NOT_NAMES or len(text) < 2:
-            continue
-        out.append(Mention(start, start + len(text), text, None))
+        # "Ecuador's Pacific coast": a possessive ends a name; what follows is another one.
+        for piece in re.finditer(r"(?:[^’']|[’'](?![sS]\s))+(?:[’'][sS](?=\s))?", m.group()):
+            if piece.group().strip():
+                _proper_piece(piece.group(), m.start() + piece.start(), out)
     return out
+
+
+def _proper_piece(text: str, start: int, out: list[Mention]) -> None:
+    start += len(text) - len(text.lstrip())
+    text = text.lstrip()
+    while True:
+        first = text.split()[0] if text.split() else ""
+        if first.lower() in _NOT_NAMES and len(text.split()) > 1:
+            cut = len(first) + (len(text) - len(text[len(first) :].lstrip()) - len(first))
+            text, start = text[cut:], start + cut
+            continue
+        break
+    text = _possessive(text).strip()
+    if text and text.lower() not in _NOT_NAMES and len(text) >= 2:
+        out.append(Mention(start, start + len(text), text, None))
 
 
 def mentions(sentence: str, aliases: dict[str, int]) -> list[Mention]:

@@ -178,12 +178,34 @@ class Reader:
         ref = self.event_ref
         if ref is None:
             return None, None, None
-        m = events.match(ref, self.text, known)
+        days = (self.today, *self._named_days()) if self.today else ()
+        m = events.match(ref, self.text, known, days)
         if m is not None:
             return m.name, m.entity_id, f"event: {ref.name or ref.kind!r} is {m.name!r} ({m.why})"
         if ref.name is None:
             return None, None, None
+        if self.today is not None and events.collides(ref.name, known, days):
+            # Another event at that place, a month or more away: the new one carries its date.
+            name = f"{ref.name} ({self.today:%B %Y})"
+            return name, self.aliases.get(names.fold_text(name)), f"event: new; {ref.name!r} names an earlier event"
         return ref.name, self.aliases.get(names.fold_text(ref.name)), None
+
+    def _named_days(self) -> list[dt.date]:
+        """The days the article names in full ("on June 2, 2023"): a look back names its event's day."""
+        out = []
+        for s in self.sentences:
+            if s.role != "body":
+                continue
+            for d in dates(s.text, self.today):
+                if not d.has_year:
+                    continue
+                try:
+                    v = parse_value(d.text, "date")
+                except InputError:
+                    continue
+                if getattr(v, "start", None) is not None and v.start == v.end:
+                    out.append(v.start)
+        return out
 
     def _dateline(self) -> str | None:
         """The town of a wire story's dateline: "PESHAWAR, Pakistan — ..." gives Peshawar."""
