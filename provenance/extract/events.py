@@ -60,13 +60,13 @@ class LedgerEvent:
     dates: frozenset[dt.date] = frozenset()  # when the sources of its accepted claims were published
     sources: int = 0  # how many sources have claims about it
 
-    def gap(self, days: "Days") -> int | None:
+    def gap(self, days: Days) -> int | None:
         """Days between the article's days (its date and the dates it names) and the nearest
         report of this event (None: unknown)."""
-        days = [d for d in ((days,) if isinstance(days, dt.date) or days is None else days) if d is not None]
-        if not days or not self.dates:
+        wanted: tuple[dt.date, ...] = (days,) if isinstance(days, dt.date) else (days or ())
+        if not wanted or not self.dates:
             return None
-        return min(abs((d - day).days) for d in self.dates for day in days)
+        return min(abs((d - day).days) for d in self.dates for day in wanted)
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
     (a headline counts twice); the dateline's town when no sentence places it."""
     lex = lexicon()
     kinds: Counter = Counter()
-    places: Counter = Counter()
+    places: Counter[str] = Counter()  # weights may be fractions
     facilities: Counter = Counter()
     for s in sentences:
         if s.role not in ("body", "headline"):
@@ -113,18 +113,17 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
                 # "the Indian state of Odisha": a country by its adjective places the event less
                 # surely than a place named outright.
                 adjective = ref.place in lex.demonyms.values() and not re.search(rf"\b{re.escape(ref.place)}\b", s.text)
-                places[ref.place] += weight * (0.25 if adjective else 1)
+                places[ref.place] += weight if adjective else weight * 4  # in quarters
             if ref.facility:
                 facilities[ref.facility] += weight
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
+    place: str | None = dateline
     if places:  # the place named with the event most, then named most in the whole article
         text = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
-        place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] * 2 + min(text.count(p), 3)))
-    else:
-        place = dateline
+        place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] / 2 + min(text.count(p), 3)))
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     return EventRef(kind, place, facility)
 

@@ -175,7 +175,7 @@ def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
 
 def proper_names(sentence: str) -> list[Mention]:
     """Runs of capitalised words, trimmed of leading function words and possessives."""
-    out = []
+    out: list[Mention] = []
     for m in _PROPER.finditer(sentence):
         # "Ecuador's Pacific coast": a possessive ends a name; what follows is another one.
         for piece in re.finditer(r"(?:[^’']|[’'](?![sS]\s))+(?:[’'][sS](?=\s))?", m.group()):
