@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError, ProvenanceError
 from ..ingest.sources import check_grade, check_url, find_source, parse_day
 from ..ledger.history import Change
-from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Source
+from ..ledger.models import VALUE_TYPES, Alias, Candidate, Claim, Entity, Property, Source
 from ..values import Label, parse_value, to_json_text
 from .vocabulary import alias_key, find_property, get_entity, get_property, resolve_entity
 
@@ -156,7 +156,8 @@ def set_side(session: Session, name: str, side: str | None) -> tuple[Entity, lis
 
 
 def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, list[int]]:
-    """Fold `other` into `keep`: its aliases, every claim about it or by it, and who speaks for it."""
+    """Fold `other` into `keep`: its aliases, every claim and candidate about it or by it, and who
+    speaks for it."""
     target, gone = get_entity(session, keep), get_entity(session, other)
     if target.id == gone.id:
         raise InputError(f"{keep!r} and {other!r} are already the same entity")
@@ -169,6 +170,13 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
         ch.touch(claim).speaker_id = target.id
     for e in session.scalars(select(Entity).where(Entity.side_id == gone.id)):
         ch.touch(e).side_id = target.id
+    # Candidates not yet reviewed follow too: accepted later, they land on the kept entity.
+    for cand in session.scalars(select(Candidate).where(Candidate.subject_id == gone.id)):
+        ch.touch(cand).subject_id = target.id
+        cand.subject_link = "known"
+    for cand in session.scalars(select(Candidate).where(Candidate.speaker_id == gone.id)):
+        ch.touch(cand).speaker_id = target.id
+        cand.speaker_link = "known"
     session.flush()
     session.expire(gone)
     ch.delete(gone)

@@ -21,7 +21,7 @@ _PROPER = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 MAX_ALIAS_WORDS = 8
 
 # Capitalised words that begin sentences or name no one.
-_NOT_NAMES = {
+NOT_NAMES = {
     "the",
     "a",
     "an",
@@ -189,13 +189,13 @@ def _proper_piece(text: str, start: int, out: list[Mention]) -> None:
     text = text.lstrip()
     while True:
         first = text.split()[0] if text.split() else ""
-        if first.lower() in _NOT_NAMES and len(text.split()) > 1:
+        if first.lower() in NOT_NAMES and len(text.split()) > 1:
             cut = len(first) + (len(text) - len(text[len(first) :].lstrip()) - len(first))
             text, start = text[cut:], start + cut
             continue
         break
     text = _possessive(text).strip()
-    if text and text.lower() not in _NOT_NAMES and len(text) >= 2:
+    if text and text.lower() not in NOT_NAMES and len(text) >= 2:
         out.append(Mention(start, start + len(text), text, None))
 
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..anchoring import fold_text
 from ..errors import InputError
 from ..values import parse_value
 from . import events, names
@@ -104,6 +105,77 @@ _MONTH_NAMES = (
 )
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
+
+
+# A party list: "Israel and the United States (US)", "U.S., Israel", "either Israel or Washington",
+# "the US and Zionist regimes".
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
+_WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_NAME}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_NAME})*)"
+_I = re.I
+# (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
+# any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
+_BLAME = [
+    (pol, re.compile(pat.replace("{who}", _WHO)))
+    for pol, pat in (
+        ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:for|over)\b)"),
+        ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
+        ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
+        (
+            "asserts",
+            r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
+        ),
+        (
+            "asserts",
+            r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
+        ),
+        ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
+        ("asserts", r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame)\b)"),
+        ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
+        ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
+        ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
+        ("asserts", r"(?i:\bpoints?\s+to\s+){who}(?i:\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:perpetrator|culprit))"),
+        ("claims", r"{who}(?i:\s+(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+responsibility)"),
+        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
+        ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
+        ("denies", r"{who}(?i:\s+(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|responsible|behind)\b)"),
+        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
+        (
+            "disowns",
+            r"{who}(?i:,?\s+(?:\w+\s+)?(?:denied|denies|deny)\s+(?:any\s+)?(?:involvement|responsibility|a\s+role|role)\b)",
+        ),
+    )
+]
+# Before "X was involved": words that make it a denial ("no reason to believe that", "refuted
+# the notion that", "rejected any suggestion that").
+_NEGATED = re.compile(
+    r"\b(?:no\s+(?:reason|evidence|indication|sign)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
+    r"den(?:y|ied|ies)|dismiss\w*)[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
+    re.I,
+)
+_BLAME_WORDS = re.compile(
+    r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b",
+    re.I,
+)
+_REPORTS = re.compile(r"\s+(?:said|says|told|added|stated|claimed|declared)\b")
+_NOT_PARTIES = {"it", "this", "that", "he", "she", "they", "we", "the", "a", "an", "no", "both", "either"}
+
+
+def _parties(who: str, lex) -> list[str]:
+    """The parties of a list, each as written ("US", "Zionist regimes"); adjectives of a country
+    name it ("Israeli" -> Israel); a bracket only repeats the name before it."""
+    out = []
+    for piece in re.split(r"\s*(?:,|\band\b|\bor\b|\bnor\b)\s*", re.sub(r"\([^)]*\)", " ", who)):
+        piece = re.sub(r"^(?:the|either|both|its\s+ally)\s+", "", piece.strip(), flags=re.I).strip(" ,")
+        if piece.endswith(".") and piece.count(".") == 1:
+            piece = piece[:-1]  # the sentence's full stop, not "U.S."
+        if not piece or piece.lower() in _NOT_PARTIES or not piece[:1].isupper():
+            continue
+        if piece.split()[0].lower() in names.NOT_NAMES:
+            continue  # "On Thursday, the Islamic State claimed": a time, not a party
+        piece = lex.country(piece)
+        if piece not in out:
+            out.append(piece)
+    return out
 
 
 @dataclass
@@ -227,6 +299,7 @@ class Reader:
                 skipped["repeated text" if s.role == "repeat" else "navigation"] += 1
                 continue
             found = [*self.quantities(s), *self.dated(s), *self.attributions(s)]
+            found = _carry_speaker(found)
             if s.role == "caption":
                 skipped["caption (kept, scored lower)"] += 1
             for p in found:
@@ -257,7 +330,10 @@ class Reader:
             if eid != self.event_id and self.lex.event_re.search(k.text) and events.BACKGROUND.search(s.text):
                 return k.text, eid
         if self.event_ref is not None and events.BACKGROUND.search(s.text):
-            for ref, _, _ in events.in_sentence(s.text):
+            for ref, a, b in events.in_sentence(s.text):
+                near = s.text[max(0, a - 50) : b + 50]  # "the deadliest since the 1987 quake"
+                if not events.BACKGROUND.search(near):
+                    continue
                 if ref.place and self.event_ref.place and ref.place != self.event_ref.place and ref.name:
                     return ref.name, self.aliases.get(names.fold_text(ref.name))
         return self.event, self.event_id
@@ -347,6 +423,9 @@ class Reader:
             r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I
         ):
             return None  # "an eight-year-old boy", "the three-train crash", "aged 28"
+        who = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(\w+)", after)
+        if who and lex.speaker_nouns.fullmatch(who.group(1)):
+            return None  # "two U.S. officials said": who speaks, not what is counted
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
         first = words.split()[0] if words else ""
@@ -591,6 +670,64 @@ class Reader:
     # -- attributions -------------------------------------------------------------------------
 
     def attributions(self, s: Sentence) -> list[Proposal]:
+        blame = self._responsibility(s)
+        found = self._attributions(s)
+        if not blame:
+            return found
+        said = next((p for p in found if p.speaker), None)
+        for p in blame:  # "..., X said": the sentence's speaker makes each of these claims
+            if said is not None and p.speaker is None:
+                p.speaker, p.speaker_id, p.verb = said.speaker, said.speaker_id, said.verb
+            p.confidence = 0.9 if p.speaker else 0.8
+        keep = [p for p in found if p.question.name != "responsibility" and p.extra.get("proposition")]
+        return blame + keep
+
+    def _responsibility(self, s: Sentence) -> list[Proposal]:
+        """Who is blamed, who claims it, who denies a part in it: one claim per party named."""
+        if not _BLAME_WORDS.search(s.text):
+            return []  # most sentences: none of the words these patterns need
+        subject, sid = self._event_subject(s)
+        if subject is None:
+            return []
+        responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
+        out: list[Proposal] = []
+        seen: set[tuple[str, str]] = set()
+        for how, pattern in _BLAME:
+            for m in pattern.finditer(s.text):
+                polarity = "denies" if how in ("denies", "disowns") else "asserts"
+                if polarity == "asserts" and _NEGATED.search(s.text[: m.start()]):
+                    polarity = "denies"  # "no reason to believe that Israel was involved"
+                parties = _parties(m.group("who"), self.lex)
+                if len(parties) > 1 and _REPORTS.match(s.text[m.end("who") :]):
+                    parties = parties[:-1]  # "..., Israel, Jamshidi said": the last is the speaker
+                for name in parties:
+                    polarity_here = polarity
+                    key = (fold_text(name), polarity_here)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(
+                        Proposal(
+                            "denial" if polarity_here == "denies" else "attribution",
+                            s.start,
+                            s.end,
+                            name,
+                            responsibility.question,
+                            0.9,
+                            subject,
+                            sid,
+                            polarity=polarity_here,
+                            hedge=self._hedge(s),
+                            as_of=self._as_of(s, 0),
+                            confidence=0.8,
+                            extra={"proposition": True},
+                        )
+                    )
+                    if how in ("claims", "disowns"):  # the party speaks for itself
+                        out[-1].speaker, out[-1].verb = name, "claims" if how == "claims" else "denies"
+        return out
+
+    def _attributions(self, s: Sentence) -> list[Proposal]:
         out = []
         dismissal = self.lex.dismissals.search(s.text)
         if dismissal is not None:
@@ -681,12 +818,12 @@ class Reader:
         if speaker is None and not clause.strip() and before.rstrip().endswith(","):
             # "Many, like X of the ANP, reject ...": the speaker is named in the aside.
             speaker = self._speaker(before)
-        if speaker is None and re.match(r"\s*[.,]?\s*$", after):
+        if re.match(r"\s*(?:(?:on|in|at|this|last)\s+[\w ]{2,20})?[.,]?\s*$", after):
             # "S, X said." -- the speaker sits between the last comma and the verb.
             tail = before.rsplit(",", 1)
-            if len(tail) == 2:
-                speaker, content = self._speaker(tail[1]), tail[0]
-                postposed = speaker is not None
+            tail_speaker = self._speaker(tail[1]) if len(tail) == 2 else None
+            if tail_speaker is not None:
+                speaker, postposed = tail_speaker, True
         if speaker is None:
             return None
         content = before.rsplit(",", 1)[0] if postposed else after
@@ -888,6 +1025,18 @@ class Reader:
             extra={"proposition": False},
             **base,
         )
+
+
+def _carry_speaker(found: list[Proposal]) -> list[Proposal]:
+    """ "The toll rose to 52, officials said": the figures are the officials' claims, and the bare
+    statement they were found in says nothing more. The article speaks only when nobody else does."""
+    said = next((p for p in found if p.speaker and not p.extra.get("proposition")), None)
+    figures_ = [p for p in found if p.kind in ("quantity", "date") and p.speaker is None]
+    if said is None or not figures_:
+        return found
+    for p in figures_:
+        p.speaker, p.speaker_id, p.verb = said.speaker, said.speaker_id, said.verb
+    return [p for p in found if p is not said]
 
 
 def read(

@@ -17,13 +17,15 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError
 from . import events
-from .models import Alias, Base, Claim, Conflict, Entity, Event, Property, Source
+from .models import Alias, Base, Candidate, Claim, Conflict, Entity, Event, Property, Source
 
 # The tables a correction may touch; each has an integer `id`.
-Row = Source | Entity | Alias | Property | Claim | Conflict
+Row = Source | Entity | Alias | Property | Claim | Conflict | Candidate
 R = TypeVar("R", bound=Row)
 
-MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (Source, Entity, Alias, Property, Claim, Conflict)}
+MODELS: dict[str, type[Row]] = {
+    m.__tablename__: m for m in (Source, Entity, Alias, Property, Claim, Conflict, Candidate)
+}
 # The columns a correction may change; id, hashes and texts never do.
 SKIP = {"id", "sha256", "text", "chars", "created_at", "added_at", "key"}
 
