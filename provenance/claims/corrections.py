@@ -173,10 +173,10 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
     # Candidates not yet reviewed follow too: accepted later, they land on the kept entity.
     for cand in session.scalars(select(Candidate).where(Candidate.subject_id == gone.id)):
         ch.touch(cand).subject_id = target.id
-        cand.subject_link = "known"
+        cand.subject_text, cand.subject_link = target.name, "known"
     for cand in session.scalars(select(Candidate).where(Candidate.speaker_id == gone.id)):
         ch.touch(cand).speaker_id = target.id
-        cand.speaker_link = "known"
+        cand.speaker_text, cand.speaker_link = target.name, "known"
     session.flush()
     session.expire(gone)
     ch.delete(gone)

@@ -49,7 +49,7 @@ Days = dt.date | None | tuple[dt.date, ...]
 
 # Reports of one event come within days of it; a same-kind, same-place event further apart is another.
 SAME_DAYS = 3
-OTHER_DAYS = 30
+OTHER_DAYS = 180
 
 
 @dataclass(frozen=True)

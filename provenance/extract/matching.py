@@ -5,6 +5,7 @@ lexicon question goes by; entities by alias first, then by fuzzy name as a *prop
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -111,7 +112,8 @@ class Ledger:
         if entity_id is not None:
             return EntityMatch(entity_id, self.entity_names[entity_id], "known")
         key = fold_text(name)
-        if len(key.split()) >= 2 and self._choices:
+        dated = re.search(r"\(\w+ \d{4}\)$", name)  # "X attack (May 2031)": named apart on purpose
+        if len(key.split()) >= 2 and self._choices and not dated:
             hit = process.extractOne(key, self._choices.keys(), scorer=fuzz.token_set_ratio, score_cutoff=ALIAS_MATCH)
             if hit is not None:
                 eid = self._choices[hit[0]]

@@ -767,6 +767,10 @@ class Reader:
         ms = [m for m in ms if m.text.lower() not in ("it", "this")]
         if ms:
             m = ([k for k in ms if k.entity_id is not None] or ms)[-1]
+            lead = [k for k in ms if k.end < m.start and not phrase[k.end : m.start].strip()]
+            if lead and m.text[:1].islower():
+                # "U.S. officials" when "officials" alone is known: the whole name speaks.
+                m = names.Mention(lead[-1].start, m.end, phrase[lead[-1].start : m.end], None)
             # "The Afghan defense ministry": keep the role noun that follows a name.
             tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end :])
             if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
@@ -898,7 +902,9 @@ class Reader:
             content,
             re.I,
         ):
-            cls = "denies"  # "Afghans are not involved": the speaker denies a part in it
+            cls, turned = "denies", True  # "Afghans are not involved": the speaker denies a part in it
+        else:
+            turned = False
         kind = "denial" if cls == "denies" else "attribution"
         polarity = "denies" if cls == "denies" else "asserts"
         base = dict(
@@ -962,6 +968,8 @@ class Reader:
                 if named:  # "USA and Israel had no role", "no reason to believe that Israel was involved"
                     value, value_id = named[0].text, named[0].entity_id
                     others = named[1:]
+                elif turned:
+                    return None  # "three others are not involved, X said": X denies nothing of its own
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
                 p = Proposal(
                     kind,
