@@ -467,6 +467,19 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
         return rule, _detect(session, [], rules_added=True)
 
 
+def remove_rule(db: Database, ref: str) -> dict:
+    """Remove a rule by id or name: the conflicts it raised no longer hold and are retired
+    (superseded, with the reason), then the rule goes; both in the event log."""
+    from .claims.corrections import get_rule
+    from .claims.corrections import remove_rule as remove
+    from .detect import retire_rule
+
+    with db.session() as session:
+        rule = get_rule(session, ref)
+        retired = retire_rule(session, rule.id, f"rule {rule.name!r} removed")
+        return {**remove(session, rule), "superseded_conflicts": retired}
+
+
 # -- conflicts ----------------------------------------------------------------------------------
 
 

@@ -130,3 +130,31 @@ def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, 
         assert scanned.conflicts == [] and scanned.retired == []
     finally:
         db.close()
+
+
+def test_removing_a_rule_supersedes_its_conflicts_with_the_reason(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "blamed", "--type", "entity")
+    cli("properties", "add", "sole author", "--type", "entity")
+    _add(cli, "The army blamed Ruritania", "Ruritania", prop="blamed")
+    _add(cli, "Borduria alone did it", "Borduria", prop="sole author")
+    out = cli("rules", "add", "one-author", "--left", "blamed", "--right", "sole author",
+              "--rationale", "a sole author excludes any other").stdout
+    assert "1 new conflict(s)" in out
+    (cid,) = [c["id"] for c in cli.json("conflicts", "list") if c["status"] == "open"]
+    out = cli("rules", "remove", "one-author").stdout
+    assert f"superseded conflict(s) {cid}" in out
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+    assert cli.json("rules", "list") == []
+    import sqlite3
+
+    rows = sqlite3.connect(cli.db).execute("SELECT action, payload FROM events ORDER BY id").fetchall()
+    assert any(a == "conflict.supersede" and "rule 'one-author' removed" in p for a, p in rows)
+    assert rows[-1][0] == "rule.remove"
+    # A full scan raises nothing again: the rule is gone, and so is what it raised.
+    cli("conflicts", "scan")
+    assert [c["status"] for c in cli.json("conflicts", "list")] == ["superseded"]
+    before = cli.snapshot()
+    bad = cli("rules", "remove", "one-author", ok=False)
+    assert bad.exit_code != 0 and "no rule 'one-author'" in bad.stderr and "Traceback" not in bad.output
+    assert cli.snapshot() == before

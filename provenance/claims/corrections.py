@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError, ProvenanceError
 from ..ingest.sources import check_grade, check_url, find_source, parse_day
 from ..ledger.history import Change
-from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Source
+from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule, Source
 from ..values import Label, parse_value, to_json_text
 from .vocabulary import alias_key, find_property, get_entity, get_property, resolve_entity
 
@@ -289,3 +289,26 @@ def edit_property(
         prop.description = _opt(description)
     ch.record(session, "property.edit", f"property:{prop.id}")
     return prop, [c.id for c in claims]
+
+
+# -- rules --------------------------------------------------------------------------------------
+
+
+def get_rule(session: Session, ref: str) -> Rule:
+    """A rule by its id or its name."""
+    ref = ref.strip()
+    rule = session.get(Rule, int(ref)) if ref.isdigit() else None
+    rule = rule or session.scalar(select(Rule).where(Rule.name == ref))
+    if rule is None:
+        raise InputError(f"no rule {ref!r}; see `provenance rules list`")
+    return rule
+
+
+def remove_rule(session: Session, rule: Rule) -> dict:
+    """Delete a rule (its conflicts are retired by the caller first); the rule as it was."""
+    was = {"id": rule.id, "name": rule.name, "left": rule.left_property.name, "right": rule.right_property.name}
+    ch = Change()
+    ch.delete(rule)
+    session.delete(rule)
+    ch.record(session, "rule.remove", f"rule:{was['id']}", name=was["name"])
+    return was

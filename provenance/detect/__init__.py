@@ -440,3 +440,17 @@ def retire_stale(session: Session, reason: str = "a full scan found the claims n
                 events.record(session, "conflict.supersede", f"conflict:{c.id}", old="open", reason=reason)
     session.flush()
     return retired
+
+
+def retire_rule(session: Session, rule_id: int, reason: str) -> list[int]:
+    """Retire the live conflicts a rule raised (it is being removed): superseded, with the reason
+    in the event log. Dismissed and resolved ones keep the person's decision."""
+    retired = []
+    for c in session.scalars(
+        select(Conflict).where(Conflict.rule_id == rule_id, Conflict.status.in_(LIVE)).order_by(Conflict.id)
+    ):
+        old, c.status = c.status, "superseded"
+        retired.append(c.id)
+        events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+    session.flush()
+    return retired
