@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
 from ..ingest.sources import check_grade, check_url, find_source, parse_day
+from ..ledger import events
 from ..ledger.history import Change
 from ..ledger.models import VALUE_TYPES, Alias, Claim, Entity, Property, Rule, Source
 from ..values import Label, parse_value, to_json_text
@@ -307,8 +308,8 @@ def get_rule(session: Session, ref: str) -> Rule:
 def remove_rule(session: Session, rule: Rule) -> dict:
     """Delete a rule (its conflicts are retired by the caller first); the rule as it was."""
     was = {"id": rule.id, "name": rule.name, "left": rule.left_property.name, "right": rule.right_property.name}
-    ch = Change()
-    ch.delete(rule)
     session.delete(rule)
-    ch.record(session, "rule.remove", f"rule:{was['id']}", name=was["name"])
+    session.flush()
+    # The whole rule in the event, so the log says what was removed (`rules add` can restore it).
+    events.record(session, "rule.remove", f"rule:{was['id']}", **was, rationale=rule.rationale)
     return was
