@@ -158,3 +158,17 @@ def test_removing_a_rule_supersedes_its_conflicts_with_the_reason(cli, tmp_path)
     bad = cli("rules", "remove", "one-author", ok=False)
     assert bad.exit_code != 0 and "no rule 'one-author'" in bad.stderr and "Traceback" not in bad.output
     assert cli.snapshot() == before
+
+
+def test_answers_follow_a_merge_and_a_rename_of_the_entity_they_name(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "planned in", "--type", "entity", "--single-value")
+    _add(cli, "The army blamed Ruritania", "Ruritania", prop="planned in")
+    (cid,) = _add(cli, "Borduria alone did it", "Ruritanian soil", prop="planned in")["new_conflicts"]
+    cli("entities", "merge", "Ruritania", "Ruritanian soil")
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+    cli("entities", "rename", "Ruritania", "Republic of Ruritania")
+    # A claim recorded after the rename answers with the new name: the same answer as the old ones.
+    assert _add(cli, "Ruritania", "Republic of Ruritania", prop="planned in")["new_conflicts"] == []
+    assert [c["status"] for c in cli.json("conflicts", "list")] == ["superseded"]
+    assert cli.json("conflicts", "scan") == []

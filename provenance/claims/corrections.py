@@ -87,6 +87,33 @@ def _claims_about(session: Session, entity_ids: list[int]) -> list[int]:
     return [c.id for c in _claims_of(session, or_(Claim.subject_id.in_(entity_ids), Claim.speaker_id.in_(entity_ids)))]
 
 
+def _naming(session: Session, names: set[str]) -> list[Claim]:
+    """Accepted or pending claims whose answer is one of these entities (a categorical value is
+    stored under the entity's name when recorded)."""
+    import json
+
+    keys = {n.casefold() for n in names}
+    rows = session.scalars(
+        select(Claim).join(Property, Property.id == Claim.property_id).where(Property.value_type == "entity")
+    )
+    return [c for c in rows if str(json.loads(c.value_json).get("value", "")).casefold() in keys]
+
+
+def _rename_values(ch: Change, session: Session, old: str, new: str) -> list[int]:
+    """Claims answering with entity `old` now answer with `new`, as a claim recorded today would."""
+    changed = []
+    for claim in _naming(session, {old}):
+        ch.touch(claim).value_json = to_json_text(Label(new, "entity"))
+        changed.append(claim.id)
+    return changed
+
+
+def claims_touching(session: Session, entity: Entity) -> list[int]:
+    """Every claim about, by, or answering with this entity: what a change to its names can change."""
+    names = {entity.name, *(a.alias for a in entity.aliases)}
+    return sorted({*_claims_about(session, [entity.id]), *(c.id for c in _naming(session, names))})
+
+
 def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) -> Entity:
     entity = get_entity(session, name)
     new = new.strip()
@@ -105,6 +132,8 @@ def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) 
         session.add(alias)
         session.flush()
         ch.create(alias)
+    if old != new:
+        _rename_values(ch, session, old, new)
     if not keep_old:
         gone = session.scalar(select(Alias).where(Alias.key == alias_key(old)))
         if gone is not None and gone.key != alias_key(new):
@@ -170,13 +199,14 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
         ch.touch(claim).speaker_id = target.id
     for e in session.scalars(select(Entity).where(Entity.side_id == gone.id)):
         ch.touch(e).side_id = target.id
+    answering = _rename_values(ch, session, gone.name, target.name)
     session.flush()
     session.expire(gone)
     ch.delete(gone)
     session.delete(gone)
     ch.record(session, "entity.merge", f"entity:{target.id}", merged=gone.id, name=gone.name)
     session.expire(target)
-    return target, _claims_about(session, [target.id])
+    return target, sorted({*_claims_about(session, [target.id]), *answering})
 
 
 def split_entity(
