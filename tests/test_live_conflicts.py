@@ -214,3 +214,20 @@ def test_answers_follow_a_merge_and_a_rename_of_the_entity_they_name(cli, tmp_pa
     assert _add(cli, "Ruritania", "Republic of Ruritania", prop="planned in")["new_conflicts"] == []
     assert [c["status"] for c in cli.json("conflicts", "list")] == ["superseded"]
     assert cli.json("conflicts", "scan") == []
+
+
+def test_grades_prefer_the_latest_figure_from_the_same_authority(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "death toll", "--type", "quantity", "--running-count")
+    cli("entities", "add", "Officials")
+    cli("entities", "add", "Hospital")
+    _add(cli, "The toll rose to 52", "52", "--as-of", "2024-05-04", "--speaker", "Officials", prop="death toll")
+    _add(cli, "12 people died", "40", "--as-of", "2024-05-04", "--speaker", "Hospital", prop="death toll")
+    _add(cli, "Police now say 30", "30", "--as-of", "2024-05-06", "--speaker", "Officials", prop="death toll")
+    (q,) = cli.json("contested")
+    by_value = {a["value_shown"]: a for a in q["answers"]}
+    assert by_value["52"]["credibility"] == 5
+    assert by_value["52"]["credibility_why"].startswith("superseded: Officials later gave 30")
+    # The later figure is not graded down by the figure it replaced, nor by a decrease.
+    assert by_value["30"]["credibility"] == 3, by_value["30"]["credibility_why"]
+    assert by_value["30"]["credibility_why"] == "one origin, not contradicted"
