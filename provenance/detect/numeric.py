@@ -58,6 +58,7 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
     known = order(a, b)
     if known is not None:
         earlier, later = known
+        assert later.quick is not None and earlier.quick is not None  # running counts are intervals
         if later.quick[1] >= _reached(earlier) or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
         return Finding(
@@ -71,6 +72,7 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
         )
     if a.value.overlaps(b.value) or not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
         return None  # reports dated only by their sources: the hour of each is unknown
+    assert a.quick is not None and b.quick is not None  # running counts are intervals
     high = a if a.quick[0] > b.quick[0] else b
     if rose_to(high):
         return None  # "the toll rose to 233 on Sunday": the higher figure is that day's update
@@ -90,5 +92,6 @@ def _reached(c: ClaimView) -> float:
     """The least a report says a running count has reached: its lower end, or for a figure given
     only as a ceiling ("as many as 143 have died") that figure, since a count is reported by how
     high it has gone."""
+    assert c.quick is not None  # running counts are intervals
     low, high = c.quick[0], c.quick[1]
     return high if low == float("-inf") else low
