@@ -58,17 +58,24 @@ def _import_doc(labels: dict, event_dir: Path) -> dict:
 
 def _readable(labels: dict) -> tuple[dict, int]:
     """The labels without claims whose value the ledger's parser refuses (a typo such as '100,00',
-    a decimal comma): a hand-entered ledger could not hold them either."""
+    a decimal comma): a hand-entered ledger could not hold them either. A date without its year
+    ("March 15") is read as the ledger reads it, against its source's published date."""
+    import datetime as dt
+
     from provenance.errors import ProvenanceError
-    from provenance.values import parse_value
+    from provenance.values import parse_date, parse_value
 
     types = {name: spec["type"] for name, spec in CANONICAL.items()}
     types.update({p["name"]: p.get("type", "text") for p in labels.get("properties", [])})
+    published = {s.get("key"): str(s.get("published") or "")[:10] for s in labels.get("sources", [])}
     keep = []
     for c in labels.get("claims", []):
         kind = types.get(c["property"], "text")
         try:
-            if kind in ("quantity", "share", "date"):
+            if kind == "date":
+                day = published.get(c["source"])
+                parse_date(str(c["value"]), dt.date.fromisoformat(day) if day else None)
+            elif kind in ("quantity", "share"):
                 parse_value(str(c["value"]), kind)
         except ProvenanceError:
             continue

@@ -374,10 +374,13 @@ def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, si
 
 def add_alias(db: Database, name: str, alias: str) -> dict:
     from .claims.corrections import add_alias as add
+    from .claims.corrections import claims_touching
     from .claims.vocabulary import entity_json
 
     with db.session() as session:
-        return entity_json(add(session, name, alias))
+        entity = add(session, name, alias)
+        _refresh(session, claims_touching(session, entity), f"alias {alias.strip()!r} added to {entity.name!r}")
+        return entity_json(entity)
 
 
 @dataclass
@@ -403,19 +406,25 @@ def merge_entities(db: Database, keep: str, other: str) -> dict:
 
 
 def rename_entity(db: Database, name: str, new: str, keep_old: bool = True) -> dict:
+    from .claims.corrections import claims_touching
     from .claims.corrections import rename_entity as rename
     from .claims.vocabulary import entity_json
 
     with db.session() as session:
-        return entity_json(rename(session, name, new, keep_old))
+        entity = rename(session, name, new, keep_old)
+        _refresh(session, claims_touching(session, entity), f"entity {name!r} renamed {entity.name!r}")
+        return entity_json(entity)
 
 
 def remove_alias(db: Database, name: str, alias: str) -> dict:
+    from .claims.corrections import claims_touching
     from .claims.corrections import remove_alias as remove
     from .claims.vocabulary import entity_json
 
     with db.session() as session:
-        return entity_json(remove(session, name, alias))
+        entity = remove(session, name, alias)
+        _refresh(session, claims_touching(session, entity), f"alias {alias.strip()!r} removed from {entity.name!r}")
+        return entity_json(entity)
 
 
 def set_side(db: Database, name: str, side: str | None) -> Corrected:
@@ -465,6 +474,19 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
     with db.session() as session:
         rule = rule_json(add(session, name, left, right, rationale))
         return rule, _detect(session, [], rules_added=True)
+
+
+def remove_rule(db: Database, ref: str) -> dict:
+    """Remove a rule by id or name: the conflicts it raised no longer hold and are retired
+    (superseded, with the reason), then the rule goes; both in the event log."""
+    from .claims.corrections import get_rule
+    from .claims.corrections import remove_rule as remove
+    from .detect import retire_rule
+
+    with db.session() as session:
+        rule = get_rule(session, ref)
+        retired = retire_rule(session, rule.id, f"rule {rule.name!r} removed")
+        return {**remove(session, rule), "superseded_conflicts": retired}
 
 
 # -- conflicts ----------------------------------------------------------------------------------

@@ -247,3 +247,20 @@ def test_a_toll_named_as_such_is_a_running_count_without_the_flag(cli, tmp_path)
     # "revised the toll down to 40" corrects the 45: a revision, not a contradiction.
     assert cli.json("conflicts", "list") == []
     assert cli("properties", "add", "strength", "--type", "quantity").stdout == "property 2: strength (quantity)\n"
+
+
+def test_a_count_given_by_its_ceiling_that_later_falls_is_a_decrease(ledger):
+    add(ledger, "40 people died", "death toll", "as many as 40", "--as-of", "2024-05-04")
+    b = add(ledger, "Police now say 30 people died", "death toll", "12", "--as-of", "2024-05-06")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "decrease" and "as many as 40" in c["explanation"]
+
+
+def test_a_figure_a_correction_names_is_compared_with_nothing(ledger):
+    add(ledger, "12 people died", "death toll", "50", "--as-of", "2024-05-04")
+    add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    # "30 and not 50": the 50 is history; it no longer differs from the same day's 40.
+    fix = add(ledger, "Police now say 30 people died", "death toll", "30", "--as-of", "2024-05-06", "--revises", "1")
+    open_ = [c for c in ledger.json("conflicts", "list") if c["status"] == "open"]
+    assert not any(1 in [x["id"] for x in ledger.json("conflicts", "show", str(c["id"]))["claims"]] for c in open_)
+    assert fix["id"] == 3

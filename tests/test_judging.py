@@ -19,4 +19,5 @@ def test_judging_figures_on_dev():
     rows, total = run("dev")
     assert total["must_not_flagged"] == 0
     assert total["rescan_added"] == 0
-    assert total["recall"] >= 0.65 and total["precision"] >= 0.75
+    assert total["unreadable"] == 0  # year-less dates are read against their source's date
+    assert total["recall"] >= 0.69 and total["precision"] >= 0.8

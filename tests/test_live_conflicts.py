@@ -92,9 +92,45 @@ def test_an_exclusive_answer_conflicts_with_any_other_but_one_speaker_never_with
     assert kinds == ["exclusive"]
 
 
-EDITS = st.lists(st.tuples(st.sampled_from(["value", "reject", "as_of", "scope", "hedge", "revises"]),
-                           st.integers(1, 4), st.sampled_from(["12", "40", "52", "30", "about 40", "at least 20"])),
-                 min_size=1, max_size=8)
+CLAIM_EDITS = st.tuples(st.sampled_from(["value", "reject", "as_of", "scope", "hedge", "revises"]),
+                        st.integers(1, 4), st.sampled_from(["12", "40", "52", "30", "about 40", "at least 20"]))
+# Changes to names, questions and rules: what changes which claims meet on one question.
+VOCABULARY_EDITS = st.tuples(
+    st.sampled_from(["alias", "unalias", "merge", "rename", "rule_add", "rule_remove", "single", "multi",
+                     "running", "not_running", "type_text", "type_quantity", "exclusive"]),
+    st.integers(1, 6), st.sampled_from(["Ruritania", "Borduria", "Ruritanian soil", "Officials", "Police"]))
+EDITS = st.lists(st.one_of(CLAIM_EDITS, VOCABULARY_EDITS), min_size=1, max_size=10)
+ENTITY_QUOTES = [("The army blamed Ruritania", "Ruritania", "Officials"),
+                 ("Borduria alone did it", "Borduria", "Police"),
+                 ("it said", "Ruritanian soil", "Officials")]
+
+
+def _vocabulary_edit(db, what, n, name):
+    from provenance.claims.recording import ClaimInput
+
+    other = ["Ruritania", "Borduria", "Ruritanian soil", "Officials", "Police"][n % 5]
+    if what == "alias":
+        actions.add_alias(db, name, f"{name} alias {n}")
+    elif what == "unalias":
+        actions.remove_alias(db, name, f"{name} alias {n}")
+    elif what == "merge":
+        actions.merge_entities(db, name, other)
+    elif what == "rename":
+        actions.rename_entity(db, name, f"{name} {n}", keep_old=n % 2 == 0)
+    elif what == "rule_add":
+        actions.add_rule(db, f"r{n}", "death toll" if n % 2 else "blamed", "blamed", "they exclude each other")
+    elif what == "rule_remove":
+        actions.remove_rule(db, f"r{n}")
+    elif what in ("single", "multi"):
+        actions.edit_property(db, "blamed", single_value=what == "single")
+    elif what in ("running", "not_running"):
+        actions.edit_property(db, "death toll", running_count=what == "running")
+    elif what in ("type_text", "type_quantity"):
+        actions.edit_property(db, "death toll", value_type=what[5:])
+    elif what == "exclusive":
+        quote, _, speaker = ENTITY_QUOTES[n % 3]
+        actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="blamed",
+                                         value=name, speaker=other, exclusive=True, create_entities=True))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -110,23 +146,88 @@ def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, 
     try:
         actions.add_sources(db, [str(src)], published="2024-05-04")
         actions.add_property(db, "death toll", "quantity", running_count=True)
+        actions.add_property(db, "blamed", "entity")
         quotes = ["12 people died", "40 people died", "The toll rose to 52", "Police now say 30"]
         for quote, value in zip(quotes, ["12", "40", "52", "30"]):
             actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="death toll",
                                              value=value, create_entities=True))
+        for quote, value, speaker in ENTITY_QUOTES:
+            actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="blamed",
+                                             value=value, speaker=speaker, create_entities=True))
         for what, claim, value in edits:
             try:
                 if what == "reject":
                     actions.reject_claim(db, claim, "test")
                 elif what == "revises":
                     actions.edit_claim(db, claim, revises=(claim % 4) + 1)
-                else:
+                elif what in ("value", "as_of", "scope", "hedge"):
                     change = {"value": value, "as_of": ["2024-05-04", "2024-05-05", "May 2024"][claim % 3],
                               "scope": "children" if value == "12" else "", "hedge": "tentatively"}[what]
                     actions.edit_claim(db, claim, **{what: change})
+                else:
+                    _vocabulary_edit(db, what, claim, value)
             except ProvenanceError:
                 pass  # a refused edit changes nothing
         scanned = actions.scan(db)
-        assert scanned.conflicts == [] and scanned.retired == []
+        assert scanned.conflicts == [] and scanned.retired == [], edits
     finally:
         db.close()
+
+
+def test_removing_a_rule_supersedes_its_conflicts_with_the_reason(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "blamed", "--type", "entity")
+    cli("properties", "add", "sole author", "--type", "entity")
+    _add(cli, "The army blamed Ruritania", "Ruritania", prop="blamed")
+    _add(cli, "Borduria alone did it", "Borduria", prop="sole author")
+    out = cli("rules", "add", "one-author", "--left", "blamed", "--right", "sole author",
+              "--rationale", "a sole author excludes any other").stdout
+    assert "1 new conflict(s)" in out
+    (cid,) = [c["id"] for c in cli.json("conflicts", "list") if c["status"] == "open"]
+    out = cli("rules", "remove", "one-author").stdout
+    assert f"superseded conflict(s) {cid}" in out
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+    assert cli.json("rules", "list") == []
+    import sqlite3
+
+    rows = sqlite3.connect(cli.db).execute("SELECT action, payload FROM events ORDER BY id").fetchall()
+    assert any(a == "conflict.supersede" and "rule 'one-author' removed" in p for a, p in rows)
+    assert rows[-1][0] == "rule.remove"
+    # A full scan raises nothing again: the rule is gone, and so is what it raised.
+    cli("conflicts", "scan")
+    assert [c["status"] for c in cli.json("conflicts", "list")] == ["superseded"]
+    before = cli.snapshot()
+    bad = cli("rules", "remove", "one-author", ok=False)
+    assert bad.exit_code != 0 and "no rule 'one-author'" in bad.stderr and "Traceback" not in bad.output
+    assert cli.snapshot() == before
+
+
+def test_answers_follow_a_merge_and_a_rename_of_the_entity_they_name(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "planned in", "--type", "entity", "--single-value")
+    _add(cli, "The army blamed Ruritania", "Ruritania", prop="planned in")
+    (cid,) = _add(cli, "Borduria alone did it", "Ruritanian soil", prop="planned in")["new_conflicts"]
+    cli("entities", "merge", "Ruritania", "Ruritanian soil")
+    assert cli.json("conflicts", "show", str(cid))["status"] == "superseded"
+    cli("entities", "rename", "Ruritania", "Republic of Ruritania")
+    # A claim recorded after the rename answers with the new name: the same answer as the old ones.
+    assert _add(cli, "Ruritania", "Republic of Ruritania", prop="planned in")["new_conflicts"] == []
+    assert [c["status"] for c in cli.json("conflicts", "list")] == ["superseded"]
+    assert cli.json("conflicts", "scan") == []
+
+
+def test_grades_prefer_the_latest_figure_from_the_same_authority(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("properties", "add", "death toll", "--type", "quantity", "--running-count")
+    cli("entities", "add", "Officials")
+    cli("entities", "add", "Hospital")
+    _add(cli, "The toll rose to 52", "52", "--as-of", "2024-05-04", "--speaker", "Officials", prop="death toll")
+    _add(cli, "12 people died", "40", "--as-of", "2024-05-04", "--speaker", "Hospital", prop="death toll")
+    _add(cli, "Police now say 30", "30", "--as-of", "2024-05-06", "--speaker", "Officials", prop="death toll")
+    (q,) = cli.json("contested")
+    by_value = {a["value_shown"]: a for a in q["answers"]}
+    assert by_value["52"]["credibility"] == 5
+    assert by_value["52"]["credibility_why"].startswith("superseded: Officials later gave 30")
+    # The later figure is not graded down by the figure it replaced, nor by a decrease.
+    assert by_value["30"]["credibility"] == 3, by_value["30"]["credibility_why"]
+    assert by_value["30"]["credibility_why"] == "one origin, not contradicted"

@@ -13,8 +13,8 @@ from ..claims.store import article_title, as_of_label, speaker_name
 from ..claims.vocabulary import get_property, resolve_entity
 from ..detect.store import explanation_of, fold, with_current_explanations
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
-from ..values import from_json
-from .grading import CREDIBILITY, graded, is_rumour
+from ..values import Interval, from_json
+from .grading import CREDIBILITY, graded, is_rumour, superseded_grade
 from .independence import independent_count
 
 
@@ -171,6 +171,7 @@ def _question(
         return None  # every answer agrees: nothing is contested (a running count's figures are
         # still shown, as the timeline they make)
     support = [independent_count(session, group) for group in groups]
+    replaced = _replaced_answers(groups, answer_of, first.property.running_count)
     rivals: dict[int, set[int]] = defaultdict(set)
     for conflict in live:
         involved = {answer_of[cl.id] for cl in conflict.claims}
@@ -180,6 +181,9 @@ def _question(
             continue
         for n in involved:
             rivals[n] |= involved - {n}
+    # A figure its own authority replaced speaks against nothing: the latest one is preferred.
+    for n in rivals:
+        rivals[n] -= set(replaced)
     rendered = []
     for n, group in enumerate(groups, 1):
         value = from_json(group[0].value_json)
@@ -189,9 +193,11 @@ def _question(
             independent,
             grades,
             all(is_rumour(c.hedge) for c in group),
-            n in rivals,
+            bool(rivals[n]),
             max((support[r - 1][0] for r in rivals[n]), default=0),
         )
+        if n in replaced:
+            grade, why = superseded_grade(replaced[n])
         written = list(dict.fromkeys(c.value_text for c in group))
         rendered.append(
             {
@@ -290,6 +296,39 @@ def _folded(conflicts: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
             "decided_at": c.decided_at.isoformat(timespec="minutes") if c.decided_at else None,
         },
     )
+
+
+def _replaced_answers(groups: list[list[Claim]], answer_of: dict[int, int], running: bool) -> dict[int, str]:
+    """Answers every claim of which its own authority later replaced, with, in words, by what.
+
+    A claim is replaced by a later one that revises it (`--revises`), or, for a running count, by a
+    later, lower figure from the same speaker (an authority correcting its own toll). A rise is an
+    update, not a replacement: the earlier figure was true when given."""
+    claims = [c for g in groups for c in g if c.polarity == "asserts"]
+    by: dict[int, Claim] = {c.revises_id: c for c in claims if c.revises_id}
+    if running:
+        for e in claims:
+            for later in claims:
+                if e.id in by or later.speaker_id is None or later.speaker_id != e.speaker_id:
+                    continue
+                if _when(later) > _when(e) and _below(later, e) and answer_of[later.id] != answer_of[e.id]:
+                    by[e.id] = later
+    out = {}
+    for n, group in enumerate(groups, 1):
+        news = [by[c.id] for c in group if c.id in by]
+        if group and len(news) == len(group):
+            latest = max(news, key=_when)
+            out[n] = f"{speaker_name(latest)} later gave {latest.value_text} (claim {latest.id}, {as_of_label(latest)})"
+    return out
+
+
+def _when(c: Claim) -> tuple:
+    return (c.as_of_start or dt.date.min, c.as_of_at or dt.datetime.min)
+
+
+def _below(later: Claim, earlier: Claim) -> bool:
+    a, b = from_json(later.value_json), from_json(earlier.value_json)
+    return isinstance(a, Interval) and isinstance(b, Interval) and a.bounds()[1] < b.bounds()[0]
 
 
 def _timeline(answers: dict[tuple, list[Claim]]) -> list[dict]:

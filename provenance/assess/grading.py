@@ -16,7 +16,9 @@ An origin is where the fact comes from, not the outlet that prints it: a stateme
 outlets is one origin (its speaker), and copies of one text are one origin. A scope difference
 (the same figures counting different things) is not a conflict for grading; neither is a
 dismissed or superseded conflict, nor a same-day difference; a decrease counts against the
-earlier figure only, since the later one may be a correction. "Estimated" and "about" qualify precision, not truth: they do
+earlier figure only, since the later one may be a correction. A figure its own authority later
+replaced (a linked revision, or a lower figure from the same speaker later on a running count) is
+graded 5, "superseded", and counts against no answer: the latest figure is preferred. "Estimated" and "about" qualify precision, not truth: they do
 not make a claim hearsay.
 """
 
@@ -63,6 +65,11 @@ def is_rumour(hedge: str | None) -> bool:
 def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool, strongest_rival: int) -> int:
     """The 1-6 grade of one answer (see the module docstring)."""
     return graded(independent, grades, all_hedged, in_conflict, strongest_rival)[0]
+
+
+def superseded_grade(by: str) -> tuple[int, str]:
+    """The grade of a figure its own authority replaced: no longer anyone's current claim."""
+    return 5, f"superseded: {by}; the latest figure from the same authority is preferred"
 
 
 def _origins(n: int) -> str:

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
 from ..ingest.sources import check_grade, check_url, find_source, parse_day
+from ..ledger import events
 from ..ledger.history import Change
-from ..ledger.models import VALUE_TYPES, Alias, Candidate, Claim, Entity, Property, Source
+from ..ledger.models import VALUE_TYPES, Alias, Candidate, Claim, Entity, Property, Rule, Source
 from ..values import Label, parse_value, to_json_text
 from .vocabulary import alias_key, find_property, get_entity, get_property, resolve_entity
 
@@ -86,6 +87,33 @@ def _claims_about(session: Session, entity_ids: list[int]) -> list[int]:
     return [c.id for c in _claims_of(session, or_(Claim.subject_id.in_(entity_ids), Claim.speaker_id.in_(entity_ids)))]
 
 
+def _naming(session: Session, names: set[str]) -> list[Claim]:
+    """Accepted or pending claims whose answer is one of these entities (a categorical value is
+    stored under the entity's name when recorded)."""
+    import json
+
+    keys = {n.casefold() for n in names}
+    rows = session.scalars(
+        select(Claim).join(Property, Property.id == Claim.property_id).where(Property.value_type == "entity")
+    )
+    return [c for c in rows if str(json.loads(c.value_json).get("value", "")).casefold() in keys]
+
+
+def _rename_values(ch: Change, session: Session, old: str, new: str) -> list[int]:
+    """Claims answering with entity `old` now answer with `new`, as a claim recorded today would."""
+    changed = []
+    for claim in _naming(session, {old}):
+        ch.touch(claim).value_json = to_json_text(Label(new, "entity"))
+        changed.append(claim.id)
+    return changed
+
+
+def claims_touching(session: Session, entity: Entity) -> list[int]:
+    """Every claim about, by, or answering with this entity: what a change to its names can change."""
+    names = {entity.name, *(a.alias for a in entity.aliases)}
+    return sorted({*_claims_about(session, [entity.id]), *(c.id for c in _naming(session, names))})
+
+
 def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) -> Entity:
     entity = get_entity(session, name)
     new = new.strip()
@@ -104,6 +132,8 @@ def rename_entity(session: Session, name: str, new: str, keep_old: bool = True) 
         session.add(alias)
         session.flush()
         ch.create(alias)
+    if old != new:
+        _rename_values(ch, session, old, new)
     if not keep_old:
         gone = session.scalar(select(Alias).where(Alias.key == alias_key(old)))
         if gone is not None and gone.key != alias_key(new):
@@ -177,13 +207,14 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
     for cand in session.scalars(select(Candidate).where(Candidate.speaker_id == gone.id)):
         ch.touch(cand).speaker_id = target.id
         cand.speaker_text, cand.speaker_link = target.name, "known"
+    answering = _rename_values(ch, session, gone.name, target.name)
     session.flush()
     session.expire(gone)
     ch.delete(gone)
     session.delete(gone)
     ch.record(session, "entity.merge", f"entity:{target.id}", merged=gone.id, name=gone.name)
     session.expire(target)
-    return target, _claims_about(session, [target.id])
+    return target, sorted({*_claims_about(session, [target.id]), *answering})
 
 
 def split_entity(
@@ -297,3 +328,26 @@ def edit_property(
         prop.description = _opt(description)
     ch.record(session, "property.edit", f"property:{prop.id}")
     return prop, [c.id for c in claims]
+
+
+# -- rules --------------------------------------------------------------------------------------
+
+
+def get_rule(session: Session, ref: str) -> Rule:
+    """A rule by its id or its name."""
+    ref = ref.strip()
+    rule = session.get(Rule, int(ref)) if ref.isdigit() else None
+    rule = rule or session.scalar(select(Rule).where(Rule.name == ref))
+    if rule is None:
+        raise InputError(f"no rule {ref!r}; see `provenance rules list`")
+    return rule
+
+
+def remove_rule(session: Session, rule: Rule) -> dict:
+    """Delete a rule (its conflicts are retired by the caller first); the rule as it was."""
+    was = {"id": rule.id, "name": rule.name, "left": rule.left_property.name, "right": rule.right_property.name}
+    session.delete(rule)
+    session.flush()
+    # The whole rule in the event, so the log says what was removed (`rules add` can restore it).
+    events.record(session, "rule.remove", f"rule:{was['id']}", **was, rationale=rule.rationale)
+    return was

@@ -51,6 +51,7 @@ EXAMPLES = {
     "rules add": "provenance rules add afghan-core --left \"share of members with Afghan citizenship\" "
     "--right \"key component\" --rationale \"a majority cannot be a foreign core\"",
     "rules list": "provenance rules list",
+    "rules remove": "provenance rules remove afghan-core",
     "sources add": "provenance sources add article.txt --outlet \"Dawn\" --published 2025-05-08",
     "sources copies": "provenance sources copies 2",
     "sources diff": "provenance sources diff 1 2",

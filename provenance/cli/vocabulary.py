@@ -297,4 +297,19 @@ def rules_add(db, name, left, right, rationale):
     click.echo(f"rule {r['id']}: {safe_line(r['name'])}; {len(found)} new conflict(s)")
 
 
+@rules.command("remove")
+@click.argument("rule")
+@with_ledger
+def rules_remove(db, rule):
+    """Remove RULE (its id or name); the conflicts it raised are superseded, with the reason."""
+    from ..actions import remove_rule
+
+    r = remove_rule(db, rule)
+    gone = r["superseded_conflicts"]
+    click.echo(
+        f"rule {r['id']} removed: {safe_line(r['name'])}; "
+        + (f"superseded conflict(s) {', '.join(map(str, gone))}" if gone else "no conflict superseded")
+    )
+
+
 COMMANDS = [entities, properties, rules]

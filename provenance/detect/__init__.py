@@ -239,6 +239,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     for (_, prop), views in by_question.items():
         if ctx.props[prop][3]:  # a running count: figures a later report revised are superseded
             ctx.superseded |= superseded(views)
+            ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
     findings = []
     for a in new:
@@ -310,6 +311,7 @@ def scan(session: Session) -> list[int]:
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         if group[0].running_count and len(group) > 1:
             ctx.superseded = superseded(group)
+            ctx.replaced = superseded(group, strict=True)
         # The innermost loop of the product: kept plain, most pairs end at cannot_conflict.
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -358,7 +360,9 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     views = {v.id: v for chunk in _chunks(ids) for v in _views(session, Claim.id.in_(chunk), ctx)}
     questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
     for subject, prop in questions:
-        ctx.superseded |= superseded(_views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx))
+        question = _views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx)
+        ctx.superseded |= superseded(question)
+        ctx.replaced |= superseded(question, strict=True)
     rules: dict[int | None, Rule] = {r.id: r for r in session.scalars(select(Rule))}
     out: dict[int, Finding | None] = {}
     for c in conflicts:
@@ -435,5 +439,19 @@ def retire_stale(session: Session, reason: str = "a full scan found the claims n
                 c.status = "superseded"
                 retired.append(c.id)
                 events.record(session, "conflict.supersede", f"conflict:{c.id}", old="open", reason=reason)
+    session.flush()
+    return retired
+
+
+def retire_rule(session: Session, rule_id: int, reason: str) -> list[int]:
+    """Retire the live conflicts a rule raised (it is being removed): superseded, with the reason
+    in the event log. Dismissed and resolved ones keep the person's decision."""
+    retired = []
+    for c in session.scalars(
+        select(Conflict).where(Conflict.rule_id == rule_id, Conflict.status.in_(LIVE)).order_by(Conflict.id)
+    ):
+        old, c.status = c.status, "superseded"
+        retired.append(c.id)
+        events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
     session.flush()
     return retired

@@ -32,6 +32,7 @@ class Context:
         self._entities: dict[int, tuple[str, int | None]] | None = None
         # Running-count figures a later correction replaced (see `superseded`), per question.
         self.superseded: set[int] = set()
+        self.replaced: set[int] = set()  # ... and those it names: history, compared with nothing
         self._sources: dict[int, tuple[str | None, str | None]] = {}  # id -> (outlet, author)
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
@@ -250,6 +251,8 @@ def cannot_conflict(a: ClaimView, b: ClaimView) -> bool:
         return False
     if a.scope != b.scope and a.scope and b.scope:
         return False
+    if a.running_count and (qa[0] == float("-inf") or qb[0] == float("-inf")):
+        return False  # "as many as 143": a count reported by its ceiling can still fall later
     if qa[1] < qb[0] or qb[1] < qa[0]:
         return False
     if qa[1] == qb[0]:
@@ -430,15 +433,30 @@ def revises(later: ClaimView, earlier: ClaimView) -> bool:
     if later.revises_id == earlier.id:
         return True
     q = (later.quote or "").casefold()
-    old = _figure(earlier)
-    if old and old != _figure(later) and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
+    old, own = _figure(earlier), _figure(later)
+    if old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
         return True
-    return bool(_CORRECTION.search(q))
+    # A correction that names the figure it replaces ("275 and not 288") replaces that one only.
+    named = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(q)} - {own}
+    return not named and bool(_CORRECTION.search(q))
 
 
-def superseded(views: list[ClaimView]) -> set[int]:
+def replaces(later: ClaimView, earlier: ClaimView) -> bool:
+    """Whether `later` says outright which figure it replaces: linked with --revises, or its quote
+    names the old figure ("275 and not 288"). A bare "revised to 275" does not say whose figure it
+    corrects, so it is no reason to set aside another party's claim."""
+    if later.revises_id == earlier.id:
+        return True
+    old, own = _figure(earlier), _figure(later)
+    q = (later.quote or "").casefold()
+    return bool(old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q))
+
+
+def superseded(views: list[ClaimView], strict: bool = False) -> set[int]:
     """The figures of one running count that a later, lower figure says it corrects: they stay in
-    the timeline as superseded, and later figures are not compared with them."""
+    the timeline as superseded, and later figures are not compared with them. strict: only those
+    it names or is linked to (`replaces`), which no figure at all is compared with."""
+    test = replaces if strict else revises
     out = set()
     for i, a in enumerate(views):
         for b in views[i + 1 :]:
@@ -448,7 +466,7 @@ def superseded(views: list[ClaimView]) -> set[int]:
                 continue
             earlier, later = known
             assert later.quick is not None and earlier.quick is not None  # both intervals, as checked
-            if later.quick[1] < earlier.quick[0] and revises(later, earlier):
+            if later.quick[1] < earlier.quick[0] and test(later, earlier):
                 out.add(earlier.id)
     return out
 

@@ -31,12 +31,14 @@ def comparable(a: ClaimView, b: ClaimView) -> bool:
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
-    if not comparable(a, b) or a.scope != b.scope or a.value.overlaps(b.value):
+    if not comparable(a, b) or a.scope != b.scope:
         return None
     if a.revises_id == b.id or b.revises_id == a.id:
         return None
     if a.running_count and not a.single_value:
         return _running(a, b)
+    if a.value.overlaps(b.value):
+        return None
     if not a.single_value and not same_moment(a, b):
         return None
     return Finding(
@@ -51,11 +53,13 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
 
 
 def _running(a: ClaimView, b: ClaimView) -> Finding | None:
+    if a.id in a.ctx.replaced or b.id in a.ctx.replaced:
+        return None  # a figure its own correction replaced is history, no one's current claim
     known = order(a, b)
     if known is not None:
         earlier, later = known
         assert later.quick is not None and earlier.quick is not None  # running counts are intervals
-        if later.quick[1] >= earlier.quick[0] or revises(later, earlier) or earlier.id in a.ctx.superseded:
+        if later.quick[1] >= _reached(earlier) or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
         return Finding(
             "decrease",
@@ -66,7 +70,7 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
             NAME,
             VERSION,
         )
-    if not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
+    if a.value.overlaps(b.value) or not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
         return None  # reports dated only by their sources: the hour of each is unknown
     assert a.quick is not None and b.quick is not None  # running counts are intervals
     high = a if a.quick[0] > b.quick[0] else b
@@ -82,3 +86,12 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
         NAME,
         VERSION,
     )
+
+
+def _reached(c: ClaimView) -> float:
+    """The least a report says a running count has reached: its lower end, or for a figure given
+    only as a ceiling ("as many as 143 have died") that figure, since a count is reported by how
+    high it has gone."""
+    assert c.quick is not None  # running counts are intervals
+    low, high = c.quick[0], c.quick[1]
+    return high if low == float("-inf") else low
