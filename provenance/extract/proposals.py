@@ -97,6 +97,14 @@ _FUNCTION_WORDS = {
     "yesterday",
     "later",
     "earlier",
+    "could",
+    "would",
+    "may",
+    "might",
+    "will",
+    "still",
+    "also",
+    "currently",
 }
 _MONTH_NAMES = (
     r"\b(?:january|february|march|april|may|june|july|august|september|october|"
@@ -339,9 +347,14 @@ class Reader:
         clause = text[max(0, f.start - 60) : f.end + 60]
         part = previous is not None and lex.part_markers.search(before)
         count, counted, strength = self._what_counted(f.text, words, clause, before, after)
-        if count is None:
+        where = self._breakdown(text, f, previous, s.start)
+        if count is None and where is None:
             return None
-        if part:
+        if where is not None and (count is None or count == previous.question):
+            # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
+            question, subject, subject_id = previous.question, previous.subject, previous.subject_id
+            strength, scope, note = previous.question_strength, where, None
+        elif part:
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength = previous.question_strength
             scope = counted or "part"
@@ -392,8 +405,21 @@ class Reader:
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
+    @staticmethod
+    def _breakdown(text: str, f, previous, offset: int) -> str | None:
+        """Where a figure with no noun of its own sits in a list after a count ("49 have died -
+        41 at the Central Mosque, 7 at Linwood Mosque"): its place, the scope of the same count."""
+        if previous is None or previous.kind != "quantity" or "figure" not in previous.extra:
+            return None
+        gap = text[previous.extra["figure"][1] - offset : f.start]
+        m = re.match(r"\s+((?:at|in)\s+(?:(?:the|a|an)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})", text[f.end :])
+        if m is None or not re.search(r"[,;:–—-]\s*$|\band\s*$", gap) or len(gap.split()) > 12:
+            return None
+        return m.group(1)
+
     _AFTER_STOP = re.compile(
-        r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d"
+        r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|than|compared)\s"
+        r"|(?<!reported)(?<!listed)\sas\s|\d"
     )
     _BEFORE_STOP = re.compile(r".*(?:[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|than|compared)\s|\d)", re.S)
 
@@ -409,13 +435,26 @@ class Reader:
         stop = self._AFTER_STOP.search(after)
         ahead = after[: stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
-        people = lex.people.match(ahead) or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b", ahead)
-        counted = people.group() if people else ""  # "two Canadians" is a scoped count
+        # "two Canadians" is a scoped count; "two Christchurch mosques" counts mosques.
+        people = lex.people.match(ahead) or re.match(
+            r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead
+        )
+        counted = people.group() if people else ""
+        if people and not re.search(r"\b(?:of|by|at|aged)\s*$", before):
+            tail = self._verb_after_people(after.lstrip()[people.end() :])
+            if tail:
+                ahead = ahead[: people.end()] + " " + tail
+        verb = self._cue_just_before(before)
+        if verb is not None:  # "killed 27 people in hospitals": the verb before governs
+            return verb.question, counted, 0.9
         best = None
         for c in lex.counts:
+            if people and not c.people:
+                continue  # "5,000 people might need housing because of destroyed homes"
             noun = c.words.match(ahead) if c.words else None
             if noun:
-                return c.question, noun.group().lower(), 0.9
+                # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
+                return c.question, "" if c.question.running else noun.group().lower(), 0.9
             cue = c.cues.search(ahead) if c.cues else None
             if cue and (best is None or cue.start() < best[0]):
                 best = (cue.start(), c)
@@ -440,9 +479,10 @@ class Reader:
         cut = self._BEFORE_STOP.match(before)
         behind = before[cut.end() :] if cut else before
         behind = " ".join(behind.split()[-8:])
-        if re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I) or (
-            re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)
-        ):
+        if (
+            re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
+            and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", behind, re.I)
+        ) or (re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)):
             return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
         for c in lex.counts:
             for cue in c.cues.finditer(behind) if c.cues else ():
@@ -450,7 +490,35 @@ class Reader:
                     best = (cue.end(), c)
         if best is not None:
             return best[1].question, counted, 0.85
+        if self.lex.count_links.search(before[-40:]):
+            # "the death toll from the earthquake has risen to 413": the count named earlier in
+            # the sentence, before the update verb.
+            for c in lex.counts:
+                for cue in c.cues.finditer(before) if c.cues else ():
+                    if best is None or cue.end() > best[0]:
+                        best = (cue.end(), c)
+            if best is not None:
+                return best[1].question, counted, 0.85
         return None, None, 0
+
+    def _cue_just_before(self, before: str):
+        """A count's verb right before the figure ("killed 27", "killing at least 40")."""
+        tail = re.search(r"(\b[\w’'-]+)\s*$", before)
+        if tail is None:
+            return None
+        for c in self.lex.counts:
+            if c.cues and c.cues.fullmatch(tail.group(1)) and re.search(r"(?:ed|ing|s)$", tail.group(1), re.I):
+                return c
+        return None
+
+    @staticmethod
+    def _verb_after_people(rest: str) -> str | None:
+        """ "61 people from her State have died": the verb after a short phrase of place."""
+        m = re.match(
+            r"\s+(?:from|in|at|across)\s+(?:[\w’'-]+\s+){1,4}?((?:have|has|had|were|was|are)\s+(?:been\s+)?[\w’'-]+)",
+            rest,
+        )
+        return m.group(1) if m else None
 
     def _magnitude(self, s, f) -> Proposal | None:
         if not _parses(f.text, "quantity"):
