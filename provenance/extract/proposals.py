@@ -111,6 +111,25 @@ _MONTH_NAMES = (
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
+# An earlier figure just before a number: "up from 95", "the earlier tally of 95", "was earlier put at".
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:up|down)\s+from\s*$|\b(?:earlier|previous|initial|original|old)\s+(?:death\s+)?"
+    r"(?:tally|toll|figure|count|estimate|total)\s+(?:of|was|had\s+been|stood\s+at)\s*$"
+    r"|\b(?:was|were|had\s+been|been)\s+(?:earlier|previously|initially|first)\s+(?:put|given|reported|"
+    r"estimated|set|placed)\s+at\s*$|\b(?:earlier|previously|initially)\s+(?:put|gave|reported|estimated)\s+"
+    r"(?:it\s+|the\s+\w+\s+)?at\s*$",
+    re.I,
+)
+# The earlier figure just after the new one: "revised to 275 from 288", "103, up from 73".
+_EARLIER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
+)
+# Words that say a new figure replaces an earlier one rather than adding to a running count.
+_REVISION = re.compile(
+    r"\b(?:revis\w*|correct\w*|updat\w*|lowered|downgraded|adjusted|double[- ]count\w*|counted\s+twice|"
+    r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count))\b",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
 
@@ -135,6 +154,8 @@ class Proposal:
     note: str | None = None
     confidence: float = 0.5
     role: str = "body"
+    revises: str | None = None  # the earlier figure this one revises ("revised from 95 to 84")
+    earlier: bool = False  # an earlier figure of a running count, stated as replaced
     extra: dict = field(default_factory=dict)
 
 
@@ -180,6 +201,7 @@ class Reader:
         self.event_ref = events.article_event(self.sentences, self._dateline())
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
         self.last_statement: Proposal | None = None
+        self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
 
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
         """The event the article reports, as the ledger knows it when it does (and why)."""
@@ -221,7 +243,28 @@ class Reader:
                 p.role = s.role
                 p.confidence = round(p.confidence * ROLE_WEIGHT[s.role], 3)
             out.extend(found)
+        self._link_revisions(out)
         return Reading(out, skipped)
+
+    def _link_revisions(self, found: list[Proposal]) -> None:
+        """ "The toll was revised down to 84" with the earlier figure given elsewhere in the
+        article ("the earlier tally of 95"): the new figure proposes to revise that one."""
+        earlier = [p for p in found if p.earlier]
+        for p in found:
+            if p.kind != "quantity" or p.earlier or p.revises or "running-count update" not in (p.note or ""):
+                continue
+            if not _REVISION.search(self.text[p.start : p.end]):
+                continue
+            olds = [
+                e
+                for e in earlier
+                if e.question.name == p.question.name and e.subject == p.subject and e.value != p.value
+            ]
+            if olds:
+                p.revises = min(olds, key=lambda e: abs(e.start - p.start)).value
+        for p in found:
+            if p.revises:
+                p.note = "; ".join(n for n in (p.note, f"revises the earlier figure {p.revises}") if n)
 
     # -- shared pieces ------------------------------------------------------------------------
 
@@ -291,6 +334,8 @@ class Reader:
             if p is not None:
                 out.append(p)
                 previous = p
+                if p.question.running:
+                    self.last_count = p.question
         return out
 
     _CHANGE = re.compile(
@@ -348,6 +393,9 @@ class Reader:
         part = previous is not None and lex.part_markers.search(before)
         count, counted, strength = self._what_counted(f.text, words, clause, before, after)
         where = self._breakdown(text, f, previous, s.start)
+        if count is None and part:
+            who = lex.people.match(after.lstrip())  # "..., including 12 children"
+            count, counted = previous.question, who.group() if who else "part"
         if count is None and where is None:
             return None
         if where is not None and (count is None or count == previous.question):
@@ -377,16 +425,27 @@ class Reader:
             self.lex.updates.search(before[-60:])
             or self.lex.updates_after.match(after)
             or self.lex.updates_after.search(f.text)
+            or re.search(
+                r"\b(?:revis\w*|correct\w*|updat\w*|lowered|raised)\b[^.;]{0,40}\bto\s+(?:\w+\s+)?$", before, re.I
+            )
         )
-        earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
-        if earlier or re.search(
-            r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I
+        earlier = _EARLIER_BEFORE.search(before) or (
+            re.search(r"\bfrom\s*$", before)
+            and (re.match(r"\s+to\s+(?:\w+\s+)?\d", after) or self._CHANGE.search(before[:-5]))
+        )
+        earlier_value = None
+        if earlier or (re.match(r"\s*(?:Earlier|Previously|Initially)\b", text) and question.running):
+            # "revised the toll from 95 to 84", "up from 95", "the earlier tally of 95": the
+            # earlier figure of a running count, stated as replaced (recorded as of before).
+            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.8
+            earlier = True
+        elif (
+            (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before))
+            or (change := _EARLIER_AFTER.match(after))
+            or (update and question.running)
         ):
-            # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
-            # count, stated as replaced; a person decides whether to record it.
-            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.6
-        elif (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before)) or (update and question.running):
-            what = f"running-count update (earlier: {change.group(1)})" if change else "running-count update"
+            earlier_value = change.group(1) if change else None
+            what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
         return Proposal(
             "quantity",
@@ -403,6 +462,8 @@ class Reader:
             note=note,
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
+            revises=earlier_value if earlier_value and _REVISION.search(text) else None,
+            earlier=bool(earlier),
         )
 
     @staticmethod
@@ -430,7 +491,9 @@ class Reader:
         a noun that says it alone ("31 deaths"), else the nearest cue before it ("killing 84",
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
-        if re.search(r"\bof\s*$", before) and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", before, re.I):
+        if re.search(r"\bof\s*$", before) and not re.search(
+            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", before, re.I
+        ):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
         stop = self._AFTER_STOP.search(after)
         ahead = after[: stop.start()] if stop else after
@@ -481,8 +544,12 @@ class Reader:
         behind = " ".join(behind.split()[-8:])
         if (
             re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
-            and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", behind, re.I)
-        ) or (re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)):
+            and not re.search(r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", behind, re.I)
+        ) or (
+            re.search(r"\bfrom\s*$", behind, re.I)
+            and not re.match(r"\s+to\s+\S*\d", after)
+            and not self._CHANGE.search(before[:-5])
+        ):
             return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
         for c in lex.counts:
             for cue in c.cues.finditer(behind) if c.cues else ():
@@ -490,7 +557,11 @@ class Reader:
                     best = (cue.end(), c)
         if best is not None:
             return best[1].question, counted, 0.85
-        if self.lex.count_links.search(before[-40:]):
+        if _EARLIER_BEFORE.search(before) and self.last_count is not None:
+            return self.last_count, counted, 0.8  # "the earlier tally of 95": the count just read
+        if self.lex.count_links.search(before[-40:]) or (
+            re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5])
+        ):
             # "the death toll from the earthquake has risen to 413": the count named earlier in
             # the sentence, before the update verb.
             for c in lex.counts:

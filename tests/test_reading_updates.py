@@ -1,0 +1,87 @@
+"""Figures read with the right question, update language and revisions (issue 11, items 4 and 8;
+issue 12, revisions proposed by extraction). Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from provenance.extract.proposals import read
+
+
+def _quantities(text: str) -> list:
+    return [p for p in read(text, {}, dt.date(2024, 1, 4)).proposals if p.kind == "quantity"]
+
+
+def _by_value(text: str) -> dict:
+    return {p.value: p for p in _quantities(text)}
+
+
+def test_a_revision_names_its_earlier_figure_in_either_order():
+    got = _by_value("The death toll in the crash was revised to 275 from 288 by the state government.")
+    assert got["275"].revises == "288" and not got["275"].earlier
+    assert got["288"].earlier and got["288"].question.name == "death toll"
+    got = _by_value("The toll was earlier put at 288, which the state government revised to 275 on Sunday.")
+    assert got["288"].earlier and got["275"].revises == "288"
+
+
+def test_a_rise_is_an_update_with_its_earlier_figure_not_a_revision():
+    got = _by_value("The death toll has risen to 103, up from 73 on Wednesday.")
+    assert "update (earlier: 73)" in got["103"].note and got["103"].revises is None
+    assert got["73"].earlier
+
+
+def test_an_earlier_tally_in_another_sentence_is_the_one_revised():
+    got = _by_value(
+        "BAGHDAD — The blast in Baghdad killed dozens. The ministry revised the death toll down to 61 on "
+        "Friday. The earlier tally of 70 had counted some victims twice."
+    )
+    assert got["70"].earlier and got["70"].question.name == "death toll"
+    assert got["61"].revises == "70"
+
+
+def test_the_count_named_before_an_update_verb_is_the_question():
+    got = _by_value("The staggering death toll from the shootings at two city mosques has climbed to 50, police said.")
+    assert set(got) == {"50"} and got["50"].question.name == "death toll"
+
+
+def test_a_breakdown_by_place_and_a_part_are_scoped_claims():
+    got = _by_value("49 people have died - 41 at the Central Mosque, 7 at Linwood Mosque")
+    assert got["41"].question.name == got["7"].question.name == "death toll"
+    assert got["41"].scope == "at the Central Mosque" and got["7"].scope == "at Linwood Mosque"
+    got = _by_value("At least 90 people were killed, including 12 children, officials said.")
+    assert got["12"].question.name == "death toll" and got["12"].scope == "children"
+    assert got["At least 90"].scope is None
+
+
+def test_other_things_counted_are_not_tolls():
+    got = _by_value(
+        "Red Cross workers said as many as 5,000 people might need temporary housing because of destroyed homes."
+    )
+    assert got["as many as 5,000"].question.name == "displaced"
+    assert not _quantities("date 2023-06-03 Rescue teams worked through the night.")
+    got = _by_value("This is the deadliest since a magnitude-7.2 earthquake struck the coast.")
+    assert got["7.2"].question.name == "magnitude"
+    got = _by_value("The disease killed 27 people in hospitals, the minister said.")
+    assert got["27"].question.name == "death toll"
+    got = _by_value("Officials said 84 dead and 40 wounded were counted.")
+    assert got["84"].scope is None
+
+
+def test_accepting_a_revision_records_it_and_flags_no_conflict(cli, tmp_path):
+    page = tmp_path / "toll.txt"
+    page.write_text(
+        "QUETTA, Pakistan — A bombing at a market in Quetta killed dozens of people on Tuesday, officials said.\n\n"
+        "On Wednesday the provincial health department revised the death toll from 95 to 84, saying some "
+        "victims had been counted twice.\n",
+        encoding="utf-8",
+    )
+    out = cli.json("sources", "add", str(page), "--published", "2024-01-04", "--extract")[0]
+    tolls = {c["value"]: c for c in out["candidates"] if c["property"]["name"] == "death toll"}
+    assert tolls["84"]["revises"] == {"value": "95", "claim": None}
+    assert "revises 95" in cli("review").stdout
+    ids = [str(tolls["95"]["id"]), str(tolls["84"]["id"])]
+    decided = json.loads(cli("candidates", "accept", *ids, "--json").stdout)
+    assert decided["new_conflicts"] == []
+    claims = {c["value_text"]: c for c in cli.json("claims", "list")}
+    assert claims["84"]["revises"] == claims["95"]["id"]
