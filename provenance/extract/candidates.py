@@ -98,7 +98,9 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
         cites=p.cites,
         note=_note(p, subject),
         revises_value=p.revises[:100] if p.revises else None,
-        revises_id=ledger_revised(ledger.session, subject.entity_id if subject else None, prop.property_id, p.revises),
+        revises_id=ledger_revised(
+            ledger.session, subject.entity_id if subject else None, prop.property_id, p.revises, source.id
+        ),
         property_name=prop.name,
         property_type=prop.value_type,
         property_id=prop.property_id,
@@ -110,9 +112,12 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
     )
 
 
-def ledger_revised(session: Session, subject_id: int | None, property_id: int | None, value: str | None) -> int | None:
+def ledger_revised(
+    session: Session, subject_id: int | None, property_id: int | None, value: str | None, source_id: int | None = None
+) -> int | None:
     """The claim an earlier figure names ("revised from 95 to 84": the claim of 95): the latest
-    accepted claim of that subject and question whose value equals it; None when there is none."""
+    accepted claim of that subject and question whose value equals it, from `source_id` (the same
+    article) when it has one; None when there is none."""
     if not value or subject_id is None or property_id is None:
         return None
     prop = session.get(Property, property_id)
@@ -128,13 +133,15 @@ def ledger_revised(session: Session, subject_id: int | None, property_id: int | 
         .order_by(Claim.id.desc())
         .limit(200)
     )
+    found = []
     for claim in rows:
         try:
             if parse_value(claim.value_text, prop.value_type) == wanted:
-                return claim.id
+                found.append(claim)
         except ProvenanceError:
             continue
-    return None
+    same = [c for c in found if c.source_id == source_id]
+    return (same or found)[0].id if found else None
 
 
 def _note(p: proposals.Proposal, subject) -> str | None:
@@ -500,10 +507,12 @@ def _record_revisions(session: Session, queued: list[Candidate]) -> list[int]:
         if cand.claim_id is None or not (cand.revises_id or cand.revises_value):
             continue
         claim = session.get_one(Claim, cand.claim_id)
-        earlier_id = cand.revises_id
-        earlier = session.get(Claim, earlier_id) if earlier_id else None
-        if earlier is None or earlier.property_id != claim.property_id or earlier.status != "accepted":
-            earlier_id = ledger_revised(session, claim.subject_id, claim.property_id, cand.revises_value)
+        # The earlier figure of the same article first (perhaps accepted in this very batch).
+        earlier_id = ledger_revised(session, claim.subject_id, claim.property_id, cand.revises_value, claim.source_id)
+        if earlier_id is None and cand.revises_id is not None:
+            earlier = session.get(Claim, cand.revises_id)
+            if earlier is not None and earlier.property_id == claim.property_id and earlier.status == "accepted":
+                earlier_id = earlier.id
         if earlier_id is None or earlier_id == claim.id:
             continue
         claim.revises_id = earlier_id

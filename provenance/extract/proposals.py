@@ -122,12 +122,12 @@ _EARLIER_BEFORE = re.compile(
 )
 # The earlier figure just after the new one: "revised to 275 from 288", "103, up from 73".
 _EARLIER_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
+    r"\s+(?:and\s+)?not\s+(\d[\d,.]*)\b|\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
 )
 # Words that say a new figure replaces an earlier one rather than adding to a running count.
 _REVISION = re.compile(
     r"\b(?:revis\w*|correct\w*|updat\w*|lowered|downgraded|adjusted|double[- ]count\w*|counted\s+twice|"
-    r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count))\b",
+    r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count)|and\s+not\s+\d+)",
     re.I,
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
@@ -383,6 +383,12 @@ class Reader:
         first = words.split()[0] if words else ""
         if first in lex.non_count and not f.share:
             return None
+        if re.match(
+            r"\s+bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
+            after,
+            re.I,
+        ):
+            return None  # "88 bodies have been identified": bodies being handled, not a toll
         if f.share:
             return self._share(s, f, ms)
         value = f.text
@@ -444,7 +450,7 @@ class Reader:
             or (change := _EARLIER_AFTER.match(after))
             or (update and question.running)
         ):
-            earlier_value = change.group(1) if change else None
+            earlier_value = next(g for g in change.groups() if g) if change else None
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
         return Proposal(
@@ -537,7 +543,7 @@ class Reader:
             noun = back.group("noun").lower()
             for c in lex.counts:
                 if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
-                    return c.question, noun, 0.85
+                    return c.question, "" if c.question.running else noun, 0.85
         before = re.sub(r"\bfrom\s+[\w,.]+\s+to\s*$", "", before)  # "the toll from 95 to 84": the toll
         cut = self._BEFORE_STOP.match(before)
         behind = before[cut.end() :] if cut else before
