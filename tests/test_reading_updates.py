@@ -85,3 +85,41 @@ def test_accepting_a_revision_records_it_and_flags_no_conflict(cli, tmp_path):
     assert decided["new_conflicts"] == []
     claims = {c["value_text"]: c for c in cli.json("claims", "list")}
     assert claims["84"]["revises"] == claims["95"]["id"]
+
+
+def test_page_chrome_bylines_bullets_and_credits_get_their_roles():
+    from provenance.extract.sentences import sentences
+
+    page = (
+        "date 2024-02-01 Skip to Content\n"
+        "Ferry sinks off Dhaka, 31 dead\n"
+        "By Jane Roe\n"
+        "Published February 1, 2024\n"
+        "Rescuers carry a survivor to the shore near Dhaka on Tuesday. —AP\n"
+        "• 31 people have died and 12 are missing, police say\n"
+        "• Published\n"
+        "The ferry capsized on Tuesday evening, police said.\n"
+        "Click to comment\n"
+        "The river police said divers were still searching the wreck and that the toll could ri"
+    )
+    roles = {s.text[:20]: s.role for s in sentences(page)}
+    assert roles["date 2024-02-01 Skip"] == "navigation"
+    assert roles["Ferry sinks off Dhak"] == "headline"
+    assert roles["By Jane Roe"] == roles["Published February 1"] == roles["Click to comment"] == "navigation"
+    assert roles["Rescuers carry a sur"] == "caption"
+    assert roles["• 31 people have die"] == "body" and roles["• Published"] == "navigation"
+    assert roles["The river police sai"] == "body"  # the capture stops mid-sentence
+
+
+def test_a_caption_keeps_its_own_time_and_waits_for_a_person(cli, tmp_path):
+    page = tmp_path / "ferry.txt"
+    page.write_text(
+        "DHAKA, Bangladesh — A ferry capsized in the river near Dhaka on Wednesday, killing 31 people, police said.\n\n"
+        "Rescuers recover bodies after 12 people were killed on Tuesday near Dhaka. —AP\n",
+        encoding="utf-8",
+    )
+    out = cli.json("sources", "add", str(page), "--published", "2024-02-01", "--extract")[0]
+    caption = next(c for c in out["candidates"] if c["role"] == "caption" and c["kind"] == "quantity")
+    assert caption["value"] == "12" and caption["as_of"] == "2024-01-30"
+    accepted = json.loads(cli("review", "--accept-above", "0.1", "--json").stdout)["accepted"]
+    assert caption["id"] not in accepted
