@@ -123,3 +123,14 @@ def test_a_caption_keeps_its_own_time_and_waits_for_a_person(cli, tmp_path):
     assert caption["value"] == "12" and caption["as_of"] == "2024-01-30"
     accepted = json.loads(cli("review", "--accept-above", "0.1", "--json").stdout)["accepted"]
     assert caption["id"] not in accepted
+
+
+def test_elections_and_crowds_are_read_as_shares_seats_and_crowds():
+    got = _by_value(
+        "Turnout was 67 percent. The Awami League won 52% of the vote. The ruling party won 143 of the 250 seats. "
+        "Thousands of people had gathered when the bombs exploded."
+    )
+    assert got["67 percent"].question.name == "turnout" and got["67 percent"].question.value_type == "share"
+    assert got["52%"].question.name == "vote share" and got["52%"].subject == "Awami League"
+    assert got["143"].question.name == "seats won" and "250" in got["143"].note and "250" not in got
+    assert got["Thousands"].question.name == "crowd size"

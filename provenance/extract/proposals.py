@@ -389,6 +389,9 @@ class Reader:
             re.I,
         ):
             return None  # "88 bodies have been identified": bodies being handled, not a toll
+        vote = self._election(s, f, ms, before, after)
+        if vote is not None:
+            return vote
         if f.share:
             return self._share(s, f, ms)
         value = f.text
@@ -639,6 +642,60 @@ class Reader:
             hedge=self._hedge(s),
             as_of=self._as_of(s, f.start),
             confidence=0.8,
+            extra={"figure": [s.start + f.start, s.start + f.end]},
+        )
+
+    _TURNOUT_BEFORE = re.compile(
+        r"\bturnout\s+(?:\w+\s+){0,3}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$", re.I
+    )
+    _TURNOUT_AFTER = re.compile(
+        r"\s+(?:voter\s+)?turnout\b|\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:voters|electorate)\s+"
+        r"(?:cast|turned\s+out|voted|went\s+to\s+the\s+polls)",
+        re.I,
+    )
+    _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b|\s+vote\s+share\b", re.I)
+    _SEATS = re.compile(
+        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?seats\b|\s+out\s+of\s+(?P<total2>[\d,]+)\s+seats\b",
+        re.I,
+    )
+
+    def _election(self, s, f, ms, before: str, after: str) -> Proposal | None:
+        """Turnout, vote share, seats and votes: "turnout was 67 percent", "52% of the vote",
+        "won 143 of the 250 seats" (a share of a total, read as the seats won), "1.2 million votes"."""
+        lex = {q.name: q for q in (c.question for c in self.lex.counts)}
+        question, note, subject = None, None, None
+        if f.share and (self._TURNOUT_BEFORE.search(before) or self._TURNOUT_AFTER.match(after)):
+            question = Question("turnout", ("voter turnout",), "share")
+            subject = self._event_subject(s)
+        elif f.share and (
+            self._VOTE_SHARE.match(after) or re.search(r"\bvote\s+share\s+(?:of|was|at)\s+$", before, re.I)
+        ):
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+        elif not f.share and (m := self._SEATS.match(after)) and not re.search(r"\bof\s+(?:the\s+)?$", before):
+            total = m.group("total") or m.group("total2")
+            question = lex.get("seats won") or Question("seats won", ("seats",), "quantity")
+            note = f"out of {total} seats" if total else None
+        elif not f.share and re.match(r"\s+votes\b", after) and not re.search(r"\bof\s+(?:the\s+)?$", before):
+            question = lex.get("votes") or Question("votes", (), "quantity")
+        if question is None or not _parses(f.text, question.value_type):
+            return None
+        if subject is None:
+            clause = max(before.rfind(","), before.rfind(";"))  # the party or candidate of this clause
+            who = _subject_near([m for m in ms if clause < m.start < f.start], f.start)
+            subject = (who.text, who.entity_id) if who else (None, None)
+        return Proposal(
+            "quantity",
+            s.start,
+            s.end,
+            f.text,
+            question,
+            0.9,
+            subject[0],
+            subject[1],
+            hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start),
+            note=note,
+            confidence=0.85 if subject[0] else 0.6,
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
