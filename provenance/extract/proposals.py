@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
@@ -192,8 +193,8 @@ class Reader:
         text: str,
         aliases: dict[str, int],
         today: dt.date | None,
-        navigation: list[tuple[int, int]] = (),
-        known_events: list[events.LedgerEvent] = (),
+        navigation: Sequence[tuple[int, int]] = (),
+        known_events: Sequence[events.LedgerEvent] = (),
     ):
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
@@ -407,6 +408,7 @@ class Reader:
             count, counted = previous.question, who.group() if who else "part"
         if count is None and where is None:
             return None
+        scope: str | None
         if where is not None and (count is None or count == previous.question):
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
@@ -421,7 +423,9 @@ class Reader:
             if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
                 scope = (
-                    None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
+                    None
+                    if (counted or "").lower() in ("people", "persons", "individuals", "others", "more", "")
+                    else counted
                 )
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
@@ -438,16 +442,19 @@ class Reader:
                 r"\b(?:revis\w*|correct\w*|updat\w*|lowered|raised)\b[^.;]{0,40}\bto\s+(?:\w+\s+)?$", before, re.I
             )
         )
-        earlier = _EARLIER_BEFORE.search(before) or (
-            re.search(r"\bfrom\s*$", before)
-            and (re.match(r"\s+to\s+(?:\w+\s+)?\d", after) or self._CHANGE.search(before[:-5]))
+        is_earlier = bool(
+            _EARLIER_BEFORE.search(before)
+            or (
+                re.search(r"\bfrom\s*$", before)
+                and (re.match(r"\s+to\s+(?:\w+\s+)?\d", after) or self._CHANGE.search(before[:-5]))
+            )
         )
         earlier_value = None
-        if earlier or (re.match(r"\s*(?:Earlier|Previously|Initially)\b", text) and question.running):
+        if is_earlier or (re.match(r"\s*(?:Earlier|Previously|Initially)\b", text) and question.running):
             # "revised the toll from 95 to 84", "up from 95", "the earlier tally of 95": the
             # earlier figure of a running count, stated as replaced (recorded as of before).
             note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.8
-            earlier = True
+            is_earlier = True
         elif (
             (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before))
             or (change := _EARLIER_AFTER.match(after))
@@ -472,7 +479,7 @@ class Reader:
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
             revises=earlier_value if earlier_value and _REVISION.search(text) else None,
-            earlier=bool(earlier),
+            earlier=is_earlier,
         )
 
     @staticmethod
@@ -523,10 +530,10 @@ class Reader:
         for c in lex.counts:
             if people and not c.people:
                 continue  # "5,000 people might need housing because of destroyed homes"
-            noun = c.words.match(ahead) if c.words else None
-            if noun:
+            hit = c.words.match(ahead) if c.words else None
+            if hit:
                 # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
-                return c.question, "" if c.question.running else noun.group().lower(), 0.9
+                return c.question, "" if c.question.running else hit.group().lower(), 0.9
             cue = c.cues.search(ahead) if c.cues else None
             if cue and (best is None or cue.start() < best[0]):
                 best = (cue.start(), c)
@@ -820,6 +827,7 @@ class Reader:
         if role is None:
             return None
         np = re.search(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}" + re.escape(role.group()) + r"\b", phrase, re.I)
+        assert np is not None  # the role noun was found in this phrase
         text = re.sub(r"^(?:the|a|an)\s+", "", np.group(), flags=re.I)
         return names.Mention(np.start(), np.end(), text, None)
 
@@ -839,7 +847,9 @@ class Reader:
             return None
         if not v.group()[:1].islower():
             return None  # "States" in "the United States"
-        clause = before[_CLAUSE_START.search(before).end() :] if before else ""
+        cut = _CLAUSE_START.search(before)
+        assert cut is not None  # the pattern matches at the last clause break, or at ^
+        clause = before[cut.end() :] if before else ""
         clause = re.sub(
             r"\b(?:has|have|had|also|previously|later|repeatedly|strongly|had\s+also|"
             r"on\s+\w+day|once\s+again)\s*$",
@@ -900,7 +910,9 @@ class Reader:
         speaker = self._speaker(m.group("who"))
         if speaker is None:
             return None
-        content = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end() :]).group(1).strip(" .")
+        found = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end() :])
+        assert found is not None  # ".*" matches anything
+        content = found.group(1).strip(" .")
         if not content.lower().startswith(("that", "of")) and not s.text[m.end() :].lstrip().startswith("that"):
             content = ""
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
@@ -1053,7 +1065,7 @@ class Reader:
         if not content:
             return None
         ms = names.mentions(content, self.aliases)
-        subject = next((m for m in ms if m.entity_id), ms[0] if ms else None)
+        mention = next((m for m in ms if m.entity_id), ms[0] if ms else None)
         short = content if len(content) <= 200 else content[:197].rsplit(" ", 1)[0] + "..."
         question = Question(f"statements by {speaker_text}", (), "text")
         return Proposal(
@@ -1063,8 +1075,8 @@ class Reader:
             short,
             question,
             0.3 * strength_cap,
-            subject.text if subject else None,
-            subject.entity_id if subject else None,
+            mention.text if mention else None,
+            mention.entity_id if mention else None,
             extra={"proposition": False},
             **base,
         )
@@ -1074,8 +1086,8 @@ def read(
     text: str,
     aliases: dict[str, int],
     today: dt.date | None,
-    navigation: list[tuple[int, int]] = (),
-    known_events: list[events.LedgerEvent] = (),
+    navigation: Sequence[tuple[int, int]] = (),
+    known_events: Sequence[events.LedgerEvent] = (),
 ) -> Reading:
     """Every candidate claim in a text; `aliases` maps folded alias keys to entity ids."""
     return Reader(text, aliases, today, navigation, known_events).read()
