@@ -26,7 +26,7 @@ from ..errors import InputError, NotFound, ProvenanceError
 from ..ingest.sources import find_source
 from ..ledger import events
 from ..ledger.limits import get_row
-from ..ledger.models import Alias, Candidate, Conflict, Entity, Property, Source, utcnow
+from ..ledger.models import Alias, Candidate, Claim, Conflict, Entity, Property, Source, utcnow
 from ..values import parse_value
 from . import events as event_names
 from . import proposals
@@ -97,6 +97,10 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
         as_of_text=p.as_of,
         cites=p.cites,
         note=_note(p, subject),
+        revises_value=p.revises[:100] if p.revises else None,
+        revises_id=ledger_revised(
+            ledger.session, subject.entity_id if subject else None, prop.property_id, p.revises, source.id
+        ),
         property_name=prop.name,
         property_type=prop.value_type,
         property_id=prop.property_id,
@@ -106,6 +110,38 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
         match_score=prop.score,
         score=round(score, 3),
     )
+
+
+def ledger_revised(
+    session: Session, subject_id: int | None, property_id: int | None, value: str | None, source_id: int | None = None
+) -> int | None:
+    """The claim an earlier figure names ("revised from 95 to 84": the claim of 95): the latest
+    accepted claim of that subject and question whose value equals it, from `source_id` (the same
+    article) when it has one; None when there is none."""
+    if not value or subject_id is None or property_id is None:
+        return None
+    prop = session.get(Property, property_id)
+    if prop is None:
+        return None
+    try:
+        wanted = parse_value(value, prop.value_type)
+    except ProvenanceError:
+        return None
+    rows = session.scalars(
+        select(Claim)
+        .where(Claim.subject_id == subject_id, Claim.property_id == property_id, Claim.status == "accepted")
+        .order_by(Claim.id.desc())
+        .limit(200)
+    )
+    found = []
+    for claim in rows:
+        try:
+            if parse_value(claim.value_text, prop.value_type) == wanted:
+                found.append(claim)
+        except ProvenanceError:
+            continue
+    same = [c for c in found if c.source_id == source_id]
+    return (same or found)[0].id if found else None
 
 
 def _note(p: proposals.Proposal, subject) -> str | None:
@@ -192,6 +228,7 @@ def candidate_json(c: Candidate, source_text: str | None = None) -> dict:
         "as_of": c.as_of_text,
         "cites": c.cites,
         "note": c.note,
+        "revises": {"value": c.revises_value, "claim": c.revises_id} if c.revises_value or c.revises_id else None,
         "confidence": c.confidence,
         "match_score": c.match_score,
         "score": c.score,
@@ -440,6 +477,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
     now = utcnow()
     for cand, claim_id in zip(queued, ids, strict=True):
         cand.claim_id = claim_id
+    revised = _record_revisions(session, queued)
     for cand in done:
         cand.status, cand.decided_at = "accepted", now
     session.flush()
@@ -452,7 +490,36 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
             ids=[c.id for c in done][:1000],
             claims=len(ids),
         )
+    if revised:  # a revision retires the conflicts of the figure it replaces
+        from ..detect import refresh
+
+        _, found = refresh(session, sorted(set(ids) | set(revised)), "a candidate revises an earlier figure")
+        return Decision(done, ids, found, refused)
     return Decision(done, ids, detect_for(session, ids) if ids else [], refused)
+
+
+def _record_revisions(session: Session, queued: list[Candidate]) -> list[int]:
+    """Link each new claim whose candidate proposes a revision to the claim of the earlier figure
+    (proposed at extraction, or now in the ledger, perhaps from this very batch): the earlier
+    claims, whose conflicts must be looked at again."""
+    out = []
+    for cand in queued:
+        if cand.claim_id is None or not (cand.revises_id or cand.revises_value):
+            continue
+        claim = session.get_one(Claim, cand.claim_id)
+        # The earlier figure of the same article first (perhaps accepted in this very batch).
+        earlier_id = ledger_revised(session, claim.subject_id, claim.property_id, cand.revises_value, claim.source_id)
+        if earlier_id is None and cand.revises_id is not None:
+            earlier = session.get(Claim, cand.revises_id)
+            if earlier is not None and earlier.property_id == claim.property_id and earlier.status == "accepted":
+                earlier_id = earlier.id
+        if earlier_id is None or earlier_id == claim.id:
+            continue
+        claim.revises_id = earlier_id
+        events.record(session, "claim.revise", f"claim:{claim.id}", revises=earlier_id, candidate=cand.id)
+        out.append(earlier_id)
+    session.flush()
+    return out
 
 
 def reject(session: Session, cands: list[Candidate], reason: str | None = None) -> list[Candidate]:
@@ -482,7 +549,14 @@ def describe(c: Candidate) -> str:
         else ("denied: " if c.polarity == "denies" else "")
     )
     subject = c.subject_text or "(no subject)"
-    extra = "".join(f" [{k} {v}]" for k, v in (("scope", c.scope), ("as of", c.as_of_text), ("hedge", c.hedge)) if v)
+    revises = (
+        (f"claim {c.revises_id}" if c.revises_id else c.revises_value) if c.revises_value or c.revises_id else None
+    )
+    extra = "".join(
+        f" [{k} {v}]"
+        for k, v in (("scope", c.scope), ("as of", c.as_of_text), ("hedge", c.hedge), ("revises", revises))
+        if v
+    )
     return f"{who}{subject}: {c.property_name} = {c.value_text}{extra}"
 
 

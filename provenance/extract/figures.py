@@ -146,8 +146,15 @@ def _skip(sentence: str, m: re.Match) -> bool:
         and not (_PCT.match(after) or re.match(r"\s*(?:people|persons|troops|units|homes|residents)\b", after))
     ):
         return True  # a year
-    if raw[0].isdigit() and not cur and re.search(r"[A-Za-z]-$", before):
-        return True  # COVID-19, F-16
+    if (
+        raw[0].isdigit()
+        and not cur
+        and re.search(r"[A-Za-z]-$", before)
+        and not re.search(r"magnitude-$", before, re.I)
+    ):
+        return True  # COVID-19, F-16 (but "a magnitude-7.8 quake")
+    if re.search(r"\b\d{4}-$|\b\d{4}-\d{1,2}-$", before) or re.match(r"-\d{1,2}-\d{1,2}\b", after):
+        return True  # an ISO date, 2023-06-03
     if re.match(r"[\s-](?:halves|thirds?|quarters|fifths?|tenths?)\b", after, re.I):
         return True  # "two-thirds": a fraction, read by _fractions
     if re.search(r"(?:1[89]|20)\d\d[-–/]$", before):

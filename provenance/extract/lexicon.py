@@ -36,6 +36,7 @@ class Count:
     question: Question
     cues: re.Pattern | None  # what happened to those counted: "killed", "injured"
     words: re.Pattern | None  # nouns that say it alone: "deaths", "cases"
+    people: bool = True  # counts people (false: buildings, not "5,000 people ... destroyed homes")
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,14 @@ class Lexicon:
                 Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),
                 re.compile(rf"\b{words_re(c['cues'])}\b", re.I) if c["cues"] else None,
                 re.compile(rf"{words_re(c['words'])}\b", re.I) if c["words"] else None,
+                c.get("people", True),
             )
             for c in data["counts"]
         ]
         self.updates = re.compile(rf"\b{words_re(data['update_words'])}\s+(?:\w+\s+)?$", re.I)
+        self.count_links = re.compile(
+            rf"\b{words_re(data['update_words'] + data.get('count_links', []))}\s+(?:\w+\s+)?$", re.I
+        )
         self.updates_after = re.compile(rf"\s*,?\s*{words_re(data['update_after'])}\b", re.I)
         self.people = re.compile(rf"{words_re(data['people'])}\b", re.I)
         self.magnitude = Question(data["magnitude"]["question"], (), "quantity")

@@ -99,12 +99,39 @@ _FUNCTION_WORDS = {
     "yesterday",
     "later",
     "earlier",
+    "could",
+    "would",
+    "may",
+    "might",
+    "will",
+    "still",
+    "also",
+    "currently",
 }
 _MONTH_NAMES = (
     r"\b(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _MONTHS = re.compile(_MONTH_NAMES + r"\.?\s*$", re.I)
+# An earlier figure just before a number: "up from 95", "the earlier tally of 95", "was earlier put at".
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:up|down)\s+from\s*$|\b(?:earlier|previous|initial|original|old)\s+(?:death\s+)?"
+    r"(?:tally|toll|figure|count|estimate|total)\s+(?:of|was|had\s+been|stood\s+at)\s*$"
+    r"|\b(?:was|were|had\s+been|been)\s+(?:earlier|previously|initially|first)\s+(?:put|given|reported|"
+    r"estimated|set|placed)\s+at\s*$|\b(?:earlier|previously|initially)\s+(?:put|gave|reported|estimated)\s+"
+    r"(?:it\s+|the\s+\w+\s+)?at\s*$",
+    re.I,
+)
+# The earlier figure just after the new one: "revised to 275 from 288", "103, up from 73".
+_EARLIER_AFTER = re.compile(
+    r"\s+(?:and\s+)?not\s+(\d[\d,.]*)\b|\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
+)
+# Words that say a new figure replaces an earlier one rather than adding to a running count.
+_REVISION = re.compile(
+    r"\b(?:revis\w*|correct\w*|updat\w*|lowered|downgraded|adjusted|double[- ]count\w*|counted\s+twice|"
+    r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count)|and\s+not\s+\d+)",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
 
@@ -200,6 +227,8 @@ class Proposal:
     note: str | None = None
     confidence: float = 0.5
     role: str = "body"
+    revises: str | None = None  # the earlier figure this one revises ("revised from 95 to 84")
+    earlier: bool = False  # an earlier figure of a running count, stated as replaced
     extra: dict = field(default_factory=dict)
 
 
@@ -245,6 +274,7 @@ class Reader:
         self.event_ref = events.article_event(self.sentences, self._dateline())
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
         self.last_statement: Proposal | None = None
+        self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
 
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
         """The event the article reports, as the ledger knows it when it does (and why)."""
@@ -309,7 +339,28 @@ class Reader:
                 p.role = s.role
                 p.confidence = round(p.confidence * ROLE_WEIGHT[s.role], 3)
             out.extend(found)
+        self._link_revisions(out)
         return Reading(out, skipped)
+
+    def _link_revisions(self, found: list[Proposal]) -> None:
+        """ "The toll was revised down to 84" with the earlier figure given elsewhere in the
+        article ("the earlier tally of 95"): the new figure proposes to revise that one."""
+        earlier = [p for p in found if p.earlier]
+        for p in found:
+            if p.kind != "quantity" or p.earlier or p.revises or "running-count update" not in (p.note or ""):
+                continue
+            if not _REVISION.search(self.text[p.start : p.end]):
+                continue
+            olds = [
+                e
+                for e in earlier
+                if e.question.name == p.question.name and e.subject == p.subject and e.value != p.value
+            ]
+            if olds:
+                p.revises = min(olds, key=lambda e: abs(e.start - p.start)).value
+        for p in found:
+            if p.revises:
+                p.note = "; ".join(n for n in (p.note, f"revises the earlier figure {p.revises}") if n)
 
     # -- shared pieces ------------------------------------------------------------------------
 
@@ -382,6 +433,8 @@ class Reader:
             if p is not None:
                 out.append(p)
                 previous = p
+                if p.question.running:
+                    self.last_count = p.question
         return out
 
     _CHANGE = re.compile(
@@ -432,6 +485,15 @@ class Reader:
         first = words.split()[0] if words else ""
         if first in lex.non_count and not f.share:
             return None
+        if re.match(
+            r"\s+bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
+            after,
+            re.I,
+        ):
+            return None  # "88 bodies have been identified": bodies being handled, not a toll
+        vote = self._election(s, f, ms, before, after)
+        if vote is not None:
+            return vote
         if f.share:
             return self._share(s, f, ms)
         value = f.text
@@ -441,9 +503,18 @@ class Reader:
         clause = text[max(0, f.start - 60) : f.end + 60]
         part = previous is not None and lex.part_markers.search(before)
         count, counted, strength = self._what_counted(f.text, words, clause, before, after)
-        if count is None:
+        where = self._breakdown(text, f, previous, s.start)
+        if count is None and part:
+            who = lex.people.match(after.lstrip())  # "..., including 12 children"
+            count, counted = previous.question, who.group() if who else "part"
+        if count is None and where is None:
             return None
-        if part:
+        scope: str | None
+        if where is not None and (count is None or count == previous.question):
+            # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
+            question, subject, subject_id = previous.question, previous.subject, previous.subject_id
+            strength, scope, note = previous.question_strength, where, None
+        elif part:
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength = previous.question_strength
             scope = counted or "part"
@@ -453,7 +524,9 @@ class Reader:
             if question.name != "fighter strength":
                 subject, subject_id = self._event_subject(s)
                 scope = (
-                    None if counted.lower() in ("people", "persons", "individuals", "others", "more", "") else counted
+                    None
+                    if (counted or "").lower() in ("people", "persons", "individuals", "others", "more", "")
+                    else counted
                 )
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
@@ -466,16 +539,30 @@ class Reader:
             self.lex.updates.search(before[-60:])
             or self.lex.updates_after.match(after)
             or self.lex.updates_after.search(f.text)
+            or re.search(
+                r"\b(?:revis\w*|correct\w*|updat\w*|lowered|raised)\b[^.;]{0,40}\bto\s+(?:\w+\s+)?$", before, re.I
+            )
         )
-        earlier = re.search(r"\bfrom\s*$", before) and re.match(r"\s+to\s+(?:\w+\s+)?\d", after)
-        if earlier or re.search(
-            r"\b(?:up|down)\s+from\s*$|\bearlier\s+(?:tally|toll|figure|count)\s+of\s*$", before, re.I
+        is_earlier = bool(
+            _EARLIER_BEFORE.search(before)
+            or (
+                re.search(r"\bfrom\s*$", before)
+                and (re.match(r"\s+to\s+(?:\w+\s+)?\d", after) or self._CHANGE.search(before[:-5]))
+            )
+        )
+        earlier_value = None
+        if is_earlier or (re.match(r"\s*(?:Earlier|Previously|Initially)\b", text) and question.running):
+            # "revised the toll from 95 to 84", "up from 95", "the earlier tally of 95": the
+            # earlier figure of a running count, stated as replaced (recorded as of before).
+            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.8
+            is_earlier = True
+        elif (
+            (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before))
+            or (change := _EARLIER_AFTER.match(after))
+            or (update and question.running)
         ):
-            # "revised the toll from 95 to 84", "up from 95": the earlier figure of a running
-            # count, stated as replaced; a person decides whether to record it.
-            note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.6
-        elif (change := re.search(r"\bfrom\s+([\w,.]+)\s+to\s*$", before)) or (update and question.running):
-            what = f"running-count update (earlier: {change.group(1)})" if change else "running-count update"
+            earlier_value = next(g for g in change.groups() if g) if change else None
+            what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
         return Proposal(
             "quantity",
@@ -492,10 +579,25 @@ class Reader:
             note=note,
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
+            revises=earlier_value if earlier_value and _REVISION.search(text) else None,
+            earlier=is_earlier,
         )
 
+    @staticmethod
+    def _breakdown(text: str, f, previous, offset: int) -> str | None:
+        """Where a figure with no noun of its own sits in a list after a count ("49 have died -
+        41 at the Central Mosque, 7 at Linwood Mosque"): its place, the scope of the same count."""
+        if previous is None or previous.kind != "quantity" or "figure" not in previous.extra:
+            return None
+        gap = text[previous.extra["figure"][1] - offset : f.start]
+        m = re.match(r"\s+((?:at|in)\s+(?:(?:the|a|an)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})", text[f.end :])
+        if m is None or not re.search(r"[,;:–—-]\s*$|\band\s*$", gap) or len(gap.split()) > 12:
+            return None
+        return m.group(1)
+
     _AFTER_STOP = re.compile(
-        r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|as|than|compared)\s|\d"
+        r"[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|before|since|from|than|compared)\s"
+        r"|(?<!reported)(?<!listed)\sas\s|\d"
     )
     _BEFORE_STOP = re.compile(r".*(?:[,;:()“”\"]|\s(?:and|but|while|whereas|with|after|than|compared)\s|\d)", re.S)
 
@@ -506,18 +608,33 @@ class Reader:
         a noun that says it alone ("31 deaths"), else the nearest cue before it ("killing 84",
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
-        if re.search(r"\bof\s*$", before) and not re.search(r"\b(?:deaths?|killing|toll|lives)\s+of\s*$", before, re.I):
+        if re.search(r"\bof\s*$", before) and not re.search(
+            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", before, re.I
+        ):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
         stop = self._AFTER_STOP.search(after)
         ahead = after[: stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
-        people = lex.people.match(ahead) or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b", ahead)
-        counted = people.group() if people else ""  # "two Canadians" is a scoped count
+        # "two Canadians" is a scoped count; "two Christchurch mosques" counts mosques.
+        people = lex.people.match(ahead) or re.match(
+            r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead
+        )
+        counted = people.group() if people else ""
+        if people and not re.search(r"\b(?:of|by|at|aged)\s*$", before):
+            tail = self._verb_after_people(after.lstrip()[people.end() :])
+            if tail:
+                ahead = ahead[: people.end()] + " " + tail
+        verb = self._cue_just_before(before)
+        if verb is not None:  # "killed 27 people in hospitals": the verb before governs
+            return verb.question, counted, 0.9
         best = None
         for c in lex.counts:
+            if people and not c.people:
+                continue  # "5,000 people might need housing because of destroyed homes"
             hit = c.words.match(ahead) if c.words else None
             if hit:
-                return c.question, hit.group().lower(), 0.9
+                # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
+                return c.question, "" if c.question.running else hit.group().lower(), 0.9
             cue = c.cues.search(ahead) if c.cues else None
             if cue and (best is None or cue.start() < best[0]):
                 best = (cue.start(), c)
@@ -537,13 +654,18 @@ class Reader:
             noun = back.group("noun").lower()
             for c in lex.counts:
                 if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
-                    return c.question, noun, 0.85
+                    return c.question, "" if c.question.running else noun, 0.85
         before = re.sub(r"\bfrom\s+[\w,.]+\s+to\s*$", "", before)  # "the toll from 95 to 84": the toll
         cut = self._BEFORE_STOP.match(before)
         behind = before[cut.end() :] if cut else before
         behind = " ".join(behind.split()[-8:])
-        if re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I) or (
-            re.search(r"\bfrom\s*$", behind, re.I) and not re.match(r"\s+to\s+\S*\d", after)
+        if (
+            re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
+            and not re.search(r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", behind, re.I)
+        ) or (
+            re.search(r"\bfrom\s*$", behind, re.I)
+            and not re.match(r"\s+to\s+\S*\d", after)
+            and not self._CHANGE.search(before[:-5])
         ):
             return None, None, 0  # "arrested by two officers", "aged 12", "one of 20"
         for c in lex.counts:
@@ -552,7 +674,39 @@ class Reader:
                     best = (cue.end(), c)
         if best is not None:
             return best[1].question, counted, 0.85
+        if _EARLIER_BEFORE.search(before) and self.last_count is not None:
+            return self.last_count, counted, 0.8  # "the earlier tally of 95": the count just read
+        if self.lex.count_links.search(before[-40:]) or (
+            re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5])
+        ):
+            # "the death toll from the earthquake has risen to 413": the count named earlier in
+            # the sentence, before the update verb.
+            for c in lex.counts:
+                for cue in c.cues.finditer(before) if c.cues else ():
+                    if best is None or cue.end() > best[0]:
+                        best = (cue.end(), c)
+            if best is not None:
+                return best[1].question, counted, 0.85
         return None, None, 0
+
+    def _cue_just_before(self, before: str):
+        """A count's verb right before the figure ("killed 27", "killing at least 40")."""
+        tail = re.search(r"(\b[\w’'-]+)\s*$", before)
+        if tail is None:
+            return None
+        for c in self.lex.counts:
+            if c.cues and c.cues.fullmatch(tail.group(1)) and re.search(r"(?:ed|ing|s)$", tail.group(1), re.I):
+                return c
+        return None
+
+    @staticmethod
+    def _verb_after_people(rest: str) -> str | None:
+        """ "61 people from her State have died": the verb after a short phrase of place."""
+        m = re.match(
+            r"\s+(?:from|in|at|across)\s+(?:[\w’'-]+\s+){1,4}?((?:have|has|had|were|was|are)\s+(?:been\s+)?[\w’'-]+)",
+            rest,
+        )
+        return m.group(1) if m else None
 
     def _magnitude(self, s, f) -> Proposal | None:
         if not _parses(f.text, "quantity"):
@@ -596,6 +750,60 @@ class Reader:
             hedge=self._hedge(s),
             as_of=self._as_of(s, f.start),
             confidence=0.8,
+            extra={"figure": [s.start + f.start, s.start + f.end]},
+        )
+
+    _TURNOUT_BEFORE = re.compile(
+        r"\bturnout\s+(?:\w+\s+){0,3}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$", re.I
+    )
+    _TURNOUT_AFTER = re.compile(
+        r"\s+(?:voter\s+)?turnout\b|\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:voters|electorate)\s+"
+        r"(?:cast|turned\s+out|voted|went\s+to\s+the\s+polls)",
+        re.I,
+    )
+    _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b|\s+vote\s+share\b", re.I)
+    _SEATS = re.compile(
+        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?seats\b|\s+out\s+of\s+(?P<total2>[\d,]+)\s+seats\b",
+        re.I,
+    )
+
+    def _election(self, s, f, ms, before: str, after: str) -> Proposal | None:
+        """Turnout, vote share, seats and votes: "turnout was 67 percent", "52% of the vote",
+        "won 143 of the 250 seats" (a share of a total, read as the seats won), "1.2 million votes"."""
+        lex = {q.name: q for q in (c.question for c in self.lex.counts)}
+        question, note, subject = None, None, None
+        if f.share and (self._TURNOUT_BEFORE.search(before) or self._TURNOUT_AFTER.match(after)):
+            question = Question("turnout", ("voter turnout",), "share")
+            subject = self._event_subject(s)
+        elif f.share and (
+            self._VOTE_SHARE.match(after) or re.search(r"\bvote\s+share\s+(?:of|was|at)\s+$", before, re.I)
+        ):
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+        elif not f.share and (m := self._SEATS.match(after)) and not re.search(r"\bof\s+(?:the\s+)?$", before):
+            total = m.group("total") or m.group("total2")
+            question = lex.get("seats won") or Question("seats won", ("seats",), "quantity")
+            note = f"out of {total} seats" if total else None
+        elif not f.share and re.match(r"\s+votes\b", after) and not re.search(r"\bof\s+(?:the\s+)?$", before):
+            question = lex.get("votes") or Question("votes", (), "quantity")
+        if question is None or not _parses(f.text, question.value_type):
+            return None
+        if subject is None:
+            clause = max(before.rfind(","), before.rfind(";"))  # the party or candidate of this clause
+            who = _subject_near([m for m in ms if clause < m.start < f.start], f.start)
+            subject = (who.text, who.entity_id) if who else (None, None)
+        return Proposal(
+            "quantity",
+            s.start,
+            s.end,
+            f.text,
+            question,
+            0.9,
+            subject[0],
+            subject[1],
+            hedge=self._hedge(s),
+            as_of=self._as_of(s, f.start),
+            note=note,
+            confidence=0.85 if subject[0] else 0.6,
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 

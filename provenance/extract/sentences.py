@@ -18,7 +18,21 @@ from ..anchoring import fold_text
 
 _CAPTION = re.compile(
     r"\b(photo|photos|image|picture|caption|credit|file photo|getty|via reuters|"
-    r"afp photo|ap photo|illustration)\b",
+    r"afp photo|ap photo|illustration)\b"
+    # a photo credit at the end: "—AP", "(LUIS ACOSTA / AFP)", "(Reuters)"
+    r"|(?:[—–]\s*|/\s*|\(\s*)(?:AP|AFP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|ANI|PTI|IRNA|WANA)\b\)?\s*$",
+    re.I,
+)
+# A capture's own metadata line ("date 2024-01-05 ..."), stripped before a paragraph is judged.
+_META = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+")
+# Site chrome and bylines: the page around the article, not the article.
+_CHROME = re.compile(
+    r"(?:skip\s+to\s+(?:main\s+)?content|click\s+to\s+comment|to\s+top|back\s+to\s+top|please\s+enter\s+your\b.*"
+    r"|previous\s+article.*|next\s+article.*|also\s+read\s*[|:].*|article\s+continue[sd]\s+below|\(?continues\s+below\)?"
+    r"|(?:left|main)\s+menu|menu|share|print|comments?|advertisement|(?:•\s*)?published|(?:•\s*)?updated(?:\s+.*)?"
+    r"|published\s+.{0,40}\d{4}.*|(?:by|reporting\s+by|written\s+by|edited\s+by|editing\s+by)\s+[A-Z][\w.’' -]{1,60}"
+    r"|[A-Z]{2,6}|\(?with\s+inputs\s+from\s+agencies\.?\)?"
+    r"|(?:\d{1,2}:\d{2}\s*[ap]m\b.*|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}.*|\d{1,2}\s+[A-Z][a-z]{2},\s+\d{4}))",
     re.I,
 )
 
@@ -47,13 +61,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _role(par: str, prev: str | None, nxt: str | None, seen: set[str]) -> str:
+def _role(par: str, prev: str | None, nxt: str | None, seen: set[str], last: bool = False) -> str:
     key = fold_text(par)
+    par = _META.sub("", par)
     words = len(par.split())
     if key in seen:
         return "repeat"
+    if _CHROME.fullmatch(par.strip()):
+        return "navigation"  # "Skip to Content", "By PTI", "Published April 19, 2016", "09:28 AM | ..."
+    if re.match(r"[•●▪]\s*\S", par):
+        # A "key points" box: each bullet is part of the article, unless it is a bare label.
+        return "body" if words >= 5 else "navigation"
     if words <= 30 and _CAPTION.search(par):
         return "caption"
+    if (
+        last
+        and words >= 12
+        and par[:1].isupper()
+        and re.search(r"\b(?:said|says|told|is|are|was|were|has|have)\b", par)
+    ):
+        return "body"  # the capture stops mid-sentence: a paragraph cut short, not a headline
     if words <= 25 and not par.rstrip().endswith((".", "”", '"', "’", ";", ":")):
         return "headline"
     if key in (fold_text(prev or ""), fold_text(nxt or "")):
@@ -85,7 +112,7 @@ def sentences(text: str, navigation: Sequence[tuple[int, int]] = ()) -> list[Sen
         par = text[a:b]
         prev = text[slice(*pars[i - 1])] if i else None
         nxt = text[slice(*pars[i + 1])] if i + 1 < len(pars) else None
-        role = _role(par, prev, nxt, seen)
+        role = _role(par, prev, nxt, seen, i + 1 == len(pars))
         if _LIST_HEAD.fullmatch(par.strip()) or (len(par.split()) <= 25 and _PAYWALL.search(par)):
             in_list, role = bool(_LIST_HEAD.fullmatch(par.strip())), "navigation"
         elif in_list and role == "headline":

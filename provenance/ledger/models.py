@@ -408,6 +408,10 @@ class Candidate(Base):
     as_of_text: Mapped[str | None] = mapped_column(String(100))
     cites: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+    # "revised the toll from 95 to 84": the earlier figure this one revises, and its claim when
+    # the ledger has it; accepting records the revision (claims.revises_id).
+    revises_value: Mapped[str | None] = mapped_column(String(100))
+    revises_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"))
     # The question: an existing property (property_id) or a new one to create (name and type).
     property_name: Mapped[str] = mapped_column(String(300))
     property_type: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,136 @@
+"""Figures read with the right question, update language and revisions (issue 11, items 4 and 8;
+issue 12, revisions proposed by extraction). Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from provenance.extract.proposals import read
+
+
+def _quantities(text: str) -> list:
+    return [p for p in read(text, {}, dt.date(2024, 1, 4)).proposals if p.kind == "quantity"]
+
+
+def _by_value(text: str) -> dict:
+    return {p.value: p for p in _quantities(text)}
+
+
+def test_a_revision_names_its_earlier_figure_in_either_order():
+    got = _by_value("The death toll in the crash was revised to 275 from 288 by the state government.")
+    assert got["275"].revises == "288" and not got["275"].earlier
+    assert got["288"].earlier and got["288"].question.name == "death toll"
+    got = _by_value("The toll was earlier put at 288, which the state government revised to 275 on Sunday.")
+    assert got["288"].earlier and got["275"].revises == "288"
+
+
+def test_a_rise_is_an_update_with_its_earlier_figure_not_a_revision():
+    got = _by_value("The death toll has risen to 103, up from 73 on Wednesday.")
+    assert "update (earlier: 73)" in got["103"].note and got["103"].revises is None
+    assert got["73"].earlier
+
+
+def test_an_earlier_tally_in_another_sentence_is_the_one_revised():
+    got = _by_value(
+        "BAGHDAD — The blast in Baghdad killed dozens. The ministry revised the death toll down to 61 on "
+        "Friday. The earlier tally of 70 had counted some victims twice."
+    )
+    assert got["70"].earlier and got["70"].question.name == "death toll"
+    assert got["61"].revises == "70"
+
+
+def test_the_count_named_before_an_update_verb_is_the_question():
+    got = _by_value("The staggering death toll from the shootings at two city mosques has climbed to 50, police said.")
+    assert set(got) == {"50"} and got["50"].question.name == "death toll"
+
+
+def test_a_breakdown_by_place_and_a_part_are_scoped_claims():
+    got = _by_value("49 people have died - 41 at the Central Mosque, 7 at Linwood Mosque")
+    assert got["41"].question.name == got["7"].question.name == "death toll"
+    assert got["41"].scope == "at the Central Mosque" and got["7"].scope == "at Linwood Mosque"
+    got = _by_value("At least 90 people were killed, including 12 children, officials said.")
+    assert got["12"].question.name == "death toll" and got["12"].scope == "children"
+    assert got["At least 90"].scope is None
+
+
+def test_other_things_counted_are_not_tolls():
+    got = _by_value(
+        "Red Cross workers said as many as 5,000 people might need temporary housing because of destroyed homes."
+    )
+    assert got["as many as 5,000"].question.name == "displaced"
+    assert not _quantities("date 2023-06-03 Rescue teams worked through the night.")
+    got = _by_value("This is the deadliest since a magnitude-7.2 earthquake struck the coast.")
+    assert got["7.2"].question.name == "magnitude"
+    got = _by_value("The disease killed 27 people in hospitals, the minister said.")
+    assert got["27"].question.name == "death toll"
+    got = _by_value("Officials said 84 dead and 40 wounded were counted.")
+    assert got["84"].scope is None
+
+
+def test_accepting_a_revision_records_it_and_flags_no_conflict(cli, tmp_path):
+    page = tmp_path / "toll.txt"
+    page.write_text(
+        "QUETTA, Pakistan — A bombing at a market in Quetta killed dozens of people on Tuesday, officials said.\n\n"
+        "On Wednesday the provincial health department revised the death toll from 95 to 84, saying some "
+        "victims had been counted twice.\n",
+        encoding="utf-8",
+    )
+    out = cli.json("sources", "add", str(page), "--published", "2024-01-04", "--extract")[0]
+    tolls = {c["value"]: c for c in out["candidates"] if c["property"]["name"] == "death toll"}
+    assert tolls["84"]["revises"] == {"value": "95", "claim": None}
+    assert "revises 95" in cli("review").stdout
+    ids = [str(tolls["95"]["id"]), str(tolls["84"]["id"])]
+    decided = json.loads(cli("candidates", "accept", *ids, "--json").stdout)
+    assert decided["new_conflicts"] == []
+    claims = {c["value_text"]: c for c in cli.json("claims", "list")}
+    assert claims["84"]["revises"] == claims["95"]["id"]
+
+
+def test_page_chrome_bylines_bullets_and_credits_get_their_roles():
+    from provenance.extract.sentences import sentences
+
+    page = (
+        "date 2024-02-01 Skip to Content\n"
+        "Ferry sinks off Dhaka, 31 dead\n"
+        "By Jane Roe\n"
+        "Published February 1, 2024\n"
+        "Rescuers carry a survivor to the shore near Dhaka on Tuesday. —AP\n"
+        "• 31 people have died and 12 are missing, police say\n"
+        "• Published\n"
+        "The ferry capsized on Tuesday evening, police said.\n"
+        "Click to comment\n"
+        "The river police said divers were still searching the wreck and that the toll could ri"
+    )
+    roles = {s.text[:20]: s.role for s in sentences(page)}
+    assert roles["date 2024-02-01 Skip"] == "navigation"
+    assert roles["Ferry sinks off Dhak"] == "headline"
+    assert roles["By Jane Roe"] == roles["Published February 1"] == roles["Click to comment"] == "navigation"
+    assert roles["Rescuers carry a sur"] == "caption"
+    assert roles["• 31 people have die"] == "body" and roles["• Published"] == "navigation"
+    assert roles["The river police sai"] == "body"  # the capture stops mid-sentence
+
+
+def test_a_caption_keeps_its_own_time_and_waits_for_a_person(cli, tmp_path):
+    page = tmp_path / "ferry.txt"
+    page.write_text(
+        "DHAKA, Bangladesh — A ferry capsized in the river near Dhaka on Wednesday, killing 31 people, police said.\n\n"
+        "Rescuers recover bodies after 12 people were killed on Tuesday near Dhaka. —AP\n",
+        encoding="utf-8",
+    )
+    out = cli.json("sources", "add", str(page), "--published", "2024-02-01", "--extract")[0]
+    caption = next(c for c in out["candidates"] if c["role"] == "caption" and c["kind"] == "quantity")
+    assert caption["value"] == "12" and caption["as_of"] == "2024-01-30"
+    accepted = json.loads(cli("review", "--accept-above", "0.1", "--json").stdout)["accepted"]
+    assert caption["id"] not in accepted
+
+
+def test_elections_and_crowds_are_read_as_shares_seats_and_crowds():
+    got = _by_value(
+        "Turnout was 67 percent. The Awami League won 52% of the vote. The ruling party won 143 of the 250 seats. "
+        "Thousands of people had gathered when the bombs exploded."
+    )
+    assert got["67 percent"].question.name == "turnout" and got["67 percent"].question.value_type == "share"
+    assert got["52%"].question.name == "vote share" and got["52%"].subject == "Awami League"
+    assert got["143"].question.name == "seats won" and "250" in got["143"].note and "250" not in got
+    assert got["Thousands"].question.name == "crowd size"
