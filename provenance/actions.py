@@ -197,6 +197,51 @@ def extract_source(db: Database, ref: str) -> ExtractionView:
         return _extraction(session, find_source(session, ref, with_text=True))
 
 
+@dataclass
+class Reextracted:
+    source_id: int
+    same: bool
+    extractor_then: str
+    extractor_now: str
+    chars_then: int
+    chars_now: int
+    first_difference: int | None
+    pages_same: bool
+    new_source: dict | None = None  # the new version stored, if asked
+    reanchored: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dict(vars(self))
+
+
+def reextract_source(db: Database, ref: str, *, store: bool = False) -> Reextracted:
+    """Extract a source's kept original again and compare with its stored text; with `store`, a
+    different result becomes a new version of the source (re-anchored like a re-capture)."""
+    from .ingest.reextract import reextract
+    from .ingest.sources import find_source, source_json
+    from .ingest.versions import context_score
+
+    with db.session(readonly=not store) as session:
+        r = reextract(session, find_source(session, ref, with_text=True), store=store)
+        done = Reextracted(
+            r.source.id,
+            r.same,
+            r.extractor_then,
+            r.extractor_now,
+            r.chars_then,
+            r.chars_now,
+            r.first_difference,
+            r.pages_same,
+        )
+        if r.stored is not None:
+            done.new_source = source_json(r.stored.source)
+            done.reanchored = [
+                {"span": x.old_span_id, "status": x.status, "score": x.score, "context_score": context_score(x)}
+                for x in r.stored.reanchored
+            ]
+        return done
+
+
 def grade_source(db: Database, ref: str, grade: str) -> dict:
     from .assess.grading import RELIABILITY
     from .ingest.sources import check_grade, find_source
