@@ -5,7 +5,7 @@
 For every labelled event of benchmarks/corpus/<split>/ (and the five seed captures, scored
 in-sample against their curated claims): a fresh ledger, the articles added with their metadata,
 `extract`, `review --accept-above` at the suggested score, detection; then scored by
-provenance.extract.evaluation. Prints JSON lines: per split and claim type (precision, recall,
+provenance.evaluation. Prints JSON lines: per split and claim type (precision, recall,
 support), conflicts (must-flag recall, precision, must-not flagged), events (share of labelled
 events filed under exactly one subject) and speed (KB of article text per second of extraction).
 --misses lists, on stderr, the labels missed and the claims no label backs (dev and seeds only:
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from provenance.demo import seeds_dir
 from provenance.extract.candidates import SUGGESTED_ACCEPT
-from provenance.extract.evaluation import load_seeds, load_split, run_event, score, summarise
+from provenance.evaluation import load_seeds, load_split, run_event, score, summarise
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from .ledger.db import Database
 from .ledger.models import Conflict
+
+if TYPE_CHECKING:
+    from .claims.recording import ClaimChange
 
 # -- shared pieces ------------------------------------------------------------------------------
 
@@ -194,6 +197,51 @@ def extract_source(db: Database, ref: str) -> ExtractionView:
         return _extraction(session, find_source(session, ref, with_text=True))
 
 
+@dataclass
+class Reextracted:
+    source_id: int
+    same: bool
+    extractor_then: str
+    extractor_now: str
+    chars_then: int
+    chars_now: int
+    first_difference: int | None
+    pages_same: bool
+    new_source: dict | None = None  # the new version stored, if asked
+    reanchored: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dict(vars(self))
+
+
+def reextract_source(db: Database, ref: str, *, store: bool = False) -> Reextracted:
+    """Extract a source's kept original again and compare with its stored text; with `store`, a
+    different result becomes a new version of the source (re-anchored like a re-capture)."""
+    from .ingest.reextract import reextract
+    from .ingest.sources import find_source, source_json
+    from .ingest.versions import context_score
+
+    with db.session(readonly=not store) as session:
+        r = reextract(session, find_source(session, ref, with_text=True), store=store)
+        done = Reextracted(
+            r.source.id,
+            r.same,
+            r.extractor_then,
+            r.extractor_now,
+            r.chars_then,
+            r.chars_now,
+            r.first_difference,
+            r.pages_same,
+        )
+        if r.stored is not None:
+            done.new_source = source_json(r.stored.source)
+            done.reanchored = [
+                {"span": x.old_span_id, "status": x.status, "score": x.score, "context_score": context_score(x)}
+                for x in r.stored.reanchored
+            ]
+        return done
+
+
 def grade_source(db: Database, ref: str, grade: str) -> dict:
     from .assess.grading import RELIABILITY
     from .ingest.sources import check_grade, find_source
@@ -302,13 +350,14 @@ def add_claim(db: Database, inp) -> ClaimWritten:
         return ClaimWritten(claim_json(claim), found, (span.method, span.score), retired)
 
 
-def edit_claim(db: Database, claim_id: int, **changes: Any) -> ClaimWritten:
+def edit_claim(db: Database, claim_id: int, change: ClaimChange, status: str | None = None) -> ClaimWritten:
     from .claims.store import claim_json
     from .claims.store import edit_claim as edit
 
     with db.session() as session:
-        claim = edit(session, claim_id, **changes)
-        said = ", ".join(f"{k.replace('_', '-')}" for k, v in changes.items() if v is not None)
+        claim = edit(session, claim_id, change, status)
+        given = [*change.given(), *(["status"] if status is not None else [])]
+        said = ", ".join(k.replace("_", "-") for k in given)
         retired, found = _refresh(session, [claim.id], f"claim {claim.id} edited ({said})")
         return ClaimWritten(claim_json(claim), found, retired=retired)
 
@@ -632,22 +681,24 @@ def review_bulk(
         return _decided(decision, rejected)
 
 
-def edit_candidate(db: Database, candidate_id: int, change):
+def edit_candidate(db: Database, candidate_id: int, change: ClaimChange, value_type: str | None = None):
     from .extract.candidates import edit, get_candidate
 
     with db.session() as session:
-        return candidate_view(edit(session, get_candidate(session, candidate_id), change))
+        return candidate_view(edit(session, get_candidate(session, candidate_id), change, value_type))
 
 
-def accept_candidates(db: Database, ids: list[int], change=None) -> Decided:
+def accept_candidates(
+    db: Database, ids: list[int], change: ClaimChange | None = None, value_type: str | None = None
+) -> Decided:
     """Record candidates as claims after any correction, all or nothing, then detect."""
     from .extract.candidates import accept, edit, get_candidate
 
     with db.session() as session:
         cands = [get_candidate(session, i) for i in ids]
-        if change is not None and change.any():
+        if change is not None and (change.given() or value_type is not None):
             for c in cands:
-                edit(session, c, change)
+                edit(session, c, change, value_type)
         return _decided(accept(session, cands), [])
 
 

@@ -137,7 +137,7 @@ def _vocabulary_edit(db, what, n, name):
 @given(EDITS)
 def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, edits):
     from provenance.errors import ProvenanceError
-    from provenance.claims.recording import ClaimInput
+    from provenance.claims.recording import ClaimChange, ClaimInput
 
     tmp = tmp_path_factory.mktemp("prop")
     src = tmp / "a.txt"
@@ -159,11 +159,11 @@ def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, 
                 if what == "reject":
                     actions.reject_claim(db, claim, "test")
                 elif what == "revises":
-                    actions.edit_claim(db, claim, revises=(claim % 4) + 1)
+                    actions.edit_claim(db, claim, ClaimChange(revises=(claim % 4) + 1))
                 elif what in ("value", "as_of", "scope", "hedge"):
                     change = {"value": value, "as_of": ["2024-05-04", "2024-05-05", "May 2024"][claim % 3],
                               "scope": "children" if value == "12" else "", "hedge": "tentatively"}[what]
-                    actions.edit_claim(db, claim, **{what: change})
+                    actions.edit_claim(db, claim, ClaimChange(**{what: change}))
                 else:
                     _vocabulary_edit(db, what, claim, value)
             except ProvenanceError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,28 +25,44 @@ from ..values import Label, Value, parse_date, parse_moment, parse_value, to_jso
 from .vocabulary import alias_key, get_property, resolve_entity
 
 
-@dataclass
-class ClaimInput:
-    """What a user states about one claim, before it is checked and anchored."""
+@dataclass(kw_only=True)
+class ClaimChange:
+    """What a claim says, part by part; None leaves a part as it is. An edit of a claim or of a
+    candidate is one of these; a new claim (ClaimInput) is one with its quote and source."""
+
+    property: str | None = None
+    subject: str | None = None
+    value: str | None = None
+    speaker: str | None = None  # '' for the outlet itself
+    denies: bool | None = None
+    as_of: str | None = None
+    hedge: str | None = None
+    scope: str | None = None
+    cites: str | None = None
+    revises: int | None = None  # the id of the earlier claim this one revises (0 in an edit: none)
+    exclusive: bool | None = None  # "only X": excludes every other answer
+
+    def given(self) -> dict[str, Any]:
+        """The parts given, by name."""
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass(kw_only=True)
+class ClaimInput(ClaimChange):
+    """What a user states about one new claim, before it is checked and anchored."""
 
     source: str
     quote: str
     subject: str
     property: str
     value: str
-    speaker: str | None = None
     denies: bool = False
-    as_of: str | None = None
-    hedge: str | None = None
-    scope: str | None = None
-    cites: str | None = None
+    exclusive: bool = False
     prefix: str | None = None
     suffix: str | None = None
     occurrence: int | None = None
     hint: int | None = None
     create_entities: bool = False
-    revises: int | None = None  # the id of the earlier claim this one revises
-    exclusive: bool = False  # "only X": excludes every other answer
 
 
 @functools.lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
 from .recording import (  # noqa: F401  (the claims API)
+    ClaimChange,
     ClaimInput,
     add_claim,
     as_of_moment,  # noqa: F401  (the claims API)
@@ -33,15 +34,16 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def edit_claim(session: Session, claim_id: int, **changes) -> Claim:
-    """Change what a claim says; its span stays (a new quote is a new claim).
+def edit_claim(session: Session, claim_id: int, change: ClaimChange, status: str | None = None) -> Claim:
+    """Change what a claim says; its span stays (a new quote is a new claim). `status`
+    "accepted" restores a rejected claim.
 
     A new property re-reads the value (the one given, else the one written) as that property's
     type. The event keeps every column before and after, for `provenance log` and `undo`."""
     from ..ledger.history import Change
 
     claim = get_claim(session, claim_id)
-    changes = {k: v for k, v in changes.items() if v is not None}
+    changes = change.given() | ({"status": status} if status is not None else {})
     if not changes:
         raise InputError("nothing to change; give at least one option (see --help)")
     ch = Change()

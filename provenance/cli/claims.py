@@ -197,10 +197,9 @@ def edit(
 
     Example: provenance claims edit 12 --property "death toll" --as-of 2025-05-07"""
     from ..actions import edit_claim
+    from ..claims.recording import ClaimChange
 
-    done = edit_claim(
-        db,
-        claim_id,
+    change = ClaimChange(
         property=property_,
         subject=subject,
         value=value,
@@ -212,8 +211,8 @@ def edit(
         cites=cites,
         revises=revises,
         exclusive=exclusive,
-        status=status,
     )
+    done = edit_claim(db, claim_id, change, status)
     click.echo(f"claim {done.claim['id']} updated")
     print_new_conflicts(done.conflicts, done.retired)
 

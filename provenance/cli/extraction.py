@@ -29,11 +29,19 @@ def edit_options(f):
     return f
 
 
-def _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge=None):
-    from ..extract.candidates import Edit
+def _edit(subject, property_, value, speaker, denies, as_of, scope, hedge=None):
+    from ..claims.recording import ClaimChange
 
-    polarity = None if denies is None else ("denies" if denies else "asserts")
-    return Edit(subject, property_, type_, value, speaker, polarity, as_of, scope, hedge)
+    return ClaimChange(
+        subject=subject,
+        property=property_,
+        value=value,
+        speaker=speaker,
+        denies=denies,
+        as_of=as_of,
+        scope=scope,
+        hedge=hedge,
+    )
 
 
 def show_extraction(result, as_json: bool) -> None:
@@ -229,9 +237,9 @@ def _interactive(state, source, limit):
             continue
         from ..errors import ProvenanceError
 
-        change = _ask_edit(db, j) if choice == "e" else None
+        change, value_type = _ask_edit(db, j) if choice == "e" else (None, None)
         try:
-            show_decision(accept_candidates(db, [cid], change), False)
+            show_decision(accept_candidates(db, [cid], change, value_type), False)
         except ProvenanceError as exc:  # nothing was written: say why and go on
             click.echo(f"not accepted #{cid}: {safe_line(exc.message)}", err=True)
 
@@ -262,7 +270,8 @@ def _ask_edit(db, j: dict):
 
     A new question's type is chosen among the types that can hold the value, so review never
     creates a property whose type cannot hold its value."""
-    from ..extract.candidates import Edit, fitting_types
+    from ..claims.recording import ClaimChange
+    from ..extract.candidates import fitting_types
 
     subject = click.prompt("subject", default=j["subject"]["name"] or "")
     prop = click.prompt("question (property)", default=j["property"]["name"])
@@ -285,17 +294,17 @@ def _ask_edit(db, j: dict):
         "asserts or denies", default=j.get("polarity") or "asserts", type=click.Choice(["asserts", "denies"])
     )
     none = lambda s: "" if s.strip() == "-" else s  # noqa: E731
-    return Edit(
+    change = ClaimChange(
         subject=subject or None,
         property=prop,
-        type=type_,
         value=value,
         speaker=none(speaker),
-        polarity=polarity,
+        denies=polarity == "denies",
         as_of=none(as_of),
         scope=none(scope),
         hedge=none(hedge),
     )
+    return change, type_
 
 
 @click.group()
@@ -367,10 +376,10 @@ def edit_(db, candidate_id, subject, property_, type_, value, speaker, denies, a
     """Correct a pending candidate (it stays pending)."""
     from ..actions import edit_candidate
 
-    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge)
-    if not change.any():
+    change = _edit(subject, property_, value, speaker, denies, as_of, scope, hedge)
+    if not change.given() and type_ is None:
         raise click.UsageError("say what to change: --subject, --property, --value, ...")
-    v = edit_candidate(db, candidate_id, change)
+    v = edit_candidate(db, candidate_id, change, type_)
     if as_json:
         emit_json(v.json)
         return
@@ -389,8 +398,8 @@ def accept_(db, ids, subject, property_, type_, value, speaker, denies, as_of, s
     from ..actions import accept_candidates
     from ..extract.candidates import parse_ids
 
-    change = _edit(subject, property_, type_, value, speaker, denies, as_of, scope, hedge)
-    show_decision(accept_candidates(db, parse_ids(ids), change), as_json)
+    change = _edit(subject, property_, value, speaker, denies, as_of, scope, hedge)
+    show_decision(accept_candidates(db, parse_ids(ids), change, type_), as_json)
 
 
 @candidates.command("reject")

@@ -270,6 +270,39 @@ def diff(session, old_id, new_id, as_json):
     print_table(t)
 
 
+@sources.command("reextract")
+@click.argument("source_id")
+@click.option("--store", is_flag=True, help="If the result differs, keep it as a new version of the source.")
+@json_option
+@with_ledger
+def reextract(db, source_id, store, as_json):
+    """Extract an HTML or PDF source again from its kept original and compare with the stored
+    text. Exit 0 when the same, 1 when different (unless stored with --store).
+
+    Example: provenance sources reextract 12 --store"""
+    from ..actions import reextract_source
+
+    r = reextract_source(db, source_id, store=store)
+    if as_json:
+        emit_json(r.to_json())
+    elif r.same:
+        click.echo(f"source {r.source_id}: same text and pages ({safe_line(r.extractor_now)})")
+    else:
+        where = f"from character {r.first_difference}" if r.first_difference is not None else "in its page breaks"
+        click.echo(
+            f"source {r.source_id}: different {where}: {r.chars_then:,} characters by {safe_line(r.extractor_then)}, "
+            f"{r.chars_now:,} by {safe_line(r.extractor_now)}"
+        )
+        if r.new_source is not None:
+            moved = sum(1 for x in r.reanchored if x["status"] != "orphaned")
+            click.echo(
+                f"stored as source {r.new_source['id']}, a new version of source {r.source_id} "
+                f"({moved} of {len(r.reanchored)} spans carried over)"
+            )
+    if not r.same and r.new_source is None:
+        raise SystemExit(1)
+
+
 @sources.command("grade")
 @click.argument("source_id")
 @click.argument("grade", type=click.Choice(list("ABCDEF"), case_sensitive=False))

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
-from ..claims.recording import ClaimInput, ClaimWriter
+from ..claims.recording import ClaimChange, ClaimInput, ClaimWriter
 from ..claims.vocabulary import add_alias, add_entity, add_property, find_entity, find_property
 from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
@@ -262,24 +262,9 @@ def view(c: Candidate, source_text: str | None = None) -> CandidateView:
 # -- editing ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Edit:
-    subject: str | None = None
-    property: str | None = None
-    type: str | None = None
-    value: str | None = None
-    speaker: str | None = None
-    polarity: str | None = None
-    as_of: str | None = None
-    scope: str | None = None
-    hedge: str | None = None
-
-    def any(self) -> bool:
-        return any(v is not None for v in vars(self).values())
-
-
-def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
-    """Correct what extraction proposed; a person's answer counts as a sure match."""
+def edit(session: Session, cand: Candidate, change: ClaimChange, value_type: str | None = None) -> Candidate:
+    """Correct what extraction proposed; a person's answer counts as a sure match. `value_type`:
+    the type of a question the ledger does not have yet."""
     if cand.status != "pending":
         raise InputError(f"candidate {cand.id} is already {cand.status}; only pending ones can change")
     ledger = Ledger(session)
@@ -301,15 +286,16 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
             cand.property_id, cand.property_name, cand.property_type = prop.id, prop.name, prop.value_type
         else:
             cand.property_id, cand.property_name = None, change.property.strip()
-            cand.property_type = change.type or cand.property_type
+            cand.property_type = value_type or cand.property_type
         cand.match_score = 1.0
-    elif change.type is not None:
+    elif value_type is not None:
         if cand.property_id is not None:
             raise InputError(f"property {cand.property_name!r} exists; its type is not the candidate's to change")
-        cand.property_type = change.type
+        cand.property_type = value_type
+    polarity = None if change.denies is None else ("denies" if change.denies else "asserts")
     for attr, value in (
         ("value_text", change.value),
-        ("polarity", change.polarity),
+        ("polarity", polarity),
         ("as_of_text", change.as_of),
         ("scope", change.scope),
         ("hedge", change.hedge),
@@ -320,7 +306,11 @@ def edit(session: Session, cand: Candidate, change: Edit) -> Candidate:
     cand.score = round(cand.confidence * cand.match_score * SUBJECT_WEIGHT[cand.subject_link], 3)
     session.flush()
     events.record(
-        session, "candidate.edit", f"candidate:{cand.id}", **{k: v for k, v in vars(change).items() if v is not None}
+        session,
+        "candidate.edit",
+        f"candidate:{cand.id}",
+        **change.given(),
+        **({"type": value_type} if value_type else {}),
     )
     return cand
 

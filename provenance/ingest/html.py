@@ -4,6 +4,7 @@ boilerplate left out. Needs the `web` extra (trafilatura is not a light dependen
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..errors import InputError
 from .capture import Extracted
@@ -37,12 +38,22 @@ def extract_html(data: bytes, origin: str) -> Extracted:
         text=text,
         media_type="text/html",
         extractor=f"trafilatura {trafilatura.__version__}",
-        title=_clean(doc.title),
+        title=_headline(_clean(doc.title), _clean(doc.sitename)),
         author=_clean(doc.author),
         published=_day(doc.date),
         outlet=_clean(doc.sitename),
         url=_clean(doc.url),
     )
+
+
+def _headline(title: str | None, site: str | None) -> str | None:
+    """The title without the site's name a page adds after a bar ("... | DW | 19.01.2020")."""
+    if not title or not site:
+        return title
+    parts = title.split(" | ")
+    name = re.sub(r"^www\.|\.(?:com|org|net|co\.uk)$", "", site.casefold())
+    cut = next((i for i, p in enumerate(parts) if i and p.strip().casefold() in (name, site.casefold())), None)
+    return " | ".join(parts[:cut]) if cut else title
 
 
 def _clean(value: str | None) -> str | None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, undefer
 
 from ..errors import InputError, NotFound
 from ..ledger import events
-from ..ledger.models import RELIABILITY_GRADES, Source
+from ..ledger.models import RELIABILITY_GRADES, Source, sha256
 
 MAX_BYTES = 50 * 1024 * 1024
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -200,10 +200,6 @@ def check_text(text: str, name: str) -> str:
     if controls > max(32, len(text) // 20):
         raise InputError(f"{name}: holds binary data, not text; save the article as UTF-8 text")
     return text
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass

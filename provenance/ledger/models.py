@@ -8,6 +8,7 @@ migration already used, so later migrations (and PostgreSQL) can address constra
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from sqlalchemy import (
     BigInteger,
@@ -51,6 +52,11 @@ VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def sha256(text: str) -> str:
+    """A source's identity: the SHA-256 of its text as UTF-8 (Source.sha256)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..ingest.sources import sha256
 from ..values import from_json
 from .events import broken_links
-from .models import Claim, Source, SourceOriginal, Span
+from .models import Claim, Source, SourceOriginal, Span, sha256
 
 
 def verify(session: Session) -> list[str]:

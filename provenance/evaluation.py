@@ -26,12 +26,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..anchoring import fold_text
-from ..errors import InputError
-from ..ledger.db import open_db
-from ..ledger.models import Alias, Candidate, Claim, Conflict, Entity, Source
-from ..values import parse_value
-from .lexicon import lexicon
+from .anchoring import fold_text
+from .errors import InputError
+from .extract.lexicon import lexicon
+from .ledger.db import open_db
+from .ledger.models import Alias, Candidate, Claim, Conflict, Entity, Source
+from .values import parse_value
 
 TYPES = ("quantity", "share", "date", "entity", "text")
 # Label questions whose type the labels may leave undeclared.
@@ -139,7 +139,7 @@ class Run:
 
 def run_event(event: Event, threshold: float) -> Run:
     """Add the event's articles to a fresh ledger, extract, accept at the threshold, detect."""
-    from .. import actions
+    from . import actions
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(str(Path(tmp) / "reading.db"))
