@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..anchoring import fold_text
 from ..errors import InputError
-from ..values import parse_value
+from ..values import Period, parse_value
 from . import events, names
 from .figures import Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
@@ -306,7 +306,7 @@ class Reader:
                     v = parse_value(d.text, "date")
                 except InputError:
                     continue
-                if getattr(v, "start", None) is not None and v.start == v.end:
+                if isinstance(v, Period) and v.start == v.end:
                     out.append(v.start)
         return out
 
