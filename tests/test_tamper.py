@@ -241,3 +241,27 @@ def test_head_must_be_a_hash(built, tmp_path):
     later = Cli(db)
     later("entities", "add", "Later")
     assert later("verify", "--expect-head", built[1]).exit_code == 0  # growth after the head is fine
+
+
+def test_rows_changed_after_the_last_event_or_without_one_are_still_recorded(demo):
+    """No action has to remember: the session notes what it touched."""
+    from sqlalchemy import select, update
+
+    from provenance.ledger import events
+    from provenance.ledger.db import open_db
+    from provenance.ledger.models import Entity, Event, EventRow
+
+    db = open_db(str(demo.db))
+    with db.session() as s:
+        events.record(s, "test.note", "entity:1")
+        s.get_one(Entity, 1).kind = "changed after the event"  # folded into that event at commit
+    with db.session() as s:
+        s.execute(update(Entity).where(Entity.id == 2).values(kind="no event at all"))
+    with db.session(readonly=True) as s:
+        last_two = s.scalars(select(Event).order_by(Event.id.desc()).limit(2)).all()
+        assert [e.action for e in last_two] == ["rows.change", "test.note"]
+        rows = {e.id: {(t, i) for t, i in s.execute(select(EventRow.tbl, EventRow.row_id).where(EventRow.event_id == e.id))}
+                for e in last_two}
+        assert rows[last_two[1].id] == {("entities", 1)} and rows[last_two[0].id] == {("entities", 2)}
+    db.close()
+    assert demo("verify").stdout.startswith("ok:")

@@ -9,7 +9,7 @@ import json
 import os
 from typing import cast
 
-from sqlalchemy import Table, delete, insert, select, tuple_, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import rowstate
@@ -82,18 +82,17 @@ def settle(session: Session) -> None:
     if event_id is None:
         record(session, "rows.change", "ledger")
         return
-    keys = rowstate.take(session)
-    rows = rowstate.states(session.connection(), keys)
     er = cast(Table, EventRow.__table__)
     et = cast(Table, Event.__table__)
-    session.execute(
-        delete(er).where(er.c.event_id == event_id, tuple_(er.c.tbl, er.c.row_id).in_([(t, i) for t, i in keys]))
-    )
+    merged = {
+        (t, i): h
+        for t, i, h in session.execute(select(er.c.tbl, er.c.row_id, er.c.hash).where(er.c.event_id == event_id))
+    }
+    merged.update({(t, i): h for t, i, h in rowstate.states(session.connection(), rowstate.take(session))})
+    rows = [(t, i, h) for (t, i), h in merged.items()]
+    session.execute(delete(er).where(er.c.event_id == event_id))
     _write_rows(session, event_id, rows)
-    all_rows = [
-        tuple(r) for r in session.execute(select(er.c.tbl, er.c.row_id, er.c.hash).where(er.c.event_id == event_id))
-    ]
-    state = rowstate.digest(all_rows)
+    state = rowstate.digest(rows)
     ev = session.execute(select(et).where(et.c.id == event_id)).one()
     new_hash = event_hash(ev.prev_hash, ev.at.isoformat(), ev.actor, ev.action, ev.target, ev.payload, state)
     session.execute(update(et).where(et.c.id == event_id).values(state=state, hash=new_hash))

@@ -73,7 +73,6 @@ OWNED: dict[str, tuple[str, str]] = {
     "conflict_claims": ("conflicts", "conflict_id"),
     "verdicts": ("conflicts", "conflict_id"),
 }
-KIND_TABLE = {kind: table for table, (kind, _) in TRACKED.items()}
 BATCH = 500
 
 Key = tuple[str, int]  # (table, id)
