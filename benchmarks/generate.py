@@ -209,6 +209,8 @@ def build(db_value: str, n_claims: int, seed: int = 1) -> dict:
     batches: dict = {t: [] for t in (Source, Span, Claim, ClaimSpan, SharedPassage)}
 
     def flush() -> None:
+        # Rows go in directly, but through the session: its hooks (ledger/rowstate.py) record their
+        # states in a "rows.change" event at commit, so a generated ledger verifies clean.
         with db.session() as s:
             for table, rows in batches.items():
                 if rows:

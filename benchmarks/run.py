@@ -337,6 +337,9 @@ def measure(ledgers, tmp: Path, n: int, args, skip: set) -> None:
     emit("report_s", w, "s", n, cpu=c)
     w, c = wall([*PROVENANCE, "--db", scanned, "conflicts", "list", "--kind", "accusation"])
     emit("accusations_list_s", w, "s", n, cpu=c)
+    # Every row against its recorded state, the chain, the database's own check; fails if not clean.
+    seconds, cpu, _ = timed([*PROVENANCE, "--db", scanned, "verify"])
+    emit("verify_s", round(seconds, 2), "s", n, cpu=round(cpu, 2))
 
     if "extract_kb_per_s" not in skip:
         r = python(EXTRACT, ledgers.new("extract"), str(Path(HERE).parent / "seeds" / "sources.toml"))

@@ -109,18 +109,42 @@ def report(session, fmt, output, pager, limit, offset):
     click.echo(render(doc, fmt), nl=False)
 
 
+def _head_hash(ctx, param, value):
+    import re
+
+    if value is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+        raise click.BadParameter("give the 64 hex digits `provenance verify --head` printed")
+    return value
+
+
 @click.command("verify")
+@click.option("--head", "show_head", is_flag=True, help="Print the chain head (the newest event's hash) and stop.")
+@click.option(
+    "--expect-head",
+    metavar="HASH",
+    callback=_head_hash,
+    help="Also fail unless the chain still holds this published head (catches removed last events).",
+)
 @with_session(readonly=True)
-def verify(session):
-    """Check every source hash, every span's quote, foreign keys and the event chain."""
+def verify(session, show_head, expect_head):
+    """Check the ledger: the database's own integrity check, every source hash and span quote,
+    references, the event chain, and every source, span, entity, alias, property, claim, rule,
+    conflict and candidate against the state the chain last recorded for it.
+
+    Publish the head (`--head`) somewhere the ledger's writers cannot change, like a git commit
+    id; `--expect-head` later shows that no event was removed or rewritten since."""
+    from ..ledger.events import head
     from ..ledger.verify import verify as run_verify
 
-    problems = run_verify(session)
+    if show_head:
+        click.echo(head(session))
+        return
+    problems = run_verify(session, expect_head)
     for p in problems:
         click.echo(safe_line(p))
     if problems:
         raise IntegrityFailure(f"{len(problems)} problem(s) found")
-    click.echo("ok: sources, spans, references and the event chain all check out")
+    click.echo("ok: database, sources, spans, references, the event chain and every row's recorded state check out")
 
 
 COMMANDS = [import_, demo, report, verify]

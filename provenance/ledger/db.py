@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError
+from . import rowstate  # noqa: F401  (its session hooks note every row a transaction touches)
 
 ENV_VAR = "PROVENANCE_DB"
 BUSY_TIMEOUT_MS = 30_000
@@ -325,6 +326,15 @@ def open_db(value: str | None = None, *, migrate: bool = True, create: bool = Tr
 
 
 def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False) -> list[int]:
+    """Insert many rows through Core (see _bulk_insert), noting them for the event that records them."""
+
+    new_ids = _bulk_insert(session, table, rows, ids=ids)
+    if rows:
+        rowstate.touch_rows(session, table.name, rows, new_ids if ids else None)
+    return new_ids
+
+
+def _bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False) -> list[int]:
     """Insert many rows through Core; with `ids`, return the new rows' ids in order.
 
     On SQLite a writer holds the write lock from the start of its transaction (see _begin), so

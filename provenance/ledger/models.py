@@ -450,3 +450,17 @@ class Event(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # SHA-256 over the row states the event records (see ledger/rowstate.py); covered by `hash`.
+    # NULL for events recorded before row states were kept.
+    state: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventRow(Base):
+    """The state one event left a row in: the row's hash, or NULL when the event deleted it."""
+
+    __tablename__ = "event_rows"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    hash: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,397 @@
+"""Row states in the event chain: every event carries a hash of each row it created, changed or
+deleted, so that `provenance verify` can tell a row changed, removed or forged behind the ledger's
+back from one changed through it.
+
+A row's hash is SHA-256 of stable JSON of a fixed list of its columns (NULLs left out, dates in ISO
+form), plus the link rows it owns (a claim's spans; a conflict's claims and verdicts): the same on
+SQLite and PostgreSQL. The list is fixed here, not read from the schema, so that adding a column
+does not change every recorded hash; a migration that fills a new column must record a baseline.
+
+Which rows an event covers is collected from the session, not from each action: objects the ORM
+flushes, rows Core statements given to `Session.execute` update, delete or insert, rows
+`bulk_insert` writes, and the rows a deletion cascades to in the database. `events.record` hashes
+them; rows changed after a transaction's last event are folded into that event at commit, and a
+transaction that changed rows but recorded no event gets a "rows.change" event of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, and_, event, func, select
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from .models import Base
+
+# table -> (kind shown to people, the columns hashed besides id)
+TRACKED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sources": (
+        "source",
+        (
+            "sha256", "chars", "media_type", "origin", "title", "url", "outlet", "author", "published",
+            "captured", "published_at", "reliability", "added_at", "version_of_id",
+        ),
+    ),
+    "spans": ("span", ("source_id", "start", "end", "quote", "prefix", "suffix", "method", "score")),
+    "entities": ("entity", ("name", "kind", "side_id")),
+    "aliases": ("alias", ("entity_id", "alias", "key")),
+    "properties": ("property", ("name", "value_type", "unit", "single_value", "running_count", "description")),
+    "claims": (
+        "claim",
+        (
+            "source_id", "subject_id", "property_id", "value_text", "value_json", "polarity", "speaker_id",
+            "as_of_text", "as_of_start", "as_of_end", "as_of_at", "hedge", "scope", "revises_id", "exclusive",
+            "cites", "status", "reason", "created_at",
+        ),
+    ),
+    "rules": ("rule", ("name", "left_property_id", "right_property_id", "rationale")),
+    "conflicts": (
+        "conflict",
+        (
+            "key", "kind", "detector", "detector_version", "explanation", "severity", "status", "note",
+            "decided_by", "decided_at", "rule_id", "created_at",
+        ),
+    ),
+    "candidates": (
+        "candidate",
+        (
+            "key", "source_id", "start", "end", "kind", "role", "value_text", "subject_text", "subject_id",
+            "subject_link", "speaker_text", "speaker_id", "speaker_link", "verb", "polarity", "scope", "hedge",
+            "as_of_text", "cites", "note", "property_name", "property_type", "property_id", "single_value",
+            "running_count", "confidence", "match_score", "score", "status", "claim_id", "reason",
+            "created_at", "decided_at", "revises_value", "revises_id",
+        ),
+    ),
+}  # fmt: skip
+# Link tables: a change to one of their rows is a change to the row that owns it.
+OWNED: dict[str, tuple[str, str]] = {
+    "claim_spans": ("claims", "claim_id"),
+    "conflict_claims": ("conflicts", "conflict_id"),
+    "verdicts": ("conflicts", "conflict_id"),
+}
+BATCH = 500
+
+Key = tuple[str, int]  # (table, id)
+
+
+# -- hashing ---------------------------------------------------------------------------------------
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    return v
+
+
+def row_hash(table: str, row: dict, links: dict | None = None) -> str:
+    body = {k: _plain(v) for k, v in row.items() if v is not None}
+    for k, v in (links or {}).items():
+        if v:
+            body["+" + k] = v
+    text = json.dumps([table, body], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _links(conn: Connection, table: str, lo: int, hi: int, ids: list[int] | None) -> dict[int, dict]:
+    """The link rows owned by rows lo..hi of `table` (or by `ids`), per owner."""
+    out: dict[int, dict] = {}
+
+    def where(col):
+        return col.in_(ids) if ids is not None else and_(col >= lo, col <= hi)
+
+    if table == "claims":
+        cs = _table("claim_spans")
+        for cid, sid in conn.execute(select(cs.c.claim_id, cs.c.span_id).where(where(cs.c.claim_id))):
+            out.setdefault(cid, {}).setdefault("spans", []).append(sid)
+    elif table == "conflicts":
+        cc, vd = _table("conflict_claims"), _table("verdicts")
+        for fid, cid in conn.execute(select(cc.c.conflict_id, cc.c.claim_id).where(where(cc.c.conflict_id))):
+            out.setdefault(fid, {}).setdefault("claims", []).append(cid)
+        q = select(vd.c.conflict_id, vd.c.claim_id, vd.c.rating, vd.c.decided_by, vd.c.decided_at)
+        for fid, cid, rating, by, at in conn.execute(q.where(where(vd.c.conflict_id))):
+            out.setdefault(fid, {}).setdefault("verdicts", []).append([cid, rating, by, _plain(at)])
+    for d in out.values():
+        for v in d.values():
+            v.sort()
+    return out
+
+
+def _select(table: str):
+    t = _table(table)
+    return select(t.c.id, *(t.c[c] for c in TRACKED[table][1]))
+
+
+def _hash_rows(conn: Connection, table: str, rows: list, ids: list[int] | None) -> Iterator[tuple[int, str]]:
+    if not rows:
+        return
+    links = _links(conn, table, rows[0][0], rows[-1][0], ids) if table in ("claims", "conflicts") else {}
+    cols = TRACKED[table][1]
+    for r in rows:
+        yield r[0], row_hash(table, dict(zip(cols, r[1:], strict=True)), links.get(r[0]))
+
+
+def current(conn: Connection, table: str, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
+    """(id, hash) of the table's rows (or of those ids that exist), in id order, in batches."""
+    t = _table(table)
+    if ids is not None:
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), BATCH):
+            part = wanted[i : i + BATCH]
+            rows = list(conn.execute(_select(table).where(t.c.id.in_(part)).order_by(t.c.id)))
+            yield from _hash_rows(conn, table, rows, part)
+        return
+    last = None
+    while True:
+        q = _select(table).order_by(t.c.id).limit(BATCH * 4)
+        rows = list(conn.execute(q if last is None else q.where(t.c.id > last)))
+        if not rows:
+            return
+        yield from _hash_rows(conn, table, rows, None)
+        last = rows[-1][0]
+
+
+class Digest:
+    """What an event's hash covers of its rows: (table, id, hash or None for deleted), fed in
+    (table, id) order, hashed as it streams."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+        self.count = 0
+
+    def add(self, table: str, oid: int, h: str | None) -> None:
+        self._h.update(f"{table}\t{oid}\t{h or '-'}\n".encode())
+        self.count += 1
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def digest(rows: Iterable[tuple[str, int, str | None]]) -> str:
+    d = Digest()
+    for t, i, h in sorted(rows, key=lambda r: (r[0], r[1])):
+        d.add(t, i, h)
+    return d.hexdigest()
+
+
+def states(conn: Connection, keys: Iterable[Key]) -> list[tuple[str, int, str | None]]:
+    """The present state of each row named: its hash, or None where it no longer exists."""
+    by_table: dict[str, set[int]] = {}
+    for table, oid in keys:
+        by_table.setdefault(table, set()).add(oid)
+    out: list[tuple[str, int, str | None]] = []
+    for table, ids in sorted(by_table.items()):
+        found = dict(current(conn, table, ids))
+        out += [(table, oid, found.get(oid)) for oid in sorted(ids)]
+    return out
+
+
+# -- collecting what a transaction touched ---------------------------------------------------------
+
+INFO = "rowstate.touched"
+
+
+def touched(session: Session) -> set[Key]:
+    return session.info.setdefault(INFO, set())
+
+
+def touch(session: Session, table: str, ids: Iterable[int | None]) -> None:
+    """Note rows as changed by this transaction (tracked tables, or link tables by their owner ids)."""
+    if table in TRACKED:
+        touched(session).update((table, int(i)) for i in ids if i is not None)
+    elif table in OWNED:
+        owner = OWNED[table][0]
+        touched(session).update((owner, int(i)) for i in ids if i is not None)
+
+
+def touch_rows(session: Session, table: str, rows: list[Any], ids: list[int] | None = None) -> None:
+    """Rows about to be (or just) inserted: by their ids, or for a link table by their owners."""
+    if table in OWNED:
+        touch(session, table, (r.get(OWNED[table][1]) for r in rows))
+    elif table in TRACKED:
+        touch(session, table, ids if ids is not None else (r.get("id") for r in rows))
+
+
+def _key(obj) -> tuple[str, int | None] | None:
+    table = getattr(obj, "__tablename__", None)
+    if table in TRACKED:
+        return table, obj.id
+    if table in OWNED:
+        return OWNED[table][0], getattr(obj, OWNED[table][1])
+    return None
+
+
+def _dependents(session: Session, table: str, ids: set[int]) -> None:
+    """Touch every tracked row that refers to deleted rows of `table` (the database will delete or
+    change them), following ON DELETE CASCADE down."""
+    if not ids:
+        return
+    conn = session.connection()
+    for name in list(TRACKED) + list(OWNED):
+        t = _table(name)
+        for fk in t.foreign_keys:
+            if fk.column.table.name != table:
+                continue
+            col = fk.parent
+            if name in OWNED:
+                owner_col = t.c[OWNED[name][1]]
+                touch(session, name, conn.execute(select(owner_col).where(col.in_(sorted(ids)))).scalars())
+                continue
+            found = set(conn.execute(select(t.c.id).where(col.in_(sorted(ids)))).scalars())
+            touch(session, name, found)
+            if fk.ondelete and fk.ondelete.upper() == "CASCADE":
+                _dependents(session, name, found - {i for tb, i in touched_deleted(session) if tb == name})
+
+
+def touched_deleted(session: Session) -> set[Key]:
+    return session.info.setdefault(INFO + ".deleted", set())
+
+
+def _deleting(session: Session, table: str, ids: set[int]) -> None:
+    if table in TRACKED:
+        new = {i for i in ids if (table, i) not in touched_deleted(session)}
+        touched_deleted(session).update((table, i) for i in new)
+        touch(session, table, new)
+        _dependents(session, table, new)
+    elif table in OWNED:
+        touch(session, table, ids)
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _ctx, _instances) -> None:
+    with session.no_autoflush:
+        for obj in list(session.deleted):
+            k = _key(obj)
+            if k is None or k[1] is None:
+                continue
+            if obj.__tablename__ in TRACKED:
+                _deleting(session, obj.__tablename__, {k[1]})
+            else:
+                touched(session).add((k[0], k[1]))
+        for obj in list(session.dirty):
+            k = _key(obj)
+            if k is not None and k[1] is not None and session.is_modified(obj):
+                touched(session).add((k[0], k[1]))
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _ctx) -> None:
+    for obj in list(session.new) + list(session.dirty):
+        k = _key(obj)
+        if k is not None and k[1] is not None:
+            touched(session).add((k[0], k[1]))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _core_statement(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    stmt: Any = state.statement
+    table = getattr(stmt, "table", None)
+    name = getattr(table, "name", None)
+    if name not in TRACKED and name not in OWNED:
+        return
+    session = state.session
+    if state.is_insert:
+        params = state.parameters
+        rows: list[Any] = list(params) if isinstance(params, list) else [params] if params else []
+        if not rows:
+            rows = [stmt.compile().params]
+        if name in TRACKED and any(r.get("id") is None for r in rows):
+            # ids the database will choose: every row past today's maximum is new
+            t = _table(name)
+            last = session.connection().execute(select(func.coalesce(func.max(t.c.id), 0))).scalar_one()
+            after = session.info.setdefault(AFTER, {})
+            after[name] = min(after.get(name, last), last)
+        touch_rows(session, name, [r for r in rows if name in OWNED or r.get("id") is not None])
+        return
+    t = _table(name)
+    where = stmt.whereclause
+    col = t.c.id if name in TRACKED else t.c[OWNED[name][1]]
+    q = select(col) if where is None else select(col).where(where)
+    ids = set(session.connection().execute(q).scalars())
+    if state.is_delete:
+        _deleting(session, name, ids)
+    else:
+        touch(session, name, ids)
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    session.flush()
+    if touched(session) or session.info.get(AFTER):
+        from . import events
+
+        events.settle(session)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(INFO, None)
+    session.info.pop(INFO + ".deleted", None)
+    session.info.pop(LAST_EVENT, None)
+    session.info.pop(AFTER, None)
+
+
+LAST_EVENT = "rowstate.last_event"
+
+
+AFTER = "rowstate.inserted_after"
+
+
+def take(session: Session) -> set[Key]:
+    """The rows touched since the last event, forgetting them."""
+    after: dict[str, int] = session.info.pop(AFTER, {})
+    for table, last in after.items():  # inserts that gave no ids: every row past the old maximum
+        t = _table(table)
+        touch(session, table, session.connection().execute(select(t.c.id).where(t.c.id > last)).scalars())
+    keys = set(touched(session))
+    touched(session).clear()
+    return keys
+
+
+def baseline(conn: Connection) -> int:
+    """Record the present state of every row in one "ledger.baseline" event (for rows that came in
+    before row states were kept). Core only, so that a migration can run it. Returns the row count."""
+    from .events import GENESIS, actor, event_hash
+    from .models import Event, EventRow, utcnow
+
+    ev, er = cast(Table, Event.__table__), cast(Table, EventRow.__table__)
+    if not any(conn.execute(select(_table(t).c.id).limit(1)).first() for t in TRACKED):
+        return 0
+    prev = conn.execute(select(ev.c.hash).order_by(ev.c.id.desc()).limit(1)).scalar() or GENESIS
+    at, who = utcnow(), actor()
+    pending = hashlib.sha256(f"{prev}{at}".encode()).hexdigest()  # unique until the real hash is known
+    values = dict(at=at, actor=who, action="ledger.baseline", target="ledger", payload="{}", prev_hash=prev)
+    event_id = conn.execute(ev.insert().values(hash=pending, **values).returning(ev.c.id)).scalar_one()
+    d = Digest()
+    for table in sorted(TRACKED):
+        batch: list[dict] = []
+        for oid, h in current(conn, table):
+            d.add(table, oid, h)
+            batch.append({"event_id": event_id, "tbl": table, "row_id": oid, "hash": h})
+            if len(batch) >= 5000:
+                conn.execute(er.insert(), batch)
+                batch = []
+        if batch:
+            conn.execute(er.insert(), batch)
+    payload = json.dumps({"rows": d.count}, sort_keys=True)
+    state = d.hexdigest()
+    conn.execute(
+        ev.update()
+        .where(ev.c.id == event_id)
+        .values(
+            payload=payload,
+            state=state,
+            hash=event_hash(prev, at.isoformat(), who, "ledger.baseline", "ledger", payload, state),
+        )
+    )
+    return d.count
