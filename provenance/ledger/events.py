@@ -12,6 +12,7 @@ from typing import cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from .limits import check_row
 from .models import Event, utcnow
 
 GENESIS = "0" * 64
@@ -40,17 +41,18 @@ def record(session: Session, action: str, target: str, **payload) -> None:
     at = utcnow()
     who = actor()
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    session.execute(
-        insert(cast(Table, Event.__table__)).values(
-            at=at,
-            actor=who,
-            action=action,
-            target=target,
-            payload=body,
-            prev_hash=prev,
-            hash=event_hash(prev, at.isoformat(), who, action, target, body),
-        )
+    row = dict(
+        at=at,
+        actor=who,
+        action=action,
+        target=target,
+        payload=body,
+        prev_hash=prev,
+        hash=event_hash(prev, at.isoformat(), who, action, target, body),
     )
+    table = cast(Table, Event.__table__)
+    check_row(table, row)  # a PROVENANCE_USER too long for the column is refused by name
+    session.execute(insert(table).values(**row))
 
 
 def broken_links(session: Session) -> list[str]:
