@@ -96,7 +96,7 @@ def check(state: State) -> None:
 def copy(state: State, to: str) -> None:
     """Copy the whole ledger (every table, ids, hashes, the event chain) into a new SQLite file or
     an empty PostgreSQL database, migrated first; one transaction on the target. `verify` passes
-    on the copy. Example: provenance db copy --to postgresql://desk@db/ledger"""
+    on the copy."""
     from ..actions import copy_ledger
 
     done = copy_ledger(state.db(create=False), to)
