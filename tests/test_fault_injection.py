@@ -26,7 +26,7 @@ BAD_IMPORTS = ["{outside}", "{bad_toml}", "{bad_json}", "{wrong_section}", "{bad
                "{bad_date}", "{bad_grade}", "{list_top}", "{abs_outside}"]
 BAD_DATES = ["2024-13-01", "yesterday", "2024-02-30", "99999-01-01", "-", "2024/05/01", "0000-00-00"]
 BAD_DB = ["mysql://u@h/d", "sqlite://", ":memory:", "sqlite:///:memory:", "{missing}/x.db",
-          "{textfile}", "{other_app}", "oracle://x", "{folder}"]
+          "{textfile}", "{other_app}", "oracle://x", "{folder}", "{empty}"]
 READS = [("sources", "list"), ("claims", "list"), ("conflicts", "list"), ("contested",), ("report",),
          ("verify",), ("entities", "list"), ("db", "current")]
 CLAIM_ARGS = dict(source="1", quote="The army said", subject="Pakistan", property="fighter strength",
@@ -147,7 +147,7 @@ def test_bad_claims(demo, field, bad):
 @pytest.mark.parametrize("command", READS)
 def test_bad_databases(demo, files, bad, command):
     path = bad.format(**files)
-    snapshot = {p: open(p, "rb").read() for p in (files["textfile"], files["other_app"])}
+    snapshot = {p: open(p, "rb").read() for p in (files["textfile"], files["other_app"], files["empty"])}
     refused(demo, *command, db_option=path)
     assert {p: open(p, "rb").read() for p in snapshot} == snapshot  # refused files left byte for byte
     assert not os.path.exists(files["missing"])  # a mistyped path is not created by a read

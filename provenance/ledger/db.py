@@ -361,7 +361,10 @@ class Database:
         self.url = url
         path = sqlite_path(url) if url.startswith("sqlite") else None
         # A new file is made only for a command that adds data, which says so.
-        self.created = path is not None and not path.exists()
+        self.created = path is not None and (not path.exists() or (path.is_file() and path.stat().st_size == 0))
+        if not create and path is not None and path.is_file() and path.stat().st_size == 0:
+            # Reading an empty file would write a whole schema into it.
+            raise DatabaseError(f"{path} is an empty file, not a ledger (make it one with `provenance db init {path}`)")
         # A reading command on a ledger it cannot write (read-only media, chmod -w) opens it
         # read-only: nothing is written, not even the switch to WAL.
         read_only = None if create or path is None else read_only_url(path)
