@@ -707,3 +707,27 @@ def reject_candidates(db: Database, ids: list[int], reason: str | None) -> list[
 
     with db.session() as session:
         return [c.id for c in reject(session, [get_candidate(session, i) for i in ids], reason)]
+
+
+# -- moving and keeping the ledger --------------------------------------------------------------
+
+
+def copy_ledger(db: Database, to: str):
+    """`db copy --to`: the whole ledger into a new or empty one, ids and hashes as they are."""
+    from .ledger.transfer import copy_ledger as copy
+
+    return copy(db, to)
+
+
+def backup_ledger(url: str, path: str):
+    """`db backup`: a consistent one-file copy of a SQLite ledger, taken while others may write."""
+    from .ledger.transfer import backup
+
+    return backup(url, path)
+
+
+def restore_ledger(url: str, path: str, *, force: bool = False):
+    """`db restore`: a verified backup replaces the ledger (one holding data only with force)."""
+    from .ledger.transfer import restore
+
+    return restore(url, path, force=force)

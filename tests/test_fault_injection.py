@@ -26,7 +26,7 @@ BAD_IMPORTS = ["{outside}", "{bad_toml}", "{bad_json}", "{wrong_section}", "{bad
                "{bad_date}", "{bad_grade}", "{list_top}", "{abs_outside}"]
 BAD_DATES = ["2024-13-01", "yesterday", "2024-02-30", "99999-01-01", "-", "2024/05/01", "0000-00-00"]
 BAD_DB = ["mysql://u@h/d", "sqlite://", ":memory:", "sqlite:///:memory:", "{missing}/x.db",
-          "{textfile}", "{other_app}", "oracle://x", "{folder}"]
+          "{textfile}", "{other_app}", "oracle://x", "{folder}", "{empty}"]
 READS = [("sources", "list"), ("claims", "list"), ("conflicts", "list"), ("contested",), ("report",),
          ("verify",), ("entities", "list"), ("db", "current")]
 CLAIM_ARGS = dict(source="1", quote="The army said", subject="Pakistan", property="fighter strength",
@@ -147,7 +147,7 @@ def test_bad_claims(demo, field, bad):
 @pytest.mark.parametrize("command", READS)
 def test_bad_databases(demo, files, bad, command):
     path = bad.format(**files)
-    snapshot = {p: open(p, "rb").read() for p in (files["textfile"], files["other_app"])}
+    snapshot = {p: open(p, "rb").read() for p in (files["textfile"], files["other_app"], files["empty"])}
     refused(demo, *command, db_option=path)
     assert {p: open(p, "rb").read() for p in snapshot} == snapshot  # refused files left byte for byte
     assert not os.path.exists(files["missing"])  # a mistyped path is not created by a read
@@ -174,3 +174,77 @@ def test_bad_revisions(demo, step, bad):
 def test_empty_names(demo, name, command):
     args = [a.replace("{n}", name) for a in command] if "{n}" in command else [*command, name]
     refused(demo, *args)
+
+
+# -- moving and keeping the ledger: db copy, db backup, db restore, and the shared limits ---------
+
+BAD_COPY_TARGETS = ["mysql://u@h/d", "sqlite://", ":memory:", "sqlite:///:memory:", "{missing}/x.db",
+                    "{textfile}", "{other_app}", "{folder}", "{db}", "{full}", "oracle://x", "",
+                    "postgresql://nobody@127.0.0.1:1/none"]
+BAD_BACKUP_OUTPUTS = ["{db}", "{db}-wal", "{db}-shm", "{folder}", "{missing}/b.db", "", "{other_app}", "{full}"]
+BAD_BACKUPS = ["{missing}", "{textfile}", "{other_app}", "{folder}", "", "{tampered}", "{db}", "/dev/zero",
+               "{fifo}", "{empty}", "{binary}"]
+TOO_LONG = [("sources", "add", "{a}", "--outlet", "o" * 201), ("sources", "add", "{a}", "--title", "t" * 1001),
+            ("sources", "add", "{a}", "--author", "a" * 201), ("sources", "add", "{a}", "--title", "x\x00y"),
+            ("sources", "add", "{a}", "--outlet", "\x00"), ("entities", "add", "e" * 301),
+            ("entities", "add", "nul\x00name"), ("properties", "add", "p" * 301, "--type", "quantity"),
+            ("properties", "add", "x", "--type", "quantity", "--unit", "u" * 65),
+            ("conflicts", "confirm", "1", "--note", "a\x00b"), ("sources", "edit", "1", "--outlet", "o" * 201),
+            ("sources", "edit", "1", "--title", "\x00"), ("entities", "alias", "Pakistan", "a" * 301),
+            ("claims", "reject", "1", "--reason", "r\x00"),
+            ("claims", "add", "1", "--quote", "foreign fighters", "--occurrence", "1", "--subject", "Pakistan", "--property",
+             "fighter strength", "--value", "5", "--scope", "s" * 301),
+            ("claims", "add", "1", "--quote", "foreign fighters", "--occurrence", "1", "--subject", "Pakistan", "--property",
+             "fighter strength", "--value", "5", "--hedge", "h\x00"),
+            ("rules", "add", "r" * 201, "--left", "fighter strength", "--right", "fighter strength",
+             "--rationale", "x")]
+
+
+@pytest.fixture
+def moves(files, demo, tmp_path):
+    """A full ledger to refuse as a target, and a backup whose source text was altered."""
+    import shutil
+
+    full = tmp_path / "full.db"
+    shutil.copy(demo.db, full)
+    tampered = tmp_path / "tampered.db"
+    demo("db", "backup", str(tampered))
+    conn = sqlite3.connect(tampered)
+    conn.execute("UPDATE sources SET text = replace(text, 'e', 'E') WHERE id = 1")
+    conn.commit()
+    conn.close()
+    return {**files, "full": str(full), "tampered": str(tampered), "db": str(demo.db)}
+
+
+@pytest.mark.parametrize("bad", BAD_COPY_TARGETS)
+def test_bad_copy_targets(demo, moves, bad):
+    target = bad.format(**moves)
+    kept = {p: open(p, "rb").read() for p in (moves["textfile"], moves["other_app"], moves["full"])}
+    refused(demo, "db", "copy", "--to", target)
+    assert {p: open(p, "rb").read() for p in kept} == kept
+    assert not os.path.exists(moves["missing"])
+
+
+@pytest.mark.parametrize("bad", BAD_BACKUP_OUTPUTS)
+def test_bad_backup_outputs(demo, moves, bad):
+    kept = {p: open(p, "rb").read() for p in (moves["other_app"], moves["full"])}
+    refused(demo, "db", "backup", bad.format(**moves))
+    assert {p: open(p, "rb").read() for p in kept} == kept
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)])
+@pytest.mark.parametrize("bad", BAD_BACKUPS)
+def test_bad_restores(demo, moves, bad, force):
+    refused(demo, "db", "restore", bad.format(**moves), *force)
+
+
+def test_restore_over_a_ledger_with_data_needs_force(demo, tmp_path):
+    demo("db", "backup", str(tmp_path / "b.db"))
+    r = refused(demo, "db", "restore", str(tmp_path / "b.db"))
+    assert "--force" in r.stderr
+
+
+@pytest.mark.parametrize("command", TOO_LONG)
+def test_values_no_backend_could_store(demo, files, command):
+    r = refused(demo, *[a.replace("{a}", files["binary"].replace("bin.dat", "a.txt")) for a in command])
+    assert r.exit_code == 3 and ("the limit is" in r.stderr or "NUL" in r.stderr or "longer than" in r.stderr)

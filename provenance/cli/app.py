@@ -52,6 +52,10 @@ class State:
 def translate(exc: BaseException) -> CliError | None:
     if isinstance(exc, ProvenanceError):
         return CliError(exc.message, exc.exit_code)
+    from ..ledger.db import storage_problem
+
+    if (problem := storage_problem(exc)) is not None:
+        return CliError(problem, DatabaseError.exit_code)
     mod = type(exc).__module__ or ""
     if mod.startswith("sqlalchemy") or mod.startswith("sqlite3"):
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]

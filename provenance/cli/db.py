@@ -1,4 +1,4 @@
-"""provenance db path | init | upgrade | downgrade | current | check"""
+"""provenance db path | init | upgrade | downgrade | current | check | copy | backup | restore"""
 
 from __future__ import annotations
 
@@ -88,6 +88,52 @@ def check(state: State) -> None:
             6,
         )
     click.echo(f"up to date at revision {', '.join(sorted(revs))}")
+
+
+@db_group.command("copy")
+@click.option("--to", "to", required=True, metavar="PATH|URL", help="A new SQLite file or an empty database.")
+@pass_state
+def copy(state: State, to: str) -> None:
+    """Copy the whole ledger (every table, ids, hashes, the event chain) into a new SQLite file or
+    an empty PostgreSQL database, migrated first; one transaction on the target. `verify` passes
+    on the copy."""
+    from ..actions import copy_ledger
+
+    done = copy_ledger(state.db(create=False), to)
+    click.echo(
+        f"copied {done.rows:,} rows of {done.tables} tables to {done.target}; "
+        f"{done.events:,} events, chain head {done.head or 'none'}"
+    )
+
+
+@db_group.command("backup")
+@click.argument("path")
+@pass_state
+def backup(state: State, path: str) -> None:
+    """Write a consistent copy of a SQLite ledger to PATH (a new file), taken with SQLite's online
+    backup, safe while others write. PostgreSQL: prints pg_dump guidance and exits 2."""
+    from ..actions import backup_ledger
+    from ..ledger.db import resolve_url
+
+    done = backup_ledger(resolve_url(state.db_value), path)
+    click.echo(
+        f"backed up to {done.path} ({done.bytes:,} bytes, {done.events:,} events, chain head {done.head or 'none'})"
+    )
+
+
+@db_group.command("restore")
+@click.argument("path")
+@click.option("--force", is_flag=True, help="Replace a ledger that already holds data.")
+@pass_state
+def restore(state: State, path: str, force: bool) -> None:
+    """Replace the SQLite ledger with the backup at PATH, after checking it is a ledger that passes
+    `verify`. A ledger that holds data is replaced only with --force."""
+    from ..actions import restore_ledger
+    from ..ledger.db import resolve_url
+
+    done = restore_ledger(resolve_url(state.db_value), path, force=force)
+    what = f"replaced {done.replaced:,} rows" if done.replaced else "into an empty ledger"
+    click.echo(f"restored {done.path} from {path} ({what}; {done.events:,} events, chain head {done.head or 'none'})")
 
 
 COMMANDS = [db_group]

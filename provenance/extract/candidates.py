@@ -25,7 +25,7 @@ from ..detect import detect_for
 from ..errors import InputError, NotFound, ProvenanceError
 from ..ingest.sources import find_source
 from ..ledger import events
-from ..ledger.limits import get_row
+from ..ledger.limits import clip, get_row
 from ..ledger.models import Alias, Candidate, Claim, Conflict, Entity, Property, Source, utcnow
 from ..values import parse_value
 from . import events as event_names
@@ -84,18 +84,18 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
         kind=p.kind,
         role=p.role,
         value_text=p.value[:2000],
-        subject_text=subject.name if subject else None,
+        subject_text=clip(Candidate.subject_text, subject.name if subject else None),
         subject_id=subject.entity_id if subject else None,
         subject_link=subject.link if subject else None,
-        speaker_text=speaker.name if speaker else None,
+        speaker_text=clip(Candidate.speaker_text, speaker.name if speaker else None),
         speaker_id=speaker.entity_id if speaker else None,
         speaker_link=speaker.link if speaker else None,
-        verb=p.verb,
+        verb=clip(Candidate.verb, p.verb),
         polarity=p.polarity,
-        scope=p.scope,
-        hedge=p.hedge,
-        as_of_text=p.as_of,
-        cites=p.cites,
+        scope=clip(Candidate.scope, p.scope),
+        hedge=clip(Candidate.hedge, p.hedge),
+        as_of_text=clip(Candidate.as_of_text, p.as_of),
+        cites=clip(Candidate.cites, p.cites),
         note=_note(p, subject),
         revises_value=p.revises[:100] if p.revises else None,
         revises_id=ledger_revised(

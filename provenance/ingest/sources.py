@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, undefer
 
 from ..errors import InputError, NotFound
 from ..ledger import events
+from ..ledger.limits import clip
 from ..ledger.models import RELIABILITY_GRADES, Source, sha256
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -250,10 +251,10 @@ def add_source(
         chars=len(text),
         media_type=media_type,
         origin=origin,
-        title=meta.title or found.title or _first_line(text),
+        title=meta.title or clip(Source.title, found.title) or _first_line(text),
         url=meta.url or _valid_url(found.url) or (fetched.final_url if fetched else None),
-        outlet=meta.outlet or found.outlet,
-        author=meta.author or found.author,
+        outlet=meta.outlet or clip(Source.outlet, found.outlet),
+        author=meta.author or clip(Source.author, found.author),
         published=meta.published or found.published,
         captured=meta.captured or (fetched.fetched_at.date() if fetched else None),
         published_at=meta.published_at,

@@ -19,7 +19,10 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DatabaseError
-from . import rowstate  # noqa: F401  (its session hooks note every row a transaction touches)
+from . import (
+    limits,
+    rowstate,  # noqa: F401  (its session hooks note every row a transaction touches)
+)
 
 ENV_VAR = "PROVENANCE_DB"
 BUSY_TIMEOUT_MS = 30_000
@@ -63,6 +66,10 @@ def sqlite_path(url: str) -> Path | None:
     path = path.split("?", 1)[0]
     if not path or path == ":memory:" or "mode=memory" in url:
         return None
+    if path.startswith("file:") and "uri=true" in url:  # a SQLite URI: file:/path?mode=ro
+        from urllib.parse import unquote
+
+        return Path(unquote(path[len("file:") :]))
     return Path(path)
 
 
@@ -131,6 +138,31 @@ def no_ledger(path) -> DatabaseError:
     return DatabaseError(
         f"no ledger at {path} (create one with `provenance db init {path}` or any command that adds data)"
     )
+
+
+def disk_full(folder: Path) -> bool:
+    """No room left for even the few pages a -shm file or a small transaction needs."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def read_only_url(path: Path) -> str | None:
+    """A read-only SQLite URI for a ledger this process cannot write; None when it can.
+
+    With no -wal file beside it the file is complete, and `immutable` lets SQLite read it without
+    creating the -shm file a WAL ledger otherwise needs (which a read-only folder cannot hold)."""
+    from urllib.parse import quote
+
+    if not path.is_file() or (
+        os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) and not disk_full(path.parent)
+    ):
+        return None
+    wal = Path(f"{path}-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0  # an empty one holds nothing to read
+    return f"sqlite:///file:{quote(str(path))}?mode=ro{'' if has_wal else '&immutable=1'}&uri=true"
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
@@ -253,13 +285,60 @@ def downgrade(engine: Engine, url: str, revision: str) -> None:
     _migrate(engine, url, "downgrade", revision)
 
 
+DISK_FULL = "the disk is full; nothing was written (free some space and run the command again)"
+READ_ONLY = (
+    "the ledger cannot be written here (read-only media, or its file or folder is not writable); nothing was written"
+)
+DAMAGED = (
+    "the database file is damaged ({detail}); if it is a copy of only the .db file of a ledger in "
+    "WAL mode, what was still in its -wal file is missing: copy the -wal file with it, or make "
+    "copies with `provenance db backup`"
+)
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """One line for a failure of the storage itself (full disk, read-only media, a damaged file),
+    whichever backend or layer raised it; None for anything else."""
+    import errno
+    import sqlite3
+
+    seen: BaseException | None = exc
+    for _ in range(8):  # the error, the driver's error inside it, and what caused them
+        if seen is None:
+            break
+        message = str(seen).lower()
+        code = getattr(seen, "sqlite_errorcode", None)
+        if (isinstance(seen, OSError) and seen.errno == errno.ENOSPC) or code == sqlite3.SQLITE_FULL:
+            return DISK_FULL
+        if "database or disk is full" in message or getattr(seen, "sqlstate", None) == "53100":
+            return DISK_FULL  # 53100: PostgreSQL's disk_full
+        if code == sqlite3.SQLITE_READONLY or "attempt to write a readonly database" in message:
+            return READ_ONLY
+        if "database disk image is malformed" in message:
+            return DAMAGED.format(detail="database disk image is malformed")
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+    return None
+
+
 def check_usable(engine: Engine) -> set[str]:
     """The database's revisions; refuses a file that is not a database or is from the future."""
     try:
         current = current_revisions(engine)
     except Exception as exc:  # the driver's own error types differ per backend
+        if (problem := storage_problem(exc)) is not None:
+            raise DatabaseError(problem) from None
+        where = engine.url.database if engine.dialect.name == "sqlite" else None
+        if where and where.startswith("file:"):
+            from urllib.parse import unquote
+
+            where = unquote(where[len("file:") :])
+        file = Path(where) if where else None
+        if file is not None and disk_full(file.parent) and "disk i/o error" in str(exc).lower():
+            raise DatabaseError(DISK_FULL) from None  # no room for the -shm file a WAL ledger needs
+        if file is not None and read_only_url(file) is not None and "unable to open" in str(exc):
+            raise DatabaseError(READ_ONLY) from None  # a WAL ledger whose folder cannot hold its -shm
         raise DatabaseError(
-            f"{engine.url.render_as_string(hide_password=True)} is not a usable database "
+            f"{where or engine.url.render_as_string(hide_password=True)} is not a usable database "
             f"({type(exc).__name__}: {str(exc).splitlines()[0]}); check the --db path"
         ) from None
     unknown = current - known_revisions()
@@ -285,8 +364,15 @@ class Database:
         self.url = url
         path = sqlite_path(url) if url.startswith("sqlite") else None
         # A new file is made only for a command that adds data, which says so.
-        self.created = path is not None and not path.exists()
-        self.engine = make_engine(url, create=create)
+        self.created = path is not None and (not path.exists() or (path.is_file() and path.stat().st_size == 0))
+        if not create and path is not None and path.is_file() and path.stat().st_size == 0:
+            # Reading an empty file would write a whole schema into it.
+            raise DatabaseError(f"{path} is an empty file, not a ledger (make it one with `provenance db init {path}`)")
+        # A reading command on a ledger it cannot write (read-only media, chmod -w) opens it
+        # read-only: nothing is written, not even the switch to WAL.
+        read_only = None if create or path is None else read_only_url(path)
+        self.read_only = read_only is not None
+        self.engine = make_engine(read_only or url, create=create)
         if migrate:
             self._bring_up_to_date()
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
@@ -297,8 +383,15 @@ class Database:
         SQLite file: a server ledger is shared, and one newer client upgrading it would lock the
         others out, so it moves only when someone runs `provenance db upgrade`."""
         current = check_usable(self.engine)
-        _use_wal(self.engine)
         heads = set(head_revisions())
+        if self.read_only:
+            if current != heads:
+                raise DatabaseError(
+                    f"the ledger at {sqlite_path(self.url)} cannot be written here (read-only) and is at "
+                    f"an older revision; copy it to a writable folder to upgrade it"
+                )
+            return
+        _use_wal(self.engine)
         if current == heads:
             return
         if current and self.engine.dialect.name != "sqlite":
@@ -348,6 +441,8 @@ def _bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False
 
     if not rows:
         return []
+    for row in rows:
+        limits.check_row(table, row)
     dialect = session.get_bind().dialect
     if dialect.name == "postgresql" and dialect.driver == "psycopg":
         return _copy_rows(session, table, rows, ids)

@@ -13,6 +13,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import rowstate
+from .limits import check_row
 from .models import Event, EventRow, utcnow
 
 GENESIS = "0" * 64
@@ -49,20 +50,19 @@ def record(session: Session, action: str, target: str, **payload) -> None:
     at = utcnow()
     who = actor()
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    event_id = session.execute(
-        insert(cast(Table, Event.__table__))
-        .values(
-            at=at,
-            actor=who,
-            action=action,
-            target=target,
-            payload=body,
-            prev_hash=prev,
-            hash=event_hash(prev, at.isoformat(), who, action, target, body, state),
-            state=state,
-        )
-        .returning(Event.id)
-    ).scalar_one()
+    row = dict(
+        at=at,
+        actor=who,
+        action=action,
+        target=target,
+        payload=body,
+        prev_hash=prev,
+        hash=event_hash(prev, at.isoformat(), who, action, target, body, state),
+        state=state,
+    )
+    table = cast(Table, Event.__table__)
+    check_row(table, row)  # a PROVENANCE_USER too long for the column is refused by name
+    event_id = session.execute(insert(table).values(**row).returning(Event.id)).scalar_one()
     _write_rows(session, event_id, rows)
     session.info[rowstate.LAST_EVENT] = event_id
 
