@@ -22,6 +22,7 @@ from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from . import accusation, denial, exclusive, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
+from .pairs import Question
 from .store import load
 
 # Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
@@ -241,9 +242,15 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             ctx.superseded |= superseded(views)
     new_ids = {v.id for v in new}
     findings = []
+    questions = {q: Question(views) for q, views in by_question.items()}
+    position = {v.id: i for views in by_question.values() for i, v in enumerate(views)}
     for a in new:
-        for b in by_question.get((a.subject_id, a.property_id), ()):
-            if b.id == a.id or (b.id in new_ids and b.id < a.id):
+        question = questions.get((a.subject_id, a.property_id))
+        if question is None or a.id not in position:
+            continue
+        for j in question.partners(position[a.id]):
+            b = question.views[j]
+            if b.id in new_ids and b.id < a.id:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
                 findings.append(f)
@@ -309,11 +316,11 @@ def scan(session: Session) -> list[int]:
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         if group[0].running_count and len(group) > 1:
             ctx.superseded = superseded(group)
-        # The innermost loop of the product: kept plain, most pairs end at cannot_conflict.
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                    findings.append(f)
+        # The innermost loop of the product: only pairs some detector could flag (pairs.py);
+        # most pairs of figures end at cannot_conflict.
+        for a, b in Question(group).pairs():
+            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                findings.append(f)
         if len(findings) > 10_000:
             stored += _store(session, findings)[0]
             findings = []

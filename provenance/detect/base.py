@@ -437,6 +437,8 @@ def superseded(views: list[ClaimView]) -> set[int]:
         for b in views[i + 1 :]:
             if a.scope != b.scope or not (a.is_interval and b.is_interval):
                 continue
+            if not (a.quick[1] < b.quick[0] or b.quick[1] < a.quick[0]):
+                continue  # overlapping figures: neither can be lower than the other
             if (known := order(a, b)) is None:
                 continue
             earlier, later = known
