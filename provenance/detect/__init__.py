@@ -362,6 +362,7 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     ctx = Context(session)
     ids = sorted({cl.id for c in conflicts for cl in c.claims})
     views = {v.id: v for chunk in _chunks(ids) for v in _views(session, Claim.id.in_(chunk), ctx)}
+    ctx.preload_outlets({v.source_id for v in views.values()})  # explanations name them: one query
     questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
     for subject, prop in questions:
         ctx.superseded |= superseded(_views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx))

@@ -160,8 +160,9 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
     from . import explanations
 
     if conflicts:
-        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts), strict=True):
-            c.current_explanation = text
+        texts = explanations(session, conflicts)  # once for all: it reads every claim they rest on
+        for c in conflicts:
+            c.current_explanation = texts[c.id]
     return conflicts
 
 
