@@ -70,6 +70,9 @@ def cell(r: dict | None, n: int) -> str:
 def main(paths: list[str]) -> None:
     runs = load(paths)
     cols = sorted(runs, key=lambda k: (k[0], k[1] != "sqlite"))
+    if not cols:  # only copies.py's lines
+        _copies()
+        return
     print("| figure | unit | " + " | ".join(f"{n:,} {b}" for n, b in cols) + " | target |")
     print("|---|---|" + "---|" * len(cols) + "---|")
     figures = [f for f in ORDER if any(f in runs[c] for c in cols)]
@@ -90,6 +93,13 @@ def main(paths: list[str]) -> None:
         print("|---|" + "---|" * len(cols))
         for f in rss:
             print(f"| `{f}` | " + " | ".join(str(runs[c].get(f, {}).get("rss_mb", "–")) for c in cols) + " |")
+    _copies()
+    print()
+    sizes = sorted({n for n, _ in cols})
+    _compare(runs, cols, sizes)
+
+
+def _copies() -> None:
     if COPIES:
         print()
         print("Copy check per added source (`benchmarks/copies.py`; target: flat from 1,000 to 10,000 sources):")
@@ -99,8 +109,9 @@ def main(paths: list[str]) -> None:
         for r in COPIES:
             print(f"| {r['corpus_sources']:,} | {r['value']} ({r.get('cpu_ms', '–')}) | "
                   f"{r['copies_found']} / {r['expected_copies']} | {r.get('load', '–')} |")
-    print()
-    sizes = sorted({n for n, _ in cols})
+
+
+def _compare(runs, cols, sizes) -> None:
     for backend in ("sqlite", "postgres"):
         for a, b in zip(sizes, sizes[1:], strict=False):
             ra, rb = runs.get((a, backend), {}).get("scan_s"), runs.get((b, backend), {}).get("scan_s")
