@@ -146,13 +146,18 @@ def _counts(db: Path) -> dict[str, int]:
 def test_upgrading_a_database_with_data_from_every_earlier_revision_keeps_every_row(demo):
     from test_migrations import revisions_in_order
 
+    head = _counts(demo.db)
+    # Older revisions store accusations and rules one conflict per pair of claims; upgrading folds
+    # them back into the grouped conflicts the head started with (migration issue18).
+    folded = {"conflicts", "conflict_claims"}
     for rev in revisions_in_order()[:-1]:
         demo("db", "downgrade", rev)  # a ledger as that revision left it, data and all
         before = _counts(demo.db)
         assert before["claims"] == 37 and before["sources"] == 5
         demo("db", "upgrade")
         after = _counts(demo.db)
-        assert {t: after[t] for t in before} == before
+        assert {t: after[t] for t in before if t not in folded} == {t: n for t, n in before.items() if t not in folded}
+        assert {t: after[t] for t in folded if t in before} == {t: head[t] for t in folded if t in before}
         demo("sources", "reindex")  # what an upgraded ledger gains: fingerprints and segments
         assert demo.json("sources", "copies", "2")[0]["source_id"] == 1
     assert demo("verify").exit_code == 0
