@@ -11,6 +11,7 @@ Prints one JSON object per line.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import random
 import sys
@@ -40,15 +41,15 @@ def grow(db, rng, texts: list[str], target: int, batch: int = 500) -> None:
                 texts.append(text)
 
 
-def probe(db, rng, texts: list[str], n: int) -> tuple[float, int]:
+def probe(db, rng, texts: list[str], n: int) -> tuple[float, float, int]:
     found = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with db.session() as session:
         for i in range(n):
             text = near_copy(rng, rng.choice(texts)) if i % 2 == 0 else article(rng)
             found += bool(add_source(session, text.encode(), f"probe-{len(texts)}-{i}").copies)
         session.rollback()  # keep the corpus at its size
-    return (time.perf_counter() - start) / n, found
+    return (time.perf_counter() - start) / n, (time.process_time() - cpu) / n, found
 
 
 def main() -> None:
@@ -61,14 +62,13 @@ def main() -> None:
         db = open_db(str(Path(tmp) / "copies.db"))
         texts: list[str] = []
         for size in (int(s) for s in args.sizes.split(",")):
-            t0 = time.perf_counter()
             grow(db, rng, texts, size)
-            per, found = probe(db, rng, texts, args.probe)
+            per, cpu, found = probe(db, rng, texts, args.probe)
+            load = round(os.getloadavg()[0], 1)
             print(json.dumps({"figure": "copy_check_ms_per_source", "value": round(per * 1000, 2),
-                              "unit": "ms", "corpus_sources": size, "probe": args.probe,
-                              "copies_found": found, "expected_copies": args.probe // 2}))
-            print(json.dumps({"figure": "ingest_per_s", "value": round(0 if not t0 else 1 / per, 1),
-                              "unit": "sources/s", "corpus_sources": size}))
+                              "cpu_ms": round(cpu * 1000, 2), "unit": "ms", "corpus_sources": size,
+                              "probe": args.probe, "copies_found": found, "expected_copies": args.probe // 2,
+                              "load": load}), flush=True)
         db.close()
 
 

@@ -42,6 +42,7 @@ def emit(name: str, value: float, unit: str, claims: int, **extra) -> None:
 
 
 PEAK_KB = [0]  # the largest resident set of any measured subprocess
+LAST_KB = [0]  # that of the last one
 
 
 def timed(cmd: list[str]) -> tuple[float, float, str]:
@@ -55,7 +56,13 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
     if code != 0:
         raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err[-2000:]}")
     PEAK_KB[0] = max(PEAK_KB[0], usage.ru_maxrss)
+    LAST_KB[0] = usage.ru_maxrss
     return seconds, usage.ru_utime + usage.ru_stime, out
+
+
+def rss() -> float:
+    """Peak resident set of the last measured subprocess, MB."""
+    return round(LAST_KB[0] / 1024, 1)
 
 
 def wall(cmd: list[str], runs: int = 3) -> tuple[float, float]:
@@ -65,9 +72,10 @@ def wall(cmd: list[str], runs: int = 3) -> tuple[float, float]:
 
 
 def python(code: str, *args: str) -> dict:
-    """Run a snippet in a fresh interpreter; it prints one JSON object."""
-    _, _, out = timed([sys.executable, "-c", code, *args])
-    return json.loads(out.strip().splitlines()[-1])
+    """Run a snippet in a fresh interpreter; it prints one JSON object (plus its whole process's
+    CPU seconds and peak RSS, set-up included)."""
+    _, cpu, out = timed([sys.executable, "-c", code, *args])
+    return {**json.loads(out.strip().splitlines()[-1]), "process_cpu": round(cpu, 2), "rss_mb": rss()}
 
 
 INGEST = r"""
@@ -81,12 +89,12 @@ texts = []
 for i in range(n):
     texts.append(near_copy(rng, rng.choice(texts)) if texts and rng.random() < 0.1 else article(rng))
 db = open_db(sys.argv[1])
-t = time.perf_counter(); copies = 0
+t, c = time.perf_counter(), time.process_time(); copies = 0
 for i in range(0, n, 500):
     with db.session() as s:
         for j, text in enumerate(texts[i:i + 500]):
             copies += bool(add_source(s, text.encode(), f"ingest-{i + j}").copies)
-print(json.dumps({"seconds": time.perf_counter() - t, "copies": copies}))
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": round(time.process_time() - c, 2), "copies": copies}))
 """
 
 IMPORT = r"""
@@ -100,12 +108,12 @@ with db.session() as s:
     import_file(s, sys.argv[2])  # the sources, first and untimed
 with db.session() as s:
     before = s.scalar(select(func.max(Claim.id))) or 0
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 with db.session() as s:
     result = import_file(s, sys.argv[3])
-seconds = time.perf_counter() - t
+seconds, cpu = time.perf_counter() - t, time.process_time() - c
 db.close()
-print(json.dumps({"seconds": seconds, "claims": result.created["claims"], "after_claim": before}))
+print(json.dumps({"seconds": seconds, "cpu": round(cpu, 2), "claims": result.created["claims"], "after_claim": before}))
 """
 
 RAW_SQLITE = r"""
@@ -130,13 +138,14 @@ conn.execute("DELETE FROM claim_spans WHERE claim_id > ?", (after,))
 conn.execute("DELETE FROM claims WHERE id > ?", (after,))
 conn.executemany("DELETE FROM spans WHERE id = ?", span_ids)
 conn.execute("COMMIT")
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 conn.execute("BEGIN")
 for t in tables:
     width, data = rows[t]
     conn.executemany(f"INSERT INTO {t} VALUES ({', '.join('?' * width)})", data)
 conn.execute("COMMIT")
-print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claims"][1])}))
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": round(time.process_time() - c0, 2),
+                  "claims": len(rows["claims"][1])}))
 """
 
 RAW_POSTGRES = r"""
@@ -158,14 +167,15 @@ with psycopg.connect(dsn) as conn:
     conn.execute("DELETE FROM claims WHERE id > %s", (after,))
     conn.execute("DELETE FROM spans WHERE id = ANY(%s)", ([r[0] for r in rows["spans"][1]],))
     conn.commit()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with conn.cursor() as cur:
         for t in tables:
             cols, data = rows[t]
             cur.executemany(f"INSERT INTO {t} ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
                             f"VALUES ({', '.join(['%s'] * len(cols))})", data)
     conn.commit()
-    print(json.dumps({"seconds": time.perf_counter() - t0, "claims": len(rows["claims"][1])}))
+    print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": round(time.process_time() - c0, 2),
+                      "claims": len(rows["claims"][1])}))
 """
 
 INCREMENTAL = r"""
@@ -197,11 +207,11 @@ with db.session() as s:
 with db.session() as s:
     sources = list(s.scalars(select(Source)))
     chars = sum(len(x.text) for x in sources)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for x in sources:
         extract(s, x)
-    seconds = time.perf_counter() - t
-print(json.dumps({"seconds": seconds, "kb": chars / 1000, "sources": len(sources)}))
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
+print(json.dumps({"seconds": seconds, "cpu": round(cpu, 2), "kb": chars / 1000, "sources": len(sources)}))
 """
 
 
@@ -296,22 +306,28 @@ def subjects_in(url: str) -> int:
 
 
 def measure(ledgers, tmp: Path, n: int, args, skip: set) -> None:
-    ledger = ledgers.new("ledger")
-    out = subprocess.run([sys.executable, str(HERE / "generate.py"), "--claims", str(n), "--db", ledger],
-                         stdout=subprocess.PIPE, text=True, check=True).stdout
-    emit("generate_s", json.loads(out)["seconds"], "s", n, note="not a target: building the ledger")
+    if args.ledger:  # generated before (generate.py --claims N --db PATH): copied, not rebuilt
+        ledger = ledgers.copy(args.ledger, "ledger")
+        made = Path(args.ledger + ".json")  # generate.py's own line, when kept beside the file
+        if made.exists():
+            emit("generate_s", json.loads(made.read_text())["seconds"], "s", n, note="not a target: building the ledger")
+    else:
+        ledger = ledgers.new("ledger")
+        out = subprocess.run([sys.executable, str(HERE / "generate.py"), "--claims", str(n), "--db", ledger],
+                             stdout=subprocess.PIPE, text=True, check=True).stdout
+        emit("generate_s", json.loads(out)["seconds"], "s", n, note="not a target: building the ledger")
     db = ["--db", ledger]
     subjects = subjects_in(ledger)
 
     w, c = wall([*PROVENANCE, "--help"], 5)
-    emit("help_s", w, "s", n, cpu=c)
+    emit("help_s", w, "s", n, cpu=c, rss_mb=rss())
     w, c = wall([*PROVENANCE, *db, "claims", "list", "--limit", "20"])
-    emit("list_s", w, "s", n, cpu=c)
+    emit("list_s", w, "s", n, cpu=c, rss_mb=rss())
 
     if "ingest_per_s" not in skip:
         r = python(INGEST, ledgers.new("ingest"), str(args.ingest), str(HERE))
         emit("ingest_per_s", round(args.ingest / r["seconds"], 1), "articles/s", n, sources=args.ingest,
-             copies_found=r["copies"])
+             copies_found=r["copies"], cpu=r["cpu"], process_cpu=r["process_cpu"], rss_mb=r["rss_mb"])
 
     if "import_per_s" not in skip:
         sources, claims = import_file_for(tmp, args.import_claims, subjects)
@@ -319,31 +335,35 @@ def measure(ledgers, tmp: Path, n: int, args, skip: set) -> None:
         ours = python(IMPORT, fresh, str(sources), str(claims))
         raw = ledgers.raw(fresh, ours["after_claim"], "raw")
         ours_rate, raw_rate = ours["claims"] / ours["seconds"], raw["claims"] / raw["seconds"]
-        emit("import_per_s", round(ours_rate, 1), "claims/s", n, imported=ours["claims"])
-        emit("raw_per_s", round(raw_rate, 1), "claims/s", n, rows=raw["claims"])
+        emit("import_per_s", round(ours_rate, 1), "claims/s", n, imported=ours["claims"], cpu=ours["cpu"],
+             rss_mb=ours["rss_mb"])
+        emit("raw_per_s", round(raw_rate, 1), "claims/s", n, rows=raw["claims"], cpu=raw["cpu"])
         emit("import_vs_raw", round(ours_rate / raw_rate, 3), "ratio", n)
 
     scanned = ledgers.copy(ledger, "scanned")
     seconds, cpu, out = timed([*PROVENANCE, "--db", scanned, "conflicts", "scan"])
-    emit("scan_s", round(seconds, 2), "s", n, cpu=round(cpu, 2), found=out.splitlines()[0] if out else "")
+    emit("scan_s", round(seconds, 2), "s", n, cpu=round(cpu, 2), rss_mb=rss(),
+         found=out.splitlines()[0] if out else "")
 
     inc_sources, inc_claims = import_file_for(tmp, 50, subjects, seed=11)
     r = python(INCREMENTAL, scanned, str(inc_sources), str(inc_claims))
-    emit("incremental_s", round(r["seconds"], 3), "s", n, cpu=round(r["cpu"], 3), conflicts=r["conflicts"])
+    emit("incremental_s", round(r["seconds"], 3), "s", n, cpu=round(r["cpu"], 3), conflicts=r["conflicts"],
+         rss_mb=r["rss_mb"])
 
     w, c = wall([*PROVENANCE, "--db", scanned, "contested", "--limit", "20"])
-    emit("contested_s", w, "s", n, cpu=c)
+    emit("contested_s", w, "s", n, cpu=c, rss_mb=rss())
     w, c = wall([*PROVENANCE, "--db", scanned, "report", "--format", "json", "--limit", "20"])
-    emit("report_s", w, "s", n, cpu=c)
+    emit("report_s", w, "s", n, cpu=c, rss_mb=rss())
     w, c = wall([*PROVENANCE, "--db", scanned, "conflicts", "list", "--kind", "accusation"])
-    emit("accusations_list_s", w, "s", n, cpu=c)
+    emit("accusations_list_s", w, "s", n, cpu=c, rss_mb=rss())
     # Every row against its recorded state, the chain, the database's own check; fails if not clean.
     seconds, cpu, _ = timed([*PROVENANCE, "--db", scanned, "verify"])
     emit("verify_s", round(seconds, 2), "s", n, cpu=round(cpu, 2))
 
     if "extract_kb_per_s" not in skip:
         r = python(EXTRACT, ledgers.new("extract"), str(Path(HERE).parent / "seeds" / "sources.toml"))
-        emit("extract_kb_per_s", round(r["kb"] / r["seconds"], 1), "KB/s", n, sources=r["sources"])
+        emit("extract_kb_per_s", round(r["kb"] / r["seconds"], 1), "KB/s", n, sources=r["sources"], cpu=r["cpu"],
+             rss_mb=r["rss_mb"])
     emit("peak_rss_mb", round(PEAK_KB[0] / 1024, 1), "MB", n)
 
 
@@ -354,6 +374,7 @@ def main() -> None:
     ap.add_argument("--ingest", type=int, default=2_000, help="articles for ingest_per_s")
     ap.add_argument("--import-claims", type=int, default=20_000, help="claims for import_per_s")
     ap.add_argument("--skip", default="", help="comma-separated figures not to measure")
+    ap.add_argument("--ledger", help="a ledger generate.py built before (SQLite file), used instead of a new one")
     args = ap.parse_args()
     BACKEND[0] = args.backend
     skip = set(filter(None, args.skip.split(",")))

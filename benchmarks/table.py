@@ -4,7 +4,8 @@
 
 Columns: every size, SQLite and PostgreSQL side by side. Seconds figures show wall time and, in
 brackets, the CPU time of the same run (user + system of the command's own process; the
-PostgreSQL server's work is not in it). ✓/✗ compare with the targets of issue 18; a figure whose
+PostgreSQL server's work is not in it); rates show, in brackets, the same work per second of
+that CPU time (or the CPU seconds, when the run did not say how much work it was). ✓/✗ compare with the targets of issue 18; a figure whose
 target is stated at 1M carries no mark at smaller sizes.
 """
 
@@ -33,6 +34,9 @@ ORDER = ["generate_s", "help_s", "list_s", "contested_s", "report_s", "accusatio
          "peak_rss_mb"]
 
 
+COPIES: list[dict] = []  # copies.py's lines (per corpus size, not per ledger size)
+
+
 def load(paths: list[str]) -> dict[tuple[int, str], dict[str, dict]]:
     runs: dict[tuple[int, str], dict[str, dict]] = defaultdict(dict)
     for path in paths:
@@ -40,6 +44,9 @@ def load(paths: list[str]) -> dict[tuple[int, str], dict[str, dict]]:
             for line in fh:
                 if line.startswith("{"):
                     r = json.loads(line)
+                    if "corpus_sources" in r:
+                        COPIES.append(r)
+                        continue
                     # Several runs of one size and backend: the later file's figure.
                     runs[(r["claims"], r.get("backend", "sqlite"))][r["figure"]] = r
     return runs
@@ -50,7 +57,10 @@ def cell(r: dict | None, n: int) -> str:
         return "–"
     v = r["value"]
     text = f"{v:,}"
-    if "cpu" in r:
+    if "cpu" in r and r["unit"].endswith("/s"):  # a rate: the same work per second of CPU, if known
+        count = r.get("sources") if r["figure"] == "ingest_per_s" else r.get("imported") or r.get("rows")
+        text += f" ({count / r['cpu']:,.0f} per CPU s)" if count and r["cpu"] else f" (CPU {r['cpu']} s)"
+    elif "cpu" in r:
         text += f" ({r['cpu']:,})"
     if r["figure"] in TARGETS and (n >= 1_000_000 or "at 1M" not in TARGETS[r["figure"]][0]):
         text += " ✓" if TARGETS[r["figure"]][1](v, n) else " ✗"
@@ -60,6 +70,9 @@ def cell(r: dict | None, n: int) -> str:
 def main(paths: list[str]) -> None:
     runs = load(paths)
     cols = sorted(runs, key=lambda k: (k[0], k[1] != "sqlite"))
+    if not cols:  # only copies.py's lines
+        _copies()
+        return
     print("| figure | unit | " + " | ".join(f"{n:,} {b}" for n, b in cols) + " | target |")
     print("|---|---|" + "---|" * len(cols) + "---|")
     figures = [f for f in ORDER if any(f in runs[c] for c in cols)]
@@ -71,10 +84,36 @@ def main(paths: list[str]) -> None:
         "{:.1f}–{:.1f}".format(min(r["load"] for r in runs[c].values()), max(r["load"] for r in runs[c].values()))
         for c in cols)
     print(f"| load average (1 min) during the run | | {loads} | |")
+    rss = [f for f in figures if any("rss_mb" in runs[c].get(f, {}) for c in cols)]
+    if rss:
+        print()
+        print("Peak resident set of each measured process (MB; ≤ 300 MB is the target for every command):")
+        print()
+        print("| process | " + " | ".join(f"{n:,} {b}" for n, b in cols) + " |")
+        print("|---|" + "---|" * len(cols))
+        for f in rss:
+            print(f"| `{f}` | " + " | ".join(str(runs[c].get(f, {}).get("rss_mb", "–")) for c in cols) + " |")
+    _copies()
     print()
     sizes = sorted({n for n, _ in cols})
+    _compare(runs, cols, sizes)
+
+
+def _copies() -> None:
+    if COPIES:
+        print()
+        print("Copy check per added source (`benchmarks/copies.py`; target: flat from 1,000 to 10,000 sources):")
+        print()
+        print("| sources in the corpus | ms per source, wall (CPU) | copies found / planted | load |")
+        print("|---|---|---|---|")
+        for r in COPIES:
+            print(f"| {r['corpus_sources']:,} | {r['value']} ({r.get('cpu_ms', '–')}) | "
+                  f"{r['copies_found']} / {r['expected_copies']} | {r.get('load', '–')} |")
+
+
+def _compare(runs, cols, sizes) -> None:
     for backend in ("sqlite", "postgres"):
-        for a, b in zip(sizes, sizes[1:]):
+        for a, b in zip(sizes, sizes[1:], strict=False):
             ra, rb = runs.get((a, backend), {}).get("scan_s"), runs.get((b, backend), {}).get("scan_s")
             if ra and rb:
                 print(f"- {backend} `scan_s` from {a:,} to {b:,} claims: {rb['value'] / ra['value']:.1f}x wall, "

@@ -109,3 +109,68 @@ def test_claims_with_status_candidate_move_to_the_candidates_table(demo):
     demo("verify")
     with pytest.raises(sqlite3.IntegrityError):
         sqlite3.connect(demo.db).execute("UPDATE claims SET status = 'candidate' WHERE id = 2")
+
+
+def _conflicts(path) -> dict[str, tuple]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT id, key, status, note FROM conflicts WHERE kind IN ('accusation', 'rule')").fetchall()
+    links = {}
+    for cid, claim in conn.execute("SELECT conflict_id, claim_id FROM conflict_claims"):
+        links.setdefault(cid, set()).add(claim)
+    verdicts = {(k, c) for k, c in conn.execute(
+        "SELECT c.key, v.claim_id FROM verdicts v JOIN conflicts c ON c.id = v.conflict_id")}
+    conn.close()
+    return {key: (status, note, frozenset(links[cid]), frozenset(c for k, c in verdicts if k == key))
+            for cid, key, status, note in rows}
+
+
+def test_per_pair_accusations_and_rules_fold_into_grouped_ones_up_down_up(demo):
+    """Ledgers of older versions hold one accusation or rule conflict per pair of claims; the
+    migration folds them into the grouped conflict a scan now finds, keeping people's decisions."""
+    import re
+
+    url = f"sqlite:///{demo.db}"
+    engine = make_engine(url)
+    grouped = _conflicts(demo.db)
+    assert any(k.startswith("accusation:p") for k in grouped) and any(k.startswith("rule#") for k in grouped)
+    downgrade(engine, url, "0006")
+    pairs = _conflicts(demo.db)
+    assert pairs and all(re.fullmatch(r"(accusation|rule#\d+):\d+,\d+", k) for k in pairs)
+    accusations = sorted(k for k in pairs if k.startswith("accusation"))
+    assert len(accusations) >= 2
+    # As an older version's ledger would be: people decided some pairs one way, some another.
+    conn = sqlite3.connect(demo.db)
+    conn.execute("UPDATE conflicts SET status = 'dismissed', note = 'one side quoting the other', "
+                 "decided_by = 'ana', decided_at = '2026-01-02 10:00:00' WHERE key = ?", (accusations[0],))
+    conn.execute("UPDATE conflicts SET status = 'confirmed', note = 'checked with the desk', "
+                 "decided_by = 'bo', decided_at = '2026-01-03 10:00:00' WHERE key = ?", (accusations[1],))
+    rule_pair = next(k for k in pairs if k.startswith("rule#"))
+    conn.execute("UPDATE conflicts SET status = 'resolved', note = 'the share was a typo', decided_by = 'ana', "
+                 "decided_at = '2026-01-04 10:00:00' WHERE key = ?", (rule_pair,))
+    rule_claim = conn.execute("SELECT claim_id FROM conflict_claims JOIN conflicts ON conflicts.id = conflict_id "
+                              "WHERE key = ? ORDER BY claim_id LIMIT 1", (rule_pair,)).fetchone()[0]
+    conn.execute("INSERT INTO verdicts (conflict_id, claim_id, rating, decided_by, decided_at) SELECT id, ?, "
+                 "'false', 'ana', '2026-01-04 10:00:00' FROM conflicts WHERE key = ?", (rule_claim, rule_pair))
+    conn.commit()
+    conn.close()
+
+    upgrade(engine, url, "head")
+    folded = _conflicts(demo.db)
+    assert folded.keys() == grouped.keys()  # the very keys the grouped detectors find
+    for key, (_, _, claims, _) in folded.items():
+        assert claims == grouped[key][2]
+    accusation = next(v for k, v in folded.items() if k.startswith("accusation"))
+    assert accusation[0] == "confirmed"  # the latest decision wins over the earlier one and open
+    assert "one side quoting the other" in accusation[1] and "checked with the desk" in accusation[1]
+    rule_group = next(v for k, v in folded.items() if rule_claim in v[2] and v[0] == "resolved")
+    assert rule_group[1] == "the share was a typo" and rule_group[3] == {rule_claim}
+
+    downgrade(engine, url, "0006")
+    again = _conflicts(demo.db)
+    assert again.keys() == pairs.keys()
+    assert {v[0] for k, v in again.items() if k.startswith("accusation")} == {"confirmed"}
+    upgrade(engine, url, "head")
+    engine.dispose()
+    assert _conflicts(demo.db) == folded
+    # A scan now finds the folded disagreements already stored: nothing is added beside them.
+    assert demo("conflicts", "scan").stdout.startswith("0 new conflict")

@@ -39,10 +39,11 @@ def main(ctx: click.Context, db_value: str | None, lexicon_file: str | None) -> 
 
     Start with `provenance demo` (its own ledger), then `provenance contested`. Every command has
     --help with an example; shell completion: see the README."""
-    from ..extract.lexicon import use_desk_file
+    if lexicon_file:  # imported only when given: commands that read no text do not pay for it
+        from ..extract.lexicon import use_desk_file
 
-    use_desk_file(lexicon_file)  # read when a command reads text
-    ctx.call_on_close(lambda: use_desk_file(None))
+        use_desk_file(lexicon_file)  # read when a command reads text
+        ctx.call_on_close(lambda: use_desk_file(None))
     state = State(db_value)
     ctx.obj = state
     ctx.call_on_close(state.close)

@@ -22,6 +22,7 @@ from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from . import accusation, denial, exclusive, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
+from .pairs import Question
 from .store import load
 
 # Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
@@ -242,9 +243,15 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
     findings = []
+    questions = {q: Question(views) for q, views in by_question.items()}
+    position = {v.id: i for views in by_question.values() for i, v in enumerate(views)}
     for a in new:
-        for b in by_question.get((a.subject_id, a.property_id), ()):
-            if b.id == a.id or (b.id in new_ids and b.id < a.id):
+        question = questions.get((a.subject_id, a.property_id))
+        if question is None or a.id not in position:
+            continue
+        for j in question.partners(position[a.id]):
+            b = question.views[j]
+            if b.id in new_ids and b.id < a.id:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
                 findings.append(f)
@@ -312,11 +319,11 @@ def scan(session: Session) -> list[int]:
         if group[0].running_count and len(group) > 1:
             ctx.superseded = superseded(group)
             ctx.replaced = superseded(group, strict=True)
-        # The innermost loop of the product: kept plain, most pairs end at cannot_conflict.
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                    findings.append(f)
+        # The innermost loop of the product: only pairs some detector could flag (pairs.py);
+        # most pairs of figures end at cannot_conflict.
+        for a, b in Question(group).pairs():
+            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                findings.append(f)
         if len(findings) > 10_000:
             stored += _store(session, findings)[0]
             findings = []
@@ -358,6 +365,7 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     ctx = Context(session)
     ids = sorted({cl.id for c in conflicts for cl in c.claims})
     views = {v.id: v for chunk in _chunks(ids) for v in _views(session, Claim.id.in_(chunk), ctx)}
+    ctx.preload_outlets({v.source_id for v in views.values()})  # explanations name them: one query
     questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
     for subject, prop in questions:
         question = _views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx)

@@ -460,8 +460,11 @@ def superseded(views: list[ClaimView], strict: bool = False) -> set[int]:
     out = set()
     for i, a in enumerate(views):
         for b in views[i + 1 :]:
-            if a.scope != b.scope or not (a.is_interval and b.is_interval):
+            qa, qb = a.quick, b.quick
+            if a.scope != b.scope or qa is None or qb is None:
                 continue
+            if not (qa[1] < qb[0] or qb[1] < qa[0]):
+                continue  # overlapping figures: neither can be lower than the other
             if (known := order(a, b)) is None:
                 continue
             earlier, later = known

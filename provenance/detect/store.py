@@ -160,8 +160,9 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
     from . import explanations
 
     if conflicts:
-        for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts), strict=True):
-            setattr(c, "current_explanation", text)  # noqa: B010  shown, not a mapped column
+        texts = explanations(session, conflicts)  # once for all: it reads every claim they rest on
+        for c in conflicts:
+            setattr(c, "current_explanation", texts[c.id])  # noqa: B010  shown, not a mapped column
     return conflicts
 
 

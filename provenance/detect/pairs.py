@@ -1,0 +1,95 @@
+"""Which pairs of one question's claims the pair detectors need to see, found by grouping.
+
+Comparing every pair of a question's claims costs the square of its claims, and on entity-valued
+questions (who is responsible, where a threat comes from) almost no pair is a conflict. Claims with
+a value that is one point (a label, a date) are grouped by value and polarity; a pair is tried only
+when some detector could fire on it:
+
+- an assertion and a denial of the same value (denial; for dates, of overlapping values);
+- two assertions of different values, when the question takes one value (single value) or one of
+  the two is exclusive (exclusive);
+- anything with a figure (an interval) or another kind of value: every pair, as before (figures
+  that overlap are dismissed cheaply by `cannot_conflict`).
+
+Every other pair of point values gets None from every pair detector (same value asserted twice,
+different values asserted on a many-valued question, two denials...), so the findings are exactly
+those of the full loop; tests/test_detect_pairs.py checks this against the full loop. A detector
+that starts firing on a new kind of pair must be added here too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..values import Label, Period
+from .base import ClaimView
+from .exclusive import is_exclusive
+
+
+def _point(v: ClaimView):
+    """The key of a one-point value (a label or a date), or None for figures and the rest."""
+    value = v.value
+    if isinstance(value, Label):
+        return (value.type, value.key)
+    if isinstance(value, Period):
+        return (value.type, value.start, value.end)
+    return None
+
+
+class Question:
+    """One question's claims (in id order), indexed by value and polarity."""
+
+    def __init__(self, views: list[ClaimView]) -> None:
+        self.views = views
+        self.keys = [_point(v) for v in views]
+        self.loose: list[int] = []  # figures and other values: compared with everything
+        self.asserts: dict = defaultdict(list)  # point key -> indices asserting it
+        self.denies: dict = defaultdict(list)
+        self.exclusive: list[int] = []  # indices of exclusive assertions
+        self._exclusive: set[int] = set()
+        for i, (v, k) in enumerate(zip(views, self.keys, strict=True)):
+            if k is None:
+                self.loose.append(i)
+            elif v.polarity == "asserts":
+                self.asserts[k].append(i)
+                if not v.single_value and is_exclusive(v):
+                    self.exclusive.append(i)
+                    self._exclusive.add(i)
+            else:
+                self.denies[k].append(i)
+
+    def partners(self, i: int) -> list[int]:
+        """Indices of the claims claim i must be tried against, in order (i itself excluded)."""
+        k = self.keys[i]
+        if k is None:
+            return [j for j in range(len(self.views)) if j != i]
+        a = self.views[i]
+        out: list[int] = list(self.loose)
+        if a.polarity == "asserts":
+            out += self.denies.get(k, ())
+            if k[0] == "date":  # different dates can overlap: every denial may deny it
+                out += [j for key, js in self.denies.items() if key != k for j in js]
+            if a.single_value or i in self._exclusive:
+                out += [j for key, js in self.asserts.items() if key != k for j in js]
+            else:
+                out += [j for j in self.exclusive if self.keys[j] != k]
+        else:
+            out += self.asserts.get(k, ())
+            if k[0] == "date":
+                out += [j for key, js in self.asserts.items() if key != k for j in js]
+        return sorted(set(out))
+
+    def pairs(self) -> Iterator[tuple[ClaimView, ClaimView]]:
+        """Each pair to try once, the earlier claim first, in the order of the full loop."""
+        views = self.views
+        if not self.asserts and not self.denies:  # figures only: the plain loop, cheapest
+            for i, a in enumerate(views):
+                for b in views[i + 1 :]:
+                    yield a, b
+            return
+        for i, a in enumerate(views):
+            js = self.partners(i)
+            for j in js[bisect_right(js, i) :]:
+                yield a, views[j]
