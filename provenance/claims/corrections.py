@@ -68,10 +68,12 @@ def retire_source(session: Session, ref: str, reason: str) -> tuple[Source, list
     if not reason or not reason.strip():
         raise InputError("say why with --reason (kept with each of its claims)")
     source = find_source(session, ref)
+    if source.retired is not None:
+        raise InputError(f"source {source.id} is retired already ({source.retired}); `provenance undo` takes it back")
     ch = Change()
+    ch.touch(source)
+    source.retired = reason.strip()
     claims = _claims_of(session, Claim.source_id == source.id, Claim.status != "rejected")
-    if not claims:
-        raise InputError(f"source {source.id} has no claim left to retire")
     for claim in claims:
         ch.touch(claim)
         claim.status, claim.reason = "rejected", f"source retired: {reason.strip()}"
