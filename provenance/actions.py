@@ -483,6 +483,16 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
         return rule, _detect(session, [], rules_added=True)
 
 
+def remove_rule(db: Database, ref: str) -> tuple[str, list[int]]:
+    """Remove a rule; the conflicts it raised no longer hold and are retired (superseded)."""
+    from .claims.vocabulary import remove_rule as remove
+
+    with _write(db) as session:
+        rule, claims = remove(session, ref)
+        name = rule.name
+        return name, _refresh(session, claims, f"rule {name!r} removed")[0]
+
+
 # -- conflicts ----------------------------------------------------------------------------------
 
 

@@ -271,3 +271,28 @@ def test_after_random_edits_and_undos_a_full_scan_adds_and_retires_nothing(tmp_p
         db.close()
     r = CliRunner().invoke(main, ["--db", str(tmp / "l.db"), "verify"])
     assert r.exit_code == 0, r.output
+
+
+def test_rules_remove_retires_its_conflicts_and_undo_brings_both_back(cli, tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text("The army blamed Ruritania. Ruritania denied it.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    cli("properties", "add", "blamed", "--type", "text")
+    cli("properties", "add", "denied", "--type", "text")
+    for quote, prop in (("The army blamed Ruritania", "blamed"), ("Ruritania denied it", "denied")):
+        cli("claims", "add", "1", "--quote", quote, "--subject", "Attack", "--property", prop, "--value", "yes",
+            "--new-entities")
+    out = cli("rules", "add", "blame-vs-denial", "--left", "blamed", "--right", "denied", "--rationale", "t").stdout
+    assert "1 new conflict(s)" in out
+    (c,) = cli.json("conflicts", "list")
+    cli("conflicts", "confirm", str(c["id"]))
+    assert "1 conflict(s) superseded" in cli("rules", "remove", "blame-vs-denial").stdout
+    assert cli.json("rules", "list") == []
+    assert cli.json("conflicts", "show", str(c["id"]))["status"] == "superseded"
+    assert "no rule named" in cli("rules", "remove", "nope", ok=False).stderr
+    assert actions_scan(cli) == ([], [])
+    assert "rule.remove" in cli("undo").stdout
+    assert [r["name"] for r in cli.json("rules", "list")] == ["blame-vs-denial"]
+    assert cli.json("conflicts", "show", str(c["id"]))["status"] == "confirmed"
+    assert actions_scan(cli) == ([], [])
+    cli("verify")

@@ -233,6 +233,32 @@ def list_rules(session: Session) -> list[Rule]:
     return list(session.scalars(select(Rule).order_by(Rule.name)))
 
 
+def remove_rule(session: Session, ref: str) -> tuple[Rule, list[int]]:
+    """Remove a rule (by name or id). Its conflicts lose their rule, so they no longer hold; the
+    claims in them, for the caller to retire those conflicts. Undone by `provenance undo`."""
+    from ..ledger.models import Conflict, ConflictClaim
+
+    rule = session.scalar(select(Rule).where(Rule.name == ref.strip()))
+    if rule is None and ref.strip().isdigit():
+        rule = session.get(Rule, int(ref))
+    if rule is None:
+        raise InputError(f"no rule named {ref!r}; see `provenance rules list`")
+    conflicts = list(session.scalars(select(Conflict).where(Conflict.rule_id == rule.id)))
+    claims = sorted(
+        set(
+            session.scalars(
+                select(ConflictClaim.claim_id).where(ConflictClaim.conflict_id.in_([c.id for c in conflicts]))
+            )
+        )
+    )
+    for c in conflicts:  # through the ORM, so undo puts each back on its rule
+        c.rule_id = None
+    session.flush()
+    session.delete(rule)
+    events.record(session, "rule.remove", f"rule:{rule.id}", name=rule.name, conflicts=len(conflicts))
+    return rule, claims
+
+
 def rule_json(r: Rule) -> dict:
     return {
         "id": r.id,

@@ -297,4 +297,17 @@ def rules_add(db, name, left, right, rationale):
     click.echo(f"rule {r['id']}: {safe_line(r['name'])}; {len(found)} new conflict(s)")
 
 
+@rules.command("remove")
+@click.argument("rule")
+@with_ledger
+def rules_remove(db, rule):
+    """Remove RULE (its name or id); the open conflicts it raised are retired (superseded).
+
+    Example: provenance rules remove blame-vs-denial"""
+    from ..actions import remove_rule
+
+    name, retired = remove_rule(db, rule)
+    click.echo(f"rule {safe_line(name)} removed; {len(retired)} conflict(s) superseded")
+
+
 COMMANDS = [entities, properties, rules]
