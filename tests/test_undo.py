@@ -132,6 +132,9 @@ def test_a_retired_source_is_marked_counts_for_nothing_and_comes_back_with_undo(
     assert cli.json("claims", "show", "2")["status"] == "accepted"
     c = cli.json("conflicts", "show", str(cid))
     assert (c["status"], c["note"]) == ("confirmed", "checked")
+    steps = [(h["action"], h["old"], h["new"]) for h in cli.json("conflicts", "show", str(cid))["history"]]
+    assert steps[-3:] == [("conflict.confirm", "open", "confirmed"), ("conflict.supersede", "confirmed", "superseded"),
+                          ("undo", "superseded", "confirmed")]
     assert actions_scan(cli) == ([], [])
     cli("verify")
 

@@ -101,7 +101,12 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
         c.status, c.explanation, c.severity = _before_superseded(session, cid), f.explanation, f.severity
         session.flush()
         events.record(
-            session, "conflict.reopen", f"conflict:{cid}", status=c.status, reason="the claims disagree again"
+            session,
+            "conflict.reopen",
+            f"conflict:{cid}",
+            old="superseded",
+            new=c.status,
+            reason="the claims disagree again",
         )
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
@@ -433,7 +438,7 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
         elif c.status in LIVE:
             old, c.status = c.status, "superseded"
             retired.append(c.id)
-            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason)
     session.flush()
     return retired, detect_for(session, ids)
 
@@ -450,6 +455,8 @@ def retire_stale(session: Session, reason: str = "a full scan found the claims n
             if current[c.id] is None:
                 old, c.status = c.status, "superseded"
                 retired.append(c.id)
-                events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+                events.record(
+                    session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason
+                )
     session.flush()
     return retired

@@ -557,7 +557,7 @@ def summary(ev: Event) -> str:
         parts += [f"added {_ids(r)}" for r in p.get("created", [])]
         parts += [f"removed {_ids(r)}" for r in p.get("deleted", [])]
         if "undoes" in p:
-            parts.insert(0, f"undoes event {p['undoes']} ({p.get('undone')})")
+            parts.insert(0, f"undoes event {p.get('of') or p['undoes']} ({p.get('undone')})")
         if p.get("note"):
             parts.append(f"note: {p['note']}")
         if p.get("reason"):
