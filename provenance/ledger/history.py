@@ -177,6 +177,10 @@ class Tracker:
     def __init__(self, session: Session):
         from sqlalchemy import event, func
 
+        from .db import lock_for_write
+
+        # Held from the start, so no other writer's rows land above the marks before we commit.
+        lock_for_write(session)
         self.session = session
         self.marks = {t: session.scalar(select(func.max(m.id))) or 0 for t, m in TRACKED_MODELS.items()}  # type: ignore[attr-defined]
         self.first_event = session.scalar(select(func.max(Event.id))) or 0
