@@ -55,6 +55,7 @@ class Interval:
 
     def overlaps(self, other: Value) -> bool:
         _same_type(self, other)
+        assert isinstance(other, Interval)  # the same type name is the same class
         alow, ahigh, alin, ahin = self.bounds()
         blow, bhigh, blin, bhin = other.bounds()
         if ahigh < blow or bhigh < alow:
@@ -87,6 +88,7 @@ class Interval:
         if self.low is not None and self.low == self.high:
             return about + f(self.low)
         if self.low is None:
+            assert self.high is not None  # no parse gives an interval unbounded at both ends
             return ("up to " if self.high_inclusive else "less than ") + f(self.high)
         if self.high is None:
             return ("at least " if self.low_inclusive else "more than ") + f(self.low)
@@ -103,6 +105,7 @@ class Period:
 
     def overlaps(self, other: Value) -> bool:
         _same_type(self, other)
+        assert isinstance(other, Period)  # the same type name is the same class
         return self.start <= other.end and other.start <= self.end
 
     def gap_days(self, other: Period) -> int:
@@ -139,6 +142,7 @@ class Label:
 
     def overlaps(self, other: Value) -> bool:
         _same_type(self, other)
+        assert isinstance(other, Label)  # the same type name is the same class
         return self.key == other.key
 
     def to_json(self) -> dict:
@@ -167,6 +171,7 @@ def _num(x: float | None) -> int | float | None:
 def from_json(data: dict | str) -> Value:
     if isinstance(data, str):
         data = json.loads(data)
+    assert isinstance(data, dict)
     kind = data["type"]
     if kind in ("quantity", "share"):
         return Interval(
@@ -331,7 +336,7 @@ def _tokens(text: str) -> list[str]:
     """Words of a number: hyphens between words are spaces ("thirty-five"), scale letters glued to
     digits are their own token ("2.8bn" -> "2.8", "bn")."""
     t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.casefold())
-    out = []
+    out: list[str] = []
     for tok in t.split():
         m = _GLUED.fullmatch(tok)
         out.extend([m.group(1), m.group(2)] if m else [tok])
@@ -861,9 +866,9 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
                 raise ValueError_(f"{text!r}: the period runs backwards")
             return Period(dt.date(y, 1, 1), dt.date(last, 12, 31))
         if m := re.fullmatch(rf"({_PARTS_RE})[ -]?(?:of )?(\d{{4}})", low):
-            a, b = _PARTS[m.group(1)]
+            first, final = _PARTS[m.group(1)]
             y = int(m.group(2))
-            return Period(dt.date(y, a, 1), _month_end(y, b))
+            return Period(dt.date(y, first, 1), _month_end(y, final))
         parts = "|".join(sorted(_MONTH_PARTS, key=len, reverse=True))
         if m := re.fullmatch(rf"(?:({parts})[ -]?)?({_MONTH_RE})\.?,? (\d{{4}})", low):
             mo, y = _MONTHS[m.group(2)], int(m.group(3))
@@ -928,7 +933,7 @@ def parse_value(text: str, kind: str | None = None) -> Value:
     return Label(stripped, "text")
 
 
-def _guess_boolean(text: str) -> Label:
+def _guess_boolean(text: str) -> Value:
     return parse_value(text, "boolean")
 
 

@@ -170,7 +170,7 @@ def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
     added: dict[int, int] = {}
     rows = []
     for cid, claim_ids in claims_of.items():
-        have = set()
+        have: set[int] = set()
         for chunk in _chunks(sorted(claim_ids)):
             have.update(
                 session.scalars(
@@ -294,11 +294,12 @@ def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> li
         by_name.setdefault(name.casefold(), eid)
     wanted: dict[str, tuple[int, int, int, list[ClaimView]]] = {}
     for v in new:
-        y = by_name.get(v.value.key)
+        assert v.side_id is not None  # only accusing claims come here
+        y = by_name.get(v.label.key)
         if y is not None and ctx.root_side(y) == y and y != v.side_id:
             k = accusation.key(v.property_id, v.side_id, y)
             wanted.setdefault(k, (v.property_id, v.side_id, y, []))[3].append(v)
-    stored = set()
+    stored: set[str] = set()
     for keys in _chunks(list(wanted)):
         stored.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
     findings = []
@@ -380,7 +381,7 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
     for subject, prop in questions:
         ctx.superseded |= superseded(_views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx))
-    rules = {r.id: r for r in session.scalars(select(Rule))}
+    rules: dict[int | None, Rule] = {r.id: r for r in session.scalars(select(Rule))}
     out: dict[int, Finding | None] = {}
     for c in conflicts:
         members = [views.get(cl.id) for cl in c.claims]
@@ -392,7 +393,7 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
             r = rules.get(c.rule_id)
             found = next((f for f in rule.disagreements(r, present) if f.key == c.key), None) if r else None
         elif len(members) == 2 and all(members):
-            a, b = members
+            a, b = present  # all members are present
             if c.kind == "rule":
                 r = rules.get(c.rule_id)
                 found = rule.check(r, a, b) if r is not None else None
@@ -407,7 +408,7 @@ def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
     dates), so that it never goes stale; the stored text when the claims no longer disagree."""
     current = _current(session, conflicts)
     # A grouped disagreement's stored text is kept current by its tally as claims join (_recount).
-    return {c.id: current[c.id].explanation if current[c.id] and not _grouped(c) else c.explanation for c in conflicts}
+    return {c.id: f.explanation if (f := current[c.id]) and not _grouped(c) else c.explanation for c in conflicts}
 
 
 def _grouped(c: Conflict) -> bool:

@@ -27,7 +27,13 @@ def mutual(a: ClaimView, b: ClaimView) -> bool:
     not also two different values."""
     if a.property_id != b.property_id or not (accuses(a) and accuses(b)) or a.side_id == b.side_id:
         return False
-    return a.value.key == b.side.casefold() and b.value.key == a.side.casefold()
+    return a.label.key == _side_name(b) and b.label.key == _side_name(a)
+
+
+def _side_name(v: ClaimView) -> str:
+    """An accusing claim's side, folded (accuses() made sure it has one)."""
+    assert v.side is not None
+    return v.side.casefold()
 
 
 def key(property_id: int, x: int, y: int) -> str:
@@ -40,14 +46,15 @@ def groups(views: Iterable[ClaimView]) -> dict[tuple[int, int, str], list[ClaimV
     out: dict[tuple[int, int, str], list[ClaimView]] = defaultdict(list)
     for v in views:
         if accuses(v):
-            out[(v.property_id, v.side_id, v.value.key)].append(v)
+            assert v.side_id is not None  # accuses() checks it
+            out[(v.property_id, v.side_id, v.label.key)].append(v)
     return out
 
 
 def disagreements(views: Iterable[ClaimView]) -> list[Finding]:
     """Every pair of sides that blame each other, one finding each, with all their claims."""
     by_group = groups(views)
-    side_name = {side: vs[0].side.casefold() for (_, side, _), vs in by_group.items()}
+    side_name = {side: _side_name(vs[0]) for (_, side, _), vs in by_group.items()}
     side_of = {name: side for side, name in side_name.items()}
     found = []
     for (prop, x, named), xs in by_group.items():
@@ -66,7 +73,7 @@ def finding(prop: int, x: int, y: int, claims: list[ClaimView]) -> Finding:
     claims = sorted(claims, key=lambda v: v.id)
     first = claims[0]
     other = next((v for v in claims if v.side_id != first.side_id), first)
-    a, b = sorted((first, other), key=lambda v: v.side)
+    a, b = sorted((first, other), key=lambda v: v.side or "")  # accusing claims all have a side
     return Finding(
         "accusation",
         tuple(v.id for v in claims),

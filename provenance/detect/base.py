@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
 from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
-from ..values import Interval, Period, Value, from_json
+from ..values import Interval, Label, Period, Value, from_json
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
 SAME_MOMENT_DAYS = 365
@@ -140,6 +140,7 @@ class ClaimView:
         "exclusive",
         "quote",
     )
+    _side: int | None | bool  # False until looked up
 
     def __init__(self, ctx: Context, row) -> None:
         (
@@ -173,6 +174,12 @@ class ClaimView:
     @property
     def is_interval(self) -> bool:
         return self.quick is not None
+
+    @property
+    def label(self) -> Label:
+        """The value of an entity, yes/no or text claim."""
+        assert isinstance(self.value, Label)
+        return self.value
 
     @property
     def as_of_explicit(self) -> bool:
@@ -345,10 +352,10 @@ def same_moment(a: ClaimView, b: ClaimView) -> bool:
         la, lb = _days(pa), _days(pb)
         return pa.overlaps(pb) and 2 * min(la, lb) >= max(la, lb)
     if a.as_of_explicit or b.as_of_explicit:
-        dated, undated = (a, b) if a.as_of_explicit else (b, a)
-        end = undated.as_of.end
-        window = Period(end - dt.timedelta(days=_days(dated.as_of) - 1), end)
-        return window.overlaps(dated.as_of)
+        dated, undated = (pa, pb) if a.as_of_explicit else (pb, pa)
+        end = undated.end
+        window = Period(end - dt.timedelta(days=_days(dated) - 1), end)
+        return window.overlaps(dated)
     return pa.overlaps(pb)
 
 
@@ -440,6 +447,7 @@ def superseded(views: list[ClaimView]) -> set[int]:
             if (known := order(a, b)) is None:
                 continue
             earlier, later = known
+            assert later.quick is not None and earlier.quick is not None  # both intervals, as checked
             if later.quick[1] < earlier.quick[0] and revises(later, earlier):
                 out.add(earlier.id)
     return out

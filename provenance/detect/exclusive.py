@@ -15,7 +15,7 @@ NAME, VERSION = "exclusive", "1"
 
 
 def self_claimed(c: ClaimView) -> bool:
-    return c.value_type == "entity" and c.side is not None and c.value.key == c.side.casefold()
+    return c.value_type == "entity" and c.side is not None and c.label.key == c.side.casefold()
 
 
 def is_exclusive(c: ClaimView) -> bool:

@@ -54,6 +54,7 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
     known = order(a, b)
     if known is not None:
         earlier, later = known
+        assert later.quick is not None and earlier.quick is not None  # running counts are intervals
         if later.quick[1] >= earlier.quick[0] or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
         return Finding(
@@ -67,6 +68,7 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
         )
     if not (a.as_of_explicit and b.as_of_explicit and same_moment(a, b)):
         return None  # reports dated only by their sources: the hour of each is unknown
+    assert a.quick is not None and b.quick is not None  # running counts are intervals
     high = a if a.quick[0] > b.quick[0] else b
     if rose_to(high):
         return None  # "the toll rose to 233 on Sunday": the higher figure is that day's update

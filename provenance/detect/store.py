@@ -93,9 +93,9 @@ def _load_sample(session: Session, conflicts: list[Conflict], n: int) -> None:
             .where(ConflictClaim.conflict_id.in_(chunk))
             .group_by(ConflictClaim.conflict_id)
         ):
-            by_id[cid].claim_count = count
+            setattr(by_id[cid], "claim_count", count)  # noqa: B010  shown, not a mapped column
     wanted = sorted({c for cs in picked.values() for c in cs})
-    claims = {}
+    claims: dict[int, Claim] = {}
     for i in range(0, len(wanted), 500):
         claims.update(
             (c.id, c)
@@ -161,7 +161,7 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
 
     if conflicts:
         for c, text in zip(conflicts, (explanations(session, conflicts)[c.id] for c in conflicts), strict=True):
-            c.current_explanation = text
+            setattr(c, "current_explanation", text)  # noqa: B010  shown, not a mapped column
     return conflicts
 
 
@@ -241,9 +241,9 @@ def check_verdicts(conflict: Conflict, verdicts: dict[int, str]) -> dict[int, st
 def verdicts_of(conflict: Conflict) -> list[dict]:
     from sqlalchemy.orm import object_session
 
-    rows = object_session(conflict).scalars(
-        select(Verdict).where(Verdict.conflict_id == conflict.id).order_by(Verdict.claim_id)
-    )
+    session = object_session(conflict)
+    assert session is not None  # a conflict read from a session
+    rows = session.scalars(select(Verdict).where(Verdict.conflict_id == conflict.id).order_by(Verdict.claim_id))
     return [
         {"claim": v.claim_id, "rating": v.rating, "by": v.decided_by, "at": v.decided_at.isoformat(timespec="seconds")}
         for v in rows

@@ -22,6 +22,7 @@ from ..values import (
     NUMBER_WORDS,
     QUALIFIERS,
     SCALE_LETTERS,
+    Interval,
     ValueError_,
     parse_value,
     read_amount,
@@ -197,7 +198,8 @@ def _unit_after(sentence: str, pos: int, glued_ok: bool) -> tuple[str | None, in
     m = re.match(rf"\s+({_CURRENCY_WORDS})(?![\w-])", after, re.I)
     if m:
         return None, pos, False  # read with the number (values turns it into a currency)
-    kept, end, rest = [], pos, after
+    kept: list[str] = []
+    end, rest = pos, after
     while len(kept) < 5 and (w := re.match(r"\s+([A-Za-z][\w/-]*)", rest)):
         word, low = w.group(1), w.group(1).lower()
         if (
@@ -307,7 +309,8 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or|and)\s*", re.I)
 def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[tuple[_Amount, _Amount | None, str | None]]:
     """Pairs of amounts that are one range: 'from 4.8 to 4.7 percent', '252 miles to 287 miles',
     '$5-10 million', 'eight or nine', 'between 380 and 2,000 people'."""
-    out, i = [], 0
+    out: list[tuple[_Amount, _Amount | None, str | None]] = []
+    i = 0
     while i < len(amounts):
         a = amounts[i]
         b = amounts[i + 1] if i + 1 < len(amounts) else None
@@ -409,7 +412,8 @@ def figures(sentence: str) -> list[Figure]:
             end += counting.end()
         text = re.sub(r"\s+", " ", sentence[start:end])
         if b is None:
-            low = high = a.value
+            low: float | None = a.value
+            high: float | None = a.value
             qual = QUALIFIERS.get(re.sub(r"\s+", " ", q.group().strip().lower())) if q else None
             if qual in ("above", "from") or counting:
                 high = None
@@ -466,6 +470,7 @@ def _vague(sentence: str, taken: list[Figure], quals: re.Pattern) -> list[Figure
             v = parse_value(text, "quantity")
         except ValueError_:
             continue
+        assert isinstance(v, Interval)  # a quantity parses to an interval
         rest = re.sub(r"^\s+of\b", "", sentence[m.end() :])
         unit, _, _ = _unit_after(" " + rest.lstrip(), 0, False)
         out.append(Figure(start, m.end(), text, False, v.low, v.high, unit, vague=True))
@@ -557,7 +562,7 @@ def dates(sentence: str, today: dt.date | None) -> list[DateMention]:
     source's date), and dropped when there is no such date."""
     out = []
     for m in _DATE.finditer(sentence):
-        kind = m.lastgroup if m.lastgroup != "part" else "y"
+        kind = "y" if m.lastgroup in (None, "part") else str(m.lastgroup)
         span = m.span(kind) if kind != "y" else (m.start(), m.end())
         raw = re.sub(r"\s+", " ", m.group(kind)).strip()
         if kind in ("dmy", "mdy", "my"):
@@ -574,7 +579,9 @@ def dates(sentence: str, today: dt.date | None) -> list[DateMention]:
             out.append(DateMention(*span, day.isoformat(), False))
         elif kind == "dm":
             nums = re.findall(r"\d+", raw)
-            month = _month(re.search(_MONTH, raw, re.I).group())
+            month_name = re.search(_MONTH, raw, re.I)
+            assert month_name is not None  # a day-and-month match names its month
+            month = _month(month_name.group())
             try:
                 day = dt.date(today.year, month, int(nums[0]))
             except ValueError:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
@@ -163,8 +164,8 @@ class Reader:
         text: str,
         aliases: dict[str, int],
         today: dt.date | None,
-        navigation: list[tuple[int, int]] = (),
-        known_events: list[events.LedgerEvent] = (),
+        navigation: Sequence[tuple[int, int]] = (),
+        known_events: Sequence[events.LedgerEvent] = (),
     ):
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
@@ -413,9 +414,9 @@ class Reader:
         counted = people.group() if people else ""  # "two Canadians" is a scoped count
         best = None
         for c in lex.counts:
-            noun = c.words.match(ahead) if c.words else None
-            if noun:
-                return c.question, noun.group().lower(), 0.9
+            hit = c.words.match(ahead) if c.words else None
+            if hit:
+                return c.question, hit.group().lower(), 0.9
             cue = c.cues.search(ahead) if c.cues else None
             if cue and (best is None or cue.start() < best[0]):
                 best = (cue.start(), c)
@@ -618,6 +619,7 @@ class Reader:
         if role is None:
             return None
         np = re.search(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}" + re.escape(role.group()) + r"\b", phrase, re.I)
+        assert np is not None  # the role noun was found in this phrase
         text = re.sub(r"^(?:the|a|an)\s+", "", np.group(), flags=re.I)
         return names.Mention(np.start(), np.end(), text, None)
 
@@ -637,7 +639,9 @@ class Reader:
             return None
         if not v.group()[:1].islower():
             return None  # "States" in "the United States"
-        clause = before[_CLAUSE_START.search(before).end() :] if before else ""
+        cut = _CLAUSE_START.search(before)
+        assert cut is not None  # the pattern matches at the last clause break, or at ^
+        clause = before[cut.end() :] if before else ""
         clause = re.sub(
             r"\b(?:has|have|had|also|previously|later|repeatedly|strongly|had\s+also|"
             r"on\s+\w+day|once\s+again)\s*$",
@@ -698,7 +702,9 @@ class Reader:
         speaker = self._speaker(m.group("who"))
         if speaker is None:
             return None
-        content = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end() :]).group(1).strip(" .")
+        found = re.match(r"\s*(?:that\s+)?(.*)", s.text[m.end() :])
+        assert found is not None  # ".*" matches anything
+        content = found.group(1).strip(" .")
         if not content.lower().startswith(("that", "of")) and not s.text[m.end() :].lstrip().startswith("that"):
             content = ""
         p = self._statement(s, cls, f"{noun} of", speaker, content, strength_cap=0.8)
@@ -851,7 +857,7 @@ class Reader:
         if not content:
             return None
         ms = names.mentions(content, self.aliases)
-        subject = next((m for m in ms if m.entity_id), ms[0] if ms else None)
+        mention = next((m for m in ms if m.entity_id), ms[0] if ms else None)
         short = content if len(content) <= 200 else content[:197].rsplit(" ", 1)[0] + "..."
         question = Question(f"statements by {speaker_text}", (), "text")
         return Proposal(
@@ -861,8 +867,8 @@ class Reader:
             short,
             question,
             0.3 * strength_cap,
-            subject.text if subject else None,
-            subject.entity_id if subject else None,
+            mention.text if mention else None,
+            mention.entity_id if mention else None,
             extra={"proposition": False},
             **base,
         )
@@ -872,8 +878,8 @@ def read(
     text: str,
     aliases: dict[str, int],
     today: dt.date | None,
-    navigation: list[tuple[int, int]] = (),
-    known_events: list[events.LedgerEvent] = (),
+    navigation: Sequence[tuple[int, int]] = (),
+    known_events: Sequence[events.LedgerEvent] = (),
 ) -> Reading:
     """Every candidate claim in a text; `aliases` maps folded alias keys to entity ids."""
     return Reader(text, aliases, today, navigation, known_events).read()

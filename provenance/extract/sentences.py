@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pysbd
@@ -73,7 +74,7 @@ _PAYWALL = re.compile(
 )
 
 
-def sentences(text: str, navigation: list[tuple[int, int]] = ()) -> list[Sentence]:
+def sentences(text: str, navigation: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
     """Every sentence, in order; `navigation`: ranges the segmenter marked as site chrome.
     A list heading ("Most read", "Related") makes the short lines after it navigation."""
     pars = _paragraphs(text)
