@@ -299,3 +299,14 @@ def test_rules_remove_retires_its_conflicts_and_undo_brings_both_back(cli, tmp_p
     assert cli.json("conflicts", "show", str(c["id"]))["status"] == "confirmed"
     assert actions_scan(cli) == ([], [])
     cli("verify")
+
+
+def test_a_segment_split_is_undone_not_the_change_before_it(cli, tmp_path):
+    _ledger(cli, tmp_path)
+    cli("sources", "split", "1", "--at-quote", "The toll rose", "--title", "Second")
+    assert len(cli.json("sources", "segments", "1")) == 2
+    assert "source.split" in cli("undo").stdout
+    segs = cli.json("sources", "segments", "1")
+    assert len(segs) == 1 and (segs[0]["start"], segs[0]["end"]) == (0, len(TEXT))
+    assert cli.json("properties", "list")  # the change before it stays
+    cli("verify")

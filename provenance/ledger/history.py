@@ -17,7 +17,21 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError
 from . import events
-from .models import Alias, Base, Candidate, Claim, Conflict, Entity, Event, Property, Rule, Source, Span, Verdict
+from .models import (
+    Alias,
+    Base,
+    Candidate,
+    Claim,
+    Conflict,
+    Entity,
+    Event,
+    Property,
+    Rule,
+    Segment,
+    Source,
+    Span,
+    Verdict,
+)
 
 # The tables a correction may touch; each has an integer `id`.
 Row = Source | Entity | Alias | Property | Claim | Conflict
@@ -128,7 +142,7 @@ ROWS = "change.rows"
 # What detection records on its own: part of the action that ran it, never an action of its own.
 DERIVED = ("conflict.detect", "conflict.extend", "conflict.supersede", "conflict.reopen", ROWS)
 # Tables whose rows an action may create, change or delete, parents first.
-TRACKED = (Source, Property, Entity, Alias, Rule, Claim, Span, Candidate, Conflict)
+TRACKED = (Source, Segment, Property, Entity, Alias, Rule, Claim, Span, Candidate, Conflict)
 TRACKED_MODELS: dict[str, type[Base]] = {m.__tablename__: m for m in TRACKED}
 BIG = 200  # more rows of one table than this are recorded as a range of ids
 
