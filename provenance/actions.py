@@ -12,6 +12,8 @@ the ledger, and a new rule is run over every claim (`rules add` and `import` ali
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,20 @@ if TYPE_CHECKING:
     from .claims.recording import ClaimChange
 
 # -- shared pieces ------------------------------------------------------------------------------
+
+
+@contextmanager
+def _write(db: Database) -> Iterator[Session]:
+    """One write transaction whose every row change is recorded as one undo unit at its end."""
+    from .ledger.history import Tracker
+
+    with db.session() as session:
+        tracker = Tracker(session)
+        try:
+            yield session
+            tracker.record()
+        finally:
+            tracker.close()
 
 
 def conflict_line(c: Conflict) -> dict:
@@ -167,7 +183,7 @@ def add_sources(
         else:
             inputs.append((path, read_input(path), {}))
     out = []
-    with db.session() as session:
+    with _write(db) as session:
         for path, data, extra in inputs:
             a = add_source(session, data, path, meta, version_of, fmt=fmt, **extra)
             segs = a.source.segments
@@ -193,7 +209,7 @@ def add_sources(
 def extract_source(db: Database, ref: str) -> ExtractionView:
     from .ingest.sources import find_source
 
-    with db.session() as session:
+    with _write(db) as session:
         return _extraction(session, find_source(session, ref, with_text=True))
 
 
@@ -221,7 +237,8 @@ def reextract_source(db: Database, ref: str, *, store: bool = False) -> Reextrac
     from .ingest.sources import find_source, source_json
     from .ingest.versions import context_score
 
-    with db.session(readonly=not store) as session:
+    # Only a stored new version is a change (an undo unit); a check reads without writing.
+    with _write(db) if store else db.session(readonly=True) as session:
         r = reextract(session, find_source(session, ref, with_text=True), store=store)
         done = Reextracted(
             r.source.id,
@@ -247,7 +264,7 @@ def grade_source(db: Database, ref: str, grade: str) -> dict:
     from .ingest.sources import check_grade, find_source
     from .ledger import events
 
-    with db.session() as session:
+    with _write(db) as session:
         source = find_source(session, ref)
         grade = check_grade(grade)
         if source.reliability != grade:  # an undoable correction, as `sources edit --grade`
@@ -264,7 +281,7 @@ def edit_source(db: Database, ref: str, **fields: Any) -> Corrected:
     from .claims.corrections import edit_source as edit
     from .ingest.sources import source_json
 
-    with db.session() as session:
+    with _write(db) as session:
         source, claims = edit(session, ref, **fields)
         what = f"source {source.id} edited"
         return Corrected(source_json(source), _refresh(session, claims, what)[1], claims)
@@ -275,7 +292,7 @@ def retire_source(db: Database, ref: str, reason: str) -> Corrected:
     from .claims.corrections import retire_source as retire
     from .ingest.sources import source_json
 
-    with db.session() as session:
+    with _write(db) as session:
         source, claims = retire(session, ref, reason)
         what = f"source {source.id} retired: {reason}"
         return Corrected(source_json(source), _refresh(session, claims, what)[1], claims)
@@ -291,7 +308,7 @@ def split_segment(
 
     if (offset is None) == (quote is None):
         raise UsageError("give one of --at OFFSET, --at-quote TEXT or --merge SEGMENT")
-    with db.session() as session:
+    with _write(db) as session:
         source = find_source(session, ref)
         at = offset if offset is not None else locate(source.text, quote or "").start
         return segment_json(split(session, source, at, title, "navigation" if navigation else "article"))
@@ -301,7 +318,7 @@ def merge_segment(db: Database, ref: str, segment_id: int) -> dict:
     from .ingest.segments import merge_with_previous, segment_json
     from .ingest.sources import find_source
 
-    with db.session() as session:
+    with _write(db) as session:
         return segment_json(merge_with_previous(session, find_source(session, ref), segment_id))
 
 
@@ -341,7 +358,7 @@ def add_claim(db: Database, inp) -> ClaimWritten:
     from .claims.recording import add_claim as record
     from .claims.store import claim_json
 
-    with db.session() as session:
+    with _write(db) as session:
         claim = record(session, inp)
         span = claim.spans[0]
         if claim.revises_id is None:
@@ -354,7 +371,7 @@ def edit_claim(db: Database, claim_id: int, change: ClaimChange, status: str | N
     from .claims.store import claim_json
     from .claims.store import edit_claim as edit
 
-    with db.session() as session:
+    with _write(db) as session:
         claim = edit(session, claim_id, change, status)
         given = [*change.given(), *(["status"] if status is not None else [])]
         said = ", ".join(k.replace("_", "-") for k in given)
@@ -366,7 +383,7 @@ def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
     from .claims.store import claim_json
     from .claims.store import reject_claim as reject
 
-    with db.session() as session:
+    with _write(db) as session:
         claim = reject(session, claim_id, reason)
         retired, _ = _refresh(session, [claim.id], f"claim {claim.id} rejected: {claim.reason}")
         return {**claim_json(claim), "superseded_conflicts": retired}
@@ -383,7 +400,7 @@ def import_file(db: Database, path: str, *, allow_outside: bool = False) -> Impo
     """Load an import file, all or nothing, then detect as `claims add` and `rules add` do."""
     from .claims.importer import import_file as load
 
-    with db.session() as session:
+    with _write(db) as session:
         result = load(session, path, allow_outside=allow_outside)
         found = _detect(session, result.claim_ids, rules_added=result.created["rules"] > 0)
         if result.claim_ids:  # imported revisions retire the conflicts of the claims they revise
@@ -417,7 +434,7 @@ def add_entity(db: Database, name: str, aliases: list[str], kind: str | None, si
     from .claims.vocabulary import add_entity as add
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         return entity_json(add(session, name, aliases, kind, side))
 
 
@@ -426,7 +443,7 @@ def add_alias(db: Database, name: str, alias: str) -> dict:
     from .claims.corrections import claims_touching
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         entity = add(session, name, alias)
         _refresh(session, claims_touching(session, entity), f"alias {alias.strip()!r} added to {entity.name!r}")
         return entity_json(entity)
@@ -448,7 +465,7 @@ def merge_entities(db: Database, keep: str, other: str) -> dict:
     from .claims.corrections import merge_entities as merge
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         entity, claims = merge(session, keep, other)
         _refresh(session, claims, f"entity {other!r} merged into {entity.name!r}")
         return entity_json(entity)
@@ -459,7 +476,7 @@ def rename_entity(db: Database, name: str, new: str, keep_old: bool = True) -> d
     from .claims.corrections import rename_entity as rename
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         entity = rename(session, name, new, keep_old)
         _refresh(session, claims_touching(session, entity), f"entity {name!r} renamed {entity.name!r}")
         return entity_json(entity)
@@ -470,7 +487,7 @@ def remove_alias(db: Database, name: str, alias: str) -> dict:
     from .claims.corrections import remove_alias as remove
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         entity = remove(session, name, alias)
         _refresh(session, claims_touching(session, entity), f"alias {alias.strip()!r} removed from {entity.name!r}")
         return entity_json(entity)
@@ -480,7 +497,7 @@ def set_side(db: Database, name: str, side: str | None) -> Corrected:
     from .claims.corrections import set_side as set_
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         entity, claims = set_(session, name, side)
         what = f"side of {entity.name!r} changed"
         return Corrected(entity_json(entity), _refresh(session, claims, what)[1], claims)
@@ -492,7 +509,7 @@ def split_entity(
     from .claims.corrections import split_entity as split
     from .claims.vocabulary import entity_json
 
-    with db.session() as session:
+    with _write(db) as session:
         kept, part, claims = split(session, name, new, aliases, claim_ids, kind)
         what = f"entity {part.name!r} split from {kept.name!r}"
         return entity_json(kept), Corrected(entity_json(part), _refresh(session, claims, what)[1], claims)
@@ -502,7 +519,7 @@ def edit_property(db: Database, name: str, **changes: Any) -> Corrected:
     from .claims.corrections import edit_property as edit
     from .claims.vocabulary import property_json
 
-    with db.session() as session:
+    with _write(db) as session:
         prop, claims = edit(session, name, **changes)
         what = f"property {prop.name!r} edited"
         return Corrected(property_json(prop), _refresh(session, claims, what)[1], claims)
@@ -512,7 +529,7 @@ def add_property(db: Database, name: str, value_type: str, **options: Any) -> di
     from .claims.vocabulary import add_property as add
     from .claims.vocabulary import property_json
 
-    with db.session() as session:
+    with _write(db) as session:
         return property_json(add(session, name, value_type, **options))
 
 
@@ -520,19 +537,19 @@ def add_rule(db: Database, name: str, left: str, right: str, rationale: str) -> 
     from .claims.vocabulary import add_rule as add
     from .claims.vocabulary import rule_json
 
-    with db.session() as session:
+    with _write(db) as session:
         rule = rule_json(add(session, name, left, right, rationale))
         return rule, _detect(session, [], rules_added=True)
 
 
 def remove_rule(db: Database, ref: str) -> dict:
     """Remove a rule by id or name: the conflicts it raised no longer hold and are retired
-    (superseded, with the reason), then the rule goes; both in the event log."""
+    (superseded, with the reason), then the rule goes; both in the event log, undone by `undo`."""
     from .claims.corrections import get_rule
     from .claims.corrections import remove_rule as remove
     from .detect import retire_rule
 
-    with db.session() as session:
+    with _write(db) as session:
         rule = get_rule(session, ref)
         retired = retire_rule(session, rule.id, f"rule {rule.name!r} removed")
         return {**remove(session, rule), "superseded_conflicts": retired}
@@ -548,7 +565,7 @@ def set_conflict_status(
     from .detect.store import conflict_json, parse_verdicts, set_status
 
     rated = parse_verdicts(verdicts)
-    with db.session() as session:
+    with _write(db) as session:
         return {**conflict_json(set_status(session, conflict_id, verb, note, rated)), "verdicts": rated}
 
 
@@ -562,7 +579,7 @@ def set_conflict_statuses(
     rated = parse_verdicts(verdicts)
     if rated and len(ids) != 1:
         raise UsageError(f"--verdict rates the claims of one conflict; {len(ids)} were chosen")
-    with db.session() as session:
+    with _write(db) as session:
         done = [set_status(session, i, verb, note, rated) for i in ids]
         return [{**conflict_line(c), "status": c.status, "verdicts": rated} for c in done]
 
@@ -575,8 +592,9 @@ class Undone:
     event: int
     action: str
     target: str
-    summary: str
+    summary: str  # what the undo does to the rows, one line
     conflicts: list[dict]
+    dry_run: bool = False
 
     def to_json(self) -> dict:
         return {
@@ -584,18 +602,69 @@ class Undone:
             "action": self.action,
             "target": self.target,
             "summary": self.summary,
+            "dry_run": self.dry_run,
             "new_conflicts": [c["id"] for c in self.conflicts],
         }
 
 
-def undo(db: Database) -> Undone:
-    """Revert the newest correction not yet undone by appending its inverse; then detect."""
+def _affected(session: Session, payload: dict, linked: list[int]) -> list[int]:
+    """The claims whose conflicts an undo may change: those it changed or brought back, those
+    about, by or in a changed entity, property or source, and the partners of claims it removed."""
+    from sqlalchemy import or_, select
+
+    from .ledger.history import _created_ids, touched_claims
+    from .ledger.models import Claim, ConflictClaim
+
+    rows = payload.get("changes", []) + payload.get("created", [])
+    ids = set(touched_claims(payload)) | set(linked)
+    of = {t: [r["id"] for r in rows if r["table"] == t and "id" in r] for t in ("entities", "properties", "sources")}
+    conds = []
+    if of["entities"]:
+        conds += [Claim.subject_id.in_(of["entities"]), Claim.speaker_id.in_(of["entities"])]
+    if of["properties"]:
+        conds.append(Claim.property_id.in_(of["properties"]))
+    if of["sources"]:
+        conds.append(Claim.source_id.in_(of["sources"]))
+    if conds:
+        ids |= set(session.scalars(select(Claim.id).where(or_(*conds))))
+    conflicts = [r["id"] for r in payload.get("changes", []) if r["table"] == "conflicts"]
+    if conflicts:
+        ids |= set(session.scalars(select(ConflictClaim.claim_id).where(ConflictClaim.conflict_id.in_(conflicts))))
+    gone = _created_ids([r for r in payload.get("deleted", []) if r["table"] == "claims"])
+    return sorted(i for i in ids if not any(lo <= i <= hi for lo, hi in gone.get("claims", [])))
+
+
+def _partners(session: Session, payload: dict) -> list[int]:
+    """Claims that share a conflict with a claim the undo will remove."""
+    from sqlalchemy import select
+
+    from .ledger.history import _among, _created_ids
+    from .ledger.models import ConflictClaim
+
+    mine = _created_ids(payload.get("created", [])).get("claims")
+    if not mine:
+        return []
+    linked = select(ConflictClaim.conflict_id).where(_among(ConflictClaim.claim_id, mine))
+    q = select(ConflictClaim.claim_id).where(
+        ConflictClaim.conflict_id.in_(linked), ~_among(ConflictClaim.claim_id, mine)
+    )
+    return sorted(set(session.scalars(q)))
+
+
+def undo(db: Database, event_id: int | None = None, dry_run: bool = False) -> Undone:
+    """Revert the newest change not yet undone (or the one named) by appending its inverse;
+    then detect and retire, as after any write. With dry_run, only say what it would do."""
     from .ledger import history
 
-    with db.session() as session:
-        ev, payload = history.undo(session)
-        found = _refresh(session, sorted(history.touched_claims(payload)), f"undo of event {ev.id}")[1]
-        return Undone(ev.id, ev.action, ev.target, history.summary(ev), found)
+    with db.session(readonly=dry_run) as session:
+        pl = history.plan(session, event_id)
+        ev = pl.event
+        if dry_run:
+            return Undone(ev.id, ev.action, ev.target, history.describe(pl.payload, inverse=True), [], True)
+        linked = _partners(session, pl.payload)
+        done = history.apply(session, pl)
+        found = _refresh(session, _affected(session, done, linked), f"undo of event {ev.id}")[1]
+        return Undone(ev.id, ev.action, ev.target, history.describe(pl.payload, inverse=True), found)
 
 
 @dataclass
@@ -665,7 +734,7 @@ def review_bulk(
     """Reject pending candidates scoring below one mark and accept those at or above another."""
     from .extract.candidates import accept, list_candidates, reject
 
-    with db.session() as session:
+    with _write(db) as session:
         rejected = []
         if reject_below is not None:
             low = [c for c in list_candidates(session, source, "pending", limit=limit) if c.score < reject_below]
@@ -684,7 +753,7 @@ def review_bulk(
 def edit_candidate(db: Database, candidate_id: int, change: ClaimChange, value_type: str | None = None):
     from .extract.candidates import edit, get_candidate
 
-    with db.session() as session:
+    with _write(db) as session:
         return candidate_view(edit(session, get_candidate(session, candidate_id), change, value_type))
 
 
@@ -694,7 +763,7 @@ def accept_candidates(
     """Record candidates as claims after any correction, all or nothing, then detect."""
     from .extract.candidates import accept, edit, get_candidate
 
-    with db.session() as session:
+    with _write(db) as session:
         cands = [get_candidate(session, i) for i in ids]
         if change is not None and (change.given() or value_type is not None):
             for c in cands:
@@ -705,7 +774,7 @@ def accept_candidates(
 def reject_candidates(db: Database, ids: list[int], reason: str | None) -> list[int]:
     from .extract.candidates import get_candidate, reject
 
-    with db.session() as session:
+    with _write(db) as session:
         return [c.id for c in reject(session, [get_candidate(session, i) for i in ids], reason)]
 
 

@@ -148,7 +148,7 @@ def test_upgrading_a_database_with_data_from_every_earlier_revision_keeps_every_
 
     head = _counts(demo.db)
     # Older revisions store accusations and rules one conflict per pair of claims; upgrading folds
-    # them back into the grouped conflicts the head started with (migration 0008).
+    # them back into the grouped conflicts the head started with (migration 0009).
     folded = {"conflicts", "conflict_claims"}
     for rev in revisions_in_order()[:-1]:
         demo("db", "downgrade", rev)  # a ledger as that revision left it, data and all

@@ -14,7 +14,7 @@ from ..errors import InputError, ProvenanceError
 from ..ingest.sources import check_grade, check_url, find_source, parse_day
 from ..ledger import events
 from ..ledger.history import Change
-from ..ledger.models import VALUE_TYPES, Alias, Candidate, Claim, Entity, Property, Rule, Source
+from ..ledger.models import VALUE_TYPES, Alias, Candidate, Claim, Conflict, Entity, Property, Rule, Source
 from ..values import Label, parse_value, to_json_text
 from .vocabulary import alias_key, find_property, get_entity, get_property, resolve_entity
 
@@ -69,10 +69,12 @@ def retire_source(session: Session, ref: str, reason: str) -> tuple[Source, list
     if not reason or not reason.strip():
         raise InputError("say why with --reason (kept with each of its claims)")
     source = find_source(session, ref)
+    if source.retired is not None:
+        raise InputError(f"source {source.id} is retired already ({source.retired}); `provenance undo` takes it back")
     ch = Change()
+    ch.touch(source)
+    source.retired = reason.strip()
     claims = _claims_of(session, Claim.source_id == source.id, Claim.status != "rejected")
-    if not claims:
-        raise InputError(f"source {source.id} has no claim left to retire")
     for claim in claims:
         ch.touch(claim)
         claim.status, claim.reason = "rejected", f"source retired: {reason.strip()}"
@@ -346,6 +348,9 @@ def get_rule(session: Session, ref: str) -> Rule:
 def remove_rule(session: Session, rule: Rule) -> dict:
     """Delete a rule (its conflicts are retired by the caller first); the rule as it was."""
     was = {"id": rule.id, "name": rule.name, "left": rule.left_property.name, "right": rule.right_property.name}
+    for c in session.scalars(select(Conflict).where(Conflict.rule_id == rule.id)):
+        c.rule_id = None  # through the ORM, not ON DELETE, so `undo` puts each back on its rule
+    session.flush()
     session.delete(rule)
     session.flush()
     # The whole rule in the event, so the log says what was removed (`rules add` can restore it).

@@ -107,7 +107,13 @@ class ClaimWriter:
 
     def source(self, ref: str) -> Source:
         if ref not in self._sources:
-            self._sources[ref] = find_source(self.session, ref, with_text=True)
+            found = find_source(self.session, ref, with_text=True)
+            if found.retired is not None:
+                raise InputError(
+                    f"source {found.id} is retired ({found.retired}): its claims do not count; "
+                    "`provenance undo` takes a retirement back"
+                )
+            self._sources[ref] = found
         return self._sources[ref]
 
     def text(self, source: Source) -> str:

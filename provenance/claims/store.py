@@ -78,6 +78,8 @@ def edit_claim(session: Session, claim_id: int, change: ClaimChange, status: str
             raise InputError(
                 "status can be set to accepted (to restore a rejected claim); use `claims reject` to reject"
             )
+        if claim.source.retired is not None:
+            raise InputError(f"claim {claim.id} is from retired source {claim.source_id} ({claim.source.retired})")
         claim.status, claim.reason = changes["status"], None
     session.flush()
     ch.record(session, "claim.edit", f"claim:{claim.id}", **{k: str(v) for k, v in changes.items()})

@@ -75,7 +75,7 @@ def show(session, conflict_id, as_json):
         e for e in reversed(events_for(session, f"conflict:{c.id}")) if e.action.startswith(("conflict.", "undo"))
     ]
     if as_json:
-        emit_json({**conflict_json(c), "history": [_decision(e) for e in history]})
+        emit_json({**conflict_json(c), "history": [_decision(e, c.id) for e in history]})
         return
     print_(
         text(
@@ -84,7 +84,7 @@ def show(session, conflict_id, as_json):
         )
     )
     print_(text(safe_line(explanation_of(c))))
-    for d in map(_decision, history):  # every decision and note, oldest first
+    for d in (_decision(e, c.id) for e in history):  # every decision and note, oldest first
         print_(
             text(
                 (f"{d['at'][:16].replace('T', ' ')} {d['actor']}: ", "bold"),
@@ -123,15 +123,18 @@ def show(session, conflict_id, as_json):
 HANDFUL = 5  # more conflicts than this in one decision: ask first
 
 
-def _decision(e) -> dict:
+def _decision(e, conflict_id: int) -> dict:
     """A conflict's event as a decision: when, who, from and to, the note."""
     import json
 
     p = json.loads(e.payload)
-    change: dict = next((ch for ch in p.get("changes", []) if ch["table"] == "conflicts"), {"before": {}, "after": {}})
+    change: dict = next(
+        (ch for ch in p.get("changes", []) if ch["table"] == "conflicts" and ch["id"] == conflict_id),
+        {"before": {}, "after": {}},
+    )
     old = p.get("old", change["before"].get("status", ""))
     new = p.get("new", change["after"].get("status", ""))
-    note = p.get("note") if e.action != "undo" else f"undo of event {p.get('undoes')}"
+    note = p.get("note") if e.action != "undo" else f"undo of event {p.get('of') or p.get('undoes')}"
     return {
         "event": e.id,
         "at": e.at.isoformat(timespec="seconds"),

@@ -22,9 +22,10 @@ from .app import with_ledger, with_session
     show_default=True,
     help="At most this many events, newest first (0: all).",
 )
+@click.option("--all", "show_all", is_flag=True, help="Also the row-by-row record of every change (what undo reads).")
 @output_options
 @with_session(readonly=True)
-def log(session, obj, limit, output):
+def log(session, obj, limit, show_all, output):
     """The ledger's history, newest first: who changed what, from what to what.
 
     Example: provenance log --object claim:12"""
@@ -32,7 +33,7 @@ def log(session, obj, limit, output):
 
     from ..ledger.history import events_for, summary
 
-    rows = events_for(session, obj, limit or None)
+    rows = events_for(session, obj, limit or None, rows=show_all)
 
     def view(items) -> None:  # one line each, what changed on the next: readable and greppable
         if not items:
@@ -65,23 +66,29 @@ def log(session, obj, limit, output):
 
 
 @click.command("undo")
+@click.argument("event_id", metavar="[EVENT_ID]", type=int, required=False)
+@click.option("--dry-run", is_flag=True, help="Say what would be reverted, and change nothing.")
 @json_option
 @with_ledger
-def undo(db, as_json):
-    """Revert the newest correction not yet undone, by appending its inverse to the log.
+def undo(db, event_id, dry_run, as_json):
+    """Revert the newest change not yet undone (or EVENT_ID's), by appending its inverse to the log.
 
-    Corrections are edits, renames, merges, splits, retirements, rejections and conflict
-    decisions; run it again to go further back. The log is never rewritten.
+    Any change: a source added, edited, graded or retired; a claim added, edited, rejected or
+    revised; an import (as one unit); candidates accepted or rejected; entity, property and rule
+    changes; conflict decisions with their verdicts and notes. Conflicts its change retired come
+    back with the status they had. Run it again to go further back; the log is never rewritten.
+    A change that something later depends on is refused, naming what to undo first.
 
-    Example: provenance undo"""
+    Example: provenance undo --dry-run"""
     from ..actions import undo as run
     from .claims import print_new_conflicts
 
-    done = run(db)
+    done = run(db, event_id, dry_run)
     if as_json:
         emit_json(done.to_json())
         return
-    click.echo(f"undid event {done.event} ({done.action} {done.target}): {safe_line(done.summary)}")
+    verb = "would undo" if dry_run else "undid"
+    click.echo(f"{verb} event {done.event} ({done.action} {done.target}): {safe_line(done.summary)}")
     print_new_conflicts(done.conflicts)
 
 

@@ -90,7 +90,7 @@ def add(db, paths, title, url, outlet, author, published, captured, reliability,
 @output_options
 @with_session(readonly=True)
 def list_(session, output):
-    """Every source, with its date and number of claims."""
+    """Every source, with its date, number of claims and, if retired, why."""
     from ..ingest.sources import list_sources, source_json
 
     output_rows(
@@ -104,6 +104,7 @@ def list_(session, output):
             "grade": lambda r: r[0].reliability,
             "chars": lambda r: r[0].chars,
             "claims": lambda r: r[1],
+            "retired": lambda r: r[0].retired,
         },
         as_json=lambda r: source_json(*r),
     )
@@ -130,7 +131,7 @@ def show(session, source_id, as_json):
         )
         return
     meta = source_json(source)
-    for key in ("id", "title", "outlet", "author", "url", "published", "captured", "reliability", "sha256"):
+    for key in ("id", "title", "outlet", "author", "url", "published", "captured", "reliability", "sha256", "retired"):
         if meta[key] is not None:
             print_(text((f"{key:>11}: ", "bold"), safe_line(meta[key])))
     capture = capture_json(session, source)

@@ -301,7 +301,9 @@ def rules_add(db, name, left, right, rationale):
 @click.argument("rule")
 @with_ledger
 def rules_remove(db, rule):
-    """Remove RULE (its id or name); the conflicts it raised are superseded, with the reason."""
+    """Remove RULE (its id or name); the conflicts it raised are superseded, with the reason.
+
+    Example: provenance rules remove blame-vs-denial"""
     from ..actions import remove_rule
 
     r = remove_rule(db, rule)

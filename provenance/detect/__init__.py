@@ -96,13 +96,19 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
             known[k], status_of[k] = i, s
     # A conflict retired because its claims stopped disagreeing is back when they disagree again.
     back = [(known[k], merged[k]) for k in known if status_of[k] == "superseded"]
-    for cid, f in back:
-        session.execute(
-            update(Conflict)
-            .where(Conflict.id == cid)
-            .values(status="open", explanation=f.explanation, severity=f.severity)
+    for cid, f in back:  # through the ORM, so the change is part of the action's undo unit
+        c = session.get(Conflict, cid)
+        assert c is not None
+        c.status, c.explanation, c.severity = _before_superseded(session, cid), f.explanation, f.severity
+        session.flush()
+        events.record(
+            session,
+            "conflict.reopen",
+            f"conflict:{cid}",
+            old="superseded",
+            new=c.status,
+            reason="the claims disagree again",
         )
-        events.record(session, "conflict.reopen", f"conflict:{cid}", reason="the claims disagree again")
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
     if new:
@@ -142,6 +148,22 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
     _recount(session, {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key}, sorted(grown))
     return [cid for cid, _ in back] + ids, sorted(grown)
+
+
+def _before_superseded(session: Session, conflict_id: int) -> str:
+    """The status a superseded conflict had (open or confirmed), from the event that retired it."""
+    import json
+
+    from ..ledger.models import Event
+
+    payload = session.scalar(
+        select(Event.payload)
+        .where(Event.action == "conflict.supersede", Event.target == f"conflict:{conflict_id}")
+        .order_by(Event.id.desc())
+        .limit(1)
+    )
+    old = json.loads(payload).get("old") if payload else None
+    return old if old in LIVE else "open"
 
 
 def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
@@ -429,7 +451,7 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
         elif c.status in LIVE:
             old, c.status = c.status, "superseded"
             retired.append(c.id)
-            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, reason=reason)
+            events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason)
     session.flush()
     return retired, detect_for(session, ids)
 
@@ -444,9 +466,11 @@ def retire_stale(session: Session, reason: str = "a full scan found the claims n
         current = _current(session, conflicts)
         for c in conflicts:
             if current[c.id] is None:
-                c.status = "superseded"
+                old, c.status = c.status, "superseded"
                 retired.append(c.id)
-                events.record(session, "conflict.supersede", f"conflict:{c.id}", old="open", reason=reason)
+                events.record(
+                    session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason
+                )
     session.flush()
     return retired
 

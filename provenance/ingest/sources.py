@@ -426,6 +426,7 @@ def source_json(source: Source, claims: int | None = None) -> dict:
         "reliability": source.reliability,
         "chars": source.chars,
         "origin": source.origin,
+        "retired": source.retired,
     }
     if claims is not None:
         data["claims"] = claims

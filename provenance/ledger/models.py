@@ -90,6 +90,8 @@ class Source(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # A re-capture of an earlier source (same URL, or --version-of).
     version_of_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    # Why the source was taken out of the reckoning (`sources retire`); NULL while it counts.
+    retired: Mapped[str | None] = mapped_column(Text)
 
     spans: Mapped[list[Span]] = relationship(back_populates="source")
     segments: Mapped[list[Segment]] = relationship(

@@ -33,7 +33,7 @@ TRACKED: dict[str, tuple[str, tuple[str, ...]]] = {
         "source",
         (
             "sha256", "chars", "media_type", "origin", "title", "url", "outlet", "author", "published",
-            "captured", "published_at", "reliability", "added_at", "version_of_id",
+            "captured", "published_at", "reliability", "added_at", "version_of_id", "retired",
         ),
     ),
     "spans": ("span", ("source_id", "start", "end", "quote", "prefix", "suffix", "method", "score")),

@@ -12,8 +12,8 @@ Downgrade expands each grouped accusation or rule conflict back into one conflic
 its claims (mutually accusing claims of the two sides; a rule's left and right claims), each with
 the group's status, note and verdicts.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from collections import defaultdict
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
