@@ -231,7 +231,7 @@ OPS = st.lists(
 def test_after_random_edits_and_undos_a_full_scan_adds_and_retires_nothing(tmp_path_factory, ops):
     from click.testing import CliRunner
 
-    from provenance.claims.recording import ClaimInput
+    from provenance.claims.recording import ClaimChange, ClaimInput
     from provenance.cli import main
     from provenance.errors import ProvenanceError
 
@@ -254,7 +254,7 @@ def test_after_random_edits_and_undos_a_full_scan_adds_and_retires_nothing(tmp_p
                 elif what == "reject":
                     actions.reject_claim(db, n, "test")
                 elif what == "revises":
-                    actions.edit_claim(db, n, revises=(n % 4) + 1)
+                    actions.edit_claim(db, n, ClaimChange(revises=(n % 4) + 1))
                 elif what in ("confirm", "dismiss"):
                     actions.set_conflict_status(db, n, what, "by test")
                 elif what == "add":
@@ -265,7 +265,7 @@ def test_after_random_edits_and_undos_a_full_scan_adds_and_retires_nothing(tmp_p
                 else:
                     change = {"value": value, "as_of": ["2024-05-04", "2024-05-05", "May 2024"][n % 3],
                               "scope": "children" if value == "12" else ""}[what]
-                    actions.edit_claim(db, n, **{what: change})
+                    actions.edit_claim(db, n, ClaimChange(**{what: change}))
             except ProvenanceError:
                 pass  # a refused change changes nothing
         scanned = actions.scan(db)
@@ -310,3 +310,38 @@ def test_a_segment_split_is_undone_not_the_change_before_it(cli, tmp_path):
     assert len(segs) == 1 and (segs[0]["start"], segs[0]["end"]) == (0, len(TEXT))
     assert cli.json("properties", "list")  # the change before it stays
     cli("verify")
+
+
+def test_undo_never_skips_past_a_change_it_cannot_revert(cli, tmp_path):
+    """A ledger's last change recorded before undo kept its rows (an older version's claims add):
+    undo refuses by name instead of reverting an earlier change in its place."""
+    _ledger(cli, tmp_path)
+    _add(cli, "Officials said 12 people died", "12")
+    claim = _add(cli, "The hospital said 40 people died", "40")
+    conn = sqlite3.connect(cli.db)
+    # As an older version left it: the add is in the log, the rows it wrote are not.
+    conn.execute("DELETE FROM events WHERE action = 'change.rows' AND id = (SELECT max(id) FROM events "
+                 "WHERE action = 'change.rows')")
+    conn.commit()
+    conn.close()
+    before = cli.snapshot()
+    r = cli("undo", ok=False)
+    assert r.exit_code != 0 and "Traceback" not in r.output
+    assert "cannot be undone" in r.stderr and "claim.add" in r.stderr
+    assert cli.snapshot() == before
+    assert [c["id"] for c in cli.json("claims", "list")] == [1, claim["id"]]
+
+
+def test_a_superseded_conflict_cannot_be_decided(cli, tmp_path):
+    """Its claims no longer disagree: confirming it would only have the next scan retire it again."""
+    _ledger(cli, tmp_path)
+    _add(cli, "Officials said 12 people died", "12")
+    _add(cli, "The hospital said 40 people died", "40")
+    (c,) = cli.json("conflicts", "list")
+    cli("claims", "edit", "2", "--value", "12")
+    assert cli.json("conflicts", "show", str(c["id"]))["status"] == "superseded"
+    before = cli.snapshot()
+    for verb in ("confirm", "dismiss", "reopen"):
+        r = cli("conflicts", verb, str(c["id"]), ok=False)
+        assert r.exit_code != 0 and "is superseded" in r.stderr and "Traceback" not in r.output
+    assert cli.snapshot() == before

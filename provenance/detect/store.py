@@ -180,6 +180,11 @@ def set_status(
         raise InputError("verdicts are given when resolving: `provenance conflicts resolve ID --verdict CLAIM=RATING`")
     if conflict.status == status:
         raise InputError(f"conflict {conflict_id} is already {status}")
+    if conflict.status == "superseded":  # its claims no longer disagree: nothing is left to decide
+        raise InputError(
+            f"conflict {conflict_id} is superseded: its claims no longer disagree, so there is nothing to decide "
+            "(see `provenance conflicts show` for why)"
+        )
     verdicts = check_verdicts(conflict, verdicts or {})
     from ..ledger.history import Change
 

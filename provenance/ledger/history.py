@@ -342,11 +342,30 @@ def _undo_units(session: Session) -> tuple[list[Event], set[int]]:
     return [u for u in units if u.id not in covered], undone
 
 
+# Events that are no change of their own: detection's, undo's, and the chain's bookkeeping.
+NOT_CHANGES = (*DERIVED, "undo", "rows.change", "ledger.baseline")
+
+
+def _refuse_unrecorded(session: Session, units: list[Event]) -> None:
+    """The newest change must be the one undone: never skip past a change recorded before this
+    version kept what undo needs (a ledger's older claims add or import) to revert an earlier one."""
+    newest = session.scalar(
+        select(Event).where(Event.action.not_in(NOT_CHANGES)).order_by(Event.id.desc()).limit(1)
+    )
+    if newest is not None and newest.id > max((u.id for u in units), default=0):
+        raise InputError(
+            f"the last change, event {newest.id} ({newest.action} {newest.target}), was recorded before this "
+            "version kept what undo needs, so it cannot be undone; name an earlier change with "
+            "`provenance undo EVENT_ID` (see `provenance log`)"
+        )
+
+
 def plan(session: Session, event_id: int | None = None) -> Plan:
     """The action `undo` would revert (the newest not undone, or the one named), checked."""
     units, undone = _undo_units(session)
     live = [u for u in units if u.id not in undone]
     if event_id is None:
+        _refuse_unrecorded(session, units)
         if not live:
             raise InputError("nothing to undo: no change in the log that is not undone already (see `provenance log`)")
         unit: Event | None = live[0]
