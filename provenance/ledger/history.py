@@ -349,9 +349,7 @@ NOT_CHANGES = (*DERIVED, "undo", "rows.change", "ledger.baseline")
 def _refuse_unrecorded(session: Session, units: list[Event]) -> None:
     """The newest change must be the one undone: never skip past a change recorded before this
     version kept what undo needs (a ledger's older claims add or import) to revert an earlier one."""
-    newest = session.scalar(
-        select(Event).where(Event.action.not_in(NOT_CHANGES)).order_by(Event.id.desc()).limit(1)
-    )
+    newest = session.scalar(select(Event).where(Event.action.not_in(NOT_CHANGES)).order_by(Event.id.desc()).limit(1))
     if newest is not None and newest.id > max((u.id for u in units), default=0):
         raise InputError(
             f"the last change, event {newest.id} ({newest.action} {newest.target}), was recorded before this "
