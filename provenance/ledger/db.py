@@ -181,7 +181,13 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the server's driver is an extra, not a dependency
+        raise DatabaseError(
+            f"{url.split('://', 1)[0]}:// needs the {exc.name} driver, which is not installed: "
+            "pip install 'provenance[postgres]'"
+        ) from None
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _begin_server)
     return engine
