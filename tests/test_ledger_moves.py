@@ -106,6 +106,7 @@ def test_an_actor_name_too_long_for_the_event_log_is_refused(cli, article, monke
 
 
 def test_a_long_title_read_from_a_page_is_cut_to_fit(cli, tmp_path):
+    pytest.importorskip("trafilatura", reason="web pages need the web extra")
     page = tmp_path / "page.html"
     page.write_text(f"<html><head><title>{'T' * 1500}</title></head><body><article><p>"
                     + "Officials said 12 people died in the blast on Monday. " * 20
