@@ -125,3 +125,68 @@ def test_entities_merge_moves_pending_candidates(cli, tmp_path):
     cli("review", "--accept-above", "0.6")
     claims = cli.json("claims", "list")
     assert claims and {c["subject"] for c in claims} == {"Zarand market bombing"}
+
+
+# -- events of other kinds: a crush, a flood, an arrest, an election (invented places and people) --
+
+
+def _events(text: str) -> set[str]:
+    return {p.subject for p in proposals.read(text, {}, dt.date(2031, 5, 6)).proposals if p.kind == "quantity"}
+
+
+def test_crushes_floods_elections_and_arrests_are_events_named_by_place_or_person():
+    crush = "At least 80 people were killed in a crowd crush in Valdora on Saturday night, officials said."
+    assert _events(crush) == {"Valdora crowd crush"}
+    flood = "Flash floods after a dam collapse killed 300 people in Marnik, officials said."
+    assert _events(flood) == {"Marnik floods"}
+    vote = "Turnout in Ostrava's presidential election was 59 percent, the electoral council said."
+    assert _events(vote) == {"Ostrava election"}
+    arrest = (
+        "The arrest of software founder Ivo Brandt at an airport near Lunel was followed by protests.\n\n"
+        "Police said 14 people were arrested during the arrest of Ivo Brandt."
+    )
+    assert _events(arrest) == {"Ivo Brandt arrest"}
+
+
+def test_a_storm_and_its_floods_at_one_place_file_under_one_event(cli, tmp_path):
+    _add(cli, tmp_path, "a.txt", "Floods kill 40 in Marnik\n\nFloods killed at least 40 people in Marnik, officials said.\n",
+         "2031-05-06")
+    cli("review", "--accept-above", "0.6")
+    later = _add(cli, tmp_path, "b.txt",
+                 "Storm Vela leaves 90 dead\n\nThe toll from the storm in Marnik rose to 90, officials said.\n",
+                 "2031-05-07")
+    tolls = [c for c in later if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    assert {c["subject"]["name"] for c in tolls} == {"Marnik floods"}
+
+
+def test_an_arrest_is_matched_by_the_person_however_it_is_worded(cli, tmp_path):
+    _add(cli, tmp_path, "a.txt",
+         "Police in Lunel said the arrest of Ivo Brandt on Saturday followed a raid in which 14 people were detained.\n",
+         "2031-05-06")
+    cli("review", "--accept-above", "0.6")
+    later = _add(cli, tmp_path, "b.txt",
+                 "Ivo Brandt's detention was extended on Monday; 20 people have now been detained, police said.\n",
+                 "2031-05-08")
+    got = [c for c in later if c["property"]["name"] == "arrested"]
+    assert got and {c["subject"]["name"] for c in got} == {"Ivo Brandt arrest"}
+
+
+def test_another_event_named_in_passing_does_not_take_the_article(cli, tmp_path):
+    # Zarand is named, but not as the place of an attack: the Corvo bombing is another event.
+    _add(cli, tmp_path, "a.txt", "Attack in Zarand\n\nA bomb attack in Zarand killed 12 people, police said.\n",
+         "2031-05-06")
+    cli("review", "--accept-above", "0.6")
+    later = _add(cli, tmp_path, "b.txt",
+                 "Blast in Corvo kills 7\n\nA suicide bombing in Corvo killed seven people on Wednesday, officials said. "
+                 "It came two weeks after officials in Zarand reported a rise in threats.\n", "2031-05-20")
+    tolls = [c for c in later if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    assert {c["subject"]["name"] for c in tolls} == {"Corvo attack"}
+
+
+def test_where_an_attack_was_planned_is_about_the_articles_event_not_a_place_named_for_it():
+    text = (
+        "A suicide bombing in Corvo killed seven people on Wednesday.\n\n"
+        "The army said that the planning for the attack was done in Sylvania."
+    )
+    got = [p for p in proposals.read(text, {}, dt.date(2031, 5, 6)).proposals if p.question.name == "where planned"]
+    assert [(p.subject, p.value) for p in got] == [("Corvo attack", "Sylvania")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..anchoring import fold_text
 from . import names
@@ -36,6 +36,9 @@ class EventRef:
     kind: str
     place: str | None
     facility: str | None = None
+    # Every place the article names with an event of this kind ("Kerman" in an article whose
+    # event is "Iran attack"): where a ledger event's place must be named to be this one.
+    places: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def name(self) -> str | None:
@@ -80,16 +83,41 @@ def kind_of(noun: str) -> str | None:
     return lexicon().events.get(re.sub(r"\s+", " ", noun.lower()))
 
 
+def related(a: str | None, b: str | None) -> bool:
+    """Whether two kinds may name one event ("floods" and "storm" at one place)."""
+    return a == b or (a is not None and b in lexicon().related_events.get(a, ()))
+
+
+def _person(sentence: str, end: int) -> str | None:
+    """Whom an event about a person is about: "the arrest of Telegram founder Pavel Durov" gives
+    Pavel Durov (the last name of the "of" phrase, never one after a preposition of place)."""
+    found = None
+    for p in names.proper_names(sentence):
+        if p.start < end:
+            continue
+        gap = sentence[end : p.start]
+        if not re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}", gap) or re.search(
+            r"\b(?:in|at|near|on|from|by|after|for|to)\s", gap[4:], re.I
+        ):
+            if found:
+                break
+            continue
+        found = p.text
+    return found
+
+
 def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
-    """Every event noun in a sentence with the place and facility that go with it."""
+    """Every event noun in a sentence with the place and facility that go with it; an event about
+    a person ("the arrest of X") is placed by that person."""
     lex = lexicon()
     out = []
     for m in lex.event_re.finditer(sentence):
         window = sentence[max(0, m.start() - 40) : m.end() + 60]
         facility = lex.facilities.search(window)
-        place = lex.country(names._place(sentence, m.start(), m.end()))
         kind = kind_of(m.group())
         assert kind is not None  # event_re matches only the lexicon's event nouns
+        place = _person(sentence, m.end()) if kind in lex.person_events else None
+        place = place or lex.country(names._place(sentence, m.start(), m.end()))
         out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
 
@@ -125,7 +153,7 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
         place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] / 2 + min(text.count(p), 3)))
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
-    return EventRef(kind, place, facility)
+    return EventRef(kind, place, facility, tuple(places))
 
 
 def _place_of(name: str) -> tuple[str | None, str]:
@@ -148,14 +176,16 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None
     if ref is None:
         return None
     place = fold_text(ref.place or "")
-    folded_text = fold_text(text)
+    # Where the article places its events; the whole text only when it places none (another
+    # event named in passing, "days after the Moscow attack", does not make this one that one).
+    folded_text = fold_text(" ; ".join(ref.places)) if ref.places else fold_text(text)
     for e in known:
         gap = e.gap(today)
         if gap is not None and gap > OTHER_DAYS:
             continue
         for key in sorted(e.keys, key=len):
             kind, where = _place_of(key)
-            if kind != ref.kind or not where:
+            if not related(kind, ref.kind) or not where:
                 continue
             if place and where == place:
                 return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
@@ -164,7 +194,7 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None
     near = []
     for e in known:
         gap = e.gap(today[0] if isinstance(today, tuple) else today)  # the article's own date
-        if gap is not None and gap <= SAME_DAYS and any(_place_of(k)[0] == ref.kind for k in e.keys):
+        if gap is not None and gap <= SAME_DAYS and any(related(_place_of(k)[0], ref.kind) for k in e.keys):
             near.append(e)
     near.sort(key=lambda e: -e.sources)
     # The event most reported in those days, when it clearly is (others are background mentions).
@@ -195,6 +225,8 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
         rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
         rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
     ]
+    if ref.kind in lex.person_events:  # "the arrest of Pavel Durov"
+        pats.append(rf"\b(?P<noun>{nouns[2:-2]})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{place}\b")
     for pat in pats:
         for m in re.finditer(pat, text, re.I):
             noun = m.group("noun")
@@ -202,6 +234,9 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
                 continue
             out.append(re.sub(r"\s+", " ", m.group()))
             out.append(f"{ref.place} {noun.lower()}")
+            if " of " in m.group():
+                out.append(f"{noun.lower()} of {ref.place}")
+                out.append(f"{ref.place}'s {noun.lower()}")
             if " in " in m.group():
                 out.append(f"{noun.lower()} in {ref.place}")  # "deadly earthquakes in X": "earthquakes in X"
     return list(dict.fromkeys(out))

@@ -81,6 +81,12 @@ class Lexicon:
         self.demonyms = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
         self.event_re = re.compile(rf"\b{words_re(list(self.events))}\b", re.I)
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
+        # Kinds one event goes by in different reports: kind -> the kinds it may be read as.
+        self.related_events: dict[str, frozenset[str]] = {}
+        for group in data.get("related_events", {}).values():
+            for kind in group:
+                self.related_events[kind] = self.related_events.get(kind, frozenset()) | frozenset(group)
+        self.person_events = frozenset(data.get("person_events", ()))
         self.counts = [
             Count(
                 Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),

@@ -754,7 +754,8 @@ class Reader:
         )
 
     _TURNOUT_BEFORE = re.compile(
-        r"\bturnout\s+(?:\w+\s+){0,3}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$", re.I
+        r"\bturnout\s+(?:[\w’'-]+\s+){0,5}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$",
+        re.I,
     )
     _TURNOUT_AFTER = re.compile(
         r"\s+(?:voter\s+)?turnout\b|\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:voters|electorate)\s+"
@@ -1209,13 +1210,13 @@ class Reader:
             m = st.pattern.search(content)
             if m and m.groupdict().get("value"):
                 value = m.group("value")
-                ms = [x for x in names.mentions(content, self.aliases) if x.text not in value]
                 event = names.event_name(content, self.aliases)
-                if event:
+                if event and names.fold_text(value) not in names.fold_text(event[0]):
                     subject, sid = event[0], self.aliases.get(names.fold_text(event[0]))
-                elif ms:
-                    subject, sid = ms[0].text, ms[0].entity_id
                 else:
+                    # Where an attack was planned, who the attacker was: questions about an event,
+                    # the article's unless the sentence names another ("the attack was planned in
+                    # X" names the answer, not the event's place).
                     subject, sid = self._event_subject(s)
                 return Proposal(
                     kind,
