@@ -134,3 +134,23 @@ def test_elections_and_crowds_are_read_as_shares_seats_and_crowds():
     assert got["52%"].question.name == "vote share" and got["52%"].subject == "Awami League"
     assert got["143"].question.name == "seats won" and "250" in got["143"].note and "250" not in got
     assert got["Thousands"].question.name == "crowd size"
+
+
+def test_increments_parts_background_incidents_and_crowds_are_not_rival_tolls():
+    got = _by_value(
+        "A crowd crush in Valdora killed 156 people on Saturday. 26 of the dead were foreigners. "
+        "Two more people died in hospital overnight. "
+        "Police deployed 137 officers to manage a crowd of 100,000. "
+        "It was the deadliest disaster since 2014, when 304 people died in a ferry sinking."
+    )
+    assert got["156"].question.name == "death toll" and got["156"].scope is None
+    assert got["26"].question.name == "death toll" and got["26"].scope == "foreigners" and "part" in got["26"].note
+    assert got["100,000"].question.name == "crowd size"
+    assert "Two" not in got and "137" not in got and "304" not in got
+
+
+def test_a_share_won_in_an_election_is_a_vote_share_and_a_death_after_injury_is_a_death():
+    got = _by_value("In the presidential election the opposition candidate won 67 percent, observers said.")
+    assert got["67 percent"].question.name == "vote share"
+    got = _by_value("Officials said 12 people succumbed to their injuries in hospital.")
+    assert got["12"].question.name == "death toll"

@@ -126,6 +126,12 @@ _EARLIER_BEFORE = re.compile(
 _EARLIER_AFTER = re.compile(
     r"\s+(?:and\s+)?not\s+(\d[\d,.]*)\b|\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
 )
+# "two more people died", "three more have succumbed": an increment of a toll, not a toll.
+_INCREMENT = re.compile(
+    r"\s+more\s+(?:[\w’'-]+\s+){0,2}?(?:have\s+|has\s+|had\s+)?(?:since\s+|also\s+|later\s+)?"
+    r"(?:died|succumbed|perished|been\s+killed|were\s+killed|lost\s+their\s+lives)\b",
+    re.I,
+)
 # Words that say a new figure replaces an earlier one rather than adding to a running count.
 _REVISION = re.compile(
     r"\b(?:revis\w*|correct\w*|updat\w*|lowered|downgraded|adjusted|double[- ]count\w*|counted\s+twice|"
@@ -477,6 +483,10 @@ class Reader:
             r"\b(?:aged|age|ages|No\.?|number|route|flight)\s*$", before, re.I
         ):
             return None  # "an eight-year-old boy", "the three-train crash", "aged 28"
+        if _INCREMENT.match(after):
+            return None  # "two more people died overnight": added to a toll, not a toll
+        if self._background_year(before, after):
+            return None  # "since 2014, when 304 people died": an earlier incident, left out
         who = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(\w+)", after)
         if who and lex.speaker_nouns.fullmatch(who.group(1)):
             return None  # "two U.S. officials said": who speaks, not what is counted
@@ -503,6 +513,9 @@ class Reader:
         clause = text[max(0, f.start - 60) : f.end + 60]
         part = previous is not None and lex.part_markers.search(before)
         count, counted, strength = self._what_counted(f.text, words, clause, before, after)
+        among = self._part_of_toll(after)
+        if among is not None:  # "26 of the dead were foreigners": a part of the toll, scoped
+            count, counted, strength = among[0], among[1], 0.9
         where = self._breakdown(text, f, previous, s.start)
         if count is None and part:
             who = lex.people.match(after.lstrip())  # "..., including 12 children"
@@ -514,6 +527,9 @@ class Reader:
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength, scope, note = previous.question_strength, where, None
+        elif among is not None:
+            question, scope, note = count, counted, f"part of the {count.name}"
+            subject, subject_id = self._event_subject(s)
         elif part:
             question, subject, subject_id = previous.question, previous.subject, previous.subject_id
             strength = previous.question_strength
@@ -583,6 +599,43 @@ class Reader:
             earlier=is_earlier,
         )
 
+    def _part_of_toll(self, after: str):
+        """ "26 of the dead were foreigners", "12 of those killed were children": (the count, what
+        the part is), or None."""
+        m = re.match(
+            r"\s+of\s+(?:the|those)\s+(?P<noun>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:were|are|was|is)\s+"
+            r"(?:(?:also|all|reportedly|believed\s+to\s+be)\s+)?(?P<what>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\b",
+            after,
+            re.I,
+        )
+        if m is None:
+            return None
+        what = m.group("what")
+        if not (self.lex.people.fullmatch(what.split()[-1]) or re.fullmatch(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)", what)):
+            return None
+        for c in self.lex.counts:
+            noun = m.group("noun")
+            if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
+                return c.question, what
+            if noun.lower() == "victims" and c.question.name == "death toll":
+                return c.question, what
+        return None
+
+    def _background_year(self, before: str, after: str) -> bool:
+        """A figure of an incident dated in an earlier year than the article's: "in 2014, when
+        304 people died", "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives"."""
+        if self.today is None:
+            return False
+        years = [
+            int(m.group(1))
+            for m in (
+                re.search(r"\b(?:in|of|since)\s+((?:19|20)\d\d)\b,?\s+(?:when|which|that|where)\b[^.;]{0,60}$", before),
+                re.match(r"[^.;,]{0,30}?\b(?:in|of)\s+((?:19|20)\d\d)\b", after),
+            )
+            if m
+        ]
+        return any(y < self.today.year for y in years)
+
     @staticmethod
     def _breakdown(text: str, f, previous, offset: int) -> str | None:
         """Where a figure with no noun of its own sits in a list after a count ("49 have died -
@@ -609,7 +662,9 @@ class Reader:
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
         if re.search(r"\bof\s*$", before) and not re.search(
-            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", before, re.I
+            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+            before,
+            re.I,
         ):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
         stop = self._AFTER_STOP.search(after)
@@ -635,8 +690,12 @@ class Reader:
             if hit:
                 # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
                 return c.question, "" if c.question.running else hit.group().lower(), 0.9
-            cue = c.cues.search(ahead) if c.cues else None
-            if cue and (best is None or cue.start() < best[0]):
+            cue = (
+                next((m for m in c.cues.finditer(ahead) if not m.group().lower().endswith(" of")), None)
+                if c.cues
+                else None
+            )
+            if cue and (best is None or cue.start() < best[0]):  # "a crowd of" names what follows, not "137 officers"
                 best = (cue.start(), c)
         if best is not None:
             return best[1].question, counted, 0.9
@@ -661,7 +720,11 @@ class Reader:
         behind = " ".join(behind.split()[-8:])
         if (
             re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
-            and not re.search(r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate)\s+of\s*$", behind, re.I)
+            and not re.search(
+                r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+                behind,
+                re.I,
+            )
         ) or (
             re.search(r"\bfrom\s*$", behind, re.I)
             and not re.match(r"\s+to\s+\S*\d", after)
@@ -768,6 +831,19 @@ class Reader:
         re.I,
     )
 
+    def _won_share(self, sentence: str, before: str, after: str) -> bool:
+        """ "the opposition candidate won 67 percent" in an election report: a share of the vote."""
+        election = (self.event_ref is not None and self.event_ref.kind == "election") or re.search(
+            r"\b(?:vote|votes|voters|election|ballots?|polls)\b", sentence, re.I
+        )
+        return bool(
+            election
+            and re.search(
+                r"\b(?:won|wins|win|winning|took|secured|garnered|received|got|obtained|polled)\s+$", before, re.I
+            )
+            and not re.match(r"\s+of\b", after)
+        )
+
     def _election(self, s, f, ms, before: str, after: str) -> Proposal | None:
         """Turnout, vote share, seats and votes: "turnout was 67 percent", "52% of the vote",
         "won 143 of the 250 seats" (a share of a total, read as the seats won), "1.2 million votes"."""
@@ -777,7 +853,9 @@ class Reader:
             question = Question("turnout", ("voter turnout",), "share")
             subject = self._event_subject(s)
         elif f.share and (
-            self._VOTE_SHARE.match(after) or re.search(r"\bvote\s+share\s+(?:of|was|at)\s+$", before, re.I)
+            self._VOTE_SHARE.match(after)
+            or re.search(r"\bvote\s+share\s+(?:of|was|at)\s+$", before, re.I)
+            or self._won_share(s.text, before, after)
         ):
             question = Question("vote share", ("share of the vote", "share of votes"), "share")
         elif not f.share and (m := self._SEATS.match(after)) and not re.search(r"\bof\s+(?:the\s+)?$", before):
