@@ -190,3 +190,19 @@ def test_where_an_attack_was_planned_is_about_the_articles_event_not_a_place_nam
     )
     got = [p for p in proposals.read(text, {}, dt.date(2031, 5, 6)).proposals if p.question.name == "where planned"]
     assert [(p.subject, p.value) for p in got] == [("Corvo attack", "Sylvania")]
+
+
+def test_an_arrest_reported_by_its_verb_is_named_by_the_person_without_titles():
+    text = (
+        "Former Prime Minister Ivo Brandt was arrested on Tuesday at the High Court in Lunel.\n\n"
+        "Police said 300 of his supporters were detained in protests after Ivo Brandt's arrest."
+    )
+    assert proposals.Reader(text, {}, dt.date(2031, 5, 6)).event == "Ivo Brandt arrest"
+
+
+def test_a_shipwreck_is_placed_by_the_coast_it_happened_off():
+    text = "A migrant boat sank off Karvos on Wednesday; the shipwreck off Karvos killed at least 78 people."
+    assert _events(text) == {"Karvos shipwreck"}
+    got = [p for p in proposals.read(text + " Three more bodies were found on Friday.", {}, dt.date(2031, 5, 6)).proposals
+           if p.kind == "quantity"]
+    assert [p.value for p in got] == ["at least 78"]  # "three more bodies": added to the toll, not a toll

@@ -123,37 +123,104 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
 
 
 def article_event(sentences, dateline: str | None) -> EventRef | None:
-    """The event an article reports: the kind it names most, at the place named most with it
-    (a headline counts twice); the dateline's town when no sentence places it."""
+    """The event an article reports: the kind it names most, at the place named most with that
+    kind (a headline counts twice, and names only a place the body names too); the dateline's
+    town when no sentence places it. An event about a person is also named by its verb ("Imran
+    Khan was arrested")."""
     lex = lexicon()
     kinds: Counter = Counter()
-    places: Counter[str] = Counter()  # weights may be fractions
+    places: dict[str, Counter[str]] = {}  # kind -> place -> weight (in quarters)
     facilities: Counter = Counter()
+    body = " ".join(s.text for s in sentences if s.role == "body")
     for s in sentences:
         if s.role not in ("body", "headline"):
             continue
         weight = 2 if s.role == "headline" else 1
-        for ref, _, _ in in_sentence(s.text):
-            if BACKGROUND.search(s.text) and ref.place and places and ref.place not in places:
+        for ref, _, _ in [*in_sentence(s.text), *_person_verbs(s.text)]:
+            if BACKGROUND.search(s.text) and ref.place and places and not any(ref.place in c for c in places.values()):
                 continue  # "the deadliest since the 1987 quake": another event, named as background
             kinds[ref.kind] += weight
-            if ref.place:
+            where = _untitled(ref.place) if ref.kind in lex.person_events else ref.place
+            if where and (s.role == "body" or re.search(rf"\b{re.escape(where)}\b", body)):
                 # "the Indian state of Odisha": a country by its adjective places the event less
                 # surely than a place named outright.
-                adjective = ref.place in lex.demonyms.values() and not re.search(rf"\b{re.escape(ref.place)}\b", s.text)
-                places[ref.place] += weight if adjective else weight * 4  # in quarters
+                adjective = where in lex.demonyms.values() and not re.search(rf"\b{re.escape(where)}\b", s.text)
+                places.setdefault(ref.kind, Counter())[where] += weight if adjective else weight * 4
             if ref.facility:
                 facilities[ref.facility] += weight
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
+    named: Counter[str] = Counter()
+    for k, c in places.items():
+        if related(k, kind):
+            named.update(c)
+    named = _whole_names(named)
     place: str | None = dateline
-    if places:  # the place named with the event most, then named most in the whole article
+    if named:  # the place named with the event most, then named most in the whole article
         text = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
-        place = max(places, key=lambda p: (len(p.split()) <= 2, places[p] / 2 + min(text.count(p), 3)))
+        place = max(named, key=lambda p: (len(p.split()) <= 2, named[p] / 2 + min(text.count(p), 3)))
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
-    return EventRef(kind, place, facility, tuple(places))
+    return EventRef(kind, place, facility, tuple(named))
+
+
+# Titles before a name that are not part of it ("former Prime Minister Imran Khan").
+_TITLES = re.compile(
+    r"^(?:(?:former|ex|late|then|incumbent|acting|deputy|vice|chief|prime|president|minister|"
+    r"general|gen\.?|dr\.?|mr\.?|mrs\.?|ms\.?|judge|justice|senator|governor|founder|ceo|leader|"
+    r"opposition|party|chairman|chairperson|king|queen|prince|sheikh|imam|pastor|bishop|"
+    r"martyr|commander|colonel|captain|sergeant|officer|mayor|lawmaker|mp)[\s-]+)+",
+    re.I,
+)
+
+
+def _untitled(place: str | None) -> str | None:
+    if not place:
+        return place
+    bare = _TITLES.sub("", place).strip()
+    return bare if bare and bare[0].isupper() else place
+
+
+def _whole_names(places: Counter[str]) -> Counter[str]:
+    """A short form counts for the longer name it is part of: "Khan" and "Imran" for "Imran Khan",
+    "Kanjuruhan" for "Kanjuruhan Stadium"."""
+    out: Counter[str] = Counter()
+    for p, n in places.items():
+        longer = [q for q in places if q != p and len(q.split()) <= 3 and re.search(rf"\b{re.escape(p)}\b", q)]
+        out[max(longer, key=lambda q: places[q]) if longer else p] += n
+    return out
+
+
+def _person_verbs(sentence: str) -> list[tuple[EventRef, int, int]]:
+    """ "Imran Khan was arrested", "police detained Ivo Brandt": an event about a person, by its verb."""
+    lex = lexicon()
+    out = []
+    for kind, verbs in lex.person_event_verbs.items():
+        for m in verbs.finditer(sentence):
+            ps = names.proper_names(sentence)
+            before = [
+                p
+                for p in ps
+                if p.end <= m.start()
+                and re.fullmatch(
+                    r"\s*(?:,[^,]{0,40},\s*)?(?:was|were|is|has\s+been|had\s+been|being|got)\s+(?:\w+\s+)?",
+                    sentence[p.end : m.start()],
+                )
+            ]
+            after = [
+                p
+                for p in ps
+                if p.start >= m.end()
+                and re.fullmatch(
+                    r"\s+(?:(?!(?:in|at|on|from|by|near|for|during|after|over)\s)[a-z][\w-]*\s+){0,3}",
+                    sentence[m.end() : p.start],
+                )
+            ]
+            who = before[-1] if before else after[0] if after else None
+            if who is not None and who.text.lower() not in lex.demonyms:  # "nine Egyptians were arrested"
+                out.append((EventRef(kind, who.text), m.start(), m.end()))
+    return out
 
 
 def _place_of(name: str) -> tuple[str | None, str]:
@@ -193,7 +260,8 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None
                 return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")
     near = []
     for e in known:
-        gap = e.gap(today[0] if isinstance(today, tuple) else today)  # the article's own date
+        own = (today[0] if today else None) if isinstance(today, tuple) else today  # the article's own date
+        gap = e.gap(own)
         if gap is not None and gap <= SAME_DAYS and any(related(_place_of(k)[0], ref.kind) for k in e.keys):
             near.append(e)
     near.sort(key=lambda e: -e.sources)

@@ -87,6 +87,11 @@ class Lexicon:
             for kind in group:
                 self.related_events[kind] = self.related_events.get(kind, frozenset()) | frozenset(group)
         self.person_events = frozenset(data.get("person_events", ()))
+        self.person_event_verbs = {
+            kind: re.compile(rf"\b{words_re(vs)}\b", re.I)
+            for kind, vs in data.get("person_event_verbs", {}).items()
+            if vs
+        }
         self.counts = [
             Count(
                 Question(c["question"], tuple(c["also"]), "quantity", c.get("running", False)),

@@ -251,7 +251,7 @@ def _place(sentence: str, start: int, end: int) -> str | None:
     for p in proper_names(sentence):
         before = sentence[max(0, p.start - 16) : p.start].lower()
         placed = re.search(
-            r"\b(?:in|at|near|outside|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
+            r"\b(?:in|at|near|outside|off|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"
             r"shook|jolted|devastated)\s+(?:the\s+)?(?:\w+\s+)?$",
             before,
         )

@@ -129,7 +129,8 @@ _EARLIER_AFTER = re.compile(
 # "two more people died", "three more have succumbed": an increment of a toll, not a toll.
 _INCREMENT = re.compile(
     r"\s+more\s+(?:[\w’'-]+\s+){0,2}?(?:have\s+|has\s+|had\s+)?(?:since\s+|also\s+|later\s+)?"
-    r"(?:died|succumbed|perished|been\s+killed|were\s+killed|lost\s+their\s+lives)\b",
+    r"(?:died|succumbed|perished|been\s+killed|were\s+killed|lost\s+their\s+lives|"
+    r"(?:were|have\s+been|had\s+been|was)\s+(?:found|recovered|retrieved|pulled\s+out))\b",
     re.I,
 )
 # Words that say a new figure replaces an earlier one rather than adding to a running count.
