@@ -65,7 +65,11 @@ class Lexicon:
         self.statement_nouns = re.compile(
             rf"(?P<who>\b[\w .’'-]{{2,80}}?)(?:’s|'s)\s+(?:\w+\s+)?(?P<noun>{words_re(list(self.noun_class))})\b", re.I
         )
-        self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}\b", re.I)
+        # A plural speaks as its singular does ("leaders", "prosecutors").
+        self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}s?\b", re.I)
+        # Nouns an unnamed party goes by ("blamed the dam operator", "the police were at fault").
+        self.party_words = words_re(data["party_nouns"]) if data.get("party_nouns") else "(?!)"
+        self.party_nouns = re.compile(rf"\b{self.party_words}s?\b", re.I)
         self.back_references = {w.lower() for w in data["back_references"]}
         # "termed the claims irresponsible", "dismissed the report as baseless": a denial.
         self.dismissals = re.compile(

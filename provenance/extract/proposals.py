@@ -11,6 +11,7 @@ Three readers, each deterministic and driven by lexicon.toml:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -138,41 +139,103 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|tha
 # A party list: "Israel and the United States (US)", "U.S., Israel", "either Israel or Washington",
 # "the US and Zionist regimes".
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
-_WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_NAME}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_NAME})*)"
 _I = re.I
+# A party with no name ("the police", "the dam operator", "local authorities"): up to two words
+# and a party noun of the lexicon; {party} is filled in per lexicon (a desk may add nouns).
+_NOT_MOD = (
+    r"(?:that|which|who|said|says|told|and|or|nor|of|to|on|in|at|for|by|with|from|was|were|is|are|had|has|"
+    r"have|been|not|no|any|all|blamed|accused|held|denied|rejected|believe|whether|the|its|their|a|an)"
+)
+_PARTY = rf"(?:(?:the|its|their)\s+)?(?:(?!{_NOT_MOD}\b)[a-z][\w-]*\s+){{0,2}}(?i:{{party}})s?\b"
+_ONE = rf"(?:{_NAME}|{_PARTY})"
+_WHO = (
+    rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
+)
+# What a thing was blamed on ("blamed the crash on signal failure"): a short phrase, named or not.
+_STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when)"
+_CAUSE = rf"(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)]|\s+{_STOP_CAUSE}\b|\s*$)"
+# What a cause is the cause of ("the crash was caused by ...", "the reason behind the collapse").
+_MISHAP = (
+    r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blast|"
+    r"explosion|derailment|collision|outbreak|failure|breach|deaths)"
+)
 # (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
 # any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
-_BLAME = [
-    (pol, re.compile(pat.replace("{who}", _WHO)))
-    for pol, pat in (
-        ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:for|over)\b)"),
-        ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
-        ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
-        (
-            "asserts",
-            r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
-        ),
-        (
-            "asserts",
-            r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
-        ),
-        ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
-        ("asserts", r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame)\b)"),
-        ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
-        ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
-        ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
-        ("asserts", r"(?i:\bpoints?\s+to\s+){who}(?i:\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:perpetrator|culprit))"),
-        ("claims", r"{who}(?i:\s+(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+responsibility)"),
-        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
-        ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
-        ("denies", r"{who}(?i:\s+(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|responsible|behind)\b)"),
-        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
-        (
-            "disowns",
-            r"{who}(?i:,?\s+(?:\w+\s+)?(?:denied|denies|deny)\s+(?:any\s+)?(?:involvement|responsibility|a\s+role|role)\b)",
-        ),
-    )
-]
+# "cause" patterns take any short phrase as the answer ("heavy rain", "signal failure").
+_BLAME_SPECS = (
+    ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:\w+\s+)?(?:for|over)\b)"),
+    (
+        "cause",
+        r"(?i:\bblam(?:e|es|ed|ing)\s+(?:it|this|that|them|(?:the|a)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+)?on\s+){cause}",
+    ),
+    ("cause", r"(?i:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?blamed\s+on\s+){cause}"),
+    ("cause", r"(?i:\b{mishap}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:caused\s+by|due\s+to)\s+){cause}"),
+    (
+        "cause",
+        r"(?i:\b(?:likely\s+|probable\s+|main\s+|primary\s+|root\s+|immediate\s+)?cause\s+of\s+the\s+{mishap}\s+"
+        r"(?:was|is|were|may\s+have\s+been)\s+(?:related\s+to\s+|linked\s+to\s+|due\s+to\s+)?){cause}",
+    ),
+    (
+        "cause",
+        r"(?P<who>(?:[\w’'-]+\s+){0,3}[\w’'-]+)(?i:\s+(?:could|may|might|would)?\s*(?:be|was|is|were|have\s+been)\s+"
+        r"(?:the\s+)?(?:likely\s+|probable\s+|main\s+|primary\s+)?(?:reason|cause)\s+(?:behind|for|of)\s+the\s+{mishap})",
+    ),
+    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
+    (
+        "asserts",
+        r"(?i:\bh(?:eld|olds?|olding)\s+){who}(?i:\s+(?:\w+\s+)?(?:responsible|accountable|culpable|liable)\b)",
+    ),
+    ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
+    (
+        "asserts",
+        r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
+    ),
+    (
+        "asserts",
+        r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
+    ),
+    ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
+    ),
+    ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
+    ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
+    ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
+    ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
+    ("asserts", r"(?i:\bpoints?\s+to\s+){who}(?i:\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:perpetrator|culprit))"),
+    (
+        "claims",
+        r"{who}(?i:\s+(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming|took|takes|accepted)\s+responsibility)",
+    ),
+    (
+        "claims",
+        r"{who}(?i:\s+(?:said|says)\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged)\b)",
+    ),
+    ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
+    ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
+    (
+        "denies",
+        r"{who}(?i:\s+(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|responsible|behind|to\s+blame|at\s+fault)\b)",
+    ),
+    ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
+    (
+        "disowns",
+        r"{who}(?i:,?\s+(?:\w+\s+)?(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:any\s+|all\s+)?"
+        r"(?:involvement|responsibility|wrongdoing|blame|culpability|liability|a\s+role|role)\b)",
+    ),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _blame_patterns(party_words: str) -> list[tuple[str, re.Pattern]]:
+    who = _WHO.replace("{party}", party_words)
+    return [
+        (how, re.compile(pat.replace("{who}", who).replace("{cause}", _CAUSE).replace("{mishap}", _MISHAP)))
+        for how, pat in _BLAME_SPECS
+    ]
+
+
 # Before "X was involved": words that make it a denial ("no reason to believe that", "refuted
 # the notion that", "rejected any suggestion that").
 _NEGATED = re.compile(
@@ -181,24 +244,46 @@ _NEGATED = re.compile(
     re.I,
 )
 _BLAME_WORDS = re.compile(
-    r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b",
+    r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
+    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused\s+by|due\s+to|cause|reason",
+    re.I,
+)
+# An office named by its place or body ("the mayor of X", "the head of the Y Agency").
+_TITLE_OF = re.compile(
+    r"\b((?:deputy\s+|vice\s+|acting\s+)?(?:mayor|governor|president|minister|chief|head|leader|commander|"
+    r"secretary|director|chairman|chairwoman|chair)\s+of\s+(?:the\s+)?)$",
     re.I,
 )
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|stated|claimed|declared)\b")
 _NOT_PARTIES = {"it", "this", "that", "he", "she", "they", "we", "the", "a", "an", "no", "both", "either"}
+# Words that end what comes before an unnamed party ("said the police" -> "police").
+_NOT_MODIFIERS = names.NOT_NAMES | {
+    "said", "says", "say", "told", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
+    "been", "not", "any", "all", "blamed", "blames", "blame", "accused", "accuses", "held", "holds", "denied",
+    "denies", "rejected", "believe", "believes", "suggestion", "notion", "whether", "of", "to", "on", "nor",
+}  # fmt: skip
 
 
-def _parties(who: str, lex) -> list[str]:
-    """The parties of a list, each as written ("US", "Zionist regimes"); adjectives of a country
-    name it ("Israeli" -> Israel); a bracket only repeats the name before it."""
+def _parties(who: str, lex, cause: bool = False) -> list[str]:
+    """The parties of a list, each as written ("US", "Zionist regimes", "regional government");
+    adjectives of a country name it ("Israeli" -> Israel); a bracket only repeats the name before it.
+    An unnamed party must end in a party noun ("the dam operator"); a cause may be any phrase."""
     out = []
     for piece in re.split(r"\s*(?:,|\band\b|\bor\b|\bnor\b)\s*", re.sub(r"\([^)]*\)", " ", who)):
         piece = re.sub(r"^(?:the|either|both|its\s+ally)\s+", "", piece.strip(), flags=re.I).strip(" ,")
         if piece.endswith(".") and piece.count(".") == 1:
             piece = piece[:-1]  # the sentence's full stop, not "U.S."
-        if not piece or piece.lower() in _NOT_PARTIES or not piece[:1].isupper():
+        if not piece or piece.lower() in _NOT_PARTIES:
             continue
-        if piece.split()[0].lower() in names.NOT_NAMES:
+        if not piece[:1].isupper():
+            words = piece.split()
+            keep = len(words)
+            while keep > 0 and words[keep - 1].lower() not in _NOT_MODIFIERS:
+                keep -= 1
+            piece = " ".join(words[keep:])
+            if not piece or not (cause or lex.party_nouns.search(piece.split()[-1])):
+                continue
+        elif piece.split()[0].lower() in names.NOT_NAMES:
             continue  # "On Thursday, the Islamic State claimed": a time, not a party
         piece = lex.country(piece)
         if piece not in out:
@@ -273,7 +358,8 @@ class Reader:
         self.sentences = sentences(text, navigation)
         self.event_ref = events.article_event(self.sentences, self._dateline())
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
-        self.last_statement: Proposal | None = None
+        # The claims of the last statement with a checkable core: what "the allegations" answers.
+        self.last_claims: list[Proposal] = []
         self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
 
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
@@ -881,15 +967,38 @@ class Reader:
     def attributions(self, s: Sentence) -> list[Proposal]:
         blame = self._responsibility(s)
         found = self._attributions(s)
-        if not blame:
-            return found
-        said = next((p for p in found if p.speaker), None)
-        for p in blame:  # "..., X said": the sentence's speaker makes each of these claims
-            if said is not None and p.speaker is None:
-                p.speaker, p.speaker_id, p.verb = said.speaker, said.speaker_id, said.verb
-            p.confidence = 0.9 if p.speaker else 0.8
-        keep = [p for p in found if p.question.name != "responsibility" and p.extra.get("proposition")]
-        return blame + keep
+        if blame:
+            said = next((p for p in found if p.speaker), None)
+            speaker = (said.speaker, said.speaker_id, said.verb) if said else self._reporter(s)
+            for p in blame:  # "..., X said": the sentence's speaker makes each of these claims
+                if speaker is not None and p.speaker is None:
+                    p.speaker, p.speaker_id, p.verb = speaker
+                elif p.speaker is None and p.extra.get("accuser"):
+                    # "The mayor held the operator responsible": who lays the blame speaks.
+                    p.speaker, p.speaker_id = p.extra["accuser"].text, p.extra["accuser"].entity_id
+                p.extra.pop("accuser", None)
+                p.confidence = 0.9 if p.speaker else 0.8
+            keep = [p for p in found if p.question.name != "responsibility" and p.extra.get("proposition")]
+            found = blame + keep
+        asserted = [p for p in found if p.polarity == "asserts" and p.extra.get("proposition")]
+        if asserted:
+            self.last_claims = asserted
+        return found
+
+    def _reporter(self, s: Sentence) -> tuple[str, int | None, str] | None:
+        """Who reports in a sentence whose statement was read as blame or denial ("Monitors said
+        there is no indication that the army was involved"): the clause before the first
+        lower-case reporting verb."""
+        for v in self.lex.verbs.finditer(s.text):
+            if not v.group()[:1].islower() or self.lex.verb_class[re.sub(r"\s+", " ", v.group().lower())] != "asserts":
+                continue
+            before = s.text[: v.start()]
+            cut = _CLAUSE_START.search(before)
+            who = self._speaker(before[cut.end() :] if cut else before)
+            if who is not None and not re.match(r"(?:no|none|nobody|neither)\b", who.text, re.I):
+                return who.text, who.entity_id, v.group().lower()
+            return None
+        return None
 
     def _responsibility(self, s: Sentence) -> list[Proposal]:
         """Who is blamed, who claims it, who denies a part in it: one claim per party named."""
@@ -901,12 +1010,17 @@ class Reader:
         responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
-        for how, pattern in _BLAME:
+        for how, pattern in _blame_patterns(self.lex.party_words):
             for m in pattern.finditer(s.text):
                 polarity = "denies" if how in ("denies", "disowns") else "asserts"
                 if polarity == "asserts" and _NEGATED.search(s.text[: m.start()]):
                     polarity = "denies"  # "no reason to believe that Israel was involved"
-                parties = _parties(m.group("who"), self.lex)
+                parties = _parties(m.group("who"), self.lex, cause=how == "cause")
+                accuser = None
+                if how in ("asserts", "cause") and m.start() < m.start("who"):
+                    before = s.text[: m.start()]
+                    cut = _CLAUSE_START.search(before)
+                    accuser = self._speaker(before[cut.end() :] if cut else before)
                 if len(parties) > 1 and _REPORTS.match(s.text[m.end("who") :]):
                     parties = parties[:-1]  # "..., Israel, Jamshidi said": the last is the speaker
                 for name in parties:
@@ -929,7 +1043,7 @@ class Reader:
                             hedge=self._hedge(s),
                             as_of=self._as_of(s, 0),
                             confidence=0.8,
-                            extra={"proposition": True},
+                            extra={"proposition": True, "accuser": accuser},
                         )
                     )
                     if how in ("claims", "disowns"):  # the party speaks for itself
@@ -965,9 +1079,6 @@ class Reader:
             if p is not None and not any(o.speaker == p.speaker for o in out):
                 out.append(p)
         out = [q for p in out for q in (p, *p.extra.pop("more", ()))]
-        for p in out:
-            if p.kind != "denial" and p.extra.get("proposition"):
-                self.last_statement = p
         return out
 
     def _speaker(self, phrase: str) -> names.Mention | None:
@@ -980,6 +1091,10 @@ class Reader:
             if lead and m.text[:1].islower():
                 # "U.S. officials" when "officials" alone is known: the whole name speaks.
                 m = names.Mention(lead[-1].start, m.end, phrase[lead[-1].start : m.end], None)
+            title = _TITLE_OF.search(phrase[: m.start])
+            if title and m.entity_id is None:
+                # "the mayor of Marrowby": the office speaks, not the town.
+                m = names.Mention(title.start(1), m.end, phrase[title.start(1) : m.end], None)
             # "The Afghan defense ministry": keep the role noun that follows a name.
             tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end :])
             if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
@@ -1140,9 +1255,9 @@ class Reader:
                 r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b", low
             )
         ):
-            prev = self.last_statement
-            if prev is not None:
-                return Proposal(
+            # One denial for each party the earlier statement named ("blamed X and Y").
+            denied = [
+                Proposal(
                     kind,
                     s.start,
                     s.end,
@@ -1151,10 +1266,16 @@ class Reader:
                     prev.question_strength * 0.9,
                     prev.subject,
                     prev.subject_id,
-                    note=f"denies: {prev.speaker}",
+                    note=f"denies: {prev.speaker}" if prev.speaker else None,
+                    extra={"proposition": True},
                     **base,
                 )
-            return None
+                for prev in self.last_claims
+            ]
+            if not denied:
+                return None
+            denied[0].extra["more"] = denied[1:]
+            return denied[0]
         lies = re.search(
             r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I
         )
