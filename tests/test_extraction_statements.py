@@ -112,3 +112,29 @@ def test_accepted_parties_blamed_by_one_speaker_do_not_conflict_but_a_denial_doe
     questions = {(q["subject"], q["property"]): q for q in cli.json("contested", "--limit", "0")}
     blame = questions[("Marrowby floods", "responsibility")]
     assert "denial" in blame["kinds"] and "exclusive" not in blame["kinds"]
+
+
+SHOOTING = """Nine people were killed in a shooting at a market in Velden on Friday.
+Police said suspected gunman Marek Osten was detained near the market.
+Marek Osten, the Chilean-born shooter, had posted threats online.
+A gunman, believed to be Osten, was seen at the entrance.
+The minister said the attacker was a loner with Chilean citizenship.
+Australian Prime Minister Scott Morrison said the shooting was horrific.
+"""
+
+
+def test_the_perpetrator_is_named_whole_and_a_nationality_names_the_country(cli, tmp_path):
+    cands = _read(cli, tmp_path, SHOOTING)
+    who = {(c["value"], (c["speaker"] or {}).get("name")) for c in cands if c["property"]["name"] == "responsibility"}
+    assert who == {("Marek Osten", "Police"), ("Marek Osten", None), ("Osten", None)}
+    nationality = [
+        ((c["speaker"] or {}).get("name"), c["value"])
+        for c in cands
+        if c["property"]["name"] == "perpetrator nationality"
+    ]
+    # A nationality adjective names its country; a speaker's own nationality is not the attacker's.
+    assert sorted(nationality, key=str) == sorted([(None, "Chile"), ("minister", "Chile")], key=str)
+    subjects = {
+        c["subject"]["name"] for c in cands if c["property"]["name"] in ("responsibility", "perpetrator nationality")
+    }
+    assert subjects == {"Velden attack"}

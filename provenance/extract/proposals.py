@@ -236,6 +236,35 @@ def _blame_patterns(party_words: str) -> list[tuple[str, re.Pattern]]:
     ]
 
 
+_PERSON = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+# (question, pattern): who carried the event out and where they are from, in the words a report
+# uses for an attacker or a suspect ({role}), and the nationality adjectives of the lexicon ({dem}).
+_PERPETRATOR_SPECS = (
+    ("responsibility", r"(?i:\b(?:suspected|alleged|accused|lone|lead|main|the|a)\s+{role}s?\s+)" + _PERSON),
+    ("responsibility", _PERSON + r",\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?i:{role})s?\b"),
+    (
+        "responsibility",
+        r"(?i:\b{role}s?,?\s+(?:who\s+(?:was|is|has\s+been)\s+)?(?:believed|thought|identified|named|"
+        r"later\s+identified)\s+(?:to\s+be|as)\s+)" + _PERSON,
+    ),
+    ("perpetrator nationality", r"(?i:\b(?:the|an?)\s+)(?P<dem>{dem})(?i:(?:[\s-]born)?\s+(?:[\w-]+\s+)?{role}s?\b)"),
+    (
+        "perpetrator nationality",
+        r"(?i:\b{role}s?\b[^.;]{0,60}?\b(?:with|holding|held|had|has|of)\s+)(?P<dem>{dem})(?i:\s+(?:citizenship|nationality)\b)",
+    ),
+    (
+        "perpetrator nationality",
+        r"(?i:\b{role}s?\b[^.;]{0,60}?\b(?:was|is|were|are)\s+(?:also\s+)?an?\s+)(?P<dem>{dem})"
+        r"(?i:(?:[\s-]born)?\s+(?:citizens?|nationals?)\b)",
+    ),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _perpetrator_patterns(role: str, dem: str) -> list[tuple[str, re.Pattern]]:
+    return [(q, re.compile(p.replace("{role}", role).replace("{dem}", dem))) for q, p in _PERPETRATOR_SPECS]
+
+
 # Before "X was involved": words that make it a denial ("no reason to believe that", "refuted
 # the notion that", "rejected any suggestion that").
 _NEGATED = re.compile(
@@ -967,6 +996,8 @@ class Reader:
     def attributions(self, s: Sentence) -> list[Proposal]:
         blame = self._responsibility(s)
         found = self._attributions(s)
+        seen = {(p.question.name, p.value) for p in blame}
+        blame += [p for p in self._perpetrators(s) if (p.question.name, p.value) not in seen]
         if blame:
             said = next((p for p in found if p.speaker), None)
             speaker = (said.speaker, said.speaker_id, said.verb) if said else self._reporter(s)
@@ -978,12 +1009,60 @@ class Reader:
                     p.speaker, p.speaker_id = p.extra["accuser"].text, p.extra["accuser"].entity_id
                 p.extra.pop("accuser", None)
                 p.confidence = 0.9 if p.speaker else 0.8
-            keep = [p for p in found if p.question.name != "responsibility" and p.extra.get("proposition")]
+            have = {(p.question.name, p.value) for p in blame}
+            keep = [
+                p
+                for p in found
+                if p.question.name != "responsibility"
+                and p.extra.get("proposition")
+                and (p.question.name, p.value) not in have
+            ]
             found = blame + keep
         asserted = [p for p in found if p.polarity == "asserts" and p.extra.get("proposition")]
         if asserted:
             self.last_claims = asserted
         return found
+
+    def _perpetrators(self, s: Sentence) -> list[Proposal]:
+        """Who carried the event out, as a report names them ("suspected shooter X", "X, the
+        lone gunman"), and their nationality ("the Chilean-born gunman", "a bomber with Greek
+        citizenship")."""
+        out: list[Proposal] = []
+        subject, sid = self._event_subject(s)
+        if subject is None or not re.search(self.lex.perpetrator_words, s.text, re.I):
+            return out
+        questions = {st.question.name: st.question for st in self.lex.statements}
+        seen = set()
+        for name, pattern in _perpetrator_patterns(self.lex.perpetrator_words, self.lex.demonym_words):
+            if name not in questions:
+                continue
+            for m in pattern.finditer(s.text):
+                if name == "responsibility":
+                    value = m.group("name")
+                    if value.split()[0].lower() in names.NOT_NAMES or self.lex.demonyms.get(value.lower()):
+                        continue
+                else:
+                    value = self.lex.country(m.group("dem")) or m.group("dem")
+                if (name, value) in seen:
+                    continue
+                seen.add((name, value))
+                out.append(
+                    Proposal(
+                        "attribution",
+                        s.start,
+                        s.end,
+                        value,
+                        questions[name],
+                        0.85,
+                        subject,
+                        sid,
+                        hedge=self._hedge(s),
+                        as_of=self._as_of(s, 0),
+                        confidence=0.8,
+                        extra={"proposition": True},
+                    )
+                )
+        return out
 
     def _reporter(self, s: Sentence) -> tuple[str, int | None, str] | None:
         """Who reports in a sentence whose statement was read as blame or denial ("Monitors said
@@ -1329,7 +1408,7 @@ class Reader:
                 continue
             m = st.pattern.search(content)
             if m and m.groupdict().get("value"):
-                value = m.group("value")
+                value = self.lex.country(m.group("value")) or m.group("value")  # "a Greek national": Greece
                 ms = [x for x in names.mentions(content, self.aliases) if x.text not in value]
                 event = names.event_name(content, self.aliases)
                 if event:
