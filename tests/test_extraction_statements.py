@@ -138,3 +138,20 @@ def test_the_perpetrator_is_named_whole_and_a_nationality_names_the_country(cli,
         c["subject"]["name"] for c in cands if c["property"]["name"] in ("responsibility", "perpetrator nationality")
     }
     assert subjects == {"Velden attack"}
+
+
+CRUSH = """A crowd crush at a stadium in Porvik killed 80 people on Saturday, in a stampede.
+Families accused the police and the club of ignoring warnings.
+The club denied the accusations.
+The ministry said it was absurd to claim that the stadium owner was responsible.
+The police chief dismissed the criticism as politically motivated.
+"""
+
+
+def test_each_accused_party_and_the_denial_of_the_one_who_answers(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, CRUSH))
+    assert {("police", "asserts", "Families"), ("club", "asserts", "Families")} <= got
+    # Each denies what was said of it, not what was said of the other.
+    assert ("club", "denies", "club") in got and ("police", "denies", "club") not in got
+    assert ("police", "denies", "police chief") in got and ("club", "denies", "police chief") not in got
+    assert ("stadium owner", "denies", "ministry") in got  # "absurd to claim that X was responsible"

@@ -268,8 +268,9 @@ def _perpetrator_patterns(role: str, dem: str) -> list[tuple[str, re.Pattern]]:
 # Before "X was involved": words that make it a denial ("no reason to believe that", "refuted
 # the notion that", "rejected any suggestion that").
 _NEGATED = re.compile(
-    r"\b(?:no\s+(?:reason|evidence|indication|sign)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
-    r"den(?:y|ied|ies)|dismiss\w*)[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
+    r"\b(?:no\s+(?:reason|evidence|indication|sign|proof)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
+    r"den(?:y|ied|ies)|dismiss\w*|(?:absurd|ridiculous|wrong|false|untrue|baseless|nonsense)\s+to\s+"
+    r"(?:claim|say|suggest|allege|think))[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
     re.I,
 )
 _BLAME_WORDS = re.compile(
@@ -1185,8 +1186,13 @@ class Reader:
             return None
         np = re.search(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}" + re.escape(role.group()) + r"\b", phrase, re.I)
         assert np is not None  # the role noun was found in this phrase
-        text = re.sub(r"^(?:the|a|an)\s+", "", np.group(), flags=re.I)
-        return names.Mention(np.start(), np.end(), text, None)
+        end = np.end()
+        while more := re.match(r"\s+([\w’'-]+)", phrase[end:]):  # "the police chief": the whole role
+            if not self.lex.speaker_nouns.fullmatch(more.group(1)):
+                break
+            end += more.end()
+        text = re.sub(r"^(?:the|a|an)\s+", "", phrase[np.start() : end], flags=re.I)
+        return names.Mention(np.start(), end, text, None)
 
     def _attribution(self, s: Sentence, v: re.Match) -> Proposal | None:
         text = s.text
@@ -1331,7 +1337,9 @@ class Reader:
         if cls == "denies" and (
             low in self.lex.back_references
             or re.match(
-                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b", low
+                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|criticism|"
+                r"suggestions?|assertions?)\b",
+                low,
             )
         ):
             # One denial for each party the earlier statement named ("blamed X and Y").
@@ -1353,6 +1361,13 @@ class Reader:
             ]
             if not denied:
                 return None
+            # "The operator denied the accusations": it denies what was said of it, when it was named.
+            own = [
+                p
+                for p in denied
+                if fold_text(p.value) in fold_text(speaker_text) or fold_text(speaker_text) in fold_text(p.value)
+            ]
+            denied = own or denied
             denied[0].extra["more"] = denied[1:]
             return denied[0]
         lies = re.search(
