@@ -155,3 +155,27 @@ def test_each_accused_party_and_the_denial_of_the_one_who_answers(cli, tmp_path)
     assert ("club", "denies", "club") in got and ("police", "denies", "club") not in got
     assert ("police", "denies", "police chief") in got and ("club", "denies", "police chief") not in got
     assert ("stadium owner", "denies", "ministry") in got  # "absurd to claim that X was responsible"
+
+
+FERRY = """A ferry sank off Tarvos in a collision on Monday, killing 60 people.
+Survivors accused the Maltese coast guard of delaying the rescue.
+The Maltese coast guard has strenuously denied these allegations and any allegations of wrongdoing.
+Some passengers said the ferry was overloaded, an accusation the operator rejects.
+The port authority sought to downplay its role in the collision.
+The harbour police on Tuesday defended their response to the collision.
+The governor wanted to shift the blame to the Harbour Safety Agency (HSA).
+Witnesses said the crew caused the collision.
+"""
+
+
+def test_deflecting_defending_and_rejecting_an_accusation_are_denials_by_the_accused(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, FERRY))
+    assert ("Maltese coast guard", "asserts", "Survivors") in got  # a named party with a role noun, whole
+    assert ("Maltese coast guard", "denies", "Maltese coast guard") in got
+    assert ("operator", "denies", "operator") in got  # "an accusation the operator rejects"
+    assert ("port authority", "denies", "port authority") in got  # "sought to downplay its role"
+    assert ("harbour police", "denies", "harbour police") in got  # "defended their response"
+    # Shifting the blame to another names that other; it is not read as the governor's own denial.
+    assert ("Harbour Safety Agency", "asserts", "governor") in got
+    assert not [g for g in got if g[0] == "governor"]
+    assert ("crew", "asserts", "Witnesses") in got  # "X caused the collision"

@@ -146,8 +146,12 @@ _NOT_MOD = (
     r"(?:that|which|who|said|says|told|and|or|nor|of|to|on|in|at|for|by|with|from|was|were|is|are|had|has|"
     r"have|been|not|no|any|all|blamed|accused|held|denied|rejected|believe|whether|the|its|their|a|an)"
 )
-_PARTY = rf"(?:(?:the|its|their)\s+)?(?:(?!{_NOT_MOD}\b)[a-z][\w-]*\s+){{0,2}}(?i:{{party}})s?\b"
-_ONE = rf"(?:{_NAME}|{_PARTY})"
+_PARTY = (
+    rf"(?:(?:the|its|their)\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}(?:(?!{_NOT_MOD}\b)[a-z][\w-]*\s+){{0,2}}"
+    r"(?i:{party})s?\b"
+)  # "the dam operator", "Greek coast guard", "East Java police"
+# A capitalised function word ("The", "In") begins a sentence, not a name.
+_ONE = rf"(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|But|And|As|After|When)\s){_NAME}|{_PARTY})"
 _WHO = (
     rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
 )
@@ -157,7 +161,7 @@ _CAUSE = rf"(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*
 # What a cause is the cause of ("the crash was caused by ...", "the reason behind the collapse").
 _MISHAP = (
     r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blast|"
-    r"explosion|derailment|collision|outbreak|failure|breach|deaths)"
+    r"explosion|derailment|collision|outbreak|failure|breach|deaths|capsiz\w*|sinking|wreck|shipwreck)"
 )
 # (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
 # any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
@@ -186,6 +190,14 @@ _BLAME_SPECS = (
         r"(?i:\bh(?:eld|olds?|olding)\s+){who}(?i:\s+(?:\w+\s+)?(?:responsible|accountable|culpable|liable)\b)",
     ),
     ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
+    (
+        "asserts",
+        r"(?i:\b(?:transfer|shift|pass|deflect)\w*\s+(?:the\s+)?(?:responsibility|blame)\s+(?:on)?to\s+){who}",
+    ),
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:had\s+|has\s+)?(?:caused|triggered|sparked|provoked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}{mishap})",
+    ),
     (
         "asserts",
         r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
@@ -221,8 +233,26 @@ _BLAME_SPECS = (
     ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
     (
         "disowns",
-        r"{who}(?i:,?\s+(?:\w+\s+)?(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:any\s+|all\s+)?"
+        r"{who}(?i:,?\s+(?:\w+\s+){0,2}(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:involvement|responsibility|wrongdoing|blame|culpability|liability|a\s+role|role)\b)",
+    ),
+    # "an accusation the coast guard rejects": the one accused answers it.
+    (
+        "disowns",
+        r"(?i:\b(?:accusations?|allegations?|claims?|charges?|suggestions?)\s+(?:that\s+)?){who}"
+        r"(?i:\s+(?:\w+\s+)?(?:rejects|rejected|denies|denied|disputes|disputed|refutes|refuted)\b)",
+    ),
+    # "tried to deflect blame", "sought to downplay their role", "defended its response".
+    (
+        "disowns",
+        r"{who}(?i:\s+(?:\w+\s+){0,2}?(?:tried|sought|attempted|moved|wanted|has\s+tried|have\s+sought|"
+        r"have\s+tried|has\s+sought)\s+to\s+(?:deflect|shift|avoid|downplay|play\s+down|minimi[sz]e)\s+"
+        r"(?:the\s+|any\s+)?(?:blame|responsibility|(?:its|their|his|her)\s+(?:role|responsibility|part))\b(?!\s+(?:on)?to\b))",
+    ),
+    (
+        "disowns",
+        r"{who}(?i:\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+\s+)?defended\s+(?:its|their|his|her)\s+"
+        r"(?:response|actions|handling|conduct|decision|officers|record)\b)",
     ),
 )
 
@@ -275,7 +305,8 @@ _NEGATED = re.compile(
 )
 _BLAME_WORDS = re.compile(
     r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
-    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused\s+by|due\s+to|cause|reason",
+    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|"
+    r"reject|denie|dispute|refute|deflect|downplay",
     re.I,
 )
 # An office named by its place or body ("the mayor of X", "the head of the Y Agency").
