@@ -179,3 +179,17 @@ def test_deflecting_defending_and_rejecting_an_accusation_are_denials_by_the_acc
     assert ("Harbour Safety Agency", "asserts", "governor") in got
     assert not [g for g in got if g[0] == "governor"]
     assert ("crew", "asserts", "Witnesses") in got  # "X caused the collision"
+
+
+FRAUD = """A fire at a warehouse in Oskarby killed 5 people on Monday.
+The regional president, Lena Varga, who wanted to shift the blame to the Port Authority of Oskarby (PAO), spoke on Tuesday.
+Tomas Brandt, his brother Erik Brandt, and their business partners Ida Holm and Per Sund are allegedly involved in the fire.
+"""
+
+
+def test_a_relative_clause_names_the_accuser_and_a_list_keeps_every_name_whole(cli, tmp_path):
+    cands = _read(cli, tmp_path, FRAUD)
+    got = _said(cands)
+    assert ("Port Authority of Oskarby", "asserts", "Lena Varga") in got  # not "who"
+    named = {v for v, pol, _ in got if pol == "asserts"} - {"Port Authority of Oskarby"}
+    assert named == {"Tomas Brandt", "Erik Brandt", "Ida Holm", "Per Sund"}

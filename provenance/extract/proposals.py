@@ -138,7 +138,10 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|tha
 
 # A party list: "Israel and the United States (US)", "U.S., Israel", "either Israel or Washington",
 # "the US and Zionist regimes".
-_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
+_NAME = (
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?"  # "Port Authority of X"
+    r"(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
+)
 _I = re.I
 # A party with no name ("the police", "the dam operator", "local authorities"): up to two words
 # and a party noun of the lexicon; {party} is filled in per lexicon (a desk may add nouns).
@@ -151,10 +154,11 @@ _PARTY = (
     r"(?i:{party})s?\b"
 )  # "the dam operator", "Greek coast guard", "East Java police"
 # A capitalised function word ("The", "In") begins a sentence, not a name.
-_ONE = rf"(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|But|And|As|After|When)\s){_NAME}|{_PARTY})"
-_WHO = (
-    rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
+_ONE = (
+    r"(?:(?:his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?=[A-Z]))?"  # "his wife X", "their close aides X"
+    rf"(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|But|And|As|After|When)\s){_NAME}|{_PARTY})"
 )
+_WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,(?:\s*(?:and|or)\b)?|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
 # What a thing was blamed on ("blamed the crash on signal failure"): a short phrase, named or not.
 _STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when)"
 _CAUSE = rf"(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)]|\s+{_STOP_CAUSE}\b|\s*$)"
@@ -332,6 +336,7 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
     out = []
     for piece in re.split(r"\s*(?:,|\band\b|\bor\b|\bnor\b)\s*", re.sub(r"\([^)]*\)", " ", who)):
         piece = re.sub(r"^(?:the|either|both|its\s+ally)\s+", "", piece.strip(), flags=re.I).strip(" ,")
+        piece = re.sub(r"^(?:his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?=[A-Z])", "", piece)  # "his wife X": X
         if piece.endswith(".") and piece.count(".") == 1:
             piece = piece[:-1]  # the sentence's full stop, not "U.S."
         if not piece or piece.lower() in _NOT_PARTIES:
@@ -1130,6 +1135,9 @@ class Reader:
                 accuser = None
                 if how in ("asserts", "cause") and m.start() < m.start("who"):
                     before = s.text[: m.start()]
+                    rel = re.search(r",\s*who\s+(?:\w+\s+){0,2}$", before)
+                    if rel:  # "Carlos Mazón, who wanted to shift the blame": the one named before "who"
+                        before = before[: rel.start()].rsplit(",", 1)[-1]
                     cut = _CLAUSE_START.search(before)
                     accuser = self._speaker(before[cut.end() :] if cut else before)
                 if len(parties) > 1 and _REPORTS.match(s.text[m.end("who") :]):
@@ -1212,7 +1220,9 @@ class Reader:
                 end = m.end + tail.end()
                 return names.Mention(m.start, end, phrase[m.start : end], None)
             return m
-        role = self.lex.speaker_nouns.search(phrase)
+        role = next(
+            (r for r in self.lex.speaker_nouns.finditer(phrase) if r.group() not in ("who", "un")), None
+        )  # "the WHO", "the UN" speak; a relative "who" does not
         if role is None:
             return None
         np = re.search(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}" + re.escape(role.group()) + r"\b", phrase, re.I)
