@@ -193,3 +193,10 @@ def test_a_relative_clause_names_the_accuser_and_a_list_keeps_every_name_whole(c
     assert ("Port Authority of Oskarby", "asserts", "Lena Varga") in got  # not "who"
     named = {v for v, pol, _ in got if pol == "asserts"} - {"Port Authority of Oskarby"}
     assert named == {"Tomas Brandt", "Erik Brandt", "Ida Holm", "Per Sund"}
+
+
+def test_was_not_involved_is_only_a_denial(cli, tmp_path):
+    text = "A fire at a hostel in Brakken killed 7 people on Monday.\nThe city council was not involved in any way, the mayor said.\n"
+    got = _said(_read(cli, tmp_path, text))
+    assert ("city council", "denies", "mayor") in got
+    assert not [g for g in got if g[1] == "asserts"]

@@ -213,7 +213,7 @@ _BLAME_SPECS = (
     ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
     (
         "asserts",
-        r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
+        r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
     ),
     ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
     ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
