@@ -65,7 +65,13 @@ class Lexicon:
         self.statement_nouns = re.compile(
             rf"(?P<who>\b[\w .’'-]{{2,80}}?)(?:’s|'s)\s+(?:\w+\s+)?(?P<noun>{words_re(list(self.noun_class))})\b", re.I
         )
-        self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}\b", re.I)
+        # A plural speaks as its singular does ("leaders", "prosecutors").
+        self.speaker_nouns = re.compile(rf"\b{words_re(data['speaker_nouns'])}s?\b", re.I)
+        # Nouns an unnamed party goes by ("blamed the dam operator", "the police were at fault").
+        self.party_words = words_re(data["party_nouns"]) if data.get("party_nouns") else "(?!)"
+        self.party_nouns = re.compile(rf"\b{self.party_words}s?\b", re.I)
+        # Who carried an event out, and the nationality adjectives that may describe them.
+        self.perpetrator_words = words_re(data["perpetrator_nouns"]) if data.get("perpetrator_nouns") else "(?!)"
         self.back_references = {w.lower() for w in data["back_references"]}
         # "termed the claims irresponsible", "dismissed the report as baseless": a denial.
         self.dismissals = re.compile(
@@ -79,6 +85,11 @@ class Lexicon:
         self.non_count = {w.lower() for w in data["non_count_nouns"]}
         self.events = {k.lower(): v for k, v in data["events"].items()}
         self.demonyms = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
+        self.demonym_words = (
+            "(?:" + "|".join(re.escape(k) for k in sorted(data.get("demonyms", {}), key=len, reverse=True)) + ")"
+            if data.get("demonyms")
+            else "(?!)"
+        )
         self.event_re = re.compile(rf"\b{words_re(list(self.events))}\b", re.I)
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
         # Kinds one event goes by in different reports: kind -> the kinds it may be read as.

@@ -11,6 +11,7 @@ Three readers, each deterministic and driven by lexicon.toml:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -144,68 +145,218 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|tha
 
 # A party list: "Israel and the United States (US)", "U.S., Israel", "either Israel or Washington",
 # "the US and Zionist regimes".
-_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
-_WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_NAME}(?:\s*(?:,|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_NAME})*)"
+_NAME = (
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?"  # "Port Authority of X"
+    r"(?:\s+(?:regimes?|entity|government|administration))?(?:\s*\([^)]*\))?"
+)
 _I = re.I
+# A party with no name ("the police", "the dam operator", "local authorities"): up to two words
+# and a party noun of the lexicon; {party} is filled in per lexicon (a desk may add nouns).
+_NOT_MOD = (
+    r"(?:that|which|who|said|says|told|and|or|nor|of|to|on|in|at|for|by|with|from|was|were|is|are|had|has|"
+    r"have|been|not|no|any|all|blamed|accused|held|denied|rejected|believe|whether|the|its|their|a|an)"
+)
+_PARTY = (
+    rf"(?:(?:the|its|their)\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}(?:(?!{_NOT_MOD}\b)[a-z][\w-]*\s+){{0,2}}"
+    r"(?i:{party})s?\b"
+)  # "the dam operator", "Greek coast guard", "East Java police"
+# A capitalised function word ("The", "In") begins a sentence, not a name.
+_ONE = (
+    r"(?:(?:his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?=[A-Z]))?"  # "his wife X", "their close aides X"
+    rf"(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|In|On|At|But|And|As|After|When)\s){_NAME}|{_PARTY})"
+)
+_WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,(?:\s*(?:and|or)\b)?|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
+# What a thing was blamed on ("blamed the crash on signal failure"): a short phrase, named or not.
+_STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when)"
+_CAUSE = rf"(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)]|\s+{_STOP_CAUSE}\b|\s*$)"
+# What a cause is the cause of ("the crash was caused by ...", "the reason behind the collapse").
+_MISHAP = (
+    r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blast|"
+    r"explosion|derailment|collision|outbreak|failure|breach|deaths|capsiz\w*|sinking|wreck|shipwreck)"
+)
 # (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
 # any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
-_BLAME = [
-    (pol, re.compile(pat.replace("{who}", _WHO)))
-    for pol, pat in (
-        ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:for|over)\b)"),
-        ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
-        ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
-        (
-            "asserts",
-            r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
-        ),
-        (
-            "asserts",
-            r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
-        ),
-        ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
-        ("asserts", r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame)\b)"),
-        ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
-        ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
-        ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
-        ("asserts", r"(?i:\bpoints?\s+to\s+){who}(?i:\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:perpetrator|culprit))"),
-        ("claims", r"{who}(?i:\s+(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming)\s+responsibility)"),
-        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
-        ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
-        ("denies", r"{who}(?i:\s+(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|responsible|behind)\b)"),
-        ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
-        (
-            "disowns",
-            r"{who}(?i:,?\s+(?:\w+\s+)?(?:denied|denies|deny)\s+(?:any\s+)?(?:involvement|responsibility|a\s+role|role)\b)",
-        ),
-    )
-]
+# "cause" patterns take any short phrase as the answer ("heavy rain", "signal failure").
+_BLAME_SPECS = (
+    ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:\w+\s+)?(?:for|over)\b)"),
+    (
+        "cause",
+        r"(?i:\bblam(?:e|es|ed|ing)\s+(?:it|this|that|them|(?:the|a)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+)?on\s+){cause}",
+    ),
+    ("cause", r"(?i:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?blamed\s+on\s+){cause}"),
+    ("cause", r"(?i:\b{mishap}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:caused\s+by|due\s+to)\s+){cause}"),
+    (
+        "cause",
+        r"(?i:\b(?:likely\s+|probable\s+|main\s+|primary\s+|root\s+|immediate\s+)?cause\s+of\s+the\s+{mishap}\s+"
+        r"(?:was|is|were|may\s+have\s+been)\s+(?:related\s+to\s+|linked\s+to\s+|due\s+to\s+)?){cause}",
+    ),
+    (
+        "cause",
+        r"(?P<who>(?:[\w’'-]+\s+){0,3}[\w’'-]+)(?i:\s+(?:could|may|might|would)?\s*(?:be|was|is|were|have\s+been)\s+"
+        r"(?:the\s+)?(?:likely\s+|probable\s+|main\s+|primary\s+)?(?:reason|cause)\s+(?:behind|for|of)\s+the\s+{mishap})",
+    ),
+    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
+    (
+        "asserts",
+        r"(?i:\bh(?:eld|olds?|olding)\s+){who}(?i:\s+(?:\w+\s+)?(?:responsible|accountable|culpable|liable)\b)",
+    ),
+    ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
+    (
+        "asserts",
+        r"(?i:\b(?:transfer|shift|pass|deflect)\w*\s+(?:the\s+)?(?:responsibility|blame)\s+(?:on)?to\s+){who}",
+    ),
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:had\s+|has\s+)?(?:caused|triggered|sparked|provoked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}{mishap})",
+    ),
+    (
+        "asserts",
+        r"(?i:\b(?:lay|lays|laid|cast|casts|put|puts|place[sd]?)\s+(?:the\s+)?blame\s+(?:squarely\s+)?on\s+){who}",
+    ),
+    (
+        "asserts",
+        r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
+    ),
+    ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
+    ),
+    ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
+    ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
+    ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
+    ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
+    ("asserts", r"(?i:\bpoints?\s+to\s+){who}(?i:\s+as\s+(?:a|the)\s+(?:\w+\s+)?(?:perpetrator|culprit))"),
+    (
+        "claims",
+        r"{who}(?i:\s+(?:has\s+|had\s+|have\s+)?(?:claimed|claims|claiming|took|takes|accepted)\s+responsibility)",
+    ),
+    (
+        "claims",
+        r"{who}(?i:\s+(?:said|says)\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged)\b)",
+    ),
+    ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
+    ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
+    (
+        "denies",
+        r"{who}(?i:\s+(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|responsible|behind|to\s+blame|at\s+fault)\b)",
+    ),
+    ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
+    (
+        "disowns",
+        r"{who}(?i:,?\s+(?:\w+\s+){0,2}(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:involvement|responsibility|wrongdoing|blame|culpability|liability|a\s+role|role)\b)",
+    ),
+    # "an accusation the coast guard rejects": the one accused answers it.
+    (
+        "disowns",
+        r"(?i:\b(?:accusations?|allegations?|claims?|charges?|suggestions?)\s+(?:that\s+)?){who}"
+        r"(?i:\s+(?:\w+\s+)?(?:rejects|rejected|denies|denied|disputes|disputed|refutes|refuted)\b)",
+    ),
+    # "tried to deflect blame", "sought to downplay their role", "defended its response".
+    (
+        "disowns",
+        r"{who}(?i:\s+(?:\w+\s+){0,2}?(?:tried|sought|attempted|moved|wanted|has\s+tried|have\s+sought|"
+        r"have\s+tried|has\s+sought)\s+to\s+(?:deflect|shift|avoid|downplay|play\s+down|minimi[sz]e)\s+"
+        r"(?:the\s+|any\s+)?(?:blame|responsibility|(?:its|their|his|her)\s+(?:role|responsibility|part))\b(?!\s+(?:on)?to\b))",
+    ),
+    (
+        "disowns",
+        r"{who}(?i:\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?(?:\w+\s+)?defended\s+(?:its|their|his|her)\s+"
+        r"(?:response|actions|handling|conduct|decision|officers|record)\b)",
+    ),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _blame_patterns(party_words: str) -> list[tuple[str, re.Pattern]]:
+    who = _WHO.replace("{party}", party_words)
+    return [
+        (how, re.compile(pat.replace("{who}", who).replace("{cause}", _CAUSE).replace("{mishap}", _MISHAP)))
+        for how, pat in _BLAME_SPECS
+    ]
+
+
+_PERSON = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+# (question, pattern): who carried the event out and where they are from, in the words a report
+# uses for an attacker or a suspect ({role}), and the nationality adjectives of the lexicon ({dem}).
+_PERPETRATOR_SPECS = (
+    ("responsibility", r"(?i:\b(?:suspected|alleged|accused|lone|lead|main|the|a)\s+{role}s?\s+)" + _PERSON),
+    ("responsibility", _PERSON + r",\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?i:{role})s?\b"),
+    (
+        "responsibility",
+        r"(?i:\b{role}s?,?\s+(?:who\s+(?:was|is|has\s+been)\s+)?(?:believed|thought|identified|named|"
+        r"later\s+identified)\s+(?:to\s+be|as)\s+)" + _PERSON,
+    ),
+    ("perpetrator nationality", r"(?i:\b(?:the|an?)\s+)(?P<dem>{dem})(?i:(?:[\s-]born)?\s+(?:[\w-]+\s+)?{role}s?\b)"),
+    (
+        "perpetrator nationality",
+        r"(?i:\b{role}s?\b[^.;]{0,60}?\b(?:with|holding|held|had|has|of)\s+)(?P<dem>{dem})(?i:\s+(?:citizenship|nationality)\b)",
+    ),
+    (
+        "perpetrator nationality",
+        r"(?i:\b{role}s?\b[^.;]{0,60}?\b(?:was|is|were|are)\s+(?:also\s+)?an?\s+)(?P<dem>{dem})"
+        r"(?i:(?:[\s-]born)?\s+(?:citizens?|nationals?)\b)",
+    ),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _perpetrator_patterns(role: str, dem: str) -> list[tuple[str, re.Pattern]]:
+    return [(q, re.compile(p.replace("{role}", role).replace("{dem}", dem))) for q, p in _PERPETRATOR_SPECS]
+
+
 # Before "X was involved": words that make it a denial ("no reason to believe that", "refuted
 # the notion that", "rejected any suggestion that").
 _NEGATED = re.compile(
-    r"\b(?:no\s+(?:reason|evidence|indication|sign)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
-    r"den(?:y|ied|ies)|dismiss\w*)[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
+    r"\b(?:no\s+(?:reason|evidence|indication|sign|proof)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
+    r"den(?:y|ied|ies)|dismiss\w*|(?:absurd|ridiculous|wrong|false|untrue|baseless|nonsense)\s+to\s+"
+    r"(?:claim|say|suggest|allege|think))[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
     re.I,
 )
 _BLAME_WORDS = re.compile(
-    r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b",
+    r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
+    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|"
+    r"reject|denie|dispute|refute|deflect|downplay",
+    re.I,
+)
+# An office named by its place or body ("the mayor of X", "the head of the Y Agency").
+_TITLE_OF = re.compile(
+    r"\b((?:deputy\s+|vice\s+|acting\s+)?(?:mayor|governor|president|minister|chief|head|leader|commander|"
+    r"secretary|director|chairman|chairwoman|chair)\s+of\s+(?:the\s+)?)$",
     re.I,
 )
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|stated|claimed|declared)\b")
 _NOT_PARTIES = {"it", "this", "that", "he", "she", "they", "we", "the", "a", "an", "no", "both", "either"}
+# Words that end what comes before an unnamed party ("said the police" -> "police").
+_NOT_MODIFIERS = names.NOT_NAMES | {
+    "said", "says", "say", "told", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
+    "been", "not", "any", "all", "blamed", "blames", "blame", "accused", "accuses", "held", "holds", "denied",
+    "denies", "rejected", "believe", "believes", "suggestion", "notion", "whether", "of", "to", "on", "nor",
+}  # fmt: skip
 
 
-def _parties(who: str, lex) -> list[str]:
-    """The parties of a list, each as written ("US", "Zionist regimes"); adjectives of a country
-    name it ("Israeli" -> Israel); a bracket only repeats the name before it."""
+def _parties(who: str, lex, cause: bool = False) -> list[str]:
+    """The parties of a list, each as written ("US", "Zionist regimes", "regional government");
+    adjectives of a country name it ("Israeli" -> Israel); a bracket only repeats the name before it.
+    An unnamed party must end in a party noun ("the dam operator"); a cause may be any phrase."""
     out = []
     for piece in re.split(r"\s*(?:,|\band\b|\bor\b|\bnor\b)\s*", re.sub(r"\([^)]*\)", " ", who)):
         piece = re.sub(r"^(?:the|either|both|its\s+ally)\s+", "", piece.strip(), flags=re.I).strip(" ,")
+        piece = re.sub(r"^(?:his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?=[A-Z])", "", piece)  # "his wife X": X
         if piece.endswith(".") and piece.count(".") == 1:
             piece = piece[:-1]  # the sentence's full stop, not "U.S."
-        if not piece or piece.lower() in _NOT_PARTIES or not piece[:1].isupper():
+        if not piece or piece.lower() in _NOT_PARTIES:
             continue
-        if piece.split()[0].lower() in names.NOT_NAMES:
+        if not piece[:1].isupper():
+            words = piece.split()
+            keep = len(words)
+            while keep > 0 and words[keep - 1].lower() not in _NOT_MODIFIERS:
+                keep -= 1
+            piece = " ".join(words[keep:])
+            if not piece or not (cause or lex.party_nouns.search(piece.split()[-1])):
+                continue
+        elif piece.split()[0].lower() in names.NOT_NAMES:
             continue  # "On Thursday, the Islamic State claimed": a time, not a party
         piece = lex.country(piece)
         if piece not in out:
@@ -280,7 +431,8 @@ class Reader:
         self.sentences = sentences(text, navigation)
         self.event_ref = events.article_event(self.sentences, self._dateline())
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
-        self.last_statement: Proposal | None = None
+        # The claims of the last statement with a checkable core: what "the allegations" answers.
+        self.last_claims: list[Proposal] = []
         self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
 
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
@@ -961,15 +1113,88 @@ class Reader:
     def attributions(self, s: Sentence) -> list[Proposal]:
         blame = self._responsibility(s)
         found = self._attributions(s)
-        if not blame:
-            return found
-        said = next((p for p in found if p.speaker), None)
-        for p in blame:  # "..., X said": the sentence's speaker makes each of these claims
-            if said is not None and p.speaker is None:
-                p.speaker, p.speaker_id, p.verb = said.speaker, said.speaker_id, said.verb
-            p.confidence = 0.9 if p.speaker else 0.8
-        keep = [p for p in found if p.question.name != "responsibility" and p.extra.get("proposition")]
-        return blame + keep
+        seen = {(p.question.name, p.value) for p in blame}
+        blame += [p for p in self._perpetrators(s) if (p.question.name, p.value) not in seen]
+        if blame:
+            said = next((p for p in found if p.speaker), None)
+            speaker = (said.speaker, said.speaker_id, said.verb) if said else self._reporter(s)
+            for p in blame:  # "..., X said": the sentence's speaker makes each of these claims
+                if speaker is not None and p.speaker is None:
+                    p.speaker, p.speaker_id, p.verb = speaker
+                elif p.speaker is None and p.extra.get("accuser"):
+                    # "The mayor held the operator responsible": who lays the blame speaks.
+                    p.speaker, p.speaker_id = p.extra["accuser"].text, p.extra["accuser"].entity_id
+                p.extra.pop("accuser", None)
+                p.confidence = 0.9 if p.speaker else 0.8
+            have = {(p.question.name, p.value) for p in blame}
+            keep = [
+                p
+                for p in found
+                if p.question.name != "responsibility"
+                and p.extra.get("proposition")
+                and (p.question.name, p.value) not in have
+            ]
+            found = blame + keep
+        asserted = [p for p in found if p.polarity == "asserts" and p.extra.get("proposition")]
+        if asserted:
+            self.last_claims = asserted
+        return found
+
+    def _perpetrators(self, s: Sentence) -> list[Proposal]:
+        """Who carried the event out, as a report names them ("suspected shooter X", "X, the
+        lone gunman"), and their nationality ("the Chilean-born gunman", "a bomber with Greek
+        citizenship")."""
+        out: list[Proposal] = []
+        subject, sid = self._event_subject(s)
+        if subject is None or not re.search(self.lex.perpetrator_words, s.text, re.I):
+            return out
+        questions = {st.question.name: st.question for st in self.lex.statements}
+        seen = set()
+        for name, pattern in _perpetrator_patterns(self.lex.perpetrator_words, self.lex.demonym_words):
+            if name not in questions:
+                continue
+            for m in pattern.finditer(s.text):
+                if name == "responsibility":
+                    value = m.group("name")
+                    if value.split()[0].lower() in names.NOT_NAMES or self.lex.demonyms.get(value.lower()):
+                        continue
+                else:
+                    value = self.lex.country(m.group("dem")) or m.group("dem")
+                if (name, value) in seen:
+                    continue
+                seen.add((name, value))
+                out.append(
+                    Proposal(
+                        "attribution",
+                        s.start,
+                        s.end,
+                        value,
+                        questions[name],
+                        0.85,
+                        subject,
+                        sid,
+                        hedge=self._hedge(s),
+                        as_of=self._as_of(s, 0),
+                        confidence=0.8,
+                        extra={"proposition": True},
+                    )
+                )
+        return out
+
+    def _reporter(self, s: Sentence) -> tuple[str, int | None, str] | None:
+        """Who reports in a sentence whose statement was read as blame or denial ("Monitors said
+        there is no indication that the army was involved"): the clause before the first
+        lower-case reporting verb."""
+        for v in self.lex.verbs.finditer(s.text):
+            if not v.group()[:1].islower() or self.lex.verb_class[re.sub(r"\s+", " ", v.group().lower())] != "asserts":
+                continue
+            before = s.text[: v.start()]
+            cut = _CLAUSE_START.search(before)
+            who = self._speaker(before[cut.end() :] if cut else before)
+            if who is not None and not re.match(r"(?:no|none|nobody|neither)\b", who.text, re.I):
+                return who.text, who.entity_id, v.group().lower()
+            return None
+        return None
 
     def _responsibility(self, s: Sentence) -> list[Proposal]:
         """Who is blamed, who claims it, who denies a part in it: one claim per party named."""
@@ -981,12 +1206,20 @@ class Reader:
         responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
-        for how, pattern in _BLAME:
+        for how, pattern in _blame_patterns(self.lex.party_words):
             for m in pattern.finditer(s.text):
                 polarity = "denies" if how in ("denies", "disowns") else "asserts"
                 if polarity == "asserts" and _NEGATED.search(s.text[: m.start()]):
                     polarity = "denies"  # "no reason to believe that Israel was involved"
-                parties = _parties(m.group("who"), self.lex)
+                parties = _parties(m.group("who"), self.lex, cause=how == "cause")
+                accuser = None
+                if how in ("asserts", "cause") and m.start() < m.start("who"):
+                    before = s.text[: m.start()]
+                    rel = re.search(r",\s*who\s+(?:\w+\s+){0,2}$", before)
+                    if rel:  # "Carlos Mazón, who wanted to shift the blame": the one named before "who"
+                        before = before[: rel.start()].rsplit(",", 1)[-1]
+                    cut = _CLAUSE_START.search(before)
+                    accuser = self._speaker(before[cut.end() :] if cut else before)
                 if len(parties) > 1 and _REPORTS.match(s.text[m.end("who") :]):
                     parties = parties[:-1]  # "..., Israel, Jamshidi said": the last is the speaker
                 for name in parties:
@@ -1009,7 +1242,7 @@ class Reader:
                             hedge=self._hedge(s),
                             as_of=self._as_of(s, 0),
                             confidence=0.8,
-                            extra={"proposition": True},
+                            extra={"proposition": True, "accuser": accuser},
                         )
                     )
                     if how in ("claims", "disowns"):  # the party speaks for itself
@@ -1045,9 +1278,6 @@ class Reader:
             if p is not None and not any(o.speaker == p.speaker for o in out):
                 out.append(p)
         out = [q for p in out for q in (p, *p.extra.pop("more", ()))]
-        for p in out:
-            if p.kind != "denial" and p.extra.get("proposition"):
-                self.last_statement = p
         return out
 
     def _speaker(self, phrase: str) -> names.Mention | None:
@@ -1060,19 +1290,30 @@ class Reader:
             if lead and m.text[:1].islower():
                 # "U.S. officials" when "officials" alone is known: the whole name speaks.
                 m = names.Mention(lead[-1].start, m.end, phrase[lead[-1].start : m.end], None)
+            title = _TITLE_OF.search(phrase[: m.start])
+            if title and m.entity_id is None:
+                # "the mayor of Marrowby": the office speaks, not the town.
+                m = names.Mention(title.start(1), m.end, phrase[title.start(1) : m.end], None)
             # "The Afghan defense ministry": keep the role noun that follows a name.
             tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end :])
             if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
                 end = m.end + tail.end()
                 return names.Mention(m.start, end, phrase[m.start : end], None)
             return m
-        role = self.lex.speaker_nouns.search(phrase)
+        role = next(
+            (r for r in self.lex.speaker_nouns.finditer(phrase) if r.group() not in ("who", "un")), None
+        )  # "the WHO", "the UN" speak; a relative "who" does not
         if role is None:
             return None
         np = re.search(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}" + re.escape(role.group()) + r"\b", phrase, re.I)
         assert np is not None  # the role noun was found in this phrase
-        text = re.sub(r"^(?:the|a|an)\s+", "", np.group(), flags=re.I)
-        return names.Mention(np.start(), np.end(), text, None)
+        end = np.end()
+        while more := re.match(r"\s+([\w’'-]+)", phrase[end:]):  # "the police chief": the whole role
+            if not self.lex.speaker_nouns.fullmatch(more.group(1)):
+                break
+            end += more.end()
+        text = re.sub(r"^(?:the|a|an)\s+", "", phrase[np.start() : end], flags=re.I)
+        return names.Mention(np.start(), end, text, None)
 
     def _attribution(self, s: Sentence, v: re.Match) -> Proposal | None:
         text = s.text
@@ -1217,12 +1458,14 @@ class Reader:
         if cls == "denies" and (
             low in self.lex.back_references
             or re.match(
-                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?)\b", low
+                r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|criticism|"
+                r"suggestions?|assertions?)\b",
+                low,
             )
         ):
-            prev = self.last_statement
-            if prev is not None:
-                return Proposal(
+            # One denial for each party the earlier statement named ("blamed X and Y").
+            denied = [
+                Proposal(
                     kind,
                     s.start,
                     s.end,
@@ -1231,10 +1474,23 @@ class Reader:
                     prev.question_strength * 0.9,
                     prev.subject,
                     prev.subject_id,
-                    note=f"denies: {prev.speaker}",
+                    note=f"denies: {prev.speaker}" if prev.speaker else None,
+                    extra={"proposition": True},
                     **base,
                 )
-            return None
+                for prev in self.last_claims
+            ]
+            if not denied:
+                return None
+            # "The operator denied the accusations": it denies what was said of it, when it was named.
+            own = [
+                p
+                for p in denied
+                if fold_text(p.value) in fold_text(speaker_text) or fold_text(speaker_text) in fold_text(p.value)
+            ]
+            denied = own or denied
+            denied[0].extra["more"] = denied[1:]
+            return denied[0]
         lies = re.search(
             r"\bresponsib\w*\b[^.]{0,50}?\blies?\s+(?:squarely\s+)?with\s+(?P<who>[^.;]{2,80})", content, re.I
         )
@@ -1288,7 +1544,7 @@ class Reader:
                 continue
             m = st.pattern.search(content)
             if m and m.groupdict().get("value"):
-                value = m.group("value")
+                value = self.lex.country(m.group("value")) or m.group("value")  # "a Greek national": Greece
                 event = names.event_name(content, self.aliases)
                 if event and names.fold_text(value) not in names.fold_text(event[0]):
                     subject, sid = event[0], self.aliases.get(names.fold_text(event[0]))

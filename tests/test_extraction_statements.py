@@ -1,0 +1,202 @@
+"""Statements read as structured claims, whole names and the right speaker, through the real CLI.
+
+The articles here are made up, about events of other kinds than the corpus's (a flood, a bridge
+collapse, a disputed vote, an arrest), so the constructions are tested, not one article's wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _read(cli, tmp_path: Path, text: str, name: str = "page.txt") -> list[dict]:
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    added = cli.json("sources", "add", str(page), "--published", "2025-03-10")
+    source = str(added[0]["id"]) if isinstance(added, list) else str(added["sources"][0]["id"])
+    return cli.json("extract", source)["new"]
+
+
+def _said(cands: list[dict], question: str = "responsibility") -> set[tuple]:
+    return {
+        (c["value"], c["polarity"], (c["speaker"] or {}).get("name"))
+        for c in cands
+        if c["property"]["name"] == question
+    }
+
+
+FLOOD = """At least 40 people were killed in floods in Marrowby on Sunday.
+Opposition leaders blamed the regional government for the floods.
+The Interior Ministry rejected the allegations as baseless.
+The mayor of Marrowby held the water authority responsible for the disaster.
+Residents said the dam operator was at fault.
+The dam operator denied any wrongdoing.
+Officials blamed the flooding on heavy rain and poor maintenance.
+"""
+
+
+def test_accusations_name_accuser_and_accused_and_a_denial_answers_them(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, FLOOD))
+    # Unnamed parties ("the regional government") are answers too, each with who said so.
+    assert ("regional government", "asserts", "Opposition leaders") in got
+    # "rejected the allegations": a denial of the claim it answers, by the one who rejects it.
+    assert ("regional government", "denies", "Interior Ministry") in got
+    assert ("water authority", "asserts", "mayor of Marrowby") in got  # the office, not the town
+    assert ("dam operator", "asserts", "Residents") in got
+    assert ("dam operator", "denies", "dam operator") in got  # denies wrongdoing: speaks for itself
+    # "blamed the flooding on X and Y": each cause, by the officials who named it.
+    assert {("heavy rain", "asserts", "Officials"), ("poor maintenance", "asserts", "Officials")} <= got
+
+
+# Event kinds are the events reader's (lexicon [events]); a fire at a polling station is one.
+VOTE = """A fire at a polling station in Selvara killed three people during the election on Sunday.
+The Green Alliance accused the electoral commission of negligence over the fire.
+The commission denied the accusations.
+Election monitors said there is no indication that the army was involved.
+The governor said the Citizens Front had nothing to do with the fire.
+"""
+
+
+def test_denials_of_involvement_and_of_an_accusation_are_denials(cli, tmp_path):
+    cands = _read(cli, tmp_path, VOTE)
+    got = _said(cands)
+    assert ("electoral commission", "asserts", "Green Alliance") in got
+    assert ("electoral commission", "denies", "commission") in got
+    assert ("army", "denies", "Election monitors") in got  # "no indication that X was involved"
+    assert ("Citizens Front", "denies", "governor") in got  # "had nothing to do with"
+    assert not [c for c in cands if c["property"]["name"] == "responsibility" and c["value"] == "Sunday"]
+
+
+COLLAPSE = """A bridge collapse in Dunmore killed 12 people on Friday.
+The collapse was blamed on a corroded cable.
+Engineers said a design flaw could be the reason behind the collapse.
+The collapse was caused by poor construction, the inspector said.
+Heavy rain caused damage to roads in the region.
+The Red Dawn Front claimed responsibility for the collapse in a statement.
+"""
+
+
+def test_causes_and_claims_of_responsibility_name_the_whole_answer(cli, tmp_path):
+    cands = _read(cli, tmp_path, COLLAPSE)
+    got = _said(cands)
+    assert ("corroded cable", "asserts", None) in got  # the article's own voice: nobody else speaks
+    assert ("design flaw", "asserts", "Engineers") in got
+    assert ("poor construction", "asserts", "inspector") in got
+    assert ("Red Dawn Front", "asserts", "Red Dawn Front") in got  # the whole name, speaking for itself
+    # Damage caused by rain is not the cause of the event.
+    assert not [v for v, _, _ in got if v.lower() == "heavy rain"]
+    subjects = {c["subject"]["name"] for c in cands if c["property"]["name"] == "responsibility"}
+    assert subjects == {"Dunmore collapse"}
+
+
+ARREST = """Police in Brakken arrested 14 people after the shooting on Monday, two U.S. officials said.
+Inter-Services Public Relations said the attackers had been arrested before.
+"""
+
+
+def test_whole_names_speak_and_the_speaker_is_carried_to_the_figures(cli, tmp_path):
+    cands = _read(cli, tmp_path, ARREST)
+    arrested = [c for c in cands if c["property"]["name"] == "arrested"]
+    assert [(c["value"], c["speaker"]["name"]) for c in arrested] == [("14", "U.S. officials")]
+    speakers = {(c["speaker"] or {}).get("name") for c in cands}
+    assert "Inter-Services Public Relations" in speakers
+    assert not {"U", "Two U", "Relations", "Public Relations"} & speakers
+
+
+def test_accepted_parties_blamed_by_one_speaker_do_not_conflict_but_a_denial_does(cli, tmp_path):
+    _read(cli, tmp_path, FLOOD)
+    cli("review", "--accept-above", "0.6")
+    prop = next(p for p in cli.json("properties", "list") if p["name"] == "responsibility")
+    # A question created by a candidate takes several answers (issue 12): the lexicon must not say otherwise.
+    assert prop["single_value"] is False
+    questions = {(q["subject"], q["property"]): q for q in cli.json("contested", "--limit", "0")}
+    blame = questions[("Marrowby floods", "responsibility")]
+    assert "denial" in blame["kinds"] and "exclusive" not in blame["kinds"]
+
+
+SHOOTING = """Nine people were killed in a shooting at a market in Velden on Friday.
+Police said suspected gunman Marek Osten was detained near the market.
+Marek Osten, the Chilean-born shooter, had posted threats online.
+A gunman, believed to be Osten, was seen at the entrance.
+The minister said the attacker was a loner with Chilean citizenship.
+Australian Prime Minister Scott Morrison said the shooting was horrific.
+"""
+
+
+def test_the_perpetrator_is_named_whole_and_a_nationality_names_the_country(cli, tmp_path):
+    cands = _read(cli, tmp_path, SHOOTING)
+    who = {(c["value"], (c["speaker"] or {}).get("name")) for c in cands if c["property"]["name"] == "responsibility"}
+    assert who == {("Marek Osten", "Police"), ("Marek Osten", None), ("Osten", None)}
+    nationality = [
+        ((c["speaker"] or {}).get("name"), c["value"])
+        for c in cands
+        if c["property"]["name"] == "perpetrator nationality"
+    ]
+    # A nationality adjective names its country; a speaker's own nationality is not the attacker's.
+    assert sorted(nationality, key=str) == sorted([(None, "Chile"), ("minister", "Chile")], key=str)
+    subjects = {
+        c["subject"]["name"] for c in cands if c["property"]["name"] in ("responsibility", "perpetrator nationality")
+    }
+    assert subjects == {"Velden attack"}
+
+
+CRUSH = """A crowd crush at a stadium in Porvik killed 80 people on Saturday, in a stampede.
+Families accused the police and the club of ignoring warnings.
+The club denied the accusations.
+The ministry said it was absurd to claim that the stadium owner was responsible.
+The police chief dismissed the criticism as politically motivated.
+"""
+
+
+def test_each_accused_party_and_the_denial_of_the_one_who_answers(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, CRUSH))
+    assert {("police", "asserts", "Families"), ("club", "asserts", "Families")} <= got
+    # Each denies what was said of it, not what was said of the other.
+    assert ("club", "denies", "club") in got and ("police", "denies", "club") not in got
+    assert ("police", "denies", "police chief") in got and ("club", "denies", "police chief") not in got
+    assert ("stadium owner", "denies", "ministry") in got  # "absurd to claim that X was responsible"
+
+
+FERRY = """A ferry sank off Tarvos in a collision on Monday, killing 60 people.
+Survivors accused the Maltese coast guard of delaying the rescue.
+The Maltese coast guard has strenuously denied these allegations and any allegations of wrongdoing.
+Some passengers said the ferry was overloaded, an accusation the operator rejects.
+The port authority sought to downplay its role in the collision.
+The harbour police on Tuesday defended their response to the collision.
+The governor wanted to shift the blame to the Harbour Safety Agency (HSA).
+Witnesses said the crew caused the collision.
+"""
+
+
+def test_deflecting_defending_and_rejecting_an_accusation_are_denials_by_the_accused(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, FERRY))
+    assert ("Maltese coast guard", "asserts", "Survivors") in got  # a named party with a role noun, whole
+    assert ("Maltese coast guard", "denies", "Maltese coast guard") in got
+    assert ("operator", "denies", "operator") in got  # "an accusation the operator rejects"
+    assert ("port authority", "denies", "port authority") in got  # "sought to downplay its role"
+    assert ("harbour police", "denies", "harbour police") in got  # "defended their response"
+    # Shifting the blame to another names that other; it is not read as the governor's own denial.
+    assert ("Harbour Safety Agency", "asserts", "governor") in got
+    assert not [g for g in got if g[0] == "governor"]
+    assert ("crew", "asserts", "Witnesses") in got  # "X caused the collision"
+
+
+FRAUD = """A fire at a warehouse in Oskarby killed 5 people on Monday.
+The regional president, Lena Varga, who wanted to shift the blame to the Port Authority of Oskarby (PAO), spoke on Tuesday.
+Tomas Brandt, his brother Erik Brandt, and their business partners Ida Holm and Per Sund are allegedly involved in the fire.
+"""
+
+
+def test_a_relative_clause_names_the_accuser_and_a_list_keeps_every_name_whole(cli, tmp_path):
+    cands = _read(cli, tmp_path, FRAUD)
+    got = _said(cands)
+    assert ("Port Authority of Oskarby", "asserts", "Lena Varga") in got  # not "who"
+    named = {v for v, pol, _ in got if pol == "asserts"} - {"Port Authority of Oskarby"}
+    assert named == {"Tomas Brandt", "Erik Brandt", "Ida Holm", "Per Sund"}
+
+
+def test_was_not_involved_is_only_a_denial(cli, tmp_path):
+    text = "A fire at a hostel in Brakken killed 7 people on Monday.\nThe city council was not involved in any way, the mayor said.\n"
+    got = _said(_read(cli, tmp_path, text))
+    assert ("city council", "denies", "mayor") in got
+    assert not [g for g in got if g[1] == "asserts"]
