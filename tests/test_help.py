@@ -49,3 +49,21 @@ def test_completion_is_documented_and_works():
     assert "_PROVENANCE_COMPLETE=bash_source provenance" in readme
     out = CliRunner().invoke(main, [], env={"_PROVENANCE_COMPLETE": "bash_source"}, prog_name="provenance")
     assert "_provenance_completion" in out.output
+
+
+def test_command_modules_are_named_right_and_a_command_loads_only_its_own():
+    """The root imports a command's module when the command is looked up (start-up time): the
+    table that says where each command lives must agree with the modules themselves."""
+    import importlib
+    import subprocess
+    import sys
+
+    from provenance.cli import COMMAND_MODULES, MODULES
+
+    defined = {cmd.name: module for module in MODULES
+               for cmd in importlib.import_module(f"provenance.cli.{module}").COMMANDS}
+    assert COMMAND_MODULES == defined
+    code = ("import sys; from provenance.cli import main; main(['claims', 'list', '--help'], standalone_mode=False); "
+            "print(sorted(m for m in sys.modules if m.startswith('provenance.cli.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "['provenance.cli.app', 'provenance.cli.claims', 'provenance.cli.guide']"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..claims.store import article_title, as_of_label, speaker_name
@@ -132,7 +132,8 @@ def _conflicts_by_claim(session: Session, claim_ids: list[int], largest: int) ->
     claims than the largest question holds (a disagreement across questions) is not loaded."""
     by_claim: dict[int, list[Conflict]] = defaultdict(list)
     for i in range(0, len(claim_ids), 500):
-        involved = select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(claim_ids[i : i + 500]))
+        chunk: BindParameter[int] = bindparam("claim_ids", claim_ids[i : i + 500], expanding=True)  # one, not 500
+        involved = select(ConflictClaim.conflict_id).where(ConflictClaim.claim_id.in_(chunk))
         small = (
             select(ConflictClaim.conflict_id)
             .where(ConflictClaim.conflict_id.in_(involved))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
@@ -16,15 +17,10 @@ from ..errors import InputError, NotFound
 from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
-from .recording import (  # noqa: F401  (the claims API)
-    ClaimChange,
-    ClaimInput,
-    add_claim,
-    as_of_moment,  # noqa: F401  (the claims API)
-    as_of_period,
-    clean,
-)
 from .vocabulary import get_property, resolve_entity
+
+if TYPE_CHECKING:  # recording (anchoring, sources) is imported by the writes that need it
+    from .recording import ClaimChange
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -41,6 +37,7 @@ def edit_claim(session: Session, claim_id: int, change: ClaimChange, status: str
     A new property re-reads the value (the one given, else the one written) as that property's
     type. The event keeps every column before and after, for `provenance log` and `undo`."""
     from ..ledger.history import Change
+    from .recording import as_of_moment, as_of_period, clean
 
     claim = get_claim(session, claim_id)
     changes = change.given() | ({"status": status} if status is not None else {})

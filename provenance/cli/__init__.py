@@ -1,19 +1,85 @@
 """The command line: a thin layer that parses options, calls the library and renders.
 
 Only click is imported here; each command imports the library (and with it SQLAlchemy and rich)
-when it runs, so that `provenance --help` stays fast.
+when it runs, so that `provenance --help` stays fast. The modules that define the commands are
+imported when a command is looked up, too: `provenance claims list` builds the claims commands
+only, while `--help`, completion and anything that reads `main.commands` get them all.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from . import claims, conflicts, db, exports, extraction, history, ledger, sources, vocabulary
 from .app import RootGroup, State
 from .guide import add_examples
 
+# The modules that define the root's commands, in the order their commands are listed.
+MODULES = ("sources", "claims", "extraction", "vocabulary", "conflicts", "ledger", "exports", "history", "db")
+# Which module defines each command: a command missing here still works (every module is loaded
+# to find it), it only loses the quick path. tests/test_help.py checks the two agree.
+COMMAND_MODULES = {
+    "sources": "sources",
+    "claims": "claims",
+    "extract": "extraction",
+    "review": "extraction",
+    "candidates": "extraction",
+    "entities": "vocabulary",
+    "properties": "vocabulary",
+    "rules": "vocabulary",
+    "conflicts": "conflicts",
+    "contested": "conflicts",
+    "import": "ledger",
+    "demo": "ledger",
+    "report": "ledger",
+    "verify": "ledger",
+    "export": "exports",
+    "log": "history",
+    "undo": "history",
+    "db": "db",
+}
 
-@click.group(cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyRoot(RootGroup):
+    """The root group, whose command modules are imported on first need."""
+
+    def __init__(self, *args, **kwargs):
+        self._loaded: set[str] = set()
+        self._all = False
+        super().__init__(*args, **kwargs)
+
+    @property  # type: ignore[override]
+    def commands(self) -> dict[str, click.Command]:
+        if not self._all:
+            self._all = True
+            for module in MODULES:
+                self._load(module)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: dict[str, click.Command]) -> None:
+        self._commands = value
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None:
+            self._load(module)
+            if cmd_name in self._commands:
+                return self._commands[cmd_name]
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, module: str) -> None:
+        if module in self._loaded:
+            return
+        self._loaded.add(module)
+        for command in importlib.import_module(f"{__name__}.{module}").COMMANDS:
+            self._commands[command.name] = command
+            _accept_db_everywhere(command)
+            add_examples(command, (command.name,))
+
+
+@click.group(cls=LazyRoot, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="provenance")
 @click.option(
     "--db",
@@ -49,32 +115,23 @@ def main(ctx: click.Context, db_value: str | None, lexicon_file: str | None) -> 
     ctx.call_on_close(state.close)
 
 
-for module in (sources, claims, extraction, vocabulary, conflicts, ledger, exports, history, db):
-    for command in module.COMMANDS:
-        main.add_command(command)
-
-
 def _db_after(ctx: click.Context, _param, value: str | None) -> None:
     if value is not None:
         ctx.ensure_object(State).db_value = value
 
 
-def _accept_db_everywhere(group: click.Group) -> None:
+def _accept_db_everywhere(command: click.Command) -> None:
     """`--db` after the subcommand too (`provenance claims list --db x.db`), where it wins."""
-    for command in group.commands.values():
-        if isinstance(command, click.Group):
-            _accept_db_everywhere(command)
-        elif not any(p.name == "db_after" for p in command.params):
-            command.params.append(
-                click.Option(
-                    ["--db", "db_after"],
-                    metavar="PATH|URL",
-                    expose_value=False,
-                    callback=_db_after,
-                    help="The ledger, as the --db before the command (which it overrides).",
-                )
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _accept_db_everywhere(sub)
+    elif not any(p.name == "db_after" for p in command.params):
+        command.params.append(
+            click.Option(
+                ["--db", "db_after"],
+                metavar="PATH|URL",
+                expose_value=False,
+                callback=_db_after,
+                help="The ledger, as the --db before the command (which it overrides).",
             )
-
-
-_accept_db_everywhere(main)
-add_examples(main)
+        )

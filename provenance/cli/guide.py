@@ -75,9 +75,10 @@ def walk(cmd: click.Command, path: tuple[str, ...] = ()):
             yield from walk(cmd.commands[name], (*path, name))
 
 
-def add_examples(root: click.Group) -> None:
-    """Append each command's example to its help, unless its docstring already shows one."""
-    for path, cmd in walk(root):
+def add_examples(root: click.Command, at: tuple[str, ...] = ()) -> None:
+    """Append each command's example to its help, unless its docstring already shows one
+    (`at`: where `root` sits under `provenance`)."""
+    for path, cmd in walk(root, at):
         example = EXAMPLES.get(" ".join(path))
         if example and "Example:" not in (cmd.help or ""):
             cmd.help = (cmd.help or "").rstrip() + f"\n\nExample: {example}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ..ledger.db import bulk_insert
@@ -73,7 +73,9 @@ def index_source(session: Session, source: Source, *, fresh: bool = True) -> lis
     for i in range(0, len(hashes), IN_CHUNK):
         rows = session.execute(
             select(Fingerprint.source_id, Fingerprint.hash, Fingerprint.start, Fingerprint.end).where(
-                Fingerprint.hash.in_(hashes[i : i + IN_CHUNK]), Fingerprint.source_id != source.id
+                # one expanding parameter: the same statement for every chunk, not one per value
+                Fingerprint.hash.in_(bindparam("hashes", hashes[i : i + IN_CHUNK], expanding=True)),
+                Fingerprint.source_id != source.id,
             )
         )
         for other, h, start, end in rows:
@@ -146,7 +148,8 @@ def passages_between(session: Session, source_ids: set[int]) -> dict[tuple[int, 
         return out
     for s, o, start, end in session.execute(
         select(SharedPassage.source_id, SharedPassage.other_id, SharedPassage.start, SharedPassage.end).where(
-            SharedPassage.source_id.in_(ids), SharedPassage.other_id.in_(ids)
+            SharedPassage.source_id.in_(bindparam("ids", ids, expanding=True)),
+            SharedPassage.other_id.in_(bindparam("others", ids, expanding=True)),
         )
     ):
         out[(s, o)].append((start, end))

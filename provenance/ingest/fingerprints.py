@@ -47,34 +47,46 @@ def _word_hash(word: str) -> int:
     return h
 
 
-def _words(text: str) -> list[tuple[int, int, int]]:
-    """(word hash, start, end) for every word; \\w+ never holds quotes or dashes, so only case folds."""
-    return [(_word_hash(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+def _hashes(words: list[str]) -> list[int]:
+    """Each word's hash; \\w+ never holds quotes or dashes, so only case folds."""
+    known = _WORD_HASHES.get
+    return [h if (h := known(w)) is not None else _word_hash(w) for w in words]
+
+
+def _bounds(text: str) -> tuple[list[int], list[int]]:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def winnow(text: str) -> list[Print]:
-    words = _words(text)
+    # The loops below run once per word of every text ingested: plain lists and locals, no calls.
+    words = _WORD.findall(text)
     if len(words) < K:
         return []
+    word_hashes = _hashes(words)
     hashes: list[int] = []
     h = 0
-    for i, (w, _, _) in enumerate(words):
+    for i, w in enumerate(word_hashes):
         if i >= K:
-            h = (h - words[i - K][0] * _B_TOP) % _P
+            h = (h - word_hashes[i - K] * _B_TOP) % _P
         h = (h * _B + w) % _P
         if i >= K - 1:
             hashes.append(h)
     chosen: list[int] = []
     window: deque[int] = deque()  # indexes of increasing hashes: window[0] is the window's minimum
+    first_full = min(W, len(hashes)) - 1
+    last = -1
     for i, h in enumerate(hashes):
         while window and hashes[window[-1]] >= h:  # >=: the rightmost minimum wins ties
             window.pop()
         window.append(i)
         if window[0] <= i - W:
             window.popleft()
-        if i >= min(W, len(hashes)) - 1 and (not chosen or chosen[-1] != window[0]):
-            chosen.append(window[0])
-    return [Print(hashes[i], words[i][1], words[i + K - 1][2]) for i in chosen]
+        if i >= first_full and last != window[0]:
+            last = window[0]
+            chosen.append(last)
+    starts, ends = _bounds(text)
+    return [Print(hashes[i], starts[i], ends[i + K - 1]) for i in chosen]
 
 
 def merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -443,12 +443,11 @@ def _bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False
     On PostgreSQL through psycopg, ids are drawn from the table's sequence in one query and the rows
     go in with COPY, the server's bulk path. Other databases use INSERT ... RETURNING.
     """
-    from sqlalchemy import bindparam, func, insert, select
+    from sqlalchemy import func, insert, select
 
     if not rows:
         return []
-    for row in rows:
-        limits.check_row(table, row)
+    limits.check_rows(table, rows)
     dialect = session.get_bind().dialect
     if dialect.name == "postgresql" and dialect.driver == "psycopg":
         return _copy_rows(session, table, rows, ids)
@@ -463,23 +462,32 @@ def _bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False
         new_ids = list(range(first, first + len(rows)))
     cols = [c for c in table.columns if c.key in rows[0] or (ids and c.key == "id")]
     keys = [c.key for c in cols]
-    sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
+    sql = _insert_sql(table, tuple(keys), dialect)
     # Dates and times repeat across a batch (one capture day, one moment): convert each once.
-    converting: list[tuple[int, Any, dict]] = [
-        (n, p, {}) for n, c in enumerate(cols) if (p := c.type.bind_processor(dialect))
-    ]
-    params = []
-    for i, row in enumerate(rows):
-        values = [new_ids[i] if k == "id" and ids else row.get(k) for k in keys]
-        for n, p, seen in converting:
-            v = values[n]
-            if v is not None:
-                if v not in seen:
-                    seen[v] = p(v)
-                values[n] = seen[v]
-        params.append(tuple(values))
+    # Column by column: the values of each column, converted, then zipped into rows.
+    columns: list[list[Any]] = [new_ids if ids and k == "id" else [row.get(k) for row in rows] for k in keys]
+    for n, c in enumerate(cols):
+        if (p := c.type.bind_processor(dialect)) is not None:
+            seen: dict[Any, Any] = {}  # dates and times repeat across a batch: convert each once
+            columns[n] = [v if v is None else seen[v] if v in seen else seen.setdefault(v, p(v)) for v in columns[n]]
+    params = list(zip(*columns, strict=True))
     session.connection().exec_driver_sql(sql, params)
     return new_ids
+
+
+_INSERT_SQL: dict[tuple, str] = {}
+
+
+def _insert_sql(table, keys: tuple[str, ...], dialect) -> str:
+    """INSERT for these columns, compiled once per process (compiling is most of a small batch)."""
+    from sqlalchemy import bindparam, insert
+
+    cache_key = (table.name, keys, dialect.name, dialect.paramstyle)
+    sql = _INSERT_SQL.get(cache_key)
+    if sql is None:
+        sql = str(insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect))
+        _INSERT_SQL[cache_key] = sql
+    return sql
 
 
 def _copy_rows(session: Session, table, rows: list[dict], ids: bool) -> list[int]:

@@ -11,7 +11,8 @@ Every ORM write passes `before_flush` (installed once, for every Session); Core 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from sqlalchemy import BigInteger, Integer, LargeBinary, SmallInteger, String, Table, event
@@ -89,8 +90,35 @@ def check_value(table: Table, key: str, value) -> None:
 
 def check_row(table: Table, row: Mapping) -> None:
     """Refuse a row (a dict of column key -> value) that some backend could not store."""
-    for key, value in row.items():
-        check_value(table, key, value)
+    check_rows(table, (row,))
+
+
+def check_rows(table: Table, rows: Sequence[Mapping]) -> None:
+    """check_row for many rows, a column at a time: the longest value, any NUL byte and the
+    extremes of each column are found by the interpreter's own loops; only a batch where one of
+    them fails is checked row by row, so that the message names the same value check_row would."""
+    rules = _rules(table)
+    keys: set[str] = set()
+    for row in rows:
+        keys.update(row)
+    for key in keys:
+        if (rule := rules.get(key)) is None:
+            continue
+        present = [v for v in map(operator.methodcaller("get", key), rows) if v is not None]
+        if present and not _column_fits(present, rule):
+            for row in rows:
+                for k, value in row.items():
+                    check_value(table, k, value)
+
+
+def _column_fits(values: list, rule: tuple[str, int | None, tuple[int, int] | None]) -> bool:
+    _label, length, bounds = rule
+    try:
+        if length is not None or bounds is None:  # a text column
+            return "\x00" not in "".join(values) and (length is None or max(map(len, values)) <= length)
+        return bounds[0] <= min(values) and max(values) <= bounds[1]
+    except TypeError:  # not all of one type: let check_value judge each
+        return False
 
 
 def check_object(obj) -> None:

@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, and_, event, func, select
+from sqlalchemy import Connection, Table, and_, bindparam, event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from .models import Base
@@ -87,13 +87,19 @@ def _plain(v: Any) -> Any:
     return v
 
 
+# json.dumps(..., sort_keys=True, ensure_ascii=False, separators=(",", ":")), built once: dumps
+# makes a new encoder on every call with these options, a good part of hashing a small row.
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+_DATES = (dt.date, dt.datetime)
+
+
 def row_hash(table: str, row: dict, links: dict | None = None) -> str:
-    body = {k: _plain(v) for k, v in row.items() if v is not None}
-    for k, v in (links or {}).items():
-        if v:
-            body["+" + k] = v
-    text = json.dumps([table, body], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    body = {k: v.isoformat() if isinstance(v, _DATES) else v for k, v in row.items() if v is not None}
+    if links:
+        for k, v in links.items():
+            if v:
+                body["+" + k] = v
+    return hashlib.sha256(_ENCODE([table, body]).encode("utf-8")).hexdigest()
 
 
 def _table(name: str) -> Table:
@@ -105,7 +111,7 @@ def _links(conn: Connection, table: str, lo: int, hi: int, ids: list[int] | None
     out: dict[int, dict] = {}
 
     def where(col):
-        return col.in_(ids) if ids is not None else and_(col >= lo, col <= hi)
+        return _in(col, ids) if ids is not None else and_(col >= lo, col <= hi)
 
     if table == "claims":
         cs = _table("claim_spans")
@@ -122,6 +128,12 @@ def _links(conn: Connection, table: str, lo: int, hi: int, ids: list[int] | None
         for v in d.values():
             v.sort()
     return out
+
+
+def _in(col, values: list):
+    """col IN (values) as one expanding parameter: the same statement (and cache entry) for every
+    batch, without turning each of hundreds of values into an expression of its own."""
+    return col.in_(bindparam(f"in_{col.key}", values, expanding=True))
 
 
 def _select(table: str):
@@ -145,7 +157,7 @@ def current(conn: Connection, table: str, ids: Iterable[int] | None = None) -> I
         wanted = sorted(set(ids))
         for i in range(0, len(wanted), BATCH):
             part = wanted[i : i + BATCH]
-            rows = list(conn.execute(_select(table).where(t.c.id.in_(part)).order_by(t.c.id)))
+            rows = list(conn.execute(_select(table).where(_in(t.c.id, part)).order_by(t.c.id)))
             yield from _hash_rows(conn, table, rows, part)
         return
     last = None
