@@ -369,10 +369,39 @@ class Reader:
         return m.group().lower() if m and m.group().lower() != "according to" else None
 
     def _as_of(self, s: Sentence, near: int) -> str | None:
-        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end)]
+        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end) and not self._not_as_of(s.text, d)]
         if not ds:
             return None
         return min(ds, key=lambda d: abs(d.start - near)).text
+
+    _HAPPENED = re.compile(
+        r"\b(?:struck|hit|happened|occurred|took\s+place|erupted|exploded|collided|derailed|crashed|"
+        r"broke\s+out|began|started)\s+(?:\w+\s+){0,2}$",
+        re.I,
+    )
+
+    def _not_as_of(self, text: str, d) -> bool:
+        """A date that says when the event happened ("the quake, which struck late Saturday",
+        "the earthquake on April 16", "in the June 2 accident") or where a period starts ("since
+        October 2020") is not the moment a figure speaks for."""
+        before, after = text[: d.start], text[d.end :]
+        if re.search(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", before, re.I) or self._HAPPENED.search(before):
+            return True
+        if re.search(rf"{self.lex.event_re.pattern}\s+(?:\w+\s+)?(?:on|of)\s+(?:(?:early|late)\s+)?$", before, re.I):
+            return True
+        word = r"(?!(?:after|before|since|following|when|as|and|in|at|of|to|the|a|an)\b)[\w-]+\s+"
+        return bool(re.match(rf"(?:’s|'s)?\s+(?:{word}){{0,2}}?{self.lex.event_re.pattern}", after, re.I))
+
+    def _long_before(self, as_of: str | None) -> bool:
+        """Dated a year or more before the article: a figure of some earlier incident named as
+        background ("the deadliest since the 1987 quake, which took about 1,000 lives")."""
+        if not as_of or self.today is None:
+            return False
+        try:
+            when = parse_value(as_of, "date")
+        except InputError:
+            return False
+        return isinstance(when, Period) and (self.today - when.end).days > 366
 
     def _event_subject(self, s: Sentence) -> tuple[str | None, int | None]:
         """The article's event, unless the sentence names another one as background ("the
@@ -564,6 +593,11 @@ class Reader:
             earlier_value = next(g for g in change.groups() if g) if change else None
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
+        as_of = self._as_of(s, f.start)
+        if question.running and self._long_before(as_of):
+            # Left to a person: an earlier incident's figure is no rival to this event's count.
+            note = "; ".join(n for n in (note, f"dated {as_of}, long before the article: background?") if n)
+            base *= 0.5
         return Proposal(
             "quantity",
             s.start,
@@ -575,7 +609,7 @@ class Reader:
             subject_id,
             scope=scope or None,
             hedge=self._hedge(s),
-            as_of=self._as_of(s, f.start),
+            as_of=as_of,
             note=note,
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
@@ -712,6 +746,8 @@ class Reader:
         if not _parses(f.text, "quantity"):
             return None
         subject, sid = self._event_subject(s)
+        # "the deadliest since a magnitude-7.1 earthquake in 1979": another quake's magnitude.
+        background = self._long_before(self._as_of(s, f.start))
         return Proposal(
             "quantity",
             s.start,
@@ -722,7 +758,8 @@ class Reader:
             subject,
             sid,
             hedge=self._hedge(s),
-            confidence=0.9 if subject else 0.6,
+            note="dated long before the article: background?" if background else None,
+            confidence=(0.9 if subject else 0.6) * (0.5 if background else 1),
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
