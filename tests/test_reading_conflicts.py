@@ -84,3 +84,62 @@ def test_a_blame_and_its_denial_meet_whatever_the_country_is_called(cli, tmp_pat
     # A rise (84 on Wednesday, 95 on Thursday) is an update; a later, lower figure is flagged.
     assert not any(kind in ("decrease", "numeric", "same_day") and "60" not in vs for kind, vs in found)
     assert ("decrease", ["60", "95"]) in found
+
+
+PARTS = """Train crash toll rises
+
+The death toll in the Korvel train crash rose to 278 on Monday, the railway ministry said.
+Of the injured, 34 remain in hospital and 12 are in critical condition, a surgeon said.
+The governor said 61 people from her state have died in the crash.
+Two members of one family were among those killed in the crash.
+Three more people have succumbed to their injuries, officials said.
+Officials said 793 injured passengers have been discharged.
+"""
+
+
+def _read_one(text: str) -> dict:
+    import datetime as dt
+
+    from provenance.extract.proposals import read
+
+    return {p.value: p for p in read(text, {}, dt.date(2023, 6, 5)).proposals if p.kind == "quantity"}
+
+
+def test_parts_of_a_toll_are_scoped_and_increments_and_discharges_are_no_totals():
+    got = _read_one(PARTS)
+    assert got["278"].scope is None and got["278"].question.name == "death toll"
+    assert got["12"].scope == "in critical condition"
+    assert got["61"].scope == "from her state" and got["61"].question.name == "death toll"
+    assert got["Two"].scope  # a part of those killed, not a rival toll of two
+    assert "Three" not in got and "793" not in got
+
+
+def test_a_scoped_part_is_no_rival_of_the_total(cli, tmp_path):
+    later = "Korvel crash toll revised\n\nThe railway ministry said on Tuesday that the death toll stood at 275.\n"
+    _read(cli, tmp_path, [(PARTS, "Daily One", "2023-06-05"), (later, "Wire Two", "2023-06-06")])
+    found = _conflicts(cli)
+    # Only the total can fall: 278 on Monday, 275 on Tuesday. The parts (61 from one state, two
+    # of one family) and the dropped increment (three more) are compared with nothing.
+    assert found and all(vs == ["275", "278"] for _, vs in found), found
+
+
+def test_was_not_involved_is_a_denial_only():
+    import datetime as dt
+
+    from provenance.extract.proposals import read
+
+    text = "Twin blasts hit Sarvan. A spokesman said the United States was not involved in the Sarvan bombing."
+    got = [(p.polarity, p.value) for p in read(text, {}, dt.date(2024, 1, 4)).proposals if p.question.name == "responsibility"]
+    assert ("denies", "United States") in got and ("asserts", "United States") not in got
+
+
+def test_a_correction_dated_in_its_own_words_replaces_the_earlier_figure(cli, tmp_path):
+    first = "Korvel crash\n\nSo far, 288 people have died in the Korvel train crash, the railway said.\n"
+    fixed = (
+        "Korvel toll corrected\n\nThe death toll in the Korvel train crash was revised to 275 on June 4, 2023, "
+        "after some bodies were counted twice, the state government said.\n"
+    )
+    _read(cli, tmp_path, [(first, "Daily One", "2023-06-03"), (fixed, "Wire Two", "2023-06-05")])
+    values = {c["value_text"] for c in cli.json("claims", "list")}
+    assert {"288", "275"} <= values
+    assert _conflicts(cli) == []  # a stated correction, not a fall; the date in it names no figure

@@ -157,7 +157,10 @@ _BLAME = [
             r"(?i:\bblame\s+(?:was|has\s+been|is|had\s+been)\s+(?:\w+\s+)?(?:cast|laid|put|placed)\s+on\s+){who}",
         ),
         ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
-        ("asserts", r"{who}(?i:\s+(?:were|was|are|is)\s+(?:\w+\s+)?(?:responsible|behind|involved|to\s+blame)\b)"),
+        (
+            "asserts",  # "X was not involved" is the denial below, not also an assertion
+            r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame)\b)",
+        ),
         ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
         ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
         ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
@@ -177,7 +180,7 @@ _BLAME = [
 # the notion that", "rejected any suggestion that").
 _NEGATED = re.compile(
     r"\b(?:no\s+(?:reason|evidence|indication|sign)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
-    r"den(?:y|ied|ies)|dismiss\w*)[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
+    r"den(?:y|ied|ies)|dismiss\w*)[^.;]{0,90}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
     re.I,
 )
 _BLAME_WORDS = re.compile(
@@ -257,6 +260,48 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
         return (known or before)[-1]
     after = [m for m in pool if m.start >= pos]
     return after[0] if after else None
+
+
+# "three more people have succumbed", "two more deaths": an increase of a count, not its total.
+_INCREMENT = re.compile(
+    r"\s+(?:more|additional|further)\s+(?:(?:people|persons|victims|patients|passengers|bodies)\s+)?"
+    r"(?:(?:have|has|had)\s+)?(?:died|succumbed|deaths|dead|been\s+killed|were\s+killed|killed)\b",
+    re.I,
+)
+# What makes a figure a part of its question's total, read in the figure's own clause.
+_CONDITION = re.compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s+in\s+(?:an?\s+|the\s+)?(?P<s>(?:critical|serious|grave|stable|fair)\s+condition|"
+    r"intensive\s+care|ICU|hospitals?|the\s+community|a\s+community)\b",
+    re.I,
+)
+_FROM = re.compile(
+    r"\s+(?:people|persons|victims|passengers|residents|patients|pilgrims|workers)\s+from\s+"
+    r"(?P<s>(?:her|his|their|its|the)\s+[A-Z]?[\w’'-]+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
+_OF_THE = re.compile(
+    r"\s+of\s+(?:which|whom|them|those|the\s+(?:\w+\s+)?(?:dead|deaths|victims|injured|wounded|bodies))\b"
+)
+_AMONG = re.compile(r"\bamong\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|injured|wounded|missing)\b")
+
+
+def _narrower(before: str, after: str, question: Question) -> str | None:
+    """What a figure counts when its clause says it is a part of the question's total: "12 are in
+    critical condition", "27 people who died in hospitals", "61 people from her State", "17 of the
+    deaths", "of the 278 bodies, 177 ...", "two Canadians were among those killed"."""
+    clause = re.split(r"[,;.:()“”\"]|\s(?:and|but|while|whereas)\s", after, maxsplit=1)[0]
+    m = _CONDITION.match(clause)
+    if m and not (question.name == "hospitalised" and m.group("s").lower().startswith("hospital")):
+        return f"in {m.group('s')}"
+    if m := _FROM.match(clause):
+        return f"from {m.group('s')}"
+    if _OF_THE.match(clause) or _AMONG.search(after[:80]):
+        return "part"
+    if re.search(
+        r"\bof\s+(?:the|those)\s+[^,;.]{0,50}\b(?:dead|deaths|victims|bodies|injured|wounded)\b[^,;.]{0,30},\s*$",
+        before,
+    ):
+        return "part"  # "of the confirmed deaths in hospitals, 10 patients died ..."
+    return None
 
 
 class Reader:
@@ -376,7 +421,7 @@ class Reader:
 
     _HAPPENED = re.compile(
         r"\b(?:struck|hit|happened|occurred|took\s+place|erupted|exploded|collided|derailed|crashed|"
-        r"broke\s+out|began|started)\s+(?:\w+\s+){0,2}$",
+        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,6}?on\s+)$",
         re.I,
     )
 
@@ -515,11 +560,15 @@ class Reader:
         if first in lex.non_count and not f.share:
             return None
         if re.match(
-            r"\s+bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
+            r"\s+(?:\w+\s+){0,2}?bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
             after,
             re.I,
+        ) or re.match(
+            r"\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+been\s+(?:discharged|released)\b", after, re.I
         ):
-            return None  # "88 bodies have been identified": bodies being handled, not a toll
+            # "88 bodies have been identified", "793 injured passengers have been discharged":
+            # bodies or patients being handled, not a toll
+            return None
         vote = self._election(s, f, ms, before, after)
         if vote is not None:
             return vote
@@ -538,6 +587,8 @@ class Reader:
             count, counted = previous.question, who.group() if who else "part"
         if count is None and where is None:
             return None
+        if _INCREMENT.match(after):
+            return None  # "three more people have succumbed": an increase of the toll, not a total
         scope: str | None
         if where is not None and (count is None or count == previous.question):
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
@@ -557,6 +608,19 @@ class Reader:
                     if (counted or "").lower() in ("people", "persons", "individuals", "others", "more", "")
                     else counted
                 )
+                scope = _narrower(before, after, question) or scope
+                if (
+                    scope is None
+                    and previous is not None
+                    and previous.scope
+                    and previous.question == question
+                    and "figure" in previous.extra
+                    and re.fullmatch(
+                        r"[^,;.]{0,60}?(?:,|\band\b|\bwhile\b)\s*",
+                        text[previous.extra["figure"][1] - s.start : f.start],
+                    )
+                ):
+                    scope = "part"  # "10 patients died of X and 17 died of Y": parts, like the first
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
