@@ -33,7 +33,7 @@ from .ledger.db import open_db
 from .ledger.models import Alias, Candidate, Claim, Conflict, Entity, Source
 from .values import parse_value
 
-TYPES = ("quantity", "share", "date", "entity", "text")
+TYPES = ("quantity", "share", "date", "entity", "boolean", "text")
 # Label questions whose type the labels may leave undeclared.
 _DEFAULT_TYPES = {
     "responsibility": "entity",

@@ -143,3 +143,18 @@ def test_a_correction_dated_in_its_own_words_replaces_the_earlier_figure(cli, tm
     values = {c["value_text"] for c in cli.json("claims", "list")}
     assert {"288", "275"} <= values
     assert _conflicts(cli) == []  # a stated correction, not a fall; the date in it names no figure
+
+
+def test_a_region_before_the_overall_toll_a_place_alone_and_a_forecast_are_scoped():
+    got = _read_one(
+        "Authorities in Marova raised the death toll there to 202 on Friday, bringing the overall toll to "
+        "at least 205 in the floods.\n"
+        "In the town of Selby alone, 40 people perished in the floods.\n"
+        "One more resident died on Saturday after the floods.\n"
+        "The court said 62 bodies were still pending identification after the floods.\n"
+    )
+    assert got["202"].scope == "part" and got["at least 205"].scope is None
+    assert got["40"].scope == "in the town of Selby"
+    assert "One" not in got and "62" not in got
+    poll = _read_one("According to pre-election polling, the ruling party was expected to receive 35% of votes.")
+    assert [(v, p.scope) for v, p in poll.items()] == [("35%", "forecast")]

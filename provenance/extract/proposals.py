@@ -264,7 +264,7 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
 
 # "three more people have succumbed", "two more deaths": an increase of a count, not its total.
 _INCREMENT = re.compile(
-    r"\s+(?:more|additional|further)\s+(?:(?:people|persons|victims|patients|passengers|bodies)\s+)?"
+    r"\s+(?:more|additional|further)\s+(?:[a-z]+\s+)?"
     r"(?:(?:have|has|had)\s+)?(?:died|succumbed|deaths|dead|been\s+killed|were\s+killed|killed)\b",
     re.I,
 )
@@ -284,6 +284,44 @@ _OF_THE = re.compile(
 _AMONG = re.compile(r"\bamong\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|injured|wounded|missing)\b")
 
 
+# "..., bringing the overall toll to at least 205": the figures before it are a region's part.
+_OVERALL = re.compile(
+    r"\bbring(?:ing|s)?\s+the\s+(?:overall|total|national|nationwide|country’s|country's|combined)\s+"
+    r"(?:\w+\s+)?(?:toll|number|count|tally|figure)\s+to\b",
+    re.I,
+)
+# "was expected to receive 35%", "according to pre-election polls": a forecast, not a count.
+_FORECAST = re.compile(
+    r"\b(?:(?:expected|projected|forecast|predicted|tipped)\s+to\s+(?:receive|win|get|take|secure|gain|garner|reach)"
+    r"|(?:pre-election|opinion)\s+poll\w*)\b",
+    re.I,
+)
+_ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
+
+
+def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
+    """Scopes only the whole sentence shows: a part before the overall toll, a forecast, a place
+    "alone" ("In the town of Paiporta alone, 40 people perished")."""
+    overall = _OVERALL.search(s.text)
+    alone = _ALONE.search(s.text)
+    for p in found:
+        at = p.extra["figure"][0] - s.start if "figure" in p.extra else None
+        if p.kind != "quantity" or p.scope or at is None:
+            continue
+        same = [q for q in found if q is not p and q.question == p.question]
+        if (
+            overall
+            and at < overall.start()
+            and any(q.extra.get("figure", [0])[0] - s.start > overall.end() for q in same)
+        ):
+            p.scope = "part"
+        elif _FORECAST.search(s.text[:at]):
+            p.scope, p.hedge = "forecast", p.hedge or "expected"
+        elif alone and (not same or abs(alone.start() - at) < 40):
+            p.scope = f"in {alone.group('s')}"
+    return found
+
+
 def _narrower(before: str, after: str, question: Question) -> str | None:
     """What a figure counts when its clause says it is a part of the question's total: "12 are in
     critical condition", "27 people who died in hospitals", "61 people from her State", "17 of the
@@ -294,6 +332,11 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
         return f"in {m.group('s')}"
     if m := _FROM.match(clause):
         return f"from {m.group('s')}"
+    if m := re.match(
+        r"\s+(?:deaths?|people|persons)\s+(?:occurred|were\s+recorded|were\s+reported)\s+in\s+(?P<s>[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*){0,3})",
+        clause,
+    ):
+        return f"in {m.group('s')}"  # "two deaths occurred in Castile-La Mancha"
     if _OF_THE.match(clause) or _AMONG.search(after[:80]):
         return "part"
     if re.search(
@@ -509,7 +552,7 @@ class Reader:
                 previous = p
                 if p.question.running:
                     self.last_count = p.question
-        return out
+        return _sentence_scopes(s, out)
 
     _CHANGE = re.compile(
         r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
@@ -560,7 +603,8 @@ class Reader:
         if first in lex.non_count and not f.share:
             return None
         if re.match(
-            r"\s+(?:\w+\s+){0,2}?bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
+            r"\s+(?:\w+\s+){0,2}?bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|"
+            r"preserved|pending|awaiting)\b",
             after,
             re.I,
         ) or re.match(
