@@ -380,6 +380,12 @@ _CORRECTION = re.compile(
     r"lowered|brought down|down to|instead of)\b"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
+# Dates in a quote ("revised to 275 on June 5, 2023", a capture's "date 2023-06-04") name no figure.
+_DATES = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?\b|\b(?:19|20)\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
 
 
 def _figure(c: ClaimView) -> str | None:
@@ -437,7 +443,7 @@ def revises(later: ClaimView, earlier: ClaimView) -> bool:
     if old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
         return True
     # A correction that names the figure it replaces ("275 and not 288") replaces that one only.
-    named = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(q)} - {own}
+    named = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(_DATES.sub(" ", q))} - {own}
     return not named and bool(_CORRECTION.search(q))
 
 

@@ -83,7 +83,8 @@ def _candidate(ledger: Ledger, source: Source, p: proposals.Proposal) -> Candida
         end=p.end,
         kind=p.kind,
         role=p.role,
-        value_text=p.value[:2000],
+        # "blamed the US" and "blamed the United States" name one party: one value to compare.
+        value_text=((lexicon().country(p.value) or p.value) if prop.value_type == "entity" else p.value)[:2000],
         subject_text=clip(Candidate.subject_text, subject.name if subject else None),
         subject_id=subject.entity_id if subject else None,
         subject_link=subject.link if subject else None,

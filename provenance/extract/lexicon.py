@@ -53,8 +53,11 @@ class Statement:
 
 class Lexicon:
     def country(self, word: str | None) -> str | None:
-        """The country a nationality adjective names ("Iranian" -> Iran), else the word as given."""
-        return self.demonyms.get(word.lower(), word) if word else word
+        """The country a nationality adjective or a short name names ("Iranian" -> Iran, "U.S." ->
+        United States), else the word as given."""
+        if not word:
+            return word
+        return self.demonyms.get(word.lower(), self.demonyms.get(re.sub(r"^the\s+", "", word.lower()), word))
 
     def __init__(self, data: dict):
         v = data["verbs"]
@@ -84,7 +87,9 @@ class Lexicon:
         self.part_markers = re.compile(rf"\b{words_re(data['part_markers'])}\s*$", re.I)
         self.non_count = {w.lower() for w in data["non_count_nouns"]}
         self.events = {k.lower(): v for k, v in data["events"].items()}
-        self.demonyms = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
+        self.demonyms = {
+            k.lower(): v for k, v in (*data.get("demonyms", {}).items(), *data.get("country_names", {}).items())
+        }
         self.demonym_words = (
             "(?:" + "|".join(re.escape(k) for k in sorted(data.get("demonyms", {}), key=len, reverse=True)) + ")"
             if data.get("demonyms")

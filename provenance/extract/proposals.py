@@ -311,7 +311,7 @@ def _perpetrator_patterns(role: str, dem: str) -> list[tuple[str, re.Pattern]]:
 _NEGATED = re.compile(
     r"\b(?:no\s+(?:reason|evidence|indication|sign|proof)\b|not\s+(?:believe|think)|refut\w*|reject\w*|"
     r"den(?:y|ied|ies)|dismiss\w*|(?:absurd|ridiculous|wrong|false|untrue|baseless|nonsense)\s+to\s+"
-    r"(?:claim|say|suggest|allege|think))[^.;]{0,60}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
+    r"(?:claim|say|suggest|allege|think))[^.;]{0,90}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
     re.I,
 )
 _BLAME_WORDS = re.compile(
@@ -415,6 +415,91 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
         return (known or before)[-1]
     after = [m for m in pool if m.start >= pos]
     return after[0] if after else None
+
+
+# "three more people have succumbed", "two more deaths": an increase of a count, not its total.
+_INCREMENT = re.compile(
+    r"\s+(?:more|additional|further)\s+(?:[a-z]+\s+)?"
+    r"(?:(?:have|has|had)\s+)?(?:died|succumbed|deaths|dead|been\s+killed|were\s+killed|killed)\b",
+    re.I,
+)
+# What makes a figure a part of its question's total, read in the figure's own clause.
+_CONDITION = re.compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s+in\s+(?:an?\s+|the\s+)?(?P<s>(?:critical|serious|grave|stable|fair)\s+condition|"
+    r"intensive\s+care|ICU|hospitals?|the\s+community|a\s+community)\b",
+    re.I,
+)
+_FROM = re.compile(
+    r"\s+(?:people|persons|victims|passengers|residents|patients|pilgrims|workers)\s+from\s+"
+    r"(?P<s>(?:her|his|their|its|the)\s+[A-Z]?[\w’'-]+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
+_OF_THE = re.compile(
+    r"\s+of\s+(?:which|whom|them|those|the\s+(?:\w+\s+)?(?:dead|deaths|victims|injured|wounded|bodies))\b"
+)
+_AMONG = re.compile(r"\bamong\s+(?:those|the)\s+(?:\w+\s+)?(?:killed|dead|victims|injured|wounded|missing)\b")
+
+
+# "..., bringing the overall toll to at least 205": the figures before it are a region's part.
+_OVERALL = re.compile(
+    r"\bbring(?:ing|s)?\s+the\s+(?:overall|total|national|nationwide|country’s|country's|combined)\s+"
+    r"(?:\w+\s+)?(?:toll|number|count|tally|figure)\s+to\b",
+    re.I,
+)
+# "was expected to receive 35%", "according to pre-election polls": a forecast, not a count.
+_FORECAST = re.compile(
+    r"\b(?:(?:expected|projected|forecast|predicted|tipped)\s+to\s+(?:receive|win|get|take|secure|gain|garner|reach)"
+    r"|(?:pre-election|opinion)\s+poll\w*)\b",
+    re.I,
+)
+_ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
+
+
+def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
+    """Scopes only the whole sentence shows: a part before the overall toll, a forecast, a place
+    "alone" ("In the town of Paiporta alone, 40 people perished")."""
+    overall = _OVERALL.search(s.text)
+    alone = _ALONE.search(s.text)
+    for p in found:
+        at = p.extra["figure"][0] - s.start if "figure" in p.extra else None
+        if p.kind != "quantity" or p.scope or at is None:
+            continue
+        same = [q for q in found if q is not p and q.question == p.question]
+        if (
+            overall
+            and at < overall.start()
+            and any(q.extra.get("figure", [0])[0] - s.start > overall.end() for q in same)
+        ):
+            p.scope = "part"
+        elif _FORECAST.search(s.text[:at]):
+            p.scope, p.hedge = "forecast", p.hedge or "expected"
+        elif alone and (not same or abs(alone.start() - at) < 40):
+            p.scope = f"in {alone.group('s')}"
+    return found
+
+
+def _narrower(before: str, after: str, question: Question) -> str | None:
+    """What a figure counts when its clause says it is a part of the question's total: "12 are in
+    critical condition", "27 people who died in hospitals", "61 people from her State", "17 of the
+    deaths", "of the 278 bodies, 177 ...", "two Canadians were among those killed"."""
+    clause = re.split(r"[,;.:()“”\"]|\s(?:and|but|while|whereas)\s", after, maxsplit=1)[0]
+    m = _CONDITION.match(clause)
+    if m and not (question.name == "hospitalised" and m.group("s").lower().startswith("hospital")):
+        return f"in {m.group('s')}"
+    if m := _FROM.match(clause):
+        return f"from {m.group('s')}"
+    if m := re.match(
+        r"\s+(?:deaths?|people|persons)\s+(?:occurred|were\s+recorded|were\s+reported)\s+in\s+(?P<s>[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*){0,3})",
+        clause,
+    ):
+        return f"in {m.group('s')}"  # "two deaths occurred in Castile-La Mancha"
+    if _OF_THE.match(clause) or _AMONG.search(after[:80]):
+        return "part"
+    if re.search(
+        r"\bof\s+(?:the|those)\s+[^,;.]{0,50}\b(?:dead|deaths|victims|bodies|injured|wounded)\b[^,;.]{0,30},\s*$",
+        before,
+    ):
+        return "part"  # "of the confirmed deaths in hospitals, 10 patients died ..."
+    return None
 
 
 class Reader:
@@ -528,10 +613,39 @@ class Reader:
         return m.group().lower() if m and m.group().lower() != "according to" else None
 
     def _as_of(self, s: Sentence, near: int) -> str | None:
-        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end)]
+        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end) and not self._not_as_of(s.text, d)]
         if not ds:
             return None
         return min(ds, key=lambda d: abs(d.start - near)).text
+
+    _HAPPENED = re.compile(
+        r"\b(?:struck|hit|happened|occurred|took\s+place|erupted|exploded|collided|derailed|crashed|"
+        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,6}?on\s+)$",
+        re.I,
+    )
+
+    def _not_as_of(self, text: str, d) -> bool:
+        """A date that says when the event happened ("the quake, which struck late Saturday",
+        "the earthquake on April 16", "in the June 2 accident") or where a period starts ("since
+        October 2020") is not the moment a figure speaks for."""
+        before, after = text[: d.start], text[d.end :]
+        if re.search(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", before, re.I) or self._HAPPENED.search(before):
+            return True
+        if re.search(rf"{self.lex.event_re.pattern}\s+(?:\w+\s+)?(?:on|of)\s+(?:(?:early|late)\s+)?$", before, re.I):
+            return True
+        word = r"(?!(?:after|before|since|following|when|as|and|in|at|of|to|the|a|an)\b)[\w-]+\s+"
+        return bool(re.match(rf"(?:’s|'s)?\s+(?:{word}){{0,2}}?{self.lex.event_re.pattern}", after, re.I))
+
+    def _long_before(self, as_of: str | None) -> bool:
+        """Dated a year or more before the article: a figure of some earlier incident named as
+        background ("the deadliest since the 1987 quake, which took about 1,000 lives")."""
+        if not as_of or self.today is None:
+            return False
+        try:
+            when = parse_value(as_of, "date")
+        except InputError:
+            return False
+        return isinstance(when, Period) and (self.today - when.end).days > 366
 
     def _event_subject(self, s: Sentence) -> tuple[str | None, int | None]:
         """The article's event, unless the sentence names another one as background ("the
@@ -594,7 +708,7 @@ class Reader:
                 previous = p
                 if p.question.running:
                     self.last_count = p.question
-        return out
+        return _sentence_scopes(s, out)
 
     _CHANGE = re.compile(
         r"\b(?:revised|rose|risen|increased|climbed|jumped|raised|lowered|dropped|fell|cut|"
@@ -649,11 +763,16 @@ class Reader:
         if first in lex.non_count and not f.share:
             return None
         if re.match(
-            r"\s+bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|preserved)\b",
+            r"\s+(?:\w+\s+){0,2}?bodies\b[^,;.]{0,40}?\b(?:identified|handed\s+over|kept|claimed|unclaimed|unidentified|"
+            r"preserved|pending|awaiting)\b",
             after,
             re.I,
+        ) or re.match(
+            r"\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+been\s+(?:discharged|released)\b", after, re.I
         ):
-            return None  # "88 bodies have been identified": bodies being handled, not a toll
+            # "88 bodies have been identified", "793 injured passengers have been discharged":
+            # bodies or patients being handled, not a toll
+            return None
         vote = self._election(s, f, ms, before, after)
         if vote is not None:
             return vote
@@ -675,6 +794,8 @@ class Reader:
             count, counted = previous.question, who.group() if who else "part"
         if count is None and where is None:
             return None
+        if _INCREMENT.match(after):
+            return None  # "three more people have succumbed": an increase of the toll, not a total
         scope: str | None
         if where is not None and (count is None or count == previous.question):
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
@@ -697,6 +818,19 @@ class Reader:
                     if (counted or "").lower() in ("people", "persons", "individuals", "others", "more", "")
                     else counted
                 )
+                scope = _narrower(before, after, question) or scope
+                if (
+                    scope is None
+                    and previous is not None
+                    and previous.scope
+                    and previous.question == question
+                    and "figure" in previous.extra
+                    and re.fullmatch(
+                        r"[^,;.]{0,60}?(?:,|\band\b|\bwhile\b)\s*",
+                        text[previous.extra["figure"][1] - s.start : f.start],
+                    )
+                ):
+                    scope = "part"  # "10 patients died of X and 17 died of Y": parts, like the first
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
@@ -733,6 +867,11 @@ class Reader:
             earlier_value = next(g for g in change.groups() if g) if change else None
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
+        as_of = self._as_of(s, f.start)
+        if question.running and self._long_before(as_of):
+            # Left to a person: an earlier incident's figure is no rival to this event's count.
+            note = "; ".join(n for n in (note, f"dated {as_of}, long before the article: background?") if n)
+            base *= 0.5
         return Proposal(
             "quantity",
             s.start,
@@ -744,7 +883,7 @@ class Reader:
             subject_id,
             scope=scope or None,
             hedge=self._hedge(s),
-            as_of=self._as_of(s, f.start),
+            as_of=as_of,
             note=note,
             confidence=base if subject else base - 0.2,
             extra={"figure": [s.start + f.start, s.start + f.end]},
@@ -928,6 +1067,8 @@ class Reader:
         if not _parses(f.text, "quantity"):
             return None
         subject, sid = self._event_subject(s)
+        # "the deadliest since a magnitude-7.1 earthquake in 1979": another quake's magnitude.
+        background = self._long_before(self._as_of(s, f.start))
         return Proposal(
             "quantity",
             s.start,
@@ -938,7 +1079,8 @@ class Reader:
             subject,
             sid,
             hedge=self._hedge(s),
-            confidence=0.9 if subject else 0.6,
+            note="dated long before the article: background?" if background else None,
+            confidence=(0.9 if subject else 0.6) * (0.5 if background else 1),
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
