@@ -127,10 +127,11 @@ _EARLIER_BEFORE = re.compile(
 _EARLIER_AFTER = re.compile(
     r"\s+(?:and\s+)?not\s+(\d[\d,.]*)\b|\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:an?\s+)?(?:earlier\s+|previous\s+)?(?:\w+\s+)?([\d][\d,.]*)"
 )
-# "two more people died", "three more have succumbed": an increment of a toll, not a toll.
+# "two more people died", "three more have succumbed", "two more deaths", "three more bodies were
+# found": an increment of a toll, not a toll.
 _INCREMENT = re.compile(
-    r"\s+more\s+(?:[\w’'-]+\s+){0,2}?(?:have\s+|has\s+|had\s+)?(?:since\s+|also\s+|later\s+)?"
-    r"(?:died|succumbed|perished|been\s+killed|were\s+killed|lost\s+their\s+lives|"
+    r"\s+(?:more|additional|further)\s+(?:[\w’'-]+\s+){0,2}?(?:have\s+|has\s+|had\s+)?(?:since\s+|also\s+|later\s+)?"
+    r"(?:died|succumbed|perished|deaths|dead|killed|been\s+killed|were\s+killed|lost\s+their\s+lives|"
     r"(?:were|have\s+been|had\s+been|was)\s+(?:found|recovered|retrieved|pulled\s+out))\b",
     re.I,
 )
@@ -417,12 +418,6 @@ def _subject_near(ms: list[names.Mention], pos: int, exclude: tuple[int, int] | 
     return after[0] if after else None
 
 
-# "three more people have succumbed", "two more deaths": an increase of a count, not its total.
-_INCREMENT = re.compile(
-    r"\s+(?:more|additional|further)\s+(?:[a-z]+\s+)?"
-    r"(?:(?:have|has|had)\s+)?(?:died|succumbed|deaths|dead|been\s+killed|were\s+killed|killed)\b",
-    re.I,
-)
 # What makes a figure a part of its question's total, read in the figure's own clause.
 _CONDITION = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+in\s+(?:an?\s+|the\s+)?(?P<s>(?:critical|serious|grave|stable|fair)\s+condition|"
