@@ -246,12 +246,21 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     if not new:
         return []
     rules = _rules(session)
-    props = {v.property_id for v in new}
-    partners = {p for pair in rules for p in pair if pair & props}
-    others = []
-    for subjects in _chunks(sorted({v.subject_id for v in new})):
-        others += _views(session, Claim.subject_id.in_(subjects) & Claim.property_id.in_(props | partners), ctx)
-    others = list({v.id: v for v in others}.values())
+    # Only the questions the new claims ask, and on their subjects the properties a rule ties
+    # theirs to: one indexed query per property (subject, property), not every claim of a subject.
+    wanted: dict[int, set[int]] = defaultdict(set)  # property -> subjects
+    for v in new:
+        wanted[v.property_id].add(v.subject_id)
+        for pair in rules:
+            if v.property_id in pair:
+                for p in pair:
+                    wanted[p].add(v.subject_id)
+    others = [
+        view
+        for prop, subjects in sorted(wanted.items())
+        for chunk in _chunks(sorted(subjects))
+        for view in _views(session, (Claim.property_id == prop) & Claim.subject_id.in_(chunk), ctx)
+    ]
     ctx.preload_outlets({v.source_id for v in others} | {v.source_id for v in new})
     # Each new claim meets only its own question pair by pair; rules are grouped per subject.
     by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
@@ -259,8 +268,9 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     for v in others:
         by_question[(v.subject_id, v.property_id)].append(v)
         by_subject[v.subject_id].append(v)
-    for (_, prop), views in by_question.items():
-        if ctx.props[prop][3]:  # a running count: figures a later report revised are superseded
+    asked = {(v.subject_id, v.property_id) for v in new}
+    for (subject, prop), views in by_question.items():
+        if (subject, prop) in asked and ctx.props[prop][3]:  # a running count: revised figures are superseded
             ctx.superseded |= superseded(views)
             ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
@@ -287,7 +297,17 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
                 findings += [f for f in rule.disagreements(r, by_subject[subject]) if new_ids & set(f.claims)]
     findings += _accusations_for(session, ctx, [v for v in new if accusation.accuses(v)])
     ids, grown = _store(session, findings)
-    return load(session, ids + grown)
+    return _conflicts(session, ids + grown)
+
+
+def _conflicts(session: Session, ids: list[int]) -> list[Conflict]:
+    """Conflicts by id, without their claims: a grouped disagreement a new claim joined may hold
+    thousands, and callers report id, kind and explanation (claims load lazily if asked)."""
+    return [
+        c
+        for chunk in _chunks(sorted(ids))
+        for c in session.scalars(select(Conflict).where(Conflict.id.in_(chunk)).order_by(Conflict.id))
+    ]
 
 
 def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> list[Finding]:
