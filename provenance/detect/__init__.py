@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
-from . import accusation, denial, exclusive, numeric, rule, scope, single_value
+from . import accusation, denial, exclusive, grouping, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
 from .pairs import Question
 from .store import load
@@ -73,10 +73,13 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
     return by_pair
 
 
-def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], list[int]]:
+def _store(
+    session: Session, findings: Iterable[Finding], who: dict[int, tuple[int | None, int]] | None = None
+) -> tuple[list[int], list[int]]:
     """Insert what is new in bulk; link new claims to grouped conflicts that already exist.
 
-    One audit event names each batch. Returns (ids of new conflicts, ids of grown ones).
+    One audit event names each batch. Returns (ids of new conflicts, ids of grown ones). `who`
+    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written.
     """
     merged: dict[str, Finding] = {}
     extra: dict[str, set[int]] = defaultdict(set)  # a grouped key met twice: the union of claims
@@ -111,6 +114,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
         )
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
+    counted = _counted(new, claims_of, who or {})
     if new:
         now = utcnow()
         rows = [
@@ -119,7 +123,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
                 kind=f.kind,
                 detector=f.detector,
                 detector_version=f.version,
-                explanation=f.explanation,
+                explanation=counted.get(f.key, f.explanation),
                 severity=f.severity,
                 status="open",
                 rule_id=f.rule_id,
@@ -146,8 +150,25 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
             kinds=dict(Counter(f.kind for f in new)),
         )
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
-    _recount(session, {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key}, sorted(grown))
+    _recount(
+        session,
+        {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key and f.key not in counted},
+        sorted(grown),
+    )
     return [cid for cid, _ in back] + ids, sorted(grown)
+
+
+def _counted(new: list[Finding], claims_of: dict[str, set[int]], who: dict[int, tuple[int | None, int]]) -> dict:
+    """The explanations of new grouped conflicts whose claims' speakers and sources are known:
+    written with their counts at once, instead of counted again in SQL (_recount)."""
+    out = {}
+    for f in new:
+        claims = claims_of[f.key]
+        if f.group_key and claims <= who.keys():
+            speakers = len({who[c][0] for c in claims} - {None})
+            sources = len({who[c][1] for c in claims})
+            out[f.key] = f"{f.head}: {_tally(len(claims), speakers, sources, f.tally)}; {f.explanation}"
+    return out
 
 
 def _before_superseded(session: Session, conflict_id: int) -> str:
@@ -275,6 +296,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
     findings = []
+    who: dict[int, tuple[int | None, int]] = {v.id: (v.speaker_id, v.source_id) for v in others}
     questions = {q: Question(views) for q, views in by_question.items()}
     position = {v.id: i for views in by_question.values() for i, v in enumerate(views)}
     for a in new:
@@ -286,7 +308,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if b.id in new_ids and b.id < a.id:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(f)
+                findings.append(_grouped_pair(f, a, b, who))
     all_rules = [r for rs in rules.values() for r in rs]
     new_props: dict[int, set[int]] = defaultdict(set)
     for v in new:
@@ -296,7 +318,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if {r.left_property_id, r.right_property_id} & touched:
                 findings += [f for f in rule.disagreements(r, by_subject[subject]) if new_ids & set(f.claims)]
     findings += _accusations_for(session, ctx, [v for v in new if accusation.accuses(v)])
-    ids, grown = _store(session, findings)
+    ids, grown = _store(session, findings, who)
     return _conflicts(session, ids + grown)
 
 
@@ -355,6 +377,7 @@ def scan(session: Session) -> list[int]:
     ctx = Context(session)
     rules = _rules(session)
     findings: list[Finding] = []
+    who: dict[int, tuple[int | None, int]] = {}  # claim -> (speaker, source), for grouped tallies
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
@@ -365,10 +388,10 @@ def scan(session: Session) -> list[int]:
         # most pairs of figures end at cannot_conflict.
         for a, b in Question(group).pairs():
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(f)
+                findings.append(_grouped_pair(f, a, b, who))
         if len(findings) > 10_000:
-            stored += _store(session, findings)[0]
-            findings = []
+            stored += _store(session, findings, who)[0]
+            findings, who = [], {}
     rule_props = sorted({p for pair in rules for p in pair})
     if rule_props:
         all_rules = [r for rs in rules.values() for r in rs]
@@ -376,8 +399,8 @@ def scan(session: Session) -> list[int]:
             for r in all_rules:
                 findings += rule.disagreements(r, group)
             if len(findings) > 10_000:
-                stored += _store(session, findings)[0]
-                findings = []
+                stored += _store(session, findings, who)[0]
+                findings, who = [], {}
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(
@@ -387,7 +410,16 @@ def scan(session: Session) -> list[int]:
             (Claim.property_id, Claim.id),
         ):
             findings += accusation.disagreements(group)
-    return stored + _store(session, findings)[0]
+    return stored + _store(session, findings, who)[0]
+
+
+def _grouped_pair(f: Finding, a: ClaimView, b: ClaimView, who: dict[int, tuple[int | None, int]]) -> Finding:
+    """A pair finding as the store keeps it: grouped per question and pair of answers for the
+    kinds that repeat (grouping.py); `who` learns the two claims' speakers and sources."""
+    g = grouping.group(f, a, b)
+    if g is not f:
+        who[a.id], who[b.id] = (a.speaker_id, a.source_id), (b.speaker_id, b.source_id)
+    return g
 
 
 def _pairs(group: list[ClaimView]):
@@ -424,6 +456,8 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
         elif c.kind == "rule" and len(members) != 2:
             r = rules.get(c.rule_id)
             found = next((f for f in rule.disagreements(r, present) if f.key == c.key), None) if r else None
+        elif grouping.is_grouped(c.key):  # one disagreement between two answers: still there?
+            found = next((f for f in _question_findings(present) if f.key == c.key), None)
         elif len(members) == 2 and all(members):
             a, b = present  # all members are present
             if c.kind == "rule":
@@ -435,6 +469,17 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     return out
 
 
+def _question_findings(views: list[ClaimView]) -> Iterator[Finding]:
+    """What the pair pass finds among these claims (grouped), question by question."""
+    by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
+    for v in sorted(views, key=lambda v: v.id):
+        by_question[(v.subject_id, v.property_id)].append(v)
+    for group in by_question.values():
+        for a, b in Question(group).pairs():
+            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                yield grouping.group(f, a, b)
+
+
 def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
     """Each conflict's explanation rendered from the claims as they are now (names, values,
     dates), so that it never goes stale; the stored text when the claims no longer disagree."""
@@ -444,7 +489,7 @@ def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
 
 
 def _grouped(c: Conflict) -> bool:
-    return c.kind == "accusation" or c.key.startswith("rule#")
+    return c.kind == "accusation" or c.key.startswith("rule#") or grouping.is_grouped(c.key)
 
 
 def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[list[int], list[Conflict]]:
