@@ -296,7 +296,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
     findings = []
-    who: dict[int, tuple[int | None, int]] = {v.id: (v.speaker_id, v.source_id) for v in others}
+    grouper = grouping.Grouper()
     questions = {q: Question(views) for q, views in by_question.items()}
     position = {v.id: i for views in by_question.values() for i, v in enumerate(views)}
     for a in new:
@@ -308,7 +308,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if b.id in new_ids and b.id < a.id:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(_grouped_pair(f, a, b, who))
+                findings.append(grouper.group(f, a, b))
     all_rules = [r for rs in rules.values() for r in rs]
     new_props: dict[int, set[int]] = defaultdict(set)
     for v in new:
@@ -318,7 +318,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if {r.left_property_id, r.right_property_id} & touched:
                 findings += [f for f in rule.disagreements(r, by_subject[subject]) if new_ids & set(f.claims)]
     findings += _accusations_for(session, ctx, [v for v in new if accusation.accuses(v)])
-    ids, grown = _store(session, findings, who)
+    ids, grown = _store(session, findings, grouper.who)
     return _conflicts(session, ids + grown)
 
 
@@ -377,7 +377,7 @@ def scan(session: Session) -> list[int]:
     ctx = Context(session)
     rules = _rules(session)
     findings: list[Finding] = []
-    who: dict[int, tuple[int | None, int]] = {}  # claim -> (speaker, source), for grouped tallies
+    grouper = grouping.Grouper()  # one disagreement per question and pair of answers
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
@@ -388,10 +388,11 @@ def scan(session: Session) -> list[int]:
         # most pairs of figures end at cannot_conflict.
         for a, b in Question(group).pairs():
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(_grouped_pair(f, a, b, who))
+                findings.append(grouper.group(f, a, b))
         if len(findings) > 10_000:
-            stored += _store(session, findings, who)[0]
-            findings, who = [], {}
+            stored += _store(session, findings, grouper.who)[0]
+            findings = []
+            grouper.flushed()
     rule_props = sorted({p for pair in rules for p in pair})
     if rule_props:
         all_rules = [r for rs in rules.values() for r in rs]
@@ -399,8 +400,9 @@ def scan(session: Session) -> list[int]:
             for r in all_rules:
                 findings += rule.disagreements(r, group)
             if len(findings) > 10_000:
-                stored += _store(session, findings, who)[0]
-                findings, who = [], {}
+                stored += _store(session, findings, grouper.who)[0]
+                findings = []
+                grouper.flushed()
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(
@@ -410,16 +412,7 @@ def scan(session: Session) -> list[int]:
             (Claim.property_id, Claim.id),
         ):
             findings += accusation.disagreements(group)
-    return stored + _store(session, findings, who)[0]
-
-
-def _grouped_pair(f: Finding, a: ClaimView, b: ClaimView, who: dict[int, tuple[int | None, int]]) -> Finding:
-    """A pair finding as the store keeps it: grouped per question and pair of answers for the
-    kinds that repeat (grouping.py); `who` learns the two claims' speakers and sources."""
-    g = grouping.group(f, a, b)
-    if g is not f:
-        who[a.id], who[b.id] = (a.speaker_id, a.source_id), (b.speaker_id, b.source_id)
-    return g
+    return stored + _store(session, findings, grouper.who)[0]
 
 
 def _pairs(group: list[ClaimView]):

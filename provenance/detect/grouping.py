@@ -54,6 +54,39 @@ def group(f: Finding, a: ClaimView, b: ClaimView) -> Finding:
     )
 
 
+class Grouper:
+    """`group` for a whole pass: each claim's answer worked out once, the head written only for
+    a disagreement's first finding (the store keeps the first), and `who` (claim -> speaker,
+    source) gathered for the store's counts."""
+
+    def __init__(self) -> None:
+        self.who: dict[int, tuple[int | None, int]] = {}
+        self._answers: dict[int, str] = {}
+        self._keys: set[str] = set()
+
+    def group(self, f: Finding, a: ClaimView, b: ClaimView) -> Finding:
+        if f.kind not in KINDS:
+            return f
+        self.who[a.id], self.who[b.id] = (a.speaker_id, a.source_id), (b.speaker_id, b.source_id)
+        answers = sorted((self._answer(a), self._answer(b)))
+        k = f"{f.kind}:s{a.subject_id}:p{a.property_id}:{hashlib.sha1('|'.join(answers).encode()).hexdigest()[:16]}"
+        if k in self._keys:  # a later pair of a known disagreement: only its claims matter
+            return dataclasses.replace(f, group_key=k, tally="source")
+        self._keys.add(k)
+        return dataclasses.replace(
+            f, explanation=f"for example {f.explanation}", head=_head(f.kind, a, b), group_key=k, tally="source"
+        )
+
+    def _answer(self, v: ClaimView) -> str:
+        if (found := self._answers.get(v.id)) is None:
+            found = self._answers[v.id] = answer(v)
+        return found
+
+    def flushed(self) -> None:
+        """The findings so far are stored: forget what only their counts needed."""
+        self.who, self._answers = {}, {}
+
+
 def _head(kind: str, a: ClaimView, b: ClaimView) -> str:
     """'Subject 1: founded, 2015 vs 2016' (the answers in a stable order)."""
     if kind == "denial":
