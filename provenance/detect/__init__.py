@@ -501,16 +501,19 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
     ]
     touched = list({c.id: c for c in touched}.values())
     current = _current(session, touched)
-    retired = []
+    retired, recount = [], []
     for c in touched:
         finding = current[c.id]
-        if finding is not None:
+        if finding is not None and _grouped(c):
+            recount.append(c.id)  # its head and example stay; its counts are redone below
+        elif finding is not None:
             c.explanation, c.severity = finding.explanation, finding.severity
         elif c.status in LIVE:
             old, c.status = c.status, "superseded"
             retired.append(c.id)
             events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason)
     session.flush()
+    _recount(session, {}, recount)
     return retired, detect_for(session, ids)
 
 
