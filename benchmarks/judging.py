@@ -6,8 +6,10 @@ For every event of benchmarks/corpus/<split>/, its labels.toml minus the label s
 into a fresh ledger through the public path (`provenance import`, which detects as it writes); a
 full scan follows and must add nothing. The open conflicts are then scored against the labels:
 
-- a [[must_flag]] group is found when some conflict's claims all lie in the group;
-- a [[must_not_flag]] group is hit when some conflict's claims all lie in the group;
+- a [[must_flag]] group is found when some conflict's claims all lie in the group (a single-value,
+  denial or decrease conflict, stored once per question and pair of answers: when claims of both
+  its answers do);
+- a [[must_not_flag]] group is hit when some conflict lies in the group, likewise;
 - precision is counted over disagreements as `contested` shows them: conflicts of one kind between
   the same answers (kind, question, and each side's polarity, value and scope) are one
   disagreement, correct when any of its conflicts lies in a must-flag group.
@@ -26,6 +28,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"  # --corpus DIR reads another copy
 LABEL_SECTIONS = ("must_flag", "must_not_flag")
+GROUPED = ("single_value", "denial", "decrease")  # provenance.detect.grouping.KINDS
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.
 # "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
@@ -136,13 +139,20 @@ def judge_event(event_dir: Path) -> dict:
     # that names it can then never be found (-1 stands in for it).
     must = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_flag", [])]
     must_not = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_not_flag", [])]
-    found = [g for ids_, g in must if any(m <= ids_ for _, _, m in conflicts)]
-    hit = [(g, [cid for cid, _, m in conflicts if m <= ids_]) for ids_, g in must_not
-           if any(m <= ids_ for _, _, m in conflicts)]
+    def inside(kind: str, m: frozenset, group: frozenset) -> bool:
+        """A conflict lies in a labelled group: all its claims, or for a disagreement stored once
+        per question and pair of answers (detect/grouping.py) two of its claims, of both answers."""
+        if kind not in GROUPED or len(m) <= 2:
+            return m <= group
+        return len({answer(i) for i in m & group}) >= 2
+
+    found = [g for ids_, g in must if any(inside(k, m, ids_) for _, k, m in conflicts)]
+    hit = [(g, [cid for cid, k, m in conflicts if inside(k, m, ids_)]) for ids_, g in must_not
+           if any(inside(k, m, ids_) for _, k, m in conflicts)]
     groups: dict[tuple, list] = {}
     for cid, kind, members in conflicts:
         groups.setdefault(disagreement(kind, members), []).append((cid, members))
-    correct = [k for k, cs in groups.items() if any(m <= g for _, m in cs for g, _ in must)]
+    correct = [k for k, cs in groups.items() if any(inside(k[0], m, g) for _, m in cs for g, _ in must)]
     wrong = {k: cs for k, cs in groups.items() if k not in correct}
     reverse = {v: k for k, v in ids.items()}
     return {

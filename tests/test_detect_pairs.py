@@ -67,3 +67,77 @@ def test_grouped_pairs_find_what_every_pair_finds(tmp_path):
     assert {"denial", "single_value", "exclusive", "decrease"} <= kinds
     assert grouped == full
     assert tried < every
+
+
+def _stored(path: Path) -> dict[str, frozenset]:
+    conn = sqlite3.connect(path)
+    links: dict[int, set] = {}
+    for cid, claim in conn.execute("SELECT conflict_id, claim_id FROM conflict_claims"):
+        links.setdefault(cid, set()).add(claim)
+    out = {key: frozenset(links[cid]) for cid, key in conn.execute("SELECT id, key FROM conflicts")}
+    conn.close()
+    return out
+
+
+def test_repeated_disagreements_are_stored_once_per_question_and_pair_of_answers(tmp_path):
+    """A scan stores one single-value, denial or decrease conflict per question and pair of
+    answers, backed by exactly the claims of the pairs the full loop finds between them."""
+    from provenance.detect import grouping, scan
+
+    path = _ledger(tmp_path)
+    db = open_db(str(path))
+    expected: dict[str, set] = {}
+    pairs = 0
+    with db.session() as s:
+        ctx = Context(s)
+        ctx.preload_outlets(None)
+        for group in _stream(s, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+            if group[0].running_count and len(group) > 1:
+                ctx.superseded = superseded(group)
+                ctx.replaced = superseded(group, strict=True)
+            for a, b in _every_pair(group):
+                if not cannot_conflict(a, b) and (f := _first(a, b)) is not None and f.kind in grouping.KINDS:
+                    pairs += 1
+                    expected.setdefault(grouping.group(f, a, b).key, set()).update(f.claims)
+    with db.session() as s:
+        scan(s)
+    db.close()
+    stored = {k: v for k, v in _stored(path).items() if k.split(":")[0] in grouping.KINDS}
+    assert stored == {k: frozenset(v) for k, v in expected.items()}
+    assert {k.split(":")[0] for k in stored} == set(grouping.KINDS)
+    assert len(stored) < pairs / 2  # repeated answers make far fewer disagreements than pairs
+
+
+def test_detecting_new_claims_stores_what_a_full_scan_stores(tmp_path):
+    """Incremental detection (detect_for) of the last sources' claims, after a scan of the rest,
+    leaves the same conflicts with the same claims as one full scan: it reads only the questions
+    the new claims ask, yet misses nothing."""
+    from provenance.detect import detect_for, scan
+
+    path = _ledger(tmp_path)
+    full = tmp_path / "full.db"
+    full.write_bytes(path.read_bytes())
+    db = open_db(str(full))
+    with db.session() as s:
+        scan(s)
+    db.close()
+    conn = sqlite3.connect(path)
+    late = [r[0] for r in conn.execute(
+        "SELECT id FROM claims WHERE source_id IN (SELECT id FROM sources ORDER BY id DESC LIMIT 6) "
+        "AND status = 'accepted'")]
+    marks = ",".join(map(str, late))
+    conn.execute(f"UPDATE claims SET status = 'rejected' WHERE id IN ({marks})")
+    conn.commit()
+    db = open_db(str(path))
+    with db.session() as s:
+        scan(s)
+    db.close()
+    conn.execute(f"UPDATE claims SET status = 'accepted' WHERE id IN ({marks})")
+    conn.commit()
+    conn.close()
+    db = open_db(str(path))
+    with db.session() as s:
+        assert detect_for(s, late)
+    db.close()
+    assert len(late) >= 100
+    assert _stored(path) == _stored(full)

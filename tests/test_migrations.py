@@ -174,3 +174,64 @@ def test_per_pair_accusations_and_rules_fold_into_grouped_ones_up_down_up(demo):
     assert _conflicts(demo.db) == folded
     # A scan now finds the folded disagreements already stored: nothing is added beside them.
     assert demo("conflicts", "scan").stdout.startswith("0 new conflict")
+
+
+def _pair_kinds(path) -> dict[str, tuple]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT id, key, status, note FROM conflicts "
+                        "WHERE kind IN ('single_value', 'denial', 'decrease')").fetchall()
+    links: dict[int, set] = {}
+    for cid, claim in conn.execute("SELECT conflict_id, claim_id FROM conflict_claims"):
+        links.setdefault(cid, set()).add(claim)
+    conn.close()
+    return {key: (status, note, frozenset(links[cid])) for cid, key, status, note in rows}
+
+
+def test_per_pair_single_value_denial_decrease_fold_into_grouped_ones_up_down_up(tmp_path):
+    """Older ledgers hold one single-value, denial or decrease conflict per pair of claims; the
+    migration folds them into one per question and pair of answers, as a scan now stores them,
+    keeping people's decisions, and the ledger still verifies."""
+    import re
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import Cli
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import build
+
+    path = tmp_path / "ledger.db"
+    build(str(path), 1500, seed=4)
+    cli = Cli(path)
+    cli("conflicts", "scan")
+    grouped = _pair_kinds(path)
+    assert grouped and all(re.fullmatch(r"(single_value|denial|decrease):s\d+:p\d+:[0-9a-f]{16}", k) for k in grouped)
+    big = next(k for k, v in sorted(grouped.items()) if k.startswith("single_value") and len(v[2]) >= 4)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    downgrade(engine, url, "0010")
+    pairs = _pair_kinds(path)
+    assert len(pairs) > len(grouped) and all(re.fullmatch(r"\w+:\d+,\d+", k) for k in pairs)
+    mine = sorted(k for k, v in pairs.items() if k.startswith("single_value") and v[2] <= grouped[big][2])
+    assert len(mine) >= 2
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE conflicts SET status = 'dismissed', note = 'a typo', decided_by = 'ana', "
+                 "decided_at = '2026-01-02 10:00:00' WHERE key = ?", (mine[0],))
+    conn.execute("UPDATE conflicts SET status = 'confirmed', note = 'checked', decided_by = 'bo', "
+                 "decided_at = '2026-01-03 10:00:00' WHERE key = ?", (mine[1],))
+    conn.commit()
+    conn.close()
+
+    upgrade(engine, url, "head")
+    folded = _pair_kinds(path)
+    assert folded.keys() == grouped.keys()  # the very keys the grouped pass stores
+    assert all(folded[k][2] == grouped[k][2] for k in folded)
+    assert folded[big][0] == "confirmed" and "a typo" in folded[big][1] and "checked" in folded[big][1]
+    downgrade(engine, url, "0010")
+    assert _pair_kinds(path).keys() == pairs.keys()
+    upgrade(engine, url, "head")
+    engine.dispose()
+    assert _pair_kinds(path) == folded
+    # Nothing is added beside the folded conflicts, and every changed row is recorded.
+    assert cli("conflicts", "scan").stdout.startswith("0 new conflict")
+    assert cli("verify").exit_code == 0

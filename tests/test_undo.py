@@ -345,3 +345,37 @@ def test_a_superseded_conflict_cannot_be_decided(cli, tmp_path):
         r = cli("conflicts", verb, str(c["id"]), ok=False)
         assert r.exit_code != 0 and "is superseded" in r.stderr and "Traceback" not in r.output
     assert cli.snapshot() == before
+
+
+def test_a_repeated_disagreement_grows_by_one_claim_and_undo_shrinks_it_back(cli, tmp_path):
+    """Claims repeating an answer join the one stored disagreement (question + pair of answers)
+    instead of adding a conflict per pair; undoing the claim takes it out again, and the ledger
+    verifies after both."""
+    src = tmp_path / "a.txt"
+    src.write_text("The group was founded in 2015, one said. Another said it was founded in 2016. "
+                   "A third said 2015. A fourth said 2016.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    cli("properties", "add", "founded", "--type", "date", "--single-value")
+
+    def add(quote, value):
+        return cli.json("claims", "add", "1", "--quote", quote, "--subject", "The group", "--property",
+                        "founded", "--value", value, "--new-entities")
+
+    for quote, value in (("founded in 2015", "2015"), ("founded in 2016", "2016"), ("A third said 2015", "2015")):
+        add(quote, value)
+    conflicts = cli.json("conflicts", "list")
+    assert len(conflicts) == 1 and conflicts[0]["kind"] == "single_value"
+    assert "3 claims" in conflicts[0]["explanation"]
+    one = conflicts[0]["id"]
+    fourth = add("A fourth said 2016", "2016")
+    assert fourth["new_conflicts"] == [one]  # the disagreement it joined, not a new conflict
+    grown = cli.json("conflicts", "list")
+    assert [c["id"] for c in grown] == [one] and "4 claims from 1 source" in grown[0]["explanation"]
+    assert _count(cli, "conflict_claims") == 4
+    cli("verify")
+    cli("undo")
+    assert _count(cli, "conflict_claims") == 3
+    back = cli.json("conflicts", "list")
+    assert [c["id"] for c in back] == [one] and back[0]["status"] == "open"
+    assert "3 claims from 1 source" in back[0]["explanation"]
+    cli("verify")

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
-from . import accusation, denial, exclusive, numeric, rule, scope, single_value
+from . import accusation, denial, exclusive, grouping, numeric, rule, scope, single_value
 from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
 from .pairs import Question
 from .store import load
@@ -73,10 +73,13 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
     return by_pair
 
 
-def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], list[int]]:
+def _store(
+    session: Session, findings: Iterable[Finding], who: dict[int, tuple[int | None, int]] | None = None
+) -> tuple[list[int], list[int]]:
     """Insert what is new in bulk; link new claims to grouped conflicts that already exist.
 
-    One audit event names each batch. Returns (ids of new conflicts, ids of grown ones).
+    One audit event names each batch. Returns (ids of new conflicts, ids of grown ones). `who`
+    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written.
     """
     merged: dict[str, Finding] = {}
     extra: dict[str, set[int]] = defaultdict(set)  # a grouped key met twice: the union of claims
@@ -111,6 +114,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
         )
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
+    counted = _counted(new, claims_of, who or {})
     if new:
         now = utcnow()
         rows = [
@@ -119,7 +123,7 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
                 kind=f.kind,
                 detector=f.detector,
                 detector_version=f.version,
-                explanation=f.explanation,
+                explanation=counted.get(f.key, f.explanation),
                 severity=f.severity,
                 status="open",
                 rule_id=f.rule_id,
@@ -146,8 +150,25 @@ def _store(session: Session, findings: Iterable[Finding]) -> tuple[list[int], li
             kinds=dict(Counter(f.kind for f in new)),
         )
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
-    _recount(session, {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key}, sorted(grown))
+    _recount(
+        session,
+        {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key and f.key not in counted},
+        sorted(grown),
+    )
     return [cid for cid, _ in back] + ids, sorted(grown)
+
+
+def _counted(new: list[Finding], claims_of: dict[str, set[int]], who: dict[int, tuple[int | None, int]]) -> dict:
+    """The explanations of new grouped conflicts whose claims' speakers and sources are known:
+    written with their counts at once, instead of counted again in SQL (_recount)."""
+    out = {}
+    for f in new:
+        claims = claims_of[f.key]
+        if f.group_key and claims <= who.keys():
+            speakers = len({who[c][0] for c in claims} - {None})
+            sources = len({who[c][1] for c in claims})
+            out[f.key] = f"{f.head}: {_tally(len(claims), speakers, sources, f.tally)}; {f.explanation}"
+    return out
 
 
 def _before_superseded(session: Session, conflict_id: int) -> str:
@@ -246,12 +267,21 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     if not new:
         return []
     rules = _rules(session)
-    props = {v.property_id for v in new}
-    partners = {p for pair in rules for p in pair if pair & props}
-    others = []
-    for subjects in _chunks(sorted({v.subject_id for v in new})):
-        others += _views(session, Claim.subject_id.in_(subjects) & Claim.property_id.in_(props | partners), ctx)
-    others = list({v.id: v for v in others}.values())
+    # Only the questions the new claims ask, and on their subjects the properties a rule ties
+    # theirs to: one indexed query per property (subject, property), not every claim of a subject.
+    wanted: dict[int, set[int]] = defaultdict(set)  # property -> subjects
+    for v in new:
+        wanted[v.property_id].add(v.subject_id)
+        for pair in rules:
+            if v.property_id in pair:
+                for p in pair:
+                    wanted[p].add(v.subject_id)
+    others = [
+        view
+        for prop, subjects in sorted(wanted.items())
+        for chunk in _chunks(sorted(subjects))
+        for view in _views(session, (Claim.property_id == prop) & Claim.subject_id.in_(chunk), ctx)
+    ]
     ctx.preload_outlets({v.source_id for v in others} | {v.source_id for v in new})
     # Each new claim meets only its own question pair by pair; rules are grouped per subject.
     by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
@@ -259,12 +289,14 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     for v in others:
         by_question[(v.subject_id, v.property_id)].append(v)
         by_subject[v.subject_id].append(v)
-    for (_, prop), views in by_question.items():
-        if ctx.props[prop][3]:  # a running count: figures a later report revised are superseded
+    asked = {(v.subject_id, v.property_id) for v in new}
+    for (subject, prop), views in by_question.items():
+        if (subject, prop) in asked and ctx.props[prop][3]:  # a running count: revised figures are superseded
             ctx.superseded |= superseded(views)
             ctx.replaced |= superseded(views, strict=True)
     new_ids = {v.id for v in new}
     findings = []
+    grouper = grouping.Grouper()
     questions = {q: Question(views) for q, views in by_question.items()}
     position = {v.id: i for views in by_question.values() for i, v in enumerate(views)}
     for a in new:
@@ -276,7 +308,7 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if b.id in new_ids and b.id < a.id:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(f)
+                findings.append(grouper.group(f, a, b))
     all_rules = [r for rs in rules.values() for r in rs]
     new_props: dict[int, set[int]] = defaultdict(set)
     for v in new:
@@ -286,8 +318,18 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             if {r.left_property_id, r.right_property_id} & touched:
                 findings += [f for f in rule.disagreements(r, by_subject[subject]) if new_ids & set(f.claims)]
     findings += _accusations_for(session, ctx, [v for v in new if accusation.accuses(v)])
-    ids, grown = _store(session, findings)
-    return load(session, ids + grown)
+    ids, grown = _store(session, findings, grouper.who)
+    return _conflicts(session, ids + grown)
+
+
+def _conflicts(session: Session, ids: list[int]) -> list[Conflict]:
+    """Conflicts by id, without their claims: a grouped disagreement a new claim joined may hold
+    thousands, and callers report id, kind and explanation (claims load lazily if asked)."""
+    return [
+        c
+        for chunk in _chunks(sorted(ids))
+        for c in session.scalars(select(Conflict).where(Conflict.id.in_(chunk)).order_by(Conflict.id))
+    ]
 
 
 def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> list[Finding]:
@@ -335,6 +377,7 @@ def scan(session: Session) -> list[int]:
     ctx = Context(session)
     rules = _rules(session)
     findings: list[Finding] = []
+    grouper = grouping.Grouper()  # one disagreement per question and pair of answers
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
@@ -345,10 +388,11 @@ def scan(session: Session) -> list[int]:
         # most pairs of figures end at cannot_conflict.
         for a, b in Question(group).pairs():
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(f)
+                findings.append(grouper.group(f, a, b))
         if len(findings) > 10_000:
-            stored += _store(session, findings)[0]
+            stored += _store(session, findings, grouper.who)[0]
             findings = []
+            grouper.flushed()
     rule_props = sorted({p for pair in rules for p in pair})
     if rule_props:
         all_rules = [r for rs in rules.values() for r in rs]
@@ -356,8 +400,9 @@ def scan(session: Session) -> list[int]:
             for r in all_rules:
                 findings += rule.disagreements(r, group)
             if len(findings) > 10_000:
-                stored += _store(session, findings)[0]
+                stored += _store(session, findings, grouper.who)[0]
                 findings = []
+                grouper.flushed()
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(
@@ -367,7 +412,7 @@ def scan(session: Session) -> list[int]:
             (Claim.property_id, Claim.id),
         ):
             findings += accusation.disagreements(group)
-    return stored + _store(session, findings)[0]
+    return stored + _store(session, findings, grouper.who)[0]
 
 
 def _pairs(group: list[ClaimView]):
@@ -404,6 +449,8 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
         elif c.kind == "rule" and len(members) != 2:
             r = rules.get(c.rule_id)
             found = next((f for f in rule.disagreements(r, present) if f.key == c.key), None) if r else None
+        elif grouping.is_grouped(c.key):  # one disagreement between two answers: still there?
+            found = next((f for f in _question_findings(present) if f.key == c.key), None)
         elif len(members) == 2 and all(members):
             a, b = present  # all members are present
             if c.kind == "rule":
@@ -415,6 +462,17 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     return out
 
 
+def _question_findings(views: list[ClaimView]) -> Iterator[Finding]:
+    """What the pair pass finds among these claims (grouped), question by question."""
+    by_question: dict[tuple[int, int], list[ClaimView]] = defaultdict(list)
+    for v in sorted(views, key=lambda v: v.id):
+        by_question[(v.subject_id, v.property_id)].append(v)
+    for group in by_question.values():
+        for a, b in Question(group).pairs():
+            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                yield grouping.group(f, a, b)
+
+
 def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
     """Each conflict's explanation rendered from the claims as they are now (names, values,
     dates), so that it never goes stale; the stored text when the claims no longer disagree."""
@@ -424,7 +482,7 @@ def explanations(session: Session, conflicts: list[Conflict]) -> dict[int, str]:
 
 
 def _grouped(c: Conflict) -> bool:
-    return c.kind == "accusation" or c.key.startswith("rule#")
+    return c.kind == "accusation" or c.key.startswith("rule#") or grouping.is_grouped(c.key)
 
 
 def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[list[int], list[Conflict]]:
@@ -443,16 +501,19 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
     ]
     touched = list({c.id: c for c in touched}.values())
     current = _current(session, touched)
-    retired = []
+    retired, recount = [], []
     for c in touched:
         finding = current[c.id]
-        if finding is not None:
+        if finding is not None and _grouped(c):
+            recount.append(c.id)  # its head and example stay; its counts are redone below
+        elif finding is not None:
             c.explanation, c.severity = finding.explanation, finding.severity
         elif c.status in LIVE:
             old, c.status = c.status, "superseded"
             retired.append(c.id)
             events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason)
     session.flush()
+    _recount(session, {}, recount)
     return retired, detect_for(session, ids)
 
 
