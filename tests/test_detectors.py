@@ -264,3 +264,23 @@ def test_a_figure_a_correction_names_is_compared_with_nothing(ledger):
     open_ = [c for c in ledger.json("conflicts", "list") if c["status"] == "open"]
     assert not any(1 in [x["id"] for x in ledger.json("conflicts", "show", str(c["id"]))["claims"]] for c in open_)
     assert fix["id"] == 3
+
+
+@pytest.mark.parametrize("first,second", [
+    ("children", "minors"),
+    ("in critical condition", "in intensive care"),
+    ("foreigners", "foreign nationals on the official list of the dead"),
+    ("police officers", "confirmed police"),
+])
+def test_scopes_worded_differently_but_counting_the_same_people_are_compared(ledger, first, second):
+    add(ledger, "12 people died", "death toll", "12", "--scope", first, "--as-of", "2024-05-04")
+    b = add(ledger, "40 people died", "death toll", "40", "--scope", second, "--as-of", "2024-05-04")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "same_day"
+    assert f"counting {first!r}" in c["explanation"] and f"counting {second!r}" in c["explanation"]
+
+
+def test_a_narrower_scope_is_still_a_different_question(ledger):
+    add(ledger, "12 people died", "death toll", "12", "--scope", "children", "--as-of", "2024-05-04")
+    b = add(ledger, "40 people died", "death toll", "40", "--scope", "children under five", "--as-of", "2024-05-04")
+    assert b["new_conflicts"] == []

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..anchoring import fold_text
 from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
 from ..values import Interval, Label, Period, Value, from_json
+from .scopes import scope_key
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
 SAME_MOMENT_DAYS = 365
@@ -130,6 +131,7 @@ class ClaimView:
         "as_of",
         "as_of_text",
         "scope",
+        "scope_text",
         "hedge",
         "value_type",
         "single_value",
@@ -167,7 +169,8 @@ class ClaimView:
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
         self.value = _value(value_json)
         self.as_of = Period(start, end or start) if start else None
-        self.scope = fold_text(scope) if scope else None
+        self.scope_text = fold_text(scope) if scope else None
+        self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
         self.quick = self.value.bounds() if isinstance(self.value, Interval) else None
         self._side = False
@@ -226,8 +229,8 @@ class ClaimView:
         """The value as the source words it (checkable against the quote), with its hedge and
         what it counts when that is narrower than the question."""
         v = repr(self.value_text) if self.value_type == "text" else self.value_text
-        if self.scope:
-            v = f"{v} counting {self.scope!r}"
+        if self.scope_text:
+            v = f"{v} counting {self.scope_text!r}"
         if self.hedge and self.hedge.casefold() not in self.value_text.casefold():
             v = f"{v} ({self.hedge})"
         return v
@@ -391,7 +394,7 @@ def cue(c: ClaimView) -> int:
     """-1 when the quote presents the figure as an earlier one, 1 as a newer one, else 0."""
     q = (c.quote or "").casefold()
     n = _figure(c)
-    if n and re.search(rf"\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
+    if n and re.search(rf"(?<!apart )(?<!aside )\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
         return -1
     if _EARLIER.search(q) or (c.hedge and "initial" in c.hedge.casefold()):
         return -1
