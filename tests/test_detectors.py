@@ -284,3 +284,36 @@ def test_a_narrower_scope_is_still_a_different_question(ledger):
     add(ledger, "12 people died", "death toll", "12", "--scope", "children", "--as-of", "2024-05-04")
     b = add(ledger, "40 people died", "death toll", "40", "--scope", "children under five", "--as-of", "2024-05-04")
     assert b["new_conflicts"] == []
+
+
+def _blame_ledger(cli, tmp_path):
+    src = tmp_path / "blame.txt"
+    src.write_text("The army said Borduria alone was responsible. Ruritania's ministry blamed the Front.\n"
+                   "Not only Borduria but also the Front took part, observers said.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    cli("properties", "add", "responsibility", "--type", "entity")
+    for name in ("Borduria", "Front", "Army", "Observers", "Ministry"):
+        cli("entities", "add", name)
+
+
+def _blame(cli, quote, value, speaker):
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", "responsibility",
+            "--value", value, "--speaker", speaker, "--new-entities", "--json")
+    import json
+
+    return json.loads(r.stdout)
+
+
+def test_an_answer_the_quote_gives_as_the_only_one_excludes_the_others(cli, tmp_path):
+    _blame_ledger(cli, tmp_path)
+    _blame(cli, "Ruritania's ministry blamed the Front", "Front", "Ministry")
+    sole = _blame(cli, "Borduria alone was responsible", "Borduria", "Army")
+    (c,) = [cli.json("conflicts", "show", str(i)) for i in sole["new_conflicts"]]
+    assert c["kind"] == "exclusive" and "gives it as the only answer" in c["explanation"]
+
+
+def test_not_only_adds_an_answer_and_excludes_none(cli, tmp_path):
+    _blame_ledger(cli, tmp_path)
+    _blame(cli, "Ruritania's ministry blamed the Front", "Front", "Ministry")
+    both = _blame(cli, "Not only Borduria but also the Front took part", "Borduria", "Observers")
+    assert both["new_conflicts"] == []
