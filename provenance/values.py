@@ -663,6 +663,7 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if kind == "quantity" and (m := _ONE.fullmatch(low)):  # "a lone gunman", "acted alone"
         return Interval(1, 1, unit=_unit(m.group(1)), type=kind)
 
+    low = re.sub(r"^(dozens|scores|hundreds|thousands|millions) (?:and|upon) \1\b", r"\1", low)  # "dozens and dozens"
     m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]

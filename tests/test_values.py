@@ -328,6 +328,7 @@ def test_the_rules_reference_lists_every_qualifier_and_currency():
     ("84 and rising", "quantity", 84, None, None),
     ("130-plus", "quantity", 130, None, None),
     ("130+", "quantity", 130, None, None),
+    ("dozens and dozens", "quantity", 24, 100, None),
 ])
 def test_common_news_forms_of_parts_shares_and_open_counts(text, kind, low, high, unit):
     v = q(text, kind)
