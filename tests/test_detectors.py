@@ -317,3 +317,12 @@ def test_not_only_adds_an_answer_and_excludes_none(cli, tmp_path):
     _blame(cli, "Ruritania's ministry blamed the Front", "Front", "Ministry")
     both = _blame(cli, "Not only Borduria but also the Front took part", "Borduria", "Observers")
     assert both["new_conflicts"] == []
+
+
+def test_a_start_dated_as_onset_and_as_first_detection_is_one_question(ledger):
+    add(ledger, "founded in January 2015", "founded", "January 2015", "--scope", "onset", subject="Group")
+    b = add(ledger, "A third says 2016", "founded", "2016", "--scope", "first detected", subject="Group")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "single_value"
+    c = add(ledger, "founded in 2015", "founded", "2015", "--scope", "victims", subject="Group")
+    assert c["new_conflicts"] == []  # a different scope: a different question

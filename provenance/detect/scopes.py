@@ -40,6 +40,20 @@ _SYNONYMS = {
     "police": ("police", "police officers", "policemen", "police personnel"),
     "soldiers": ("soldiers", "troops", "military personnel", "servicemen", "service members"),
     "civilians": ("civilians", "non-combatants"),
+    # When something began: its onset and its first detection or report date the same start.
+    "start": (
+        "onset",
+        "start",
+        "beginning",
+        "began",
+        "first detection",
+        "first detected",
+        "first case",
+        "first cases",
+        "first reported",
+        "first report",
+        "emergence",
+    ),
     "women": ("women", "females"),
     "men": ("men", "males"),
 }
