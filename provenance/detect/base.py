@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..anchoring import fold_text
 from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
 from ..values import Interval, Label, Period, Value, from_json
 from .scopes import scope_key
@@ -169,7 +168,7 @@ class ClaimView:
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
         self.value = _value(value_json)
         self.as_of = Period(start, end or start) if start else None
-        self.scope_text = fold_text(scope) if scope else None
+        self.scope_text = scope.strip() if scope else None  # as written, for explanations
         self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
         self.quick = self.value.bounds() if isinstance(self.value, Interval) else None

@@ -14,26 +14,27 @@ from ..anchoring import fold_text
 
 # Phrases that name one group, and the key they all stand for (general news usage, no event).
 _SYNONYMS = {
+    # Hospital grades: critical (intensive care) and serious are distinct, as hospitals report them.
     "critical": (
-        "in critical condition",
         "critical condition",
-        "in a critical condition",
+        "a critical condition",
         "critically injured",
         "critically wounded",
         "critically ill",
-        "in intensive care",
         "intensive care",
-        "in the icu",
-        "in icu",
+        "the icu",
         "icu",
         "critical",
-        "in serious condition",
+        "gravely injured",
+        "gravely wounded",
+    ),
+    "serious": (
         "serious condition",
+        "a serious condition",
         "seriously injured",
         "seriously wounded",
         "severely injured",
-        "gravely injured",
-        "gravely wounded",
+        "severely wounded",
     ),
     "children": ("children", "minors", "under 18s", "under-18s", "under 18", "kids", "juveniles"),
     "foreigners": ("foreigners", "foreign nationals", "foreign citizens", "non-nationals"),
@@ -66,7 +67,8 @@ _QUALIFIERS = re.compile(
     r"\b(?:officially |formally )?(?:confirmed|identified|registered|recorded|reported)\b|"
     r"\bofficial(?:ly)?\b|\bamong the (?:dead|victims|injured|missing)\b|\bso far\b"
 )
-_ARTICLE = re.compile(r"^(?:the|all|of|among) ")
+_ARTICLE = re.compile(r"^(?:the|all|of|among|at|in|on|a) ")
+_ASIDE = re.compile(r"\([^()]*\)")  # "at the Al Noor (Central) mosque": an aside, not a narrower count
 
 
 @functools.lru_cache(maxsize=4096)
@@ -75,7 +77,7 @@ def scope_key(scope: str | None) -> str | None:
     if not scope:
         return None
     text = fold_text(scope).casefold()
-    text = _QUALIFIERS.sub(" ", text)
+    text = _QUALIFIERS.sub(" ", _ASIDE.sub(" ", text))
     text = re.sub(r"[^\w\s-]", " ", text)
     text = " ".join(text.split())
     while (stripped := _ARTICLE.sub("", text)) != text:
