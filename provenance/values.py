@@ -10,6 +10,7 @@ before, read "one thousand five million" as 1,005,000,000). The rules are in doc
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -718,6 +719,62 @@ def _of_total(text: str, ratio: bool = False) -> tuple[str, str] | None:
         return None
     unit = f" {whole.unit}" if whole.unit else ""
     return f"{m.group(1)}{unit}", f"{m.group(2)}"
+
+
+# Units of measure, by dimension, with their size in the dimension's base unit: figures in
+# "96 hours" and "four days" are one length of time. Other units ("people", "gunmen") name what
+# is counted, and figures compare without them.
+_MEASURES: dict[str, dict[tuple[str, ...], float]] = {
+    "time": {
+        ("second", "seconds", "sec", "secs", "s"): 1,
+        ("minute", "minutes", "min", "mins"): 60,
+        ("hour", "hours", "hr", "hrs", "h"): 3600,
+        ("day", "days"): 86_400,
+        ("week", "weeks"): 604_800,
+        ("month", "months"): 2_629_800,
+        ("year", "years", "yr", "yrs"): 31_557_600,
+    },
+    "length": {
+        ("m", "metre", "metres", "meter", "meters"): 1,
+        ("km", "kilometre", "kilometres", "kilometer", "kilometers"): 1000,
+        ("mile", "miles", "mi"): 1609.344,
+        ("ft", "foot", "feet"): 0.3048,
+        ("cm", "centimetre", "centimetres", "centimeter", "centimeters"): 0.01,
+        ("mm", "millimetre", "millimetres", "millimeter", "millimeters"): 0.001,
+    },
+    "mass": {
+        ("kg", "kilogram", "kilograms", "kilo", "kilos"): 1,
+        ("g", "gram", "grams"): 0.001,
+        ("tonne", "tonnes", "t", "metric tons"): 1000,
+    },
+}
+_MEASURE = {word: (dim, size) for dim, units in _MEASURES.items() for words, size in units.items() for word in words}
+_CODES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
+def measure(unit: str | None) -> tuple[str, float] | None:
+    """(dimension, size in its base unit) of a unit of measure or a currency ("USD", 1); None for
+    a unit that names what is counted."""
+    if not unit:
+        return None
+    if unit in _CODES:
+        return unit, 1.0
+    words = unit.casefold().split()
+    if len(words) >= 2 and " ".join(words[:2]) in _MEASURE:
+        return _MEASURE[" ".join(words[:2])]
+    return _MEASURE.get(words[0])
+
+
+def in_base_unit(v: Interval) -> tuple[Interval, str | None]:
+    """The interval in its dimension's base unit, and that dimension (None: no unit of measure)."""
+    found = measure(v.unit)
+    if found is None:
+        return v, None
+    dim, size = found
+    if size == 1:
+        return v, dim
+    scale = lambda x: None if x is None else x * size  # noqa: E731
+    return dataclasses.replace(v, low=scale(v.low), high=scale(v.high)), dim
 
 
 def _unit(rest: str | None) -> str | None:

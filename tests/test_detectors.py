@@ -328,3 +328,34 @@ def test_a_start_dated_as_onset_and_as_first_detection_is_one_question(ledger):
     assert c["kind"] == "single_value"
     c = add(ledger, "founded in 2015", "founded", "2015", "--scope", "victims", subject="Group")
     assert c["new_conflicts"] == []  # a different scope: a different question
+
+
+def _measured(cli, tmp_path):
+    src = tmp_path / "court.txt"
+    src.write_text("He can be held for 96 hours. He was held for four days. Another report says two days.\n"
+                   "Bail was set at 5 million euros. Bail was $5.4 million, a paper said.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-08-28")
+    for name in ("detention", "bail"):
+        cli("properties", "add", name, "--type", "quantity", "--single-value")
+
+
+def _court(cli, quote, prop, value):
+    import json
+
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Case", "--property", prop,
+            "--value", value, "--new-entities", "--json")
+    return json.loads(r.stdout)
+
+
+def test_figures_in_units_of_one_dimension_compare_in_one_unit(cli, tmp_path):
+    _measured(cli, tmp_path)
+    _court(cli, "held for 96 hours", "detention", "96 hours")
+    assert _court(cli, "held for four days", "detention", "four days")["new_conflicts"] == []
+    found = _court(cli, "two days", "detention", "two days")["new_conflicts"]
+    assert [cli.json("conflicts", "show", str(i))["kind"] for i in found] == ["numeric", "numeric"]
+
+
+def test_amounts_in_different_currencies_are_not_compared(cli, tmp_path):
+    _measured(cli, tmp_path)
+    _court(cli, "5 million euros", "bail", "5 million euros")
+    assert _court(cli, "$5.4 million", "bail", "$5.4 million")["new_conflicts"] == []

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
-from ..values import Interval, Label, Period, Value, from_json
+from ..values import Interval, Label, Period, Value, from_json, in_base_unit
 from .scopes import scope_key
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
@@ -110,8 +110,11 @@ COLUMNS = (
 
 
 @functools.lru_cache(maxsize=200_000)
-def _value(value_json: str) -> Value:
-    return from_json(value_json)
+def _measured(value_json: str) -> tuple[Value, str | None]:
+    """The value, a figure in a unit of measure in its base unit ("96 hours" and "four days" as
+    seconds), and the unit's dimension or currency (None when the unit names what is counted)."""
+    value = from_json(value_json)
+    return in_base_unit(value) if isinstance(value, Interval) else (value, None)
 
 
 class ClaimView:
@@ -141,6 +144,7 @@ class ClaimView:
         "revises_id",
         "exclusive",
         "quote",
+        "dimension",
     )
     _side: int | None | bool  # False until looked up
 
@@ -166,7 +170,7 @@ class ClaimView:
         ) = row
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
-        self.value = _value(value_json)
+        self.value, self.dimension = _measured(value_json)
         self.as_of = Period(start, end or start) if start else None
         self.scope_text = scope.strip() if scope else None  # as written, for explanations
         self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away

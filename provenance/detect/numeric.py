@@ -27,6 +27,9 @@ def comparable(a: ClaimView, b: ClaimView) -> bool:
         and a.polarity == "asserts"
         and b.polarity == "asserts"
         and a.value.type == b.value.type
+        # Figures in two units of measure compare only within one dimension (hours with days,
+        # not euros with dollars); a figure in a unit of measure and one without none at all.
+        and a.dimension == b.dimension
     )
 
 
