@@ -359,3 +359,58 @@ def test_amounts_in_different_currencies_are_not_compared(cli, tmp_path):
     _measured(cli, tmp_path)
     _court(cli, "5 million euros", "bail", "5 million euros")
     assert _court(cli, "$5.4 million", "bail", "$5.4 million")["new_conflicts"] == []
+
+
+ELECTION = """The commission said the ruling party won 54.086% with most precincts counted.
+Later the commission gave the ruling party 53.92% of the vote. The party claimed victory with 54%.
+A broadcaster said the commission gave it 55.6 percent. Polls had expected it to receive 35% of votes.
+Exit polls said it was receiving less than 50% of votes. Turnout was 10.9%, or 10.92% in full.
+"""
+
+
+def _election(cli, tmp_path):
+    src = tmp_path / "vote.txt"
+    src.write_text(ELECTION, encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-10-27")
+    cli("properties", "add", "vote share", "--type", "share")
+    for name in ("Commission", "Party", "Broadcaster", "Pollsters", "Exit pollsters"):
+        cli("entities", "add", name)
+
+
+def _vote(cli, quote, value, speaker, *extra):
+    import json
+
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Ruling party", "--property", "vote share",
+            "--value", value, "--speaker", speaker, "--new-entities", "--json", *extra)
+    return json.loads(r.stdout)
+
+
+def test_one_authoritys_close_figures_are_its_successive_counts_and_rounded_figures_agree(cli, tmp_path):
+    _election(cli, tmp_path)
+    _vote(cli, "won 54.086%", "54.086%", "Commission")
+    assert _vote(cli, "53.92% of the vote", "53.92%", "Commission")["new_conflicts"] == []
+    assert _vote(cli, "victory with 54%", "54%", "Party")["new_conflicts"] == []  # 54% rounds 53.92%
+    far = _vote(cli, "gave it 55.6 percent", "55.6 percent", "Commission")["new_conflicts"]
+    assert len(far) == 3  # 1.5 points off its own counts and the party's rounded 54%: a real difference
+
+
+def test_a_forecast_is_not_compared_with_the_result_but_a_rival_count_is(cli, tmp_path):
+    _election(cli, tmp_path)
+    _vote(cli, "won 54.086%", "54.086%", "Commission")
+    assert _vote(cli, "expected it to receive 35% of votes", "35%", "Pollsters", "--hedge", "expected")[
+        "new_conflicts"] == []
+    (cid,) = _vote(cli, "receiving less than 50% of votes", "less than 50%", "Exit pollsters")["new_conflicts"]
+    assert cli.json("conflicts", "show", str(cid))["kind"] == "numeric"
+
+
+def test_a_stated_correction_replaces_every_earlier_higher_figure(ledger, tmp_path):
+    other = tmp_path / "fix.txt"
+    other.write_text("The toll was revised from 60 to 30 after double counting.\n", encoding="utf-8")
+    ledger("sources", "add", str(other), "--published", "2024-05-06")
+    add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    add(ledger, "The toll rose to 52", "death toll", "52", "--as-of", "2024-05-05")
+    r = ledger("claims", "add", "2", "--quote", "revised from 60 to 30", "--subject", "Blast",
+               "--property", "death toll", "--value", "30", "--as-of", "2024-05-06", "--json")
+    import json
+
+    assert json.loads(r.stdout)["new_conflicts"] == []  # 40 and 52 were overstated too, not only 60

@@ -20,7 +20,7 @@ def test_judging_figures_on_dev():
     # Floors as measured when session 5's five dev events (flood, crush, shipwreck, election,
     # arrest) arrived: their first measurement was recall 0.636, precision 0.36, 10 of 63
     # must-not groups flagged, one value unreadable. Raise them as the judge improves.
-    assert total["must_not_flagged"] <= 10
+    assert total["must_not_flagged"] <= 1
     assert total["rescan_added"] == 0
     assert total["unreadable"] <= 1
-    assert total["recall"] >= 0.66 and total["precision"] >= 0.49
+    assert total["recall"] >= 0.71 and total["precision"] >= 0.75

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -110,11 +111,48 @@ COLUMNS = (
 
 
 @functools.lru_cache(maxsize=200_000)
-def _measured(value_json: str) -> tuple[Value, str | None]:
-    """The value, a figure in a unit of measure in its base unit ("96 hours" and "four days" as
-    seconds), and the unit's dimension or currency (None when the unit names what is counted)."""
+def _measured(value_json: str, text: str) -> tuple[Value, str | None]:
+    """The value as compared, and the dimension or currency of its unit (None when the unit
+    names what is counted): a figure in a unit of measure in its base unit ("96 hours" and "four
+    days" as seconds), and a rounded figure as the span it rounds ("54%" is 53.5-54.5%)."""
     value = from_json(value_json)
-    return in_base_unit(value) if isinstance(value, Interval) else (value, None)
+    if not isinstance(value, Interval):
+        return value, None
+    value, dimension = in_base_unit(value)
+    return _rounding(value, text), dimension
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.(\d+))?")
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b")
+
+
+def _rounding(v: Interval, text: str) -> Interval:
+    """A figure written with decimals, or as a percentage, stands for every value that rounds to
+    it: "10.9%" and "10.92%" agree, "54%" and "53.92%" agree. Whole counts ("143") are exact."""
+    numbers = list(_WRITTEN_NUMBER.finditer(text))
+    if len(numbers) != 1:
+        return v
+    written, decimals = numbers[0].group(0).replace(",", ""), numbers[0].group(1)
+    if not decimals and not (v.type == "share" and _PERCENT.search(text.casefold())):
+        return v
+    number = float(written)
+    if not number:
+        return v
+    rel = 0.5 * 10 ** -(len(decimals) if decimals else 0) / number  # half the last digit, relative
+    widen = lambda x, sign: None if x is None else x + sign * abs(x) * rel  # noqa: E731
+    return dataclasses.replace(v, low=widen(v.low, -1), high=widen(v.high, 1))
+
+
+# A figure given as what was expected ("was expected to receive 35%", a poll's forecast) answers
+# another question than the result: the two are not compared.
+_FORECAST_HEDGE = re.compile(r"\b(?:expected|forecast|projected|predicted|anticipated|poll(?:s|ed)?)\b")
+_FORECAST_QUOTE = re.compile(r"\b(?:expected|forecast|projected|predicted|tipped) to\b")
+
+
+def is_forecast(hedge: str | None, quote: str | None) -> bool:
+    return bool(
+        (hedge and _FORECAST_HEDGE.search(hedge.casefold())) or (quote and _FORECAST_QUOTE.search(quote.casefold()))
+    )
 
 
 class ClaimView:
@@ -145,6 +183,7 @@ class ClaimView:
         "exclusive",
         "quote",
         "dimension",
+        "forecast",
     )
     _side: int | None | bool  # False until looked up
 
@@ -170,8 +209,9 @@ class ClaimView:
         ) = row
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
-        self.value, self.dimension = _measured(value_json)
+        self.value, self.dimension = _measured(value_json, self.value_text)
         self.as_of = Period(start, end or start) if start else None
+        self.forecast = is_forecast(self.hedge, self.quote)
         self.scope_text = scope.strip() if scope else None  # as written, for explanations
         self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
@@ -435,16 +475,15 @@ def rose_to(c: ClaimView) -> bool:
 
 def revises(later: ClaimView, earlier: ClaimView) -> bool:
     """Whether `later` replaces `earlier` rather than contradicting it: linked with --revises, or
-    its quote names the old figure ("275 and not 288") or states a correction ("revised to 84")."""
+    its quote names the old figure ("275 and not 288") or states a correction ("revised from 174
+    to 125"), which corrects every earlier, higher figure of the count, not only the one it names."""
     if later.revises_id == earlier.id:
         return True
     q = (later.quote or "").casefold()
     old, own = _figure(earlier), _figure(later)
     if old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
         return True
-    # A correction that names the figure it replaces ("275 and not 288") replaces that one only.
-    named = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(q)} - {own}
-    return not named and bool(_CORRECTION.search(q))
+    return bool(_CORRECTION.search(q))
 
 
 def replaces(later: ClaimView, earlier: ClaimView) -> bool:
