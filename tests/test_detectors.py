@@ -414,3 +414,22 @@ def test_a_stated_correction_replaces_every_earlier_higher_figure(ledger, tmp_pa
     import json
 
     assert json.loads(r.stdout)["new_conflicts"] == []  # 40 and 52 were overstated too, not only 60
+
+
+def test_blaming_a_body_of_the_other_side_is_blaming_that_side(ledger):
+    # Each side names a body of the other (its army, its ministry) rather than the other itself.
+    add(ledger, "Ruritania says the threat comes from Borduria", "threat from", "Army",
+        "--speaker", "Ruritania ministry", subject="Group")
+    add(ledger, "Borduria says the threat comes from Ruritania", "threat from", "Ruritania ministry",
+        "--speaker", "Army", subject="Group")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "accusation" and "each side blames the other" in c["explanation"]
+
+
+def test_blaming_a_body_of_a_third_party_is_not_mutual(ledger):
+    ledger("entities", "add", "Syldavia")
+    add(ledger, "Ruritania says the threat comes from Borduria", "threat from", "Army",
+        "--speaker", "Ruritania ministry", subject="Group")
+    add(ledger, "Borduria says the threat comes from Ruritania", "threat from", "Syldavia",
+        "--speaker", "Army", subject="Group")
+    assert ledger.json("conflicts", "list") == []

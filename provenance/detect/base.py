@@ -31,6 +31,7 @@ class Context:
             )
         }
         self._entities: dict[int, tuple[str, int | None]] | None = None
+        self._by_name: dict[str, int] | None = None
         # Running-count figures a later correction replaced (see `superseded`), per question.
         self.superseded: set[int] = set()
         self.replaced: set[int] = set()  # ... and those it names: history, compared with nothing
@@ -42,6 +43,16 @@ class Context:
                 i: (n, s) for i, n, s in self.session.execute(select(Entity.id, Entity.name, Entity.side_id))
             }
         return self._entities
+
+    def side_named(self, key: str) -> str:
+        """The side a value names, folded: a body named as responsible ("the coast guard") stands
+        for the side it belongs to ("Greece"); a name that is no entity stands for itself."""
+        if self._by_name is None:
+            self._by_name = {}
+            for i, (n, _) in self.entities().items():
+                self._by_name.setdefault(n.casefold(), i)
+        found = self._by_name.get(key)
+        return key if found is None else self.name(self.root_side(found)).casefold()
 
     def name(self, entity_id: int) -> str:
         return self.entities()[entity_id][0]
