@@ -122,6 +122,11 @@ COLUMNS = (
 
 
 @functools.lru_cache(maxsize=200_000)
+def _stored(value_json: str) -> Value:
+    return from_json(value_json)
+
+
+@functools.lru_cache(maxsize=200_000)
 def _measured(value_json: str, text: str) -> tuple[Value, str | None]:
     """The value as compared, and the dimension or currency of its unit (None when the unit
     names what is counted): a figure in a unit of measure in its base unit ("96 hours" and "four
@@ -195,6 +200,7 @@ class ClaimView:
         "quote",
         "dimension",
         "forecast",
+        "stored",
     )
     _side: int | None | bool  # False until looked up
 
@@ -221,6 +227,7 @@ class ClaimView:
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
         self.value, self.dimension = _measured(value_json, self.value_text)
+        self.stored = _stored(value_json)  # as recorded: what keys and hashes are made of
         self.as_of = Period(start, end or start) if start else None
         self.forecast = is_forecast(self.hedge, self.quote)
         self.scope_text = scope.strip() if scope else None  # as written, for explanations
