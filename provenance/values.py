@@ -10,6 +10,7 @@ before, read "one thousand five million" as 1,005,000,000). The rules are in doc
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -663,15 +664,22 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if kind == "quantity" and (m := _ONE.fullmatch(low)):  # "a lone gunman", "acted alone"
         return Interval(1, 1, unit=_unit(m.group(1)), type=kind)
 
+    low = re.sub(r"^(dozens|scores|hundreds|thousands|millions) (?:and|upon) \1\b", r"\1", low)  # "dozens and dozens"
     m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]
         scale = NUMBER_WORDS[m.group(2)][1] if m.group(2) else 1  # "a few hundred", in hundreds
         return Interval(a * scale, b * scale, ai, bi, False, _unit(m.group(3)), kind)
 
-    counting = low.endswith(" and counting")  # a running count: the figure so far, and more
-    if counting:
-        low = low[: -len(" and counting")].strip()
+    # A running count: the figure so far, and more ("84 and counting", "84 and rising").
+    counting = bool(m := _COUNTING.search(low))
+    if m:
+        low = low[: m.start()].strip()
+    low = _SO_FAR.sub("", low).strip()  # "at least 84 so far": the bound is the value
+    if m := _PLUS.fullmatch(low):  # "130-plus", "130+": that many and more
+        low, counting = m.group(1), True
+    if kind == "quantity" and (part := _of_total(low)) is not None:
+        low = part[0]  # "143 of the 250 seats": 143 seats
     m = re.match(rf"({_QUAL_RE}) (?=\S)", low)
     qualifier = QUALIFIERS[m.group(1)] if m else None
     body = low[m.end() :] if m else low
@@ -690,6 +698,83 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if amount is None and "is not a number:" in str(error):  # a grammar reason, worth saying
         raise ValueError_(str(error).replace("is not a number", "is not a quantity")) from None
     raise ValueError_(f"{text!r} is not a quantity (try '37', '4,000-6,000', 'more than 1,400', '$2.5bn')")
+
+
+_COUNTING = re.compile(r",? and (?:counting|rising|climbing|growing)$")
+_SO_FAR = re.compile(r",? (?:so far|to date|thus far|as of now|until now)$")
+_PLUS = re.compile(r"(.+?\d|.+?[a-z]) ?(?:-plus|\+| plus)")
+_OF_TOTAL = re.compile(r"(.+?) (?:out of|of) (?:the |a total of |all |some )?(.+)")
+
+
+def _of_total(text: str, ratio: bool = False) -> tuple[str, str] | None:
+    """'143 of the 250 seats' -> ('143 seats', '250 seats'); as a ratio also 'one in five'."""
+    m = _OF_TOTAL.fullmatch(text) or (re.fullmatch(r"(.+?) in (.+)", text) if ratio else None)
+    if not m:
+        return None
+    try:
+        part, whole = read_amount(m.group(1)), read_amount(m.group(2))
+    except ValueError_:
+        return None
+    if part.unit or (whole.unit and _has_number(whole.unit)) or not 0 <= part.value <= whole.value or not whole.value:
+        return None
+    unit = f" {whole.unit}" if whole.unit else ""
+    return f"{m.group(1)}{unit}", f"{m.group(2)}"
+
+
+# Units of measure, by dimension, with their size in the dimension's base unit: figures in
+# "96 hours" and "four days" are one length of time. Other units ("people", "gunmen") name what
+# is counted, and figures compare without them.
+_MEASURES: dict[str, dict[tuple[str, ...], float]] = {
+    "time": {
+        ("second", "seconds", "sec", "secs", "s"): 1,
+        ("minute", "minutes", "min", "mins"): 60,
+        ("hour", "hours", "hr", "hrs", "h"): 3600,
+        ("day", "days"): 86_400,
+        ("week", "weeks"): 604_800,
+        ("month", "months"): 2_629_800,
+        ("year", "years", "yr", "yrs"): 31_557_600,
+    },
+    "length": {
+        ("m", "metre", "metres", "meter", "meters"): 1,
+        ("km", "kilometre", "kilometres", "kilometer", "kilometers"): 1000,
+        ("mile", "miles", "mi"): 1609.344,
+        ("ft", "foot", "feet"): 0.3048,
+        ("cm", "centimetre", "centimetres", "centimeter", "centimeters"): 0.01,
+        ("mm", "millimetre", "millimetres", "millimeter", "millimeters"): 0.001,
+    },
+    "mass": {
+        ("kg", "kilogram", "kilograms", "kilo", "kilos"): 1,
+        ("g", "gram", "grams"): 0.001,
+        ("tonne", "tonnes", "t", "metric tons"): 1000,
+    },
+}
+_MEASURE = {word: (dim, size) for dim, units in _MEASURES.items() for words, size in units.items() for word in words}
+_CODES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
+def measure(unit: str | None) -> tuple[str, float] | None:
+    """(dimension, size in its base unit) of a unit of measure or a currency ("USD", 1); None for
+    a unit that names what is counted."""
+    if not unit:
+        return None
+    if unit in _CODES:
+        return unit, 1.0
+    words = unit.casefold().split()
+    if len(words) >= 2 and " ".join(words[:2]) in _MEASURE:
+        return _MEASURE[" ".join(words[:2])]
+    return _MEASURE.get(words[0])
+
+
+def in_base_unit(v: Interval) -> tuple[Interval, str | None]:
+    """The interval in its dimension's base unit, and that dimension (None: no unit of measure)."""
+    found = measure(v.unit)
+    if found is None:
+        return v, None
+    dim, size = found
+    if size == 1:
+        return v, dim
+    scale = lambda x: None if x is None else x * size  # noqa: E731
+    return dataclasses.replace(v, low=scale(v.low), high=scale(v.high)), dim
 
 
 def _unit(rest: str | None) -> str | None:
@@ -748,6 +833,11 @@ def parse_share(text: str) -> Interval:
             return Interval(a, b, ai, bi, True, _unit(m.group(3)), "share")
         if bound is None:
             return Interval(a, b, ai, bi, word in _FRACTIONS, _unit(m.group(3)), "share")
+    # "143 of the 250 seats", "one in five", "three out of four": a part of a stated whole.
+    approx = re.match(rf"{_APPROX} ", low)
+    if (part := _of_total(low[approx.end() :] if approx else low, ratio=True)) is not None:
+        n, whole = read_amount(part[0]).value, read_amount(part[1]).value
+        return Interval(n / whole, n / whole, True, True, bool(approx), None, "share")
     # Percentages: every quantity form, with "%" or "per cent" after each number.
     pct = re.sub(r"\s*(?:%|per ?cent\b|percent\b|(?<=\d)pc\b)", "", low)
     if pct == low:
@@ -810,6 +900,12 @@ _MONTH_PARTS = {
 }
 
 
+_CLOCK = re.compile(
+    r",?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*(?:gmt|utc|local time|[+-]\d{2}:?\d{2}))?$"
+)
+
+
 def parse_moment(text: str) -> dt.datetime | None:
     """The instant an ISO 8601 date-time names ('2024-01-05T09:38+08:00'), in UTC; None for a
     plain date or period. Reports of one day are put in order by it."""
@@ -832,6 +928,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
     if m := _ISO_TIME.fullmatch(low):
         parse_moment(low)  # a time that does not exist is an error, not ignored
         low = m.group(1)
+    low = _CLOCK.sub("", low)  # "3 January 2024, 14:30 GMT": the day is what a date compares
     if m := re.fullmatch(r"(?:between|from) (.+?) (?:and|to|until) (.+)", low):
         a, b = parse_date(m.group(1), reference), parse_date(m.group(2), reference)
         if b.end < a.start:

@@ -264,3 +264,172 @@ def test_a_figure_a_correction_names_is_compared_with_nothing(ledger):
     open_ = [c for c in ledger.json("conflicts", "list") if c["status"] == "open"]
     assert not any(1 in [x["id"] for x in ledger.json("conflicts", "show", str(c["id"]))["claims"]] for c in open_)
     assert fix["id"] == 3
+
+
+@pytest.mark.parametrize("first,second", [
+    ("children", "minors"),
+    ("in critical condition", "in intensive care"),
+    ("foreigners", "foreign nationals on the official list of the dead"),
+    ("police officers", "confirmed police"),
+    ("at the North (Central) mosque", "North mosque"),
+])
+def test_scopes_worded_differently_but_counting_the_same_people_are_compared(ledger, first, second):
+    add(ledger, "12 people died", "death toll", "12", "--scope", first, "--as-of", "2024-05-04")
+    b = add(ledger, "40 people died", "death toll", "40", "--scope", second, "--as-of", "2024-05-04")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "same_day"
+    assert f"counting {first!r}" in c["explanation"] and f"counting {second!r}" in c["explanation"]
+
+
+@pytest.mark.parametrize("second", ["children under five", "seriously injured"])
+def test_a_narrower_or_other_scope_is_still_a_different_question(ledger, second):
+    add(ledger, "12 people died", "death toll", "12", "--scope", "children", "--as-of", "2024-05-04")
+    b = add(ledger, "40 people died", "death toll", "40", "--scope", second, "--as-of", "2024-05-04")
+    assert b["new_conflicts"] == []
+
+
+def _blame_ledger(cli, tmp_path):
+    src = tmp_path / "blame.txt"
+    src.write_text("The army said Borduria alone was responsible. Ruritania's ministry blamed the Front.\n"
+                   "Not only Borduria but also the Front took part, observers said.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-05-04")
+    cli("properties", "add", "responsibility", "--type", "entity")
+    for name in ("Borduria", "Front", "Army", "Observers", "Ministry"):
+        cli("entities", "add", name)
+
+
+def _blame(cli, quote, value, speaker):
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Blast", "--property", "responsibility",
+            "--value", value, "--speaker", speaker, "--new-entities", "--json")
+    import json
+
+    return json.loads(r.stdout)
+
+
+def test_an_answer_the_quote_gives_as_the_only_one_excludes_the_others(cli, tmp_path):
+    _blame_ledger(cli, tmp_path)
+    _blame(cli, "Ruritania's ministry blamed the Front", "Front", "Ministry")
+    sole = _blame(cli, "Borduria alone was responsible", "Borduria", "Army")
+    (c,) = [cli.json("conflicts", "show", str(i)) for i in sole["new_conflicts"]]
+    assert c["kind"] == "exclusive" and "gives it as the only answer" in c["explanation"]
+
+
+def test_not_only_adds_an_answer_and_excludes_none(cli, tmp_path):
+    _blame_ledger(cli, tmp_path)
+    _blame(cli, "Ruritania's ministry blamed the Front", "Front", "Ministry")
+    both = _blame(cli, "Not only Borduria but also the Front took part", "Borduria", "Observers")
+    assert both["new_conflicts"] == []
+
+
+def test_a_start_dated_as_onset_and_as_first_detection_is_one_question(ledger):
+    add(ledger, "founded in January 2015", "founded", "January 2015", "--scope", "onset", subject="Group")
+    b = add(ledger, "A third says 2016", "founded", "2016", "--scope", "first detected", subject="Group")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "single_value"
+    c = add(ledger, "founded in 2015", "founded", "2015", "--scope", "victims", subject="Group")
+    assert c["new_conflicts"] == []  # a different scope: a different question
+
+
+def _measured(cli, tmp_path):
+    src = tmp_path / "court.txt"
+    src.write_text("He can be held for 96 hours. He was held for four days. Another report says two days.\n"
+                   "Bail was set at 5 million euros. Bail was $5.4 million, a paper said.\n", encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-08-28")
+    for name in ("detention", "bail"):
+        cli("properties", "add", name, "--type", "quantity", "--single-value")
+
+
+def _court(cli, quote, prop, value):
+    import json
+
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Case", "--property", prop,
+            "--value", value, "--new-entities", "--json")
+    return json.loads(r.stdout)
+
+
+def test_figures_in_units_of_one_dimension_compare_in_one_unit(cli, tmp_path):
+    _measured(cli, tmp_path)
+    _court(cli, "held for 96 hours", "detention", "96 hours")
+    assert _court(cli, "held for four days", "detention", "four days")["new_conflicts"] == []
+    found = _court(cli, "two days", "detention", "two days")["new_conflicts"]
+    assert [cli.json("conflicts", "show", str(i))["kind"] for i in found] == ["numeric", "numeric"]
+
+
+def test_amounts_in_different_currencies_are_not_compared(cli, tmp_path):
+    _measured(cli, tmp_path)
+    _court(cli, "5 million euros", "bail", "5 million euros")
+    assert _court(cli, "$5.4 million", "bail", "$5.4 million")["new_conflicts"] == []
+
+
+ELECTION = """The commission said the ruling party won 54.086% with most precincts counted.
+Later the commission gave the ruling party 53.92% of the vote. The party claimed victory with 54%.
+A broadcaster said the commission gave it 55.6 percent. Polls had expected it to receive 35% of votes.
+Exit polls said it was receiving less than 50% of votes. Turnout was 10.9%, or 10.92% in full.
+"""
+
+
+def _election(cli, tmp_path):
+    src = tmp_path / "vote.txt"
+    src.write_text(ELECTION, encoding="utf-8")
+    cli("sources", "add", str(src), "--published", "2024-10-27")
+    cli("properties", "add", "vote share", "--type", "share")
+    for name in ("Commission", "Party", "Broadcaster", "Pollsters", "Exit pollsters"):
+        cli("entities", "add", name)
+
+
+def _vote(cli, quote, value, speaker, *extra):
+    import json
+
+    r = cli("claims", "add", "1", "--quote", quote, "--subject", "Ruling party", "--property", "vote share",
+            "--value", value, "--speaker", speaker, "--new-entities", "--json", *extra)
+    return json.loads(r.stdout)
+
+
+def test_one_authoritys_close_figures_are_its_successive_counts_and_rounded_figures_agree(cli, tmp_path):
+    _election(cli, tmp_path)
+    _vote(cli, "won 54.086%", "54.086%", "Commission")
+    assert _vote(cli, "53.92% of the vote", "53.92%", "Commission")["new_conflicts"] == []
+    assert _vote(cli, "victory with 54%", "54%", "Party")["new_conflicts"] == []  # 54% rounds 53.92%
+    far = _vote(cli, "gave it 55.6 percent", "55.6 percent", "Commission")["new_conflicts"]
+    assert len(far) == 3  # 1.5 points off its own counts and the party's rounded 54%: a real difference
+
+
+def test_a_forecast_is_not_compared_with_the_result_but_a_rival_count_is(cli, tmp_path):
+    _election(cli, tmp_path)
+    _vote(cli, "won 54.086%", "54.086%", "Commission")
+    assert _vote(cli, "expected it to receive 35% of votes", "35%", "Pollsters", "--hedge", "expected")[
+        "new_conflicts"] == []
+    (cid,) = _vote(cli, "receiving less than 50% of votes", "less than 50%", "Exit pollsters")["new_conflicts"]
+    assert cli.json("conflicts", "show", str(cid))["kind"] == "numeric"
+
+
+def test_a_stated_correction_replaces_every_earlier_higher_figure(ledger, tmp_path):
+    other = tmp_path / "fix.txt"
+    other.write_text("The toll was revised from 60 to 30 after double counting.\n", encoding="utf-8")
+    ledger("sources", "add", str(other), "--published", "2024-05-06")
+    add(ledger, "40 people died", "death toll", "40", "--as-of", "2024-05-04")
+    add(ledger, "The toll rose to 52", "death toll", "52", "--as-of", "2024-05-05")
+    r = ledger("claims", "add", "2", "--quote", "revised from 60 to 30", "--subject", "Blast",
+               "--property", "death toll", "--value", "30", "--as-of", "2024-05-06", "--json")
+    import json
+
+    assert json.loads(r.stdout)["new_conflicts"] == []  # 40 and 52 were overstated too, not only 60
+
+
+def test_blaming_a_body_of_the_other_side_is_blaming_that_side(ledger):
+    # Each side names a body of the other (its army, its ministry) rather than the other itself.
+    add(ledger, "Ruritania says the threat comes from Borduria", "threat from", "Army",
+        "--speaker", "Ruritania ministry", subject="Group")
+    add(ledger, "Borduria says the threat comes from Ruritania", "threat from", "Ruritania ministry",
+        "--speaker", "Army", subject="Group")
+    (c,) = ledger.json("conflicts", "list")
+    assert c["kind"] == "accusation" and "each side blames the other" in c["explanation"]
+
+
+def test_blaming_a_body_of_a_third_party_is_not_mutual(ledger):
+    ledger("entities", "add", "Syldavia")
+    add(ledger, "Ruritania says the threat comes from Borduria", "threat from", "Army",
+        "--speaker", "Ruritania ministry", subject="Group")
+    add(ledger, "Borduria says the threat comes from Ruritania", "threat from", "Syldavia",
+        "--speaker", "Army", subject="Group")
+    assert ledger.json("conflicts", "list") == []

@@ -311,3 +311,42 @@ def test_the_rules_reference_lists_every_qualifier_and_currency():
     doc = (Path(__file__).resolve().parent.parent / "docs" / "values.md").read_text(encoding="utf-8").casefold()
     assert all(f"`{q}`" in doc for q in QUALIFIERS)
     assert all(code.casefold() in doc for code in set(CURRENCY_SIGNS.values()))
+
+
+@pytest.mark.parametrize("text,kind,low,high,unit", [
+    ("143 of the 250 seats", "quantity", 143, 143, "seats"),
+    ("143 of the 250 seats", "share", 0.572, 0.572, None),
+    ("three out of four", "share", 0.75, 0.75, None),
+    ("one in five", "share", 0.2, 0.2, None),
+    ("nine in 10", "share", 0.9, 0.9, None),
+    ("51.2%", "share", 0.512, 0.512, None),
+    ("67 percent", "share", 0.67, 0.67, None),
+    ("nearly half", "share", 0.5, 0.5, None),
+    ("two-thirds", "share", 2 / 3, 2 / 3, None),
+    ("at least 84 so far", "quantity", 84, None, None),
+    ("84 to date", "quantity", 84, 84, None),
+    ("84 and rising", "quantity", 84, None, None),
+    ("130-plus", "quantity", 130, None, None),
+    ("130+", "quantity", 130, None, None),
+    ("dozens and dozens", "quantity", 24, 100, None),
+])
+def test_common_news_forms_of_parts_shares_and_open_counts(text, kind, low, high, unit):
+    v = q(text, kind)
+    assert v["type"] == kind and v["unit"] == unit
+    assert v["low"] == pytest.approx(low) and (v["high"] == pytest.approx(high) if high is not None else v["high"] is None)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("3 January 2024, 14:30", "2024-01-03", "2024-01-03"),
+    ("January 3, 2024 at 2 pm", "2024-01-03", "2024-01-03"),
+    ("2024-01-03T09:30+03:00", "2024-01-03", "2024-01-03"),
+    ("late May 2023", "2023-05-21", "2023-05-31"),
+    ("mid-2023", "2023-05-01", "2023-08-31"),
+])
+def test_date_times_and_named_periods(text, start, end):
+    assert q(text, "date") == {"type": "date", "start": start, "end": end}
+
+
+def test_a_whole_smaller_than_its_part_is_not_read_as_a_share():
+    with pytest.raises(InputError):
+        parse_value("five in three", "share")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..claims.store import article_title, as_of_label, speaker_name
 from ..claims.vocabulary import get_property, resolve_entity
+from ..detect.scopes import scope_key
 from ..detect.store import explanation_of, fold, with_current_explanations
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import Interval, from_json
@@ -30,7 +31,8 @@ class ContestedFilter:
 
 
 def _answer_key(c: Claim) -> tuple:
-    return (c.polarity, c.value_json, (c.scope or "").casefold())
+    # Scopes worded differently that count the same people ("children", "minors") are one answer.
+    return (c.polarity, c.value_json, scope_key(c.scope) or "")
 
 
 def question_page(session: Session, f: ContestedFilter) -> list[tuple[int, int]]:

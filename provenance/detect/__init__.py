@@ -346,7 +346,8 @@ def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> li
     for v in new:
         assert v.side_id is not None  # only accusing claims come here
         y = by_name.get(v.label.key)
-        if y is not None and ctx.root_side(y) == y and y != v.side_id:
+        y = None if y is None else ctx.root_side(y)  # a body named (its army) stands for its side
+        if y is not None and y != v.side_id:
             k = accusation.key(v.property_id, v.side_id, y)
             wanted.setdefault(k, (v.property_id, v.side_id, y, []))[3].append(v)
     stored: set[str] = set()

@@ -27,7 +27,12 @@ def mutual(a: ClaimView, b: ClaimView) -> bool:
     not also two different values."""
     if a.property_id != b.property_id or not (accuses(a) and accuses(b)) or a.side_id == b.side_id:
         return False
-    return a.label.key == _side_name(b) and b.label.key == _side_name(a)
+    return _named(a) == _side_name(b) and _named(b) == _side_name(a)
+
+
+def _named(v: ClaimView) -> str:
+    """The side an accusing claim blames: the one it names, or the side of the body it names."""
+    return v.ctx.side_named(v.label.key)
 
 
 def _side_name(v: ClaimView) -> str:
@@ -47,7 +52,7 @@ def groups(views: Iterable[ClaimView]) -> dict[tuple[int, int, str], list[ClaimV
     for v in views:
         if accuses(v):
             assert v.side_id is not None  # accuses() checks it
-            out[(v.property_id, v.side_id, v.label.key)].append(v)
+            out[(v.property_id, v.side_id, _named(v))].append(v)
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -10,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..anchoring import fold_text
 from ..ledger.models import Claim, ClaimSpan, Entity, Property, Source, Span
-from ..values import Interval, Label, Period, Value, from_json
+from ..values import Interval, Label, Period, Value, from_json, in_base_unit
+from .scopes import scope_key
 
 # Within this many days, two figures describe the same moment; further apart, different moments.
 SAME_MOMENT_DAYS = 365
@@ -30,6 +31,7 @@ class Context:
             )
         }
         self._entities: dict[int, tuple[str, int | None]] | None = None
+        self._by_name: dict[str, int] | None = None
         # Running-count figures a later correction replaced (see `superseded`), per question.
         self.superseded: set[int] = set()
         self.replaced: set[int] = set()  # ... and those it names: history, compared with nothing
@@ -41,6 +43,16 @@ class Context:
                 i: (n, s) for i, n, s in self.session.execute(select(Entity.id, Entity.name, Entity.side_id))
             }
         return self._entities
+
+    def side_named(self, key: str) -> str:
+        """The side a value names, folded: a body named as responsible ("the coast guard") stands
+        for the side it belongs to ("Greece"); a name that is no entity stands for itself."""
+        if self._by_name is None:
+            self._by_name = {}
+            for i, (n, _) in self.entities().items():
+                self._by_name.setdefault(n.casefold(), i)
+        found = self._by_name.get(key)
+        return key if found is None else self.name(self.root_side(found)).casefold()
 
     def name(self, entity_id: int) -> str:
         return self.entities()[entity_id][0]
@@ -110,8 +122,53 @@ COLUMNS = (
 
 
 @functools.lru_cache(maxsize=200_000)
-def _value(value_json: str) -> Value:
+def _stored(value_json: str) -> Value:
     return from_json(value_json)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _measured(value_json: str, text: str) -> tuple[Value, str | None]:
+    """The value as compared, and the dimension or currency of its unit (None when the unit
+    names what is counted): a figure in a unit of measure in its base unit ("96 hours" and "four
+    days" as seconds), and a rounded figure as the span it rounds ("54%" is 53.5-54.5%)."""
+    value = from_json(value_json)
+    if not isinstance(value, Interval):
+        return value, None
+    value, dimension = in_base_unit(value)
+    return _rounding(value, text), dimension
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.(\d+))?")
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b")
+
+
+def _rounding(v: Interval, text: str) -> Interval:
+    """A figure written with decimals, or as a percentage, stands for every value that rounds to
+    it: "10.9%" and "10.92%" agree, "54%" and "53.92%" agree. Whole counts ("143") are exact."""
+    numbers = list(_WRITTEN_NUMBER.finditer(text))
+    if len(numbers) != 1:
+        return v
+    written, decimals = numbers[0].group(0).replace(",", ""), numbers[0].group(1)
+    if not decimals and not (v.type == "share" and _PERCENT.search(text.casefold())):
+        return v
+    number = float(written)
+    if not number:
+        return v
+    rel = 0.5 * 10 ** -(len(decimals) if decimals else 0) / number  # half the last digit, relative
+    widen = lambda x, sign: None if x is None else x + sign * abs(x) * rel  # noqa: E731
+    return dataclasses.replace(v, low=widen(v.low, -1), high=widen(v.high, 1))
+
+
+# A figure given as what was expected ("was expected to receive 35%", a poll's forecast) answers
+# another question than the result: the two are not compared.
+_FORECAST_HEDGE = re.compile(r"\b(?:expected|forecast|projected|predicted|anticipated|poll(?:s|ed)?)\b")
+_FORECAST_QUOTE = re.compile(r"\b(?:expected|forecast|projected|predicted|tipped) to\b")
+
+
+def is_forecast(hedge: str | None, quote: str | None) -> bool:
+    return bool(
+        (hedge and _FORECAST_HEDGE.search(hedge.casefold())) or (quote and _FORECAST_QUOTE.search(quote.casefold()))
+    )
 
 
 class ClaimView:
@@ -130,6 +187,7 @@ class ClaimView:
         "as_of",
         "as_of_text",
         "scope",
+        "scope_text",
         "hedge",
         "value_type",
         "single_value",
@@ -140,6 +198,9 @@ class ClaimView:
         "revises_id",
         "exclusive",
         "quote",
+        "dimension",
+        "forecast",
+        "stored",
     )
     _side: int | None | bool  # False until looked up
 
@@ -165,9 +226,12 @@ class ClaimView:
         ) = row
         self.ctx = ctx
         _, self.value_type, self.single_value, self.running_count = ctx.props[self.property_id]
-        self.value = _value(value_json)
+        self.value, self.dimension = _measured(value_json, self.value_text)
+        self.stored = _stored(value_json)  # as recorded: what keys and hashes are made of
         self.as_of = Period(start, end or start) if start else None
-        self.scope = fold_text(scope) if scope else None
+        self.forecast = is_forecast(self.hedge, self.quote)
+        self.scope_text = scope.strip() if scope else None  # as written, for explanations
+        self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
         self.quick = self.value.bounds() if isinstance(self.value, Interval) else None
         self._side = False
@@ -226,8 +290,8 @@ class ClaimView:
         """The value as the source words it (checkable against the quote), with its hedge and
         what it counts when that is narrower than the question."""
         v = repr(self.value_text) if self.value_type == "text" else self.value_text
-        if self.scope:
-            v = f"{v} counting {self.scope!r}"
+        if self.scope_text:
+            v = f"{v} counting {self.scope_text!r}"
         if self.hedge and self.hedge.casefold() not in self.value_text.casefold():
             v = f"{v} ({self.hedge})"
         return v
@@ -380,12 +444,6 @@ _CORRECTION = re.compile(
     r"lowered|brought down|down to|instead of)\b"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
-# Dates in a quote ("revised to 275 on June 5, 2023", a capture's "date 2023-06-04") name no figure.
-_DATES = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?\b|\b(?:19|20)\d{2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-)
 
 
 def _figure(c: ClaimView) -> str | None:
@@ -397,7 +455,7 @@ def cue(c: ClaimView) -> int:
     """-1 when the quote presents the figure as an earlier one, 1 as a newer one, else 0."""
     q = (c.quote or "").casefold()
     n = _figure(c)
-    if n and re.search(rf"\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
+    if n and re.search(rf"(?<!apart )(?<!aside )\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
         return -1
     if _EARLIER.search(q) or (c.hedge and "initial" in c.hedge.casefold()):
         return -1
@@ -435,16 +493,15 @@ def rose_to(c: ClaimView) -> bool:
 
 def revises(later: ClaimView, earlier: ClaimView) -> bool:
     """Whether `later` replaces `earlier` rather than contradicting it: linked with --revises, or
-    its quote names the old figure ("275 and not 288") or states a correction ("revised to 84")."""
+    its quote names the old figure ("275 and not 288") or states a correction ("revised from 174
+    to 125"), which corrects every earlier, higher figure of the count, not only the one it names."""
     if later.revises_id == earlier.id:
         return True
     q = (later.quote or "").casefold()
     old, own = _figure(earlier), _figure(later)
     if old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
         return True
-    # A correction that names the figure it replaces ("275 and not 288") replaces that one only.
-    named = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(_DATES.sub(" ", q))} - {own}
-    return not named and bool(_CORRECTION.search(q))
+    return bool(_CORRECTION.search(q))
 
 
 def replaces(later: ClaimView, earlier: ClaimView) -> bool:

@@ -9,6 +9,8 @@ contradicts it.
 
 from __future__ import annotations
 
+import re
+
 from .base import ClaimView, Finding, hedge_note, same_question, severity
 
 NAME, VERSION = "exclusive", "1"
@@ -18,8 +20,22 @@ def self_claimed(c: ClaimView) -> bool:
     return c.value_type == "entity" and c.side is not None and c.label.key == c.side.casefold()
 
 
+# "only X", "X alone", "solely X", "X was solely responsible"; "not only X" adds, it excludes nothing.
+_ONLY_BEFORE = re.compile(r"(?<!not )\b(?:only|solely|exclusively|sole)\s+(?:\w+\s+){0,1}$")
+_ONLY_AFTER = re.compile(r"^\W*(?:alone\b|(?:\w+\s+){0,2}(?:solely|alone|exclusively)\b)")
+
+
+def says_only(c: ClaimView) -> bool:
+    """The quote gives the answer as the only one: a word of exclusion next to the value."""
+    q, v = (c.quote or "").casefold(), c.value_text.casefold()
+    at = q.find(v) if v else -1
+    if at < 0:
+        return False
+    return bool(_ONLY_BEFORE.search(q[:at]) or _ONLY_AFTER.search(q[at + len(v) :]))
+
+
 def is_exclusive(c: ClaimView) -> bool:
-    return bool(c.exclusive) or self_claimed(c)
+    return bool(c.exclusive) or self_claimed(c) or says_only(c)
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:

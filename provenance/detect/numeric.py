@@ -27,6 +27,10 @@ def comparable(a: ClaimView, b: ClaimView) -> bool:
         and a.polarity == "asserts"
         and b.polarity == "asserts"
         and a.value.type == b.value.type
+        # Figures in two units of measure compare only within one dimension (hours with days,
+        # not euros with dollars); a figure in a unit of measure and one without none at all.
+        and a.dimension == b.dimension
+        and a.forecast == b.forecast  # what was expected is not what was counted
     )
 
 
@@ -40,6 +44,8 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if a.value.overlaps(b.value):
         return None
     if not a.single_value and not same_moment(a, b):
+        return None
+    if not a.single_value and successive(a, b):
         return None
     return Finding(
         "numeric",
@@ -95,3 +101,18 @@ def _reached(c: ClaimView) -> float:
     assert c.quick is not None  # running counts are intervals
     low, high = c.quick[0], c.quick[1]
     return high if low == float("-inf") else low
+
+
+# Figures of one authority this close are its successive counts (a tally as precincts report), not
+# two answers: "54.086%" and then "53.92%" from one election commission.
+SUCCESSIVE = 0.01
+
+
+def successive(a: ClaimView, b: ClaimView) -> bool:
+    """One speaker's two figures for a question that changes over time, within 1 % of each other."""
+    if a.speaker_id is None or a.speaker_id != b.speaker_id:
+        return False
+    assert a.quick is not None and b.quick is not None  # compared figures are intervals
+    gap = max(b.quick[0] - a.quick[1], a.quick[0] - b.quick[1])
+    size = max(abs(x) for x in (*a.quick[:2], *b.quick[:2]) if abs(x) != float("inf"))
+    return size > 0 and gap <= SUCCESSIVE * size

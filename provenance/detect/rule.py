@@ -43,7 +43,7 @@ def disagreements(rule: Rule, views: Iterable[ClaimView]) -> list[Finding]:
 
 def _answer(v: ClaimView):
     """What makes two claims give the same value: a label's folded key, or the value itself."""
-    return (v.value.type, v.value.key) if isinstance(v.value, Label) else v.value
+    return (v.value.type, v.value.key) if isinstance(v.value, Label) else v.stored
 
 
 def _within(rule: Rule, by_value: dict) -> list[Finding]:
