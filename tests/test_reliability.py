@@ -147,8 +147,9 @@ def test_upgrading_a_database_with_data_from_every_earlier_revision_keeps_every_
     from test_migrations import revisions_in_order
 
     head = _counts(demo.db)
-    # Older revisions store accusations and rules one conflict per pair of claims; upgrading folds
-    # them back into the grouped conflicts the head started with (migration 0009).
+    # Older revisions store accusations and rules (before 0009) and single-value, denial and
+    # decrease conflicts (before 0011) one per pair of claims; upgrading folds them back into the
+    # grouped conflicts the head started with.
     folded = {"conflicts", "conflict_claims"}
     for rev in revisions_in_order()[:-1]:
         demo("db", "downgrade", rev)  # a ledger as that revision left it, data and all
@@ -156,12 +157,14 @@ def test_upgrading_a_database_with_data_from_every_earlier_revision_keeps_every_
         assert before["claims"] == 37 and before["sources"] == 5
         demo("db", "upgrade")
         after = _counts(demo.db)
-        # every row kept (accusations and rules folded back into groups); the upgrade past row
-        # states adds one baseline event recording them
-        kept = folded | {"events"}
+        # every row kept (accusations, rules and pair conflicts folded back into groups); the
+        # upgrades past row states (0010) and past the pair-conflict grouping (0011) each add at
+        # most one baseline event recording what they wrote
+        kept = folded | {"events", "event_rows"}
         assert {t: after[t] for t in before if t not in kept} == {t: n for t, n in before.items() if t not in kept}
         assert {t: after[t] for t in folded if t in before} == {t: head[t] for t in folded if t in before}
-        assert after["events"] - before["events"] in (0, 1)
+        assert after["events"] - before["events"] in (0, 1, 2)
+        assert after["event_rows"] >= before.get("event_rows", 0)  # the baselines' row states
         demo("sources", "reindex")  # what an upgraded ledger gains: fingerprints and segments
         assert demo.json("sources", "copies", "2")[0]["source_id"] == 1
     assert demo("verify").exit_code == 0
