@@ -11,8 +11,8 @@ Prints one JSON object per line.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import random
 import sys
 import tempfile
@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import article, near_copy, shares_paragraphs  # noqa: E402
 
-from provenance.ledger.db import open_db  # noqa: E402
 from provenance.ingest.sources import add_source  # noqa: E402
+from provenance.ledger.db import open_db  # noqa: E402
 
 
 def grow(db, rng, texts: list[str], target: int, batch: int = 500) -> None:

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 from provenance.demo import seeds_dir
-from provenance.extract.candidates import SUGGESTED_ACCEPT
 from provenance.evaluation import load_seeds, load_split, run_event, score, summarise
+from provenance.extract.candidates import SUGGESTED_ACCEPT
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

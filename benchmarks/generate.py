@@ -39,7 +39,15 @@ from synth import paragraph  # noqa: E402
 
 from provenance.ledger.db import open_db  # noqa: E402
 from provenance.ledger.models import (  # noqa: E402
-    Alias, Claim, ClaimSpan, Entity, Property, Rule, SharedPassage, Source, Span,
+    Alias,
+    Claim,
+    ClaimSpan,
+    Entity,
+    Property,
+    Rule,
+    SharedPassage,
+    Source,
+    Span,
 )
 from provenance.values import parse_value, to_json_text  # noqa: E402
 
@@ -71,7 +79,7 @@ class Vocabulary:
         self.subjects = [self.entity(f"Subject {i + 1}") for i in range(n_subjects)]
         self.sides = [self.entity(name, kind="country") for name in SIDES]
         self.speakers: list[list[int]] = []  # per side: the people and bodies who speak for it
-        for side, name in zip(self.sides, SIDES):
+        for side, name in zip(self.sides, SIDES, strict=True):
             people = []
             for body in BODIES:
                 b = self.entity(f"{name} {body}", side)

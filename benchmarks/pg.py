@@ -44,7 +44,7 @@ class PostgresServer:
             cmd = ("su", "postgres", "-s", "/bin/sh", "-c", " ".join(f"'{c}'" for c in cmd))
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def __enter__(self) -> "PostgresServer":
+    def __enter__(self) -> PostgresServer:
         self.folder.mkdir(parents=True)
         for p in [self.folder, *self.folder.parents][:-1]:  # the server's user must reach its folder
             if p.stat().st_mode & 0o005 != 0o005:

@@ -29,8 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from synth import paragraph  # noqa: E402
 from pg import PostgresServer  # noqa: E402
+from synth import paragraph  # noqa: E402
 
 PROVENANCE = [sys.executable, "-m", "provenance"]
 BACKEND = ["sqlite"]

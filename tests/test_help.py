@@ -20,7 +20,7 @@ def test_every_option_and_argumentless_command_has_help():
 
 
 def test_every_command_shows_one_example_of_itself():
-    for path, cmd in LEAVES:
+    for path, _cmd in LEAVES:
         out = CliRunner().invoke(main, [*path, "--help"], terminal_width=100)
         assert out.exit_code == 0, path
         examples = [line.strip() for line in out.output.splitlines() if line.strip().startswith("Example:")]

@@ -37,7 +37,6 @@ def short(label: str) -> str:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     from click.testing import CliRunner
-
     from conftest import Cli
 
     tmp = tmp_path_factory.mktemp("hostile")

@@ -3,7 +3,8 @@ explanations are rendered from today's data; a dismissed conflict stays dismisse
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from provenance import actions
 from provenance.ledger.db import open_db
@@ -136,8 +137,8 @@ def _vocabulary_edit(db, what, n, name):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(EDITS)
 def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, edits):
-    from provenance.errors import ProvenanceError
     from provenance.claims.recording import ClaimChange, ClaimInput
+    from provenance.errors import ProvenanceError
 
     tmp = tmp_path_factory.mktemp("prop")
     src = tmp / "a.txt"
@@ -148,7 +149,7 @@ def test_after_any_edits_a_full_scan_adds_and_retires_nothing(tmp_path_factory, 
         actions.add_property(db, "death toll", "quantity", running_count=True)
         actions.add_property(db, "blamed", "entity")
         quotes = ["12 people died", "40 people died", "The toll rose to 52", "Police now say 30"]
-        for quote, value in zip(quotes, ["12", "40", "52", "30"]):
+        for quote, value in zip(quotes, ["12", "40", "52", "30"], strict=True):
             actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="death toll",
                                              value=value, create_entities=True))
         for quote, value, speaker in ENTITY_QUOTES:

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from test_cli import setup_ledger
 
 
@@ -82,6 +81,6 @@ def test_table_piped_keeps_every_row_on_one_line(demo):
                           check=True).stdout.splitlines()
     assert lister.wait() == 0
     assert len(rows) == len(claims)
-    for c, row in zip(claims, rows):
+    for c, row in zip(claims, rows, strict=True):
         assert re.fullmatch(rf"{c['id']}\s+{c['source_id']}\s+{re.escape(c['subject'])}\s+"
                             rf"{re.escape(c['property'])}\s+.*\s{c['status']}", row), row

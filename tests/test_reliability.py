@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -13,7 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from provenance.errors import ProvenanceError
 from provenance.ingest.sources import decode
@@ -199,8 +199,8 @@ sections = st.dictionaries(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(sections)
 def test_hostile_import_files_fail_cleanly(tmp_path, doc):
-    from provenance.ledger.db import open_db
     from provenance.claims.importer import import_file
+    from provenance.ledger.db import open_db
 
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc), encoding="utf-8")

@@ -12,12 +12,13 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import select
+
 from provenance import actions
 from provenance.claims.recording import ClaimInput
 from provenance.errors import ProvenanceError
 from provenance.ledger.db import Database
 from provenance.ledger.models import Conflict
-from sqlalchemy import select
 
 SUBJECTS = ["Ashford", "Brent"]
 PROPERTY = "people displaced"
