@@ -15,10 +15,9 @@ import click
 from .app import RootGroup, State
 from .guide import add_examples
 
-# The modules that define the root's commands, in the order their commands are listed.
-MODULES = ("sources", "claims", "extraction", "vocabulary", "conflicts", "ledger", "exports", "history", "db")
-# Which module defines each command: a command missing here still works (every module is loaded
-# to find it), it only loses the quick path. tests/test_help.py checks the two agree.
+# Which module defines each command, in the order the commands are listed: a command missing here
+# still works (every module is loaded to find it), it only loses the quick path.
+# tests/test_help.py checks this against the modules' COMMANDS.
 COMMAND_MODULES = {
     "sources": "sources",
     "claims": "claims",
@@ -39,6 +38,7 @@ COMMAND_MODULES = {
     "undo": "history",
     "db": "db",
 }
+MODULES = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
 
 class LazyRoot(RootGroup):
