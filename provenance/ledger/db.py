@@ -42,7 +42,8 @@ def resolve_url(value: str | None = None) -> str:
 
     Only SQLite files and PostgreSQL servers are ledgers; an in-memory database is refused, since
     everything written to it would vanish when the command ends."""
-    value = value or os.environ.get(ENV_VAR) or str(default_path())
+    if value is None:  # not given; an empty --db or --to is refused below, never the default ledger
+        value = os.environ.get(ENV_VAR) or str(default_path())
     if value.strip() in ("", ":memory:"):
         raise DatabaseError(f"--db {value!r} is not a file; give a file path or a postgresql:// URL")
     if "://" not in value:
