@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import click
 
 from ..render import emit_json, json_option, output_options, output_rows, print_, quote_in_context, safe_line, text
-from .app import with_ledger, with_session
+from .app import pass_state, with_ledger, with_session
 
 
 @click.group()
@@ -117,28 +117,56 @@ def print_new_conflicts(found: list[dict], retired: Sequence[int] = ()) -> None:
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")
 @output_options
-@with_session(readonly=True)
-def list_(session, subject, property_, source, speaker, status, limit, offset, output):
+@pass_state
+def list_(state, subject, property_, source, speaker, status, limit, offset, output):
     """Claims, filtered."""
-    from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
-    from ..values import from_json
+    if not (subject or property_ or source or speaker) and output not in ("json", "nl"):
+        # The quick path: one LIMIT-ed query through sqlite3, without SQLAlchemy's start-up.
+        from ..ledger.quick import quick_reader
 
-    rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
-    output_rows(
-        output,
-        rows,
-        {
-            "id": lambda c: c.id,
-            "src": lambda c: c.source_id,
-            "subject": lambda c: c.subject.name,
-            "property": lambda c: c.property.name,
-            "value": lambda c: ("not " if c.polarity == "denies" else "") + from_json(c.value_json).describe(),
-            "speaker": speaker_name,
-            "as of": as_of_label,
-            "status": lambda c: c.status,
-        },
-        as_json=claim_json,
-    )
+        with quick_reader(state.db_value) as conn:
+            if conn is not None:
+                from ..claims.pages import claim_rows
+
+                output_rows(output, claim_rows(conn, status, limit, offset), CLAIM_COLUMNS)
+                return
+    from ..claims.pages import ClaimCells, value_cell
+    from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
+
+    with state.db(create=False).session(readonly=True) as session:
+        rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
+        output_rows(
+            output,
+            rows,
+            {
+                name: lambda c, cell=cell: cell(
+                    ClaimCells(
+                        c.id,
+                        c.source_id,
+                        c.subject.name,
+                        c.property.name,
+                        value_cell(c.polarity, c.value_json),
+                        speaker_name(c),
+                        as_of_label(c),
+                        c.status,
+                    )
+                )
+                for name, cell in CLAIM_COLUMNS.items()
+            },
+            as_json=claim_json,
+        )
+
+
+CLAIM_COLUMNS = {
+    "id": lambda c: c.id,
+    "src": lambda c: c.src,
+    "subject": lambda c: c.subject,
+    "property": lambda c: c.property,
+    "value": lambda c: c.value,
+    "speaker": lambda c: c.speaker,
+    "as of": lambda c: c.as_of,
+    "status": lambda c: c.status,
+}
 
 
 @claims.command("show")

@@ -1,0 +1,78 @@
+"""`claims list`'s rows as one indexed, LIMIT-ed query through a plain DB-API connection.
+
+The quick path of ledger/quick.py: the same cells as the ORM path (cli/claims.py builds both from
+`ClaimCells`), with no SQLAlchemy imported. Filters that name an entity, a property or a source
+need the alias and prefix resolution of the ORM path and are not handled here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..values import Period, from_json
+
+_CLAIMS = """
+SELECT c.id, c.source_id, subject.name, prop.name, c.polarity, c.value_json, speaker.name,
+       src.outlet, src.author, c.as_of_text, c.as_of_start, c.as_of_end, c.status
+FROM claims AS c
+JOIN entities AS subject ON subject.id = c.subject_id
+JOIN properties AS prop ON prop.id = c.property_id
+JOIN sources AS src ON src.id = c.source_id
+LEFT JOIN entities AS speaker ON speaker.id = c.speaker_id
+{where}
+ORDER BY c.id
+LIMIT ? OFFSET ?
+"""
+
+
+@dataclass(frozen=True)
+class ClaimCells:
+    """One row of `claims list`, as shown."""
+
+    id: int
+    src: int
+    subject: str
+    property: str
+    value: str
+    speaker: str
+    as_of: str
+    status: str
+
+
+def value_cell(polarity: str, value_json: str) -> str:
+    return ("not " if polarity == "denies" else "") + from_json(value_json).describe()
+
+
+def speaker_cell(speaker: str | None, outlet: str | None, author: str | None) -> str:
+    """Who says it: the quoted speaker, or the outlet (or source's author) itself."""
+    return speaker if speaker is not None else outlet or author or "the article"
+
+
+def as_of_cell(text: str | None, start: dt.date | None, end: dt.date | None) -> str:
+    described = Period(start, end or start).describe() if start is not None else None
+    return text or described or "undated"
+
+
+def _date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def claim_rows(conn, status: str | None, limit: int | None, offset: int) -> list[ClaimCells]:
+    """The claims in id order, as `claims list` shows them (the claims table's primary key)."""
+    where, params = ("WHERE c.status = ?", [status]) if status else ("", [])
+    sql = _CLAIMS.format(where=where)
+    rows = conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
+    return [
+        ClaimCells(
+            cid,
+            src,
+            subject,
+            prop,
+            value_cell(polarity, value_json),
+            speaker_cell(speaker, outlet, author),
+            as_of_cell(as_of_text, _date(start), _date(end)),
+            st,
+        )
+        for cid, src, subject, prop, polarity, value_json, speaker, outlet, author, as_of_text, start, end, st in rows
+    ]

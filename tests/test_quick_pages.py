@@ -1,0 +1,109 @@
+"""The quick path of first pages (ledger/quick.py): the same rows as the ORM path, no SQLAlchemy
+imported, and the usual path wherever the quick one cannot be trusted."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from provenance.claims.pages import ClaimCells, claim_rows, value_cell
+from provenance.claims.store import as_of_label, speaker_name
+from provenance.ledger.db import open_db
+from provenance.ledger.models import Claim
+from provenance.ledger.quick import quick_reader
+
+
+def _orm_cells(db_path, status=None) -> list[ClaimCells]:
+    from sqlalchemy import select
+
+    db = open_db(str(db_path), create=False)
+    try:
+        with db.session(readonly=True) as s:
+            q = select(Claim).order_by(Claim.id)
+            if status:
+                q = q.where(Claim.status == status)
+            return [
+                ClaimCells(
+                    c.id,
+                    c.source_id,
+                    c.subject.name,
+                    c.property.name,
+                    value_cell(c.polarity, c.value_json),
+                    speaker_name(c),
+                    as_of_label(c),
+                    c.status,
+                )
+                for c in s.scalars(q)
+            ]
+    finally:
+        db.close()
+
+
+def test_quick_rows_are_the_orm_rows(demo):
+    demo("claims", "reject", "2", "--reason", "misread")
+    for status in (None, "accepted", "rejected"):
+        with quick_reader(str(demo.db)) as conn:
+            assert conn is not None
+            quick = claim_rows(conn, status, None, 0)
+        assert quick == _orm_cells(demo.db, status)
+        assert len(quick) > 10 if status != "rejected" else len(quick) == 1
+    with quick_reader(str(demo.db)) as conn:
+        assert [r.id for r in claim_rows(conn, None, 3, 2)] == [r.id for r in _orm_cells(demo.db)][2:5]
+
+
+def test_claims_list_first_page_imports_no_sqlalchemy(demo):
+    code = (
+        "import sys\n"
+        "from provenance.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], prog_name='provenance')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('SQLALCHEMY' if 'sqlalchemy' in sys.modules else 'NONE', file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PROVENANCE_DB": str(demo.db)}
+    run = subprocess.run(
+        [sys.executable, "-c", code, "claims", "list", "--limit", "3"], capture_output=True, text=True, env=env
+    )
+    assert run.stderr.strip().splitlines()[-1] == "NONE", run.stderr
+    assert len(run.stdout.strip().splitlines()) > 3  # a table: header, rule and rows
+    # What the user sees is what the in-process runner sees.
+    assert run.stdout == demo("claims", "list", "--limit", "3").stdout
+    run = subprocess.run(
+        [sys.executable, "-c", code, "claims", "list", "--limit", "3", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.stderr.strip().splitlines()[-1] == "SQLALCHEMY"
+
+
+def test_quick_path_steps_aside(demo, tmp_path):
+    assert _quick(tmp_path / "missing.db") is None and not (tmp_path / "missing.db").exists()
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert _quick(tmp_path / "empty.db") is None
+    (tmp_path / "text.db").write_text("not a database")
+    assert _quick(tmp_path / "text.db") is None
+    assert _quick("postgresql://nobody@/nowhere") is None
+    # An older schema revision: the usual path upgrades it.
+    conn = sqlite3.connect(demo.db)
+    conn.execute("UPDATE alembic_version SET version_num = version_num || 'x'")
+    conn.commit()
+    conn.close()
+    assert _quick(demo.db) is None
+    # A ledger that is not in WAL mode: the usual path switches it (a write), so not the quick one.
+    conn = sqlite3.connect(demo.db)
+    conn.execute("UPDATE alembic_version SET version_num = substr(version_num, 1, length(version_num) - 1)")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    assert _quick(demo.db) is None
+    demo("claims", "list", "--limit", "1")
+    assert _quick(demo.db) is not None
+
+
+def _quick(db):
+    with quick_reader(str(db)) as conn:
+        return conn
