@@ -327,7 +327,8 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
 
     new_ids = _bulk_insert(session, table, rows, ids=ids)
     if rows:
-        rowstate.touch_rows(session, table.name, rows, new_ids if ids else None)
+        exact = session.get_bind().dialect.name == "sqlite"  # reads back what it was given
+        rowstate.inserted(session, table, rows, new_ids if ids else None, exact)
     return new_ids
 
 

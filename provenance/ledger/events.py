@@ -44,7 +44,7 @@ def record(session: Session, action: str, target: str, **payload) -> None:
 
     lock_for_write(session)  # already held by any write session; this keeps the rule local
     session.flush()  # events follow the changes they record
-    rows = rowstate.states(session.connection(), rowstate.take(session))
+    rows = rowstate.states(session.connection(), rowstate.take(session), rowstate.known(session))
     state = rowstate.digest(rows)
     prev = session.scalar(select(Event.hash).order_by(Event.id.desc()).limit(1)) or GENESIS
     at = utcnow()
@@ -88,7 +88,12 @@ def settle(session: Session) -> None:
         (t, i): h
         for t, i, h in session.execute(select(er.c.tbl, er.c.row_id, er.c.hash).where(er.c.event_id == event_id))
     }
-    merged.update({(t, i): h for t, i, h in rowstate.states(session.connection(), rowstate.take(session))})
+    merged.update(
+        {
+            (t, i): h
+            for t, i, h in rowstate.states(session.connection(), rowstate.take(session), rowstate.known(session))
+        }
+    )
     rows = [(t, i, h) for (t, i), h in merged.items()]
     session.execute(delete(er).where(er.c.event_id == event_id))
     _write_rows(session, event_id, rows)

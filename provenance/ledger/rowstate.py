@@ -193,16 +193,28 @@ def digest(rows: Iterable[tuple[str, int, str | None]]) -> str:
     return d.hexdigest()
 
 
-def states(conn: Connection, keys: Iterable[Key]) -> list[tuple[str, int, str | None]]:
-    """The present state of each row named: its hash, or None where it no longer exists."""
+def states(
+    conn: Connection, keys: Iterable[Key], known: dict[Key, Known] | None = None
+) -> list[tuple[str, int, str | None]]:
+    """The present state of each row named: its hash, or None where it no longer exists.
+
+    Rows in `known` (see `inserted`) are hashed from memory; the others are read back."""
+    known = known or {}
     by_table: dict[str, set[int]] = {}
     for table, oid in keys:
         by_table.setdefault(table, set()).add(oid)
     out: list[tuple[str, int, str | None]] = []
     for table, ids in sorted(by_table.items()):
-        found = dict(current(conn, table, ids))
+        found = {oid: _known_hash(table, known[table, oid]) for oid in ids if (table, oid) in known}
+        if len(found) < len(ids):
+            found.update(current(conn, table, ids - found.keys()))
         out += [(table, oid, found.get(oid)) for oid in sorted(ids)]
     return out
+
+
+def _known_hash(table: str, known: Known) -> str:
+    row, links = known
+    return row_hash(table, row, {k: sorted(v) for k, v in links.items()})
 
 
 # -- collecting what a transaction touched ---------------------------------------------------------
@@ -217,10 +229,111 @@ def touched(session: Session) -> set[Key]:
 def touch(session: Session, table: str, ids: Iterable[int | None]) -> None:
     """Note rows as changed by this transaction (tracked tables, or link tables by their owner ids)."""
     if table in TRACKED:
-        touched(session).update((table, int(i)) for i in ids if i is not None)
+        _note(session, [(table, int(i)) for i in ids if i is not None])
     elif table in OWNED:
         owner = OWNED[table][0]
-        touched(session).update((owner, int(i)) for i in ids if i is not None)
+        _note(session, [(owner, int(i)) for i in ids if i is not None])
+
+
+def _note(session: Session, keys: list[Key]) -> None:
+    touched(session).update(keys)
+    known = session.info.get(KNOWN)
+    if known:  # changed some other way than `inserted` saw: read it back
+        for k in keys:
+            known.pop(k, None)
+
+
+# -- rows whose state is known without reading them back -------------------------------------------
+
+KNOWN = "rowstate.known"
+Known = tuple[dict, dict[str, list]]  # (the row's tracked columns, its link rows by kind)
+# Link tables whose rows `inserted` adds to their owner's known state: kind, column.
+LINKS = {"claim_spans": ("spans", "span_id"), "conflict_claims": ("claims", "claim_id")}
+
+
+def known(session: Session) -> dict[Key, Known]:
+    return session.info.setdefault(KNOWN, {})
+
+
+def inserted(session: Session, table: Table, rows: list[dict], ids: list[int] | None, exact: bool) -> None:
+    """Rows bulk_insert just wrote, noted as touched. With `exact` (the backend stores these Python
+    values as they are read back: SQLite), a new row's state is kept, so that the event hashes it
+    without reading it back, and so are link rows added to an owner whose state is kept; a row
+    changed any other way afterwards is read back as before."""
+    name = table.name
+    mine = known(session)
+    if name in LINKS and exact:
+        kind, col = LINKS[name]
+        owner_col = OWNED[name][1]
+        kept = {
+            r[owner_col]: mine[OWNED[name][0], r[owner_col]] for r in rows if (OWNED[name][0], r[owner_col]) in mine
+        }
+        touch_rows(session, name, rows, ids)
+        for r in rows:
+            if (entry := kept.get(r[owner_col])) is not None:
+                entry[1].setdefault(kind, []).append(r[col])
+        mine.update(((OWNED[name][0], oid), entry) for oid, entry in kept.items())
+        return
+    touch_rows(session, name, rows, ids)
+    if name not in TRACKED or not exact:
+        return
+    row_ids = ids if ids is not None else [r.get("id") for r in rows]
+    plain = _as_read_back(table, rows)
+    if plain is not None and all(type(i) is int for i in row_ids):
+        mine.update(((name, cast(int, i)), (row, {})) for i, row in zip(row_ids, plain, strict=True))
+
+
+def _as_read_back(table: Table, rows: list[dict]) -> list[dict] | None:
+    """The tracked columns of `rows` as SQLite gives them back; None when that is not certain (a
+    column left out that has a default, a value of an unexpected type)."""
+    cols = [table.c[c] for c in TRACKED[table.name][1]]
+    given = rows[0].keys()
+    if any(c.key not in given and (c.default is not None or c.server_default is not None) for c in cols):
+        return None
+    fixes = []
+    for c in cols:
+        if c.key not in given:
+            continue
+        fix = _READ_BACK.get(c.type._type_affinity)
+        if fix is None:
+            return None
+        fixes.append((c.key, fix))
+    out = []
+    for r in rows:
+        row = {}
+        for key, fix in fixes:
+            v = r.get(key)
+            if v is not None:
+                v = fix(v)
+                if v is _UNSURE:
+                    return None
+            row[key] = v
+        out.append(row)
+    return out
+
+
+_UNSURE = object()
+
+
+def _exact(kind):
+    return lambda v: v if type(v) is kind else _UNSURE
+
+
+def _read_back_types() -> dict:
+    from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text
+
+    return {
+        Integer: _exact(int),
+        String: _exact(str),
+        Text: _exact(str),
+        Float: lambda v: float(v) if type(v) in (int, float) else _UNSURE,
+        Boolean: lambda v: bool(v) if type(v) in (bool, int) else _UNSURE,
+        Date: lambda v: v if type(v) is dt.date else _UNSURE,
+        DateTime: lambda v: v.replace(tzinfo=None) if type(v) is dt.datetime else _UNSURE,
+    }
+
+
+_READ_BACK = _read_back_types()
 
 
 def touch_rows(session: Session, table: str, rows: list[Any], ids: list[int] | None = None) -> None:
@@ -286,11 +399,11 @@ def _before_flush(session: Session, _ctx, _instances) -> None:
             if obj.__tablename__ in TRACKED:
                 _deleting(session, obj.__tablename__, {k[1]})
             else:
-                touched(session).add((k[0], k[1]))
+                _note(session, [(k[0], k[1])])
         for obj in list(session.dirty):
             k = _key(obj)
             if k is not None and k[1] is not None and session.is_modified(obj):
-                touched(session).add((k[0], k[1]))
+                _note(session, [(k[0], k[1])])
 
 
 @event.listens_for(Session, "after_flush")
@@ -298,7 +411,7 @@ def _after_flush(session: Session, _ctx) -> None:
     for obj in list(session.new) + list(session.dirty):
         k = _key(obj)
         if k is not None and k[1] is not None:
-            touched(session).add((k[0], k[1]))
+            _note(session, [(k[0], k[1])])
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -351,6 +464,12 @@ def _forget(session: Session) -> None:
     session.info.pop(INFO + ".deleted", None)
     session.info.pop(LAST_EVENT, None)
     session.info.pop(AFTER, None)
+    session.info.pop(KNOWN, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_known(session: Session, _previous) -> None:
+    session.info.pop(KNOWN, None)  # a savepoint rolled back may have taken known rows with it
 
 
 LAST_EVENT = "rowstate.last_event"
