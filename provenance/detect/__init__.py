@@ -28,6 +28,9 @@ from .store import load
 # Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
 # backed by every claim on each side); the rest compare the claims of one question pair by pair.
 PAIR_DETECTORS = (denial, scope, numeric, exclusive, single_value)
+# Two figures (intervals): exclusive and single value never fire on them (both return None for an
+# interval first thing), so the pair pass's commonest pair skips them; the order is the same.
+FIGURE_DETECTORS = (denial, scope, numeric)
 
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
@@ -57,6 +60,12 @@ def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[Claim
 def _first(a: ClaimView, b: ClaimView) -> Finding | None:
     """What the first detector that fires says of a pair (callers dismiss cannot_conflict pairs).
     A pair that is a mutual accusation belongs to the accusation pass, not to these."""
+    if a.quick is not None and b.quick is not None:
+        for det in FIGURE_DETECTORS:
+            f = det.check(a, b)
+            if f is not None:
+                return f
+        return None
     if a.value_type == "entity" and accusation.mutual(a, b):
         return None
     for det in PAIR_DETECTORS:
