@@ -122,9 +122,13 @@ def test_detecting_new_claims_stores_what_a_full_scan_stores(tmp_path):
         scan(s)
     db.close()
     conn = sqlite3.connect(path)
-    late = [r[0] for r in conn.execute(
-        "SELECT id FROM claims WHERE source_id IN (SELECT id FROM sources ORDER BY id DESC LIMIT 6) "
-        "AND status = 'accepted'")]
+    late = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM claims WHERE source_id IN (SELECT id FROM sources ORDER BY id DESC LIMIT 6) "
+            "AND status = 'accepted'"
+        )
+    ]
     marks = ",".join(map(str, late))
     conn.execute(f"UPDATE claims SET status = 'rejected' WHERE id IN ({marks})")
     conn.commit()
@@ -141,3 +145,36 @@ def test_detecting_new_claims_stores_what_a_full_scan_stores(tmp_path):
     db.close()
     assert len(late) >= 100
     assert _stored(path) == _stored(full)
+
+
+def test_figure_pairs_leave_out_only_pairs_cannot_conflict_dismisses():
+    """A figures-only question tries, in loop order, every pair but those `cannot_conflict` is sure
+    to dismiss: open and closed ends, equal ends, ceilings of running counts, denials, scopes."""
+    from itertools import combinations
+    from types import SimpleNamespace
+
+    from provenance.detect.pairs import _figure_pairs
+
+    rng = random.Random(7)
+    inf = float("inf")
+    skipped = 0
+    for trial in range(400):
+        running = trial % 2 == 0
+        views = []
+        for _ in range(rng.randint(0, 14)):
+            low = rng.choice([-inf, *range(0, 12)])
+            high = rng.choice([inf, *range(int(max(low, 0)), 14)])
+            views.append(
+                SimpleNamespace(
+                    quick=(low, high, rng.random() < 0.8, rng.random() < 0.8),
+                    polarity="denies" if rng.random() < 0.1 else "asserts",
+                    scope=rng.choice(["", "", "", None, "fighters"] + (["members"] if trial % 5 == 0 else [])),
+                    running_count=running,
+                )
+            )
+        kept = _figure_pairs(views)
+        assert kept == sorted(set(kept))
+        left_out = set(combinations(range(len(views)), 2)) - set(kept)
+        assert all(cannot_conflict(views[i], views[j]) for i, j in left_out)
+        skipped += len(left_out)
+    assert skipped > 1000  # it does leave pairs out

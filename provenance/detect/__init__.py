@@ -21,13 +21,16 @@ from ..ledger import events
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
 from . import accusation, denial, exclusive, grouping, numeric, rule, scope, single_value
-from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded
+from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded_both
 from .pairs import Question
 from .store import load
 
 # Mutual accusation and rules are grouped passes (one disagreement per pair of sides or values,
 # backed by every claim on each side); the rest compare the claims of one question pair by pair.
 PAIR_DETECTORS = (denial, scope, numeric, exclusive, single_value)
+# Two figures (intervals): exclusive and single value never fire on them (both return None for an
+# interval first thing), so the pair pass's commonest pair skips them; the order is the same.
+FIGURE_DETECTORS = (denial, scope, numeric)
 
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
@@ -57,6 +60,12 @@ def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[Claim
 def _first(a: ClaimView, b: ClaimView) -> Finding | None:
     """What the first detector that fires says of a pair (callers dismiss cannot_conflict pairs).
     A pair that is a mutual accusation belongs to the accusation pass, not to these."""
+    if a.quick is not None and b.quick is not None:
+        for det in FIGURE_DETECTORS:
+            f = det.check(a, b)
+            if f is not None:
+                return f
+        return None
     if a.value_type == "entity" and accusation.mutual(a, b):
         return None
     for det in PAIR_DETECTORS:
@@ -292,8 +301,9 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
     asked = {(v.subject_id, v.property_id) for v in new}
     for (subject, prop), views in by_question.items():
         if (subject, prop) in asked and ctx.props[prop][3]:  # a running count: revised figures are superseded
-            ctx.superseded |= superseded(views)
-            ctx.replaced |= superseded(views, strict=True)
+            revised, replaced = superseded_both(views)
+            ctx.superseded |= revised
+            ctx.replaced |= replaced
     new_ids = {v.id for v in new}
     findings = []
     grouper = grouping.Grouper()
@@ -381,10 +391,19 @@ def scan(session: Session) -> list[int]:
     grouper = grouping.Grouper()  # one disagreement per question and pair of answers
     stored: list[int] = []
     ctx.preload_outlets(None)  # explanations name sources: read them all at once
+    rule_props = {p for pair in rules for p in pair}
+    all_rules = [r for rs in rules.values() for r in rs]
+    # The rule pass needs each subject's claims on the rules' properties: the stream (by subject,
+    # then question) brings them together, so they are kept from it instead of read again, and
+    # their findings stored after the pair pass's, in the order a pass of their own would give.
+    by_subject: list[list[ClaimView]] = []
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+        if group[0].property_id in rule_props:
+            if not by_subject or by_subject[-1][0].subject_id != group[0].subject_id:
+                by_subject.append([])
+            by_subject[-1] += group
         if group[0].running_count and len(group) > 1:
-            ctx.superseded = superseded(group)
-            ctx.replaced = superseded(group, strict=True)
+            ctx.superseded, ctx.replaced = superseded_both(group)
         # The innermost loop of the product: only pairs some detector could flag (pairs.py);
         # most pairs of figures end at cannot_conflict.
         for a, b in Question(group).pairs():
@@ -394,16 +413,16 @@ def scan(session: Session) -> list[int]:
             stored += _store(session, findings, grouper.who)[0]
             findings = []
             grouper.flushed()
-    rule_props = sorted({p for pair in rules for p in pair})
-    if rule_props:
-        all_rules = [r for rs in rules.values() for r in rs]
-        for group in _stream(session, ctx, Claim.property_id.in_(rule_props), (Claim.subject_id, Claim.id)):
-            for r in all_rules:
-                findings += rule.disagreements(r, group)
-            if len(findings) > 10_000:
-                stored += _store(session, findings, grouper.who)[0]
-                findings = []
-                grouper.flushed()
+    for views in by_subject:
+        views.sort(key=operator.attrgetter("id"))
+        for r in all_rules:
+            findings += rule.disagreements(r, views)
+        _known(grouper, views)
+        if len(findings) > 10_000:
+            stored += _store(session, findings, grouper.who)[0]
+            findings = []
+            grouper.flushed()
+    del by_subject
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(
@@ -413,7 +432,14 @@ def scan(session: Session) -> list[int]:
             (Claim.property_id, Claim.id),
         ):
             findings += accusation.disagreements(group)
+            _known(grouper, group)
     return stored + _store(session, findings, grouper.who)[0]
+
+
+def _known(grouper: grouping.Grouper, views: list[ClaimView]) -> None:
+    """Speakers and sources of claims a grouped finding may rest on: the store counts them
+    as it writes the conflict instead of counting again in SQL."""
+    grouper.who.update((v.id, (v.speaker_id, v.source_id)) for v in views)
 
 
 def _pairs(group: list[ClaimView]):
@@ -437,8 +463,9 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
     questions = {(v.subject_id, v.property_id) for v in views.values() if v.running_count}
     for subject, prop in questions:
         question = _views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx)
-        ctx.superseded |= superseded(question)
-        ctx.replaced |= superseded(question, strict=True)
+        revised, replaced = superseded_both(question)
+        ctx.superseded |= revised
+        ctx.replaced |= replaced
     rules: dict[int | None, Rule] = {r.id: r for r in session.scalars(select(Rule))}
     out: dict[int, Finding | None] = {}
     for c in conflicts:

@@ -201,6 +201,7 @@ class ClaimView:
         "dimension",
         "forecast",
         "stored",
+        "numeric_key",
     )
     _side: int | None | bool  # False until looked up
 
@@ -234,6 +235,12 @@ class ClaimView:
         self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.
         self.quick = self.value.bounds() if isinstance(self.value, Interval) else None
+        # What two figures must share to be compared (numeric.comparable), worked out once.
+        self.numeric_key = (
+            (self.value.type, self.dimension, self.forecast)
+            if self.quick is not None and self.polarity == "asserts"
+            else None
+        )
         self._side = False
 
     @property
@@ -451,11 +458,23 @@ def _figure(c: ClaimView) -> str | None:
     return m.group(0).rstrip(".,") if m else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _from_figure(n: str) -> re.Pattern:
+    return re.compile(rf"(?<!apart )(?<!aside )\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b")
+
+
+# Patterns made of a claim's figure: compiled once per figure (re's own cache of 512 thrashes on a
+# ledger's thousands of figures, and compiling costs more than searching).
+@functools.lru_cache(maxsize=4096)
+def _names_figure(n: str) -> re.Pattern:
+    return re.compile(rf"(?<![\d,.]){re.escape(n)}(?![\d,])")
+
+
 def cue(c: ClaimView) -> int:
     """-1 when the quote presents the figure as an earlier one, 1 as a newer one, else 0."""
     q = (c.quote or "").casefold()
     n = _figure(c)
-    if n and re.search(rf"(?<!apart )(?<!aside )\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b", q):
+    if n and _from_figure(n).search(q):
         return -1
     if _EARLIER.search(q) or (c.hedge and "initial" in c.hedge.casefold()):
         return -1
@@ -499,7 +518,7 @@ def revises(later: ClaimView, earlier: ClaimView) -> bool:
         return True
     q = (later.quote or "").casefold()
     old, own = _figure(earlier), _figure(later)
-    if old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q):
+    if old and old != own and _names_figure(old).search(q):
         return True
     return bool(_CORRECTION.search(q))
 
@@ -512,19 +531,29 @@ def replaces(later: ClaimView, earlier: ClaimView) -> bool:
         return True
     old, own = _figure(earlier), _figure(later)
     q = (later.quote or "").casefold()
-    return bool(old and old != own and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", q))
+    return bool(old and old != own and _names_figure(old).search(q))
 
 
 def superseded(views: list[ClaimView], strict: bool = False) -> set[int]:
     """The figures of one running count that a later, lower figure says it corrects: they stay in
     the timeline as superseded, and later figures are not compared with them. strict: only those
     it names or is linked to (`replaces`), which no figure at all is compared with."""
-    test = replaces if strict else revises
-    out = set()
+    revised, replaced = superseded_both(views)
+    return replaced if strict else revised
+
+
+def superseded_both(views: list[ClaimView]) -> tuple[set[int], set[int]]:
+    """`superseded` and `superseded(strict=True)` in one pass over the pairs: a figure a later one
+    `replaces` is also one it `revises`, so the strict test only runs where the other held."""
+    revised: set[int] = set()
+    replaced: set[int] = set()
     for i, a in enumerate(views):
+        qa = a.quick
+        if qa is None:
+            continue
         for b in views[i + 1 :]:
-            qa, qb = a.quick, b.quick
-            if a.scope != b.scope or qa is None or qb is None:
+            qb = b.quick
+            if a.scope != b.scope or qb is None:
                 continue
             if not (qa[1] < qb[0] or qb[1] < qa[0]):
                 continue  # overlapping figures: neither can be lower than the other
@@ -532,9 +561,11 @@ def superseded(views: list[ClaimView], strict: bool = False) -> set[int]:
                 continue
             earlier, later = known
             assert later.quick is not None and earlier.quick is not None  # both intervals, as checked
-            if later.quick[1] < earlier.quick[0] and test(later, earlier):
-                out.add(earlier.id)
-    return out
+            if later.quick[1] < earlier.quick[0] and revises(later, earlier):
+                revised.add(earlier.id)
+                if replaces(later, earlier):
+                    replaced.add(earlier.id)
+    return revised, replaced
 
 
 def later_of(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:

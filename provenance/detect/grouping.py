@@ -71,10 +71,21 @@ class Grouper:
         answers = sorted((self._answer(a), self._answer(b)))
         k = f"{f.kind}:s{a.subject_id}:p{a.property_id}:{hashlib.sha1('|'.join(answers).encode()).hexdigest()[:16]}"
         if k in self._keys:  # a later pair of a known disagreement: only its claims matter
-            return dataclasses.replace(f, group_key=k, tally="source")
+            return Finding(
+                f.kind, f.claims, f.explanation, f.severity, f.detector, f.version, f.rule_id, f.head, k, "source"
+            )
         self._keys.add(k)
-        return dataclasses.replace(
-            f, explanation=f"for example {f.explanation}", head=_head(f.kind, a, b), group_key=k, tally="source"
+        return Finding(
+            f.kind,
+            f.claims,
+            f"for example {f.explanation}",
+            f.severity,
+            f.detector,
+            f.version,
+            f.rule_id,
+            _head(f.kind, a, b),
+            k,
+            "source",
         )
 
     def _answer(self, v: ClaimView) -> str:

@@ -20,18 +20,11 @@ NAME, VERSION = "numeric", "2"
 
 
 def comparable(a: ClaimView, b: ClaimView) -> bool:
-    return (
-        same_question(a, b)
-        and a.is_interval
-        and b.is_interval
-        and a.polarity == "asserts"
-        and b.polarity == "asserts"
-        and a.value.type == b.value.type
-        # Figures in two units of measure compare only within one dimension (hours with days,
-        # not euros with dollars); a figure in a unit of measure and one without none at all.
-        and a.dimension == b.dimension
-        and a.forecast == b.forecast  # what was expected is not what was counted
-    )
+    """Two asserted figures of one question, of one type (count, share...), in one dimension
+    (hours with days, not euros with dollars; a figure in a unit of measure and one without
+    never) and both counted or both expected (what was expected is not what was counted): the
+    view's `numeric_key` holds all of that but the question."""
+    return a.numeric_key is not None and a.numeric_key == b.numeric_key and same_question(a, b)
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
