@@ -270,3 +270,17 @@ def test_was_not_involved_is_only_a_denial(cli, tmp_path):
     got = _said(_read(cli, tmp_path, text))
     assert ("city council", "denies", "mayor") in got
     assert not [g for g in got if g[1] == "asserts"]
+
+
+OUTBREAK = """A mystery illness in Tovo has killed 40 people since October, officials said.
+The health ministry said the illness in the Tovo district has been diagnosed as a severe form of cholera.
+A later statement pinpointed severe cholera aggravated by malnutrition as the cause.
+Doctors said the use of unsafe water sparked the outbreak.
+"""
+
+
+def test_what_an_illness_was_diagnosed_as_is_its_cause(cli, tmp_path):
+    causes = _said(_read(cli, tmp_path, OUTBREAK), "cause")
+    assert ("severe form of cholera", "asserts", "health ministry") in causes  # "of" joins, it does not cut
+    assert "severe cholera" in {v for v, _, _ in causes}  # "pinpointed X (aggravated by Y) as the cause"
+    assert ("unsafe water", "asserts", "Doctors") in causes

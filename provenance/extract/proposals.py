@@ -234,6 +234,19 @@ _BLAME_SPECS = (
         r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
     ),
     ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
+    # "pinpointed severe malaria exacerbated by ... as the cause", "cited fog as the likely cause".
+    (
+        "cause",
+        r"(?i:\b(?:identified|identifies|pinpointed|pinpoints|named|names|cited|cites|singled\s+out)\s+)"
+        r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=(?:\s+(?:exacerbated|aggravated|compounded|worsened)\s+by\s+[^.;]{0,80}?)?"
+        r"\s+as\s+the\s+(?:\w+\s+)?cause\b)",
+    ),
+    # An illness "diagnosed as a severe form of malaria", "identified as cholera".
+    (
+        "cause",
+        r"(?i:\b(?:disease|illness|outbreak|sickness)\b[^.;]{0,80}?\b(?:has\s+been|have\s+been|was|were|is)\s+"
+        r"(?:\w+\s+)?(?:diagnosed|identified|confirmed)\s+as\s+(?:an?\s+)?){cause}",
+    ),
     # "candles or a cooking fire could have caused the fire": a thing (a party is read above).
     (
         "cause",
@@ -340,7 +353,7 @@ _MADE_BY = re.compile(
 _BLAME_WORDS = re.compile(
     r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
     r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|guilty|"
-    r"negligent|started|sparked|triggered|exacerbated|worsened|contributed|"
+    r"negligent|started|sparked|triggered|exacerbated|worsened|contributed|diagnosed\s+as|identified\s+as|confirmed\s+as|"
     r"reject|denie|dispute|refute|deflect|downplay",
     re.I,
 )
@@ -361,6 +374,23 @@ _NOT_MODIFIERS = names.NOT_NAMES | {
 }  # fmt: skip
 
 
+def _modified_from(words: list[str], cause: bool) -> int:
+    """Where the noun phrase ending a list of words begins: after the last word that cannot modify
+    it ("said the police" -> "police"). In a cause "of" joins ("a severe form of malaria")."""
+    keep = len(words)
+    while keep > 0:
+        word = words[keep - 1].lower()
+        joined = (
+            cause
+            and 1 < keep < len(words)
+            and (word == "of" or (word in _DETERMINERS and words[keep - 2].lower() == "of"))
+        )
+        if word in _NOT_MODIFIERS and not joined:
+            break
+        keep -= 1
+    return keep
+
+
 def _parties(who: str, lex, cause: bool = False) -> list[str]:
     """The parties of a list, each as written ("US", "Zionist regimes", "regional government");
     adjectives of a country name it ("Israeli" -> Israel); a bracket only repeats the name before it.
@@ -375,9 +405,7 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
             continue
         if cause or not piece[:1].isupper():  # "officials said faulty wiring": the wiring
             words = piece.split()
-            keep = len(words)
-            while keep > 0 and words[keep - 1].lower() not in _NOT_MODIFIERS:
-                keep -= 1
+            keep = _modified_from(words, cause)
             if (
                 cause
                 and keep >= 2
@@ -386,9 +414,7 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
             ):
                 # "narrow doors in the stadium exacerbated ...": the doors, not the stadium.
                 words = words[: keep - 2]
-                keep = len(words)
-                while keep > 0 and words[keep - 1].lower() not in _NOT_MODIFIERS:
-                    keep -= 1
+                keep = _modified_from(words, cause)
             words = words[keep:]
             while (
                 cause
@@ -401,6 +427,8 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
             ):
                 words = words[:-1]  # "the rope used allegedly": the rope
             piece = " ".join(words)
+            if cause:  # "the use of tear gas": tear gas
+                piece = re.sub(r"^(?:use|usage|firing|deployment)\s+of\s+(?:the\s+)?", "", piece, flags=re.I)
             if not piece or not (cause or lex.party_nouns.search(piece.split()[-1])):
                 continue
         elif piece.split()[0].lower() in names.NOT_NAMES:
