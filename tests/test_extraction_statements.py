@@ -284,3 +284,14 @@ def test_what_an_illness_was_diagnosed_as_is_its_cause(cli, tmp_path):
     assert ("severe form of cholera", "asserts", "health ministry") in causes  # "of" joins, it does not cut
     assert "severe cholera" in {v for v, _, _ in causes}  # "pinpointed X (aggravated by Y) as the cause"
     assert ("unsafe water", "asserts", "Doctors") in causes
+
+
+APPOSITION = """A bombing in Selvara killed 30 people on Thursday.
+“We know who did this,” Odo Brant, an adviser to President Rana Vell wrote on Friday.
+“The responsibility for this crime lies with the Red Hand group,” he added.
+"""
+
+
+def test_the_named_adviser_speaks_not_the_one_the_role_is_named_after(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, APPOSITION))
+    assert {s for v, _, s in got if v.startswith("Red Hand")} == {"Odo Brant"}

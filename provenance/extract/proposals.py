@@ -1630,6 +1630,7 @@ class Reader:
                 return p
         postposed = False
         speaker = self._speaker(clause) if clause else None
+        speaker = self._appositive(before[: cut.end()], clause) or speaker
         if speaker is None and not clause.strip() and before.rstrip().endswith(","):
             # "Many, like X of the ANP, reject ...": the speaker is named in the aside.
             speaker = self._speaker(before)
@@ -1637,6 +1638,8 @@ class Reader:
             # "S, X said." -- the speaker sits between the last comma and the verb.
             tail = before.rsplit(",", 1)
             tail_speaker = self._speaker(tail[1]) if len(tail) == 2 else None
+            if len(tail) == 2:
+                tail_speaker = self._appositive(tail[0] + ",", tail[1].strip()) or tail_speaker
             if tail_speaker is not None:
                 speaker, postposed = tail_speaker, True
         if speaker is None:
@@ -1648,6 +1651,14 @@ class Reader:
         if p is not None and cites:
             p.cites = cites.group(1)
         return p
+
+    def _appositive(self, head: str, clause: str) -> names.Mention | None:
+        """ "X, an adviser to President Y, wrote": X speaks, not the one the role is named after."""
+        named = re.search(r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*$", head)
+        role = r"(?:an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+(?:of|to|for|at)\s+[^,]*)?"
+        if named and re.fullmatch(role, clause.strip()):
+            return self._speaker(named.group(1))
+        return None
 
     def _according_to(self, s: Sentence) -> Proposal | None:
         m = re.match(r"\s*according to (?P<who>[^,]{2,80}),\s*(?P<what>.+)", s.text, re.I) or re.search(
