@@ -295,3 +295,15 @@ APPOSITION = """A bombing in Selvara killed 30 people on Thursday.
 def test_the_named_adviser_speaks_not_the_one_the_role_is_named_after(cli, tmp_path):
     got = _said(_read(cli, tmp_path, APPOSITION))
     assert {s for v, _, s in got if v.startswith("Red Hand")} == {"Odo Brant"}
+
+
+QUOTED = """A bombing at the Selvara dam killed 30 people on Thursday.
+President Odo Brant accused “Red Hand terrorists” of carrying out the bombing.
+The interior ministry blamed Borduria, saying it wanted to distract from the war.
+"""
+
+
+def test_a_quoted_party_and_a_bare_blame_are_accusations(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, QUOTED))
+    assert ("Red Hand terrorists", "asserts", "President Odo Brant") in got
+    assert ("Borduria", "asserts", "interior ministry") in got

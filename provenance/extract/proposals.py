@@ -205,7 +205,8 @@ _BLAME_SPECS = (
         r"(?P<who>(?:[\w’'-]+\s+){0,3}[\w’'-]+)(?i:\s+(?:could|may|might|would)?\s*(?:be|was|is|were|have\s+been)\s+"
         r"(?:the\s+)?(?:likely\s+|probable\s+|main\s+|primary\s+)?(?:reason|cause)\s+(?:behind|for|of)\s+(?:the\s+)?{mishap})",
     ),
-    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
+    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+)[“\"‘']?{who}[”\"’']?(?i:\s+of\b)"),
+    ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?=\s*[,.;]|\s*$)"),  # "The Kremlin blamed Ukraine, saying"
     (
         "asserts",
         r"(?i:\bh(?:eld|olds?|olding)\s+){who}(?i:\s+(?:\w+\s+)?(?:responsible|accountable|culpable|liable)\b)",
