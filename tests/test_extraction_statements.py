@@ -79,14 +79,84 @@ The Red Dawn Front claimed responsibility for the collapse in a statement.
 def test_causes_and_claims_of_responsibility_name_the_whole_answer(cli, tmp_path):
     cands = _read(cli, tmp_path, COLLAPSE)
     got = _said(cands)
+    # Blame laid on a thing is responsibility; what caused it is the question "cause".
     assert ("corroded cable", "asserts", None) in got  # the article's own voice: nobody else speaks
-    assert ("design flaw", "asserts", "Engineers") in got
-    assert ("poor construction", "asserts", "inspector") in got
+    causes = _said(cands, "cause")
+    assert ("design flaw", "asserts", "Engineers") in causes
+    assert ("poor construction", "asserts", "inspector") in causes
     assert ("Red Dawn Front", "asserts", "Red Dawn Front") in got  # the whole name, speaking for itself
     # Damage caused by rain is not the cause of the event.
-    assert not [v for v, _, _ in got if v.lower() == "heavy rain"]
-    subjects = {c["subject"]["name"] for c in cands if c["property"]["name"] == "responsibility"}
+    assert not [v for v, _, _ in got | causes if v.lower() == "heavy rain"]
+    subjects = {c["subject"]["name"] for c in cands if c["property"]["name"] in ("responsibility", "cause")}
     assert subjects == {"Dunmore collapse"}
+
+
+FIRE = """A fire in a block of flats in Tarrow killed 19 people on Tuesday.
+Officials said the fire that gutted the block on the corner of two streets in old Tarrow might have been caused by faulty wiring, adding that checks were continuing.
+With no power in the block, it is suspected that candles or a gas heater could have caused the fire, Ama Osei said.
+Investigators concluded that smoke was the main cause of death.
+Tenants said locked exits in the basement worsened the disaster.
+A spark from the neighbouring yard started the fire, according to one tenant.
+The rope used in that rescue allegedly caused the ladder to collapse.
+Heavy rain caused damage to roads in the region.
+"""
+
+
+def test_causes_are_the_things_a_report_puts_the_disaster_down_to(cli, tmp_path):
+    causes = _said(_read(cli, tmp_path, FIRE), "cause")
+    assert ("faulty wiring", "asserts", "Officials") in causes  # "... might have been caused by X"
+    # "X or Y could have caused the fire, Z said": each, by the one named after the quote.
+    assert {("candles", "asserts", "Ama Osei"), ("gas heater", "asserts", "Ama Osei")} <= causes
+    assert ("smoke", "asserts", "Investigators") in causes  # "X was the main cause of death"
+    assert ("locked exits", "asserts", "Tenants") in causes  # not "basement": a place in the phrase
+    values = {v for v, _, _ in causes}
+    assert "spark" in values and not {"yard", "neighbouring yard"} & values
+    # The object of a preposition is no cause ("in that rescue"), nor rain that damaged roads.
+    assert not {"rescue", "that rescue", "Heavy rain", "heavy rain", "deaths", "death"} & values
+
+
+DENIED_CLAIMS = """A bombing at a market in Selvara killed 30 people on Thursday.
+The government has dismissed as 'absurd' claims made by rebel commanders that the army was behind the bombing.
+The inquiry found the security company guilty of ignoring warnings.
+"""
+
+
+def test_a_dismissed_claim_is_the_claimants_assertion_and_the_speakers_denial(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, DENIED_CLAIMS))
+    assert ("army", "denies", "government") in got
+    assert ("army", "asserts", "rebel commanders") in got
+    assert ("security company", "asserts", "inquiry") in got  # "found X guilty of"
+
+
+PRONOUNS = """A bombing in Selvara killed 30 people on Thursday.
+Interior Minister Rana Vell said the Red Hand group was behind the bombing.
+He said the army was not involved.
+The toll rose to 34, he added.
+Police chief Odo Brant said 12 people were arrested.
+Brant said the Red Hand group had planned the bombing in Dorvan.
+"""
+
+
+def test_he_said_is_the_person_who_spoke_just_before(cli, tmp_path):
+    cands = _read(cli, tmp_path, PRONOUNS)
+    assert ("army", "denies", "Interior Minister Rana Vell") in _said(cands)
+    toll = [c for c in cands if c["property"]["name"] == "death toll" and c["value"] == "34"]
+    assert [(c["speaker"] or {}).get("name") for c in toll] == ["Interior Minister Rana Vell"]
+    planned = _said(cands, "where planned")
+    assert {s for _, _, s in planned} == {"Odo Brant"}  # a surname is the full name read before
+
+
+ORPHAN = """He said 40 people were killed in the floods in Marrowby.
+The flood agency said water levels were falling.
+She said the dam operator was at fault.
+"""
+
+
+def test_he_said_with_nobody_named_before_is_nobody(cli, tmp_path):
+    cands = _read(cli, tmp_path, ORPHAN)
+    assert ("dam operator", "asserts", None) in _said(cands)  # a body is not "she"
+    toll = [c for c in cands if c["property"]["name"] == "death toll"]
+    assert [(c["value"], c["speaker"]) for c in toll] == [("40", None)]
 
 
 ARREST = """Police in Brakken arrested 14 people after the shooting on Monday, two U.S. officials said.
@@ -200,3 +270,40 @@ def test_was_not_involved_is_only_a_denial(cli, tmp_path):
     got = _said(_read(cli, tmp_path, text))
     assert ("city council", "denies", "mayor") in got
     assert not [g for g in got if g[1] == "asserts"]
+
+
+OUTBREAK = """A mystery illness in Tovo has killed 40 people since October, officials said.
+The health ministry said the illness in the Tovo district has been diagnosed as a severe form of cholera.
+A later statement pinpointed severe cholera aggravated by malnutrition as the cause.
+Doctors said the use of unsafe water sparked the outbreak.
+"""
+
+
+def test_what_an_illness_was_diagnosed_as_is_its_cause(cli, tmp_path):
+    causes = _said(_read(cli, tmp_path, OUTBREAK), "cause")
+    assert ("severe form of cholera", "asserts", "health ministry") in causes  # "of" joins, it does not cut
+    assert "severe cholera" in {v for v, _, _ in causes}  # "pinpointed X (aggravated by Y) as the cause"
+    assert ("unsafe water", "asserts", "Doctors") in causes
+
+
+APPOSITION = """A bombing in Selvara killed 30 people on Thursday.
+“We know who did this,” Odo Brant, an adviser to President Rana Vell wrote on Friday.
+“The responsibility for this crime lies with the Red Hand group,” he added.
+"""
+
+
+def test_the_named_adviser_speaks_not_the_one_the_role_is_named_after(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, APPOSITION))
+    assert {s for v, _, s in got if v.startswith("Red Hand")} == {"Odo Brant"}
+
+
+QUOTED = """A bombing at the Selvara dam killed 30 people on Thursday.
+President Odo Brant accused “Red Hand terrorists” of carrying out the bombing.
+The interior ministry blamed Borduria, saying it wanted to distract from the war.
+"""
+
+
+def test_a_quoted_party_and_a_bare_blame_are_accusations(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, QUOTED))
+    assert ("Red Hand terrorists", "asserts", "President Odo Brant") in got
+    assert ("Borduria", "asserts", "interior ministry") in got

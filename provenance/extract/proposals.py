@@ -169,39 +169,50 @@ _ONE = (
 _WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,(?:\s*(?:and|or)\b)?|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
 # What a thing was blamed on ("blamed the crash on signal failure"): a short phrase, named or not.
 _STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when)"
-_CAUSE = rf"(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)]|\s+{_STOP_CAUSE}\b|\s*$)"
+_CAUSE = (
+    rf"[“\"‘']?(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)”\"’]|\s+{_STOP_CAUSE}\b|\s*$)"
+)
 # What a cause is the cause of ("the crash was caused by ...", "the reason behind the collapse").
 _MISHAP = (
-    r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blast|"
-    r"explosion|derailment|collision|outbreak|failure|breach|deaths|capsiz\w*|sinking|wreck|shipwreck)"
+    r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blaze|blast|"
+    r"explosion|derailment|collision|outbreak|failure|breach|deaths?|capsiz\w*|sinking|wreck|shipwreck)"
 )
 # (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
 # any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
 # "cause" patterns take any short phrase as the answer ("heavy rain", "signal failure").
 _BLAME_SPECS = (
     ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?i:\s+(?:\w+\s+)?(?:for|over)\b)"),
+    # Blame laid on a thing is still blame ("blamed the crash on signal failure"): responsibility.
     (
-        "cause",
+        "blamed on",
         r"(?i:\bblam(?:e|es|ed|ing)\s+(?:it|this|that|them|(?:the|a)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+)?on\s+){cause}",
     ),
-    ("cause", r"(?i:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?blamed\s+on\s+){cause}"),
-    ("cause", r"(?i:\b{mishap}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:caused\s+by|due\s+to)\s+){cause}"),
+    ("blamed on", r"(?i:\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?blamed\s+on\s+){cause}"),
+    # What caused it: "the fire ... might have been caused by X", "deaths were mainly caused by X".
     (
         "cause",
-        r"(?i:\b(?:likely\s+|probable\s+|main\s+|primary\s+|root\s+|immediate\s+)?cause\s+of\s+the\s+{mishap}\s+"
+        r"(?i:\b{mishap}\b[^.;]{0,120}?\b(?:was|were|had\s+been|has\s+been|is|are|"
+        r"(?:might|may|could|must|would)\s+have\s+been)\s+(?:\w+\s+)?(?:caused|started|sparked|triggered)\s+by\s+){cause}",
+    ),
+    ("cause", r"(?i:\b{mishap}\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?due\s+to\s+){cause}"),
+    (
+        "cause",
+        r"(?i:\b(?:likely\s+|probable\s+|main\s+|primary\s+|root\s+|immediate\s+)?cause\s+of\s+(?:the\s+)?{mishap}\s+"
         r"(?:was|is|were|may\s+have\s+been)\s+(?:related\s+to\s+|linked\s+to\s+|due\s+to\s+)?){cause}",
     ),
     (
         "cause",
         r"(?P<who>(?:[\w’'-]+\s+){0,3}[\w’'-]+)(?i:\s+(?:could|may|might|would)?\s*(?:be|was|is|were|have\s+been)\s+"
-        r"(?:the\s+)?(?:likely\s+|probable\s+|main\s+|primary\s+)?(?:reason|cause)\s+(?:behind|for|of)\s+the\s+{mishap})",
+        r"(?:the\s+)?(?:likely\s+|probable\s+|main\s+|primary\s+)?(?:reason|cause)\s+(?:behind|for|of)\s+(?:the\s+)?{mishap})",
     ),
-    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+){who}(?i:\s+of\b)"),
+    ("asserts", r"(?i:\baccus(?:e|es|ed|ing)\s+)[“\"‘']?{who}[”\"’']?(?i:\s+of\b)"),
+    ("asserts", r"(?i:\bblam(?:e|es|ed|ing)\s+){who}(?=\s*[,.;]|\s*$)"),  # "The Kremlin blamed Ukraine, saying"
     (
         "asserts",
         r"(?i:\bh(?:eld|olds?|olding)\s+){who}(?i:\s+(?:\w+\s+)?(?:responsible|accountable|culpable|liable)\b)",
     ),
     ("asserts", r"(?i:\bpoint(?:s|ed|ing)?\s+(?:the\s+)?finger\s+at\s+){who}"),
+    ("asserts", r"(?i:\b(?:found|finds|find|declared|ruled)\s+){who}(?i:\s+(?:guilty|negligent|culpable|liable)\b)"),
     (
         "asserts",
         r"(?i:\b(?:transfer|shift|pass|deflect)\w*\s+(?:the\s+)?(?:responsibility|blame)\s+(?:on)?to\s+){who}",
@@ -224,6 +235,25 @@ _BLAME_SPECS = (
         r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
     ),
     ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
+    # "pinpointed severe malaria exacerbated by ... as the cause", "cited fog as the likely cause".
+    (
+        "cause",
+        r"(?i:\b(?:identified|identifies|pinpointed|pinpoints|named|names|cited|cites|singled\s+out)\s+)"
+        r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=(?:\s+(?:exacerbated|aggravated|compounded|worsened)\s+by\s+[^.;]{0,80}?)?"
+        r"\s+as\s+the\s+(?:\w+\s+)?cause\b)",
+    ),
+    # An illness "diagnosed as a severe form of malaria", "identified as cholera".
+    (
+        "cause",
+        r"(?i:\b(?:disease|illness|outbreak|sickness)\b[^.;]{0,80}?\b(?:has\s+been|have\s+been|was|were|is)\s+"
+        r"(?:\w+\s+)?(?:diagnosed|identified|confirmed)\s+as\s+(?:an?\s+)?){cause}",
+    ),
+    # "candles or a cooking fire could have caused the fire": a thing (a party is read above).
+    (
+        "cause",
+        r"(?P<who>(?:[\w’'-]+\s+){0,6}[\w’'-]+)(?i:\s+(?:(?:could|may|might|must|would)\s+have\s+|had\s+|has\s+|have\s+)?"
+        r"(?:caused|started|sparked|triggered|exacerbated|worsened|contributed\s+to)\s+(?!by\b)(?:the\s+)?(?:[\w-]+\s+){0,2}{mishap}\b)",
+    ),
     ("asserts", r"{who}(?i:\s+[“\"‘']behind[”\"’']?\s)"),
     ("asserts", r"(?i:\bthe\s+work\s+of\s+(?:the\s+)?){who}"),
     ("asserts", r"(?i:\bby\s+(?:the\s+)?agents\s+of\s+(?:the\s+)?){who}"),
@@ -315,9 +345,16 @@ _NEGATED = re.compile(
     r"(?:claim|say|suggest|allege|think))[^.;]{0,90}\bthat\s+(?:either\s+|neither\s+)?[^.;]{0,40}$",
     re.I,
 )
+# "claims made by X that", "allegations from X that": who made the claim a sentence denies.
+_MADE_BY = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|charges?|assertions?|suggestions?|reports?)\s+(?:\w+\s+)?"
+    r"(?:by|from)\s+(?P<who>[^,;:]{2,80}?)\s+that\s+[^.;]{0,60}$",
+    re.I,
+)
 _BLAME_WORDS = re.compile(
     r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
-    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|"
+    r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|guilty|"
+    r"negligent|started|sparked|triggered|exacerbated|worsened|contributed|diagnosed\s+as|identified\s+as|confirmed\s+as|"
     r"reject|denie|dispute|refute|deflect|downplay",
     re.I,
 )
@@ -328,6 +365,7 @@ _TITLE_OF = re.compile(
     re.I,
 )
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|stated|claimed|declared)\b")
+_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her")
 _NOT_PARTIES = {"it", "this", "that", "he", "she", "they", "we", "the", "a", "an", "no", "both", "either"}
 # Words that end what comes before an unnamed party ("said the police" -> "police").
 _NOT_MODIFIERS = names.NOT_NAMES | {
@@ -335,6 +373,23 @@ _NOT_MODIFIERS = names.NOT_NAMES | {
     "been", "not", "any", "all", "blamed", "blames", "blame", "accused", "accuses", "held", "holds", "denied",
     "denies", "rejected", "believe", "believes", "suggestion", "notion", "whether", "of", "to", "on", "nor",
 }  # fmt: skip
+
+
+def _modified_from(words: list[str], cause: bool) -> int:
+    """Where the noun phrase ending a list of words begins: after the last word that cannot modify
+    it ("said the police" -> "police"). In a cause "of" joins ("a severe form of malaria")."""
+    keep = len(words)
+    while keep > 0:
+        word = words[keep - 1].lower()
+        joined = (
+            cause
+            and 1 < keep < len(words)
+            and (word == "of" or (word in _DETERMINERS and words[keep - 2].lower() == "of"))
+        )
+        if word in _NOT_MODIFIERS and not joined:
+            break
+        keep -= 1
+    return keep
 
 
 def _parties(who: str, lex, cause: bool = False) -> list[str]:
@@ -349,12 +404,32 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
             piece = piece[:-1]  # the sentence's full stop, not "U.S."
         if not piece or piece.lower() in _NOT_PARTIES:
             continue
-        if not piece[:1].isupper():
+        if cause or not piece[:1].isupper():  # "officials said faulty wiring": the wiring
             words = piece.split()
-            keep = len(words)
-            while keep > 0 and words[keep - 1].lower() not in _NOT_MODIFIERS:
-                keep -= 1
-            piece = " ".join(words[keep:])
+            keep = _modified_from(words, cause)
+            if (
+                cause
+                and keep >= 2
+                and words[keep - 1].lower() in _DETERMINERS
+                and words[keep - 2].lower() in ("in", "of", "from", "on", "at", "by", "with", "for", "to")
+            ):
+                # "narrow doors in the stadium exacerbated ...": the doors, not the stadium.
+                words = words[: keep - 2]
+                keep = _modified_from(words, cause)
+            words = words[keep:]
+            while (
+                cause
+                and words
+                and (
+                    re.fullmatch(r"[a-z]+ly", words[-1])
+                    and words[-1] not in ("rally", "supply")
+                    or (len(words) > 1 and re.fullmatch(r"[a-z]+ed|used|lit|left|made|set", words[-1]))
+                )
+            ):
+                words = words[:-1]  # "the rope used allegedly": the rope
+            piece = " ".join(words)
+            if cause:  # "the use of tear gas": tear gas
+                piece = re.sub(r"^(?:use|usage|firing|deployment)\s+of\s+(?:the\s+)?", "", piece, flags=re.I)
             if not piece or not (cause or lex.party_nouns.search(piece.split()[-1])):
                 continue
         elif piece.split()[0].lower() in names.NOT_NAMES:
@@ -514,6 +589,10 @@ class Reader:
         # The claims of the last statement with a checkable core: what "the allegations" answers.
         self.last_claims: list[Proposal] = []
         self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
+        # The person who spoke last, for a "he said" in the next sentences, and how many ago.
+        self.last_person: tuple[str, int | None] | None = None
+        self.person_age = 0
+        self.surnames: dict[str, tuple[str, int | None]] = {}  # "kamba" -> ("Roger Kamba", id)
 
     def _main_event(self, known: list[events.LedgerEvent]) -> tuple[str | None, int | None, str | None]:
         """The event the article reports, as the ledger knows it when it does (and why)."""
@@ -570,6 +649,7 @@ class Reader:
                 continue
             found = [*self.quantities(s), *self.dated(s), *self.attributions(s)]
             found = _carry_speaker(found)
+            self._remember_speaker(found)
             if s.role == "caption":
                 skipped["caption (kept, scored lower)"] += 1
             for p in found:
@@ -580,6 +660,30 @@ class Reader:
             out.extend(found)
         self._link_revisions(out)
         return Reading(out, skipped)
+
+    def _person(self, name: str, entity_id: int | None) -> tuple[str, int | None] | None:
+        """A speaker that is a named person ("Health Minister Roger Kamba", or "Kamba" once the full
+        name was read), not a body ("the Interior Ministry", "Iran"): who a later "he" is."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words[-2:]):
+            return None
+        last = words[-1].lower().strip("’'")
+        if self.lex.speaker_nouns.fullmatch(last) or self.lex.party_nouns.fullmatch(last):
+            return None
+        if len(words) == 1:
+            return self.surnames.get(last)
+        if self.lex.country(name) != name or last in self.lex.demonyms:
+            return None  # "Iran", "the U.S.": a country is no "he"
+        return name, entity_id
+
+    def _remember_speaker(self, found: list[Proposal]) -> None:
+        self.person_age += 1
+        for p in found:
+            if p.speaker and (who := self._person(p.speaker, p.speaker_id)) is not None:
+                self.last_person, self.person_age = who, 0
+                self.surnames[who[0].split()[-1].lower().strip("’'")] = who
+        if self.person_age > 3:
+            self.last_person = None  # too far back to be sure who "he" is
 
     def _link_revisions(self, found: list[Proposal]) -> None:
         """ "The toll was revised down to 84" with the earlier figure given elsewhere in the
@@ -1341,16 +1445,26 @@ class Reader:
         if subject is None:
             return []
         responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
+        cause = next((st for st in self.lex.statements if st.question.name == "cause"), None)
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
         for how, pattern in _blame_patterns(self.lex.party_words):
             for m in pattern.finditer(s.text):
                 polarity = "denies" if how in ("denies", "disowns") else "asserts"
+                claimant = None
                 if polarity == "asserts" and _NEGATED.search(s.text[: m.start()]):
                     polarity = "denies"  # "no reason to believe that Israel was involved"
-                parties = _parties(m.group("who"), self.lex, cause=how == "cause")
+                    made = _MADE_BY.search(s.text[: m.start()])
+                    # "dismissed claims by X that Y was behind it": X asserts what the speaker denies.
+                    claimant = self._speaker(made.group("who")) if made else None
+                parties = _parties(m.group("who"), self.lex, cause=how in ("cause", "blamed on"))
+                question = responsibility.question
+                if how == "cause":
+                    # A thing that caused it; a party that did is read as responsible above.
+                    question = cause.question if cause else question
+                    parties = [p for p in parties if not self.lex.party_nouns.search(p.split()[-1])]
                 accuser = None
-                if how in ("asserts", "cause") and m.start() < m.start("who"):
+                if how in ("asserts", "cause", "blamed on") and m.start() < m.start("who"):
                     before = s.text[: m.start()]
                     rel = re.search(r",\s*who\s+(?:\w+\s+){0,2}$", before)
                     if rel:  # "Carlos Mazón, who wanted to shift the blame": the one named before "who"
@@ -1371,7 +1485,7 @@ class Reader:
                             s.start,
                             s.end,
                             name,
-                            responsibility.question,
+                            question,
                             0.9,
                             subject,
                             sid,
@@ -1384,6 +1498,19 @@ class Reader:
                     )
                     if how in ("claims", "disowns"):  # the party speaks for itself
                         out[-1].speaker, out[-1].verb = name, "claims" if how == "claims" else "denies"
+                    if claimant is not None and (fold_text(name), "asserts") not in seen:
+                        seen.add((fold_text(name), "asserts"))
+                        out.append(
+                            replace(
+                                out[-1],
+                                kind="attribution",
+                                polarity="asserts",
+                                speaker=claimant.text,
+                                speaker_id=claimant.entity_id,
+                                verb="claims",
+                                extra={"proposition": True, "accuser": None},
+                            )
+                        )
         return out
 
     def _attributions(self, s: Sentence) -> list[Proposal]:
@@ -1418,7 +1545,22 @@ class Reader:
         return out
 
     def _speaker(self, phrase: str) -> names.Mention | None:
-        """Who speaks in a phrase: a known name, else a proper name, else a role ("officials")."""
+        m = self._speaker_in(phrase)
+        if m is not None and m.entity_id is None and " " not in m.text:
+            # "Kamba said" after "Health Minister Roger Kamba said": one speaker, named in full.
+            full = self.surnames.get(m.text.lower().strip("’'"))
+            if full is not None:
+                return names.Mention(m.start, m.end, full[0], full[1])
+        return m
+
+    def _speaker_in(self, phrase: str) -> names.Mention | None:
+        """Who speaks in a phrase: a known name, else a proper name, else a role ("officials");
+        "he" or "she" alone is the person who spoke last, a sentence or three before."""
+        pronoun = re.fullmatch(r"\s*(?:and\s+|but\s+)?(he|she)\s*", phrase, re.I)
+        if pronoun:
+            if self.last_person is None:
+                return None
+            return names.Mention(pronoun.start(1), pronoun.end(1), self.last_person[0], self.last_person[1])
         ms = names.mentions(phrase, self.aliases)
         ms = [m for m in ms if m.text.lower() not in ("it", "this")]
         if ms:
@@ -1489,6 +1631,7 @@ class Reader:
                 return p
         postposed = False
         speaker = self._speaker(clause) if clause else None
+        speaker = self._appositive(before[: cut.end()], clause) or speaker
         if speaker is None and not clause.strip() and before.rstrip().endswith(","):
             # "Many, like X of the ANP, reject ...": the speaker is named in the aside.
             speaker = self._speaker(before)
@@ -1496,6 +1639,8 @@ class Reader:
             # "S, X said." -- the speaker sits between the last comma and the verb.
             tail = before.rsplit(",", 1)
             tail_speaker = self._speaker(tail[1]) if len(tail) == 2 else None
+            if len(tail) == 2:
+                tail_speaker = self._appositive(tail[0] + ",", tail[1].strip()) or tail_speaker
             if tail_speaker is not None:
                 speaker, postposed = tail_speaker, True
         if speaker is None:
@@ -1507,6 +1652,14 @@ class Reader:
         if p is not None and cites:
             p.cites = cites.group(1)
         return p
+
+    def _appositive(self, head: str, clause: str) -> names.Mention | None:
+        """ "X, an adviser to President Y, wrote": X speaks, not the one the role is named after."""
+        named = re.search(r"([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*$", head)
+        role = r"(?:an?|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+(?:of|to|for|at)\s+[^,]*)?"
+        if named and re.fullmatch(role, clause.strip()):
+            return self._speaker(named.group(1))
+        return None
 
     def _according_to(self, s: Sentence) -> Proposal | None:
         m = re.match(r"\s*according to (?P<who>[^,]{2,80}),\s*(?P<what>.+)", s.text, re.I) or re.search(
