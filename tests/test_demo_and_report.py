@@ -163,3 +163,22 @@ def test_the_report_folds_one_disagreement_seen_through_copies(demo):
     assert len(demo.json("conflicts", "list", "--kind", "rule")) == 2
     assert all(" claims from " in c["explanation"] for c in rules)
     assert f"also #{scope['also'][0]}" in demo("report").stdout
+
+
+def test_the_demo_flags_exactly_its_disagreements_and_nothing_that_agrees(demo):
+    """The seed demo's whole verdict: the three named disagreements (and the other real ones the
+    seeds README names), the change over time labelled, and no conflict between answers that agree."""
+    open_ = [c for c in demo.json("conflicts", "list") if c["status"] == "open"]
+    by_kind: dict[str, int] = {}
+    for c in open_:
+        by_kind[c["kind"]] = by_kind.get(c["kind"], 0) + 1
+    assert by_kind == {"accusation": 1, "denial": 3, "rule": 2, "scope": 2, "single_value": 1}
+    property_of = {c["id"]: c["property"] for c in demo.json("claims", "list")}
+    properties = {property_of[cl["id"]] for c in open_ for cl in c["claims"]}
+    agreeing = {"founding date", "fighters who joined IS-K", "defeated", "country of main base"}
+    assert not properties & agreeing
+    rows = {q["property"]: q for q in demo.json("contested", "--limit", "0")}
+    assert not {"founding date", "fighters who joined IS-K"} & set(rows)
+    # A change over time, labelled with both dates; a scope difference is not one.
+    assert [(c["from"], c["to"]) for c in rows["defeated"]["changed_over_time"]] == [("early 2020", "2025")]
+    assert rows["fighter strength"]["changed_over_time"] == []

@@ -157,7 +157,14 @@ def test_credibility_grades_on_the_seed_demo(demo):
     assert answers[("defeated", "yes")]["credibility"] == 6  # only "said to have been"
     planned = answers[("where it was planned", "Afghanistan")]
     assert planned["credibility"] == 4  # one origin, denied
-    assert planned["credibility_why"] == "one origin, contradicted by an answer backed by as many"
+    # ISPR's word against the Afghan defence ministry's: parties to the dispute, neither outweighs.
+    assert planned["credibility_why"].startswith("one origin, not confirmed; only the other party")
+    # Imran Khan's answer is not improbable because two speakers of the other side say otherwise;
+    # those two speak for one side: one origin, not a confirmation.
+    khan = answers[("territory the militant threat comes from", "Afghan soil")]
+    accusers = answers[("territory the militant threat comes from", "Pakistan")]
+    assert (khan["credibility"], accusers["credibility"]) == (4, 4)
+    assert accusers["independent_sources"] == 1 and "party" in khan["credibility_why"]
     for a in answers.values():
         assert a["credibility_why"]  # every grade says why in words
 

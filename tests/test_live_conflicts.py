@@ -96,9 +96,10 @@ def test_an_exclusive_answer_conflicts_with_any_other_but_one_speaker_never_with
 CLAIM_EDITS = st.tuples(st.sampled_from(["value", "reject", "as_of", "scope", "hedge", "revises"]),
                         st.integers(1, 4), st.sampled_from(["12", "40", "52", "30", "about 40", "at least 20"]))
 # Changes to names, questions and rules: what changes which claims meet on one question.
+VOCABULARY = ["alias", "unalias", "merge", "rename", "rule_add", "rule_remove", "single", "multi",
+              "running", "not_running", "type_text", "type_quantity", "exclusive"]
 VOCABULARY_EDITS = st.tuples(
-    st.sampled_from(["alias", "unalias", "merge", "rename", "rule_add", "rule_remove", "single", "multi",
-                     "running", "not_running", "type_text", "type_quantity", "exclusive"]),
+    st.sampled_from(VOCABULARY),
     st.integers(1, 6), st.sampled_from(["Ruritania", "Borduria", "Ruritanian soil", "Officials", "Police"]))
 EDITS = st.lists(st.one_of(CLAIM_EDITS, VOCABULARY_EDITS), min_size=1, max_size=10)
 ENTITY_QUOTES = [("The army blamed Ruritania", "Ruritania", "Officials"),
@@ -232,3 +233,110 @@ def test_grades_prefer_the_latest_figure_from_the_same_authority(cli, tmp_path):
     # The later figure is not graded down by the figure it replaced, nor by a decrease.
     assert by_value["30"]["credibility"] == 3, by_value["30"]["credibility_why"]
     assert by_value["30"]["credibility_why"] == "one origin, not contradicted"
+
+
+# Every other write that changes what a conflict rests on (issue 12 item 7), however it arrives.
+OTHER_EDITS = st.tuples(
+    st.sampled_from(["import_rule", "import_claim", "side", "unside", "split", "undo", "dismiss", "published",
+                     "retire", "subject", "property", "speaker", "denies", "add", "edit_exclusive"]),
+    st.integers(1, 8), st.sampled_from(["Ruritania", "Borduria", "Officials", "Police", "12", "40"]))
+
+
+def _other_edit(db, tmp, what, n, name, dismissed):
+    from provenance.claims.recording import ClaimChange, ClaimInput
+    from provenance.ledger.models import Conflict
+
+    claim = n % 7 + 1
+    if what in ("import_rule", "import_claim"):
+        f = tmp / f"i{n}.toml"
+        if what == "import_rule":
+            f.write_text(f'[[rules]]\nname = "imported {n}"\nleft = "blamed"\nright = "{["blamed", "death toll"][n % 2]}"\n'
+                         'rationale = "they cannot both be said"\n', encoding="utf-8")
+        else:
+            f.write_text(f'[[claims]]\nsource = "1"\nquote = "{["40 people died", "The army blamed Ruritania"][n % 2]}"\n'
+                         f'subject = "Blast"\nproperty = "{["death toll", "blamed"][n % 2]}"\n'
+                         f'value = "{["45", name][n % 2]}"\nspeaker = "{name if n % 2 else "Police"}"\n',
+                         encoding="utf-8")
+        actions.import_file(db, str(f), allow_outside=True)
+    elif what in ("side", "unside"):
+        actions.set_side(db, name, None if what == "unside" else ["Ruritania", "Borduria"][n % 2])
+    elif what == "split":
+        actions.split_entity(db, name, f"{name} part {n}", [], [claim])
+    elif what == "undo":
+        actions.undo(db)
+        dismissed.clear()  # an undo may rightly take a dismissal back
+    elif what == "dismiss":
+        with db.session() as s:
+            open_ = [c.id for c in s.query(Conflict).filter(Conflict.status == "open").order_by(Conflict.id)]
+        if open_:
+            cid = open_[n % len(open_)]
+            actions.set_conflict_status(db, cid, "dismiss", "not a real disagreement")
+            dismissed.add(cid)
+    elif what == "published":
+        actions.edit_source(db, "1", published=["2024-05-03", "2024-05-06T10:00", "2023"][n % 3])
+    elif what == "retire":
+        actions.retire_source(db, "2", "a duplicate")
+    elif what in ("subject", "property", "speaker", "denies", "edit_exclusive"):
+        change = {"subject": ClaimChange(subject=["Blast", "Second blast"][n % 2]),
+                  "property": ClaimChange(property=["death toll", "blamed"][n % 2]),
+                  "speaker": ClaimChange(speaker=[name, ""][n % 2]),
+                  "denies": ClaimChange(denies=n % 2 == 0),
+                  "edit_exclusive": ClaimChange(exclusive=n % 2 == 0)}[what]
+        actions.edit_claim(db, claim, change)
+    elif what == "add":
+        quote, prop, value = [("12 people died", "death toll", ["12", "40", "52"][n % 3]),
+                              ("The army blamed Ruritania", "blamed", name)][n % 2]
+        actions.add_claim(db, ClaimInput(source=["1", "2"][n % 2], quote=quote, subject="Blast", property=prop,
+                                         value=value, speaker=["Officials", "Police"][n % 2], create_entities=True))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(CLAIM_EDITS, VOCABULARY_EDITS, OTHER_EDITS, OTHER_EDITS), min_size=1, max_size=12))
+def test_after_any_writes_a_full_scan_changes_nothing_and_dismissals_stay(tmp_path_factory, edits):
+    from provenance.claims.recording import ClaimChange, ClaimInput
+    from provenance.errors import ProvenanceError
+    from provenance.ledger.models import Conflict
+
+    tmp = tmp_path_factory.mktemp("prop")
+    for name in ("a.txt", "b.txt"):
+        (tmp / name).write_text(TEXT if name == "a.txt" else "Copy: " + TEXT, encoding="utf-8")
+    db = open_db(str(tmp / "l.db"))
+    dismissed: set[int] = set()
+    try:
+        actions.add_sources(db, [str(tmp / "a.txt")], published="2024-05-04")
+        actions.add_sources(db, [str(tmp / "b.txt")], published="2024-05-05")
+        actions.add_property(db, "death toll", "quantity", running_count=True)
+        actions.add_property(db, "blamed", "entity")
+        for name, side in (("Ruritania", None), ("Borduria", None), ("Officials", "Ruritania"), ("Police", "Borduria")):
+            actions.add_entity(db, name, [], None, side)
+        quotes = ["12 people died", "40 people died", "The toll rose to 52", "Police now say 30"]
+        for i, (quote, value) in enumerate(zip(quotes, ["12", "40", "52", "30"], strict=True)):
+            actions.add_claim(db, ClaimInput(source=str(1 + i % 2), quote=quote, subject="Blast",
+                                             property="death toll", value=value, create_entities=True,
+                                             speaker=["Officials", "Police", "", "Police"][i]))
+        for quote, value, speaker in ENTITY_QUOTES:
+            actions.add_claim(db, ClaimInput(source="1", quote=quote, subject="Blast", property="blamed",
+                                             value=value, speaker=speaker, create_entities=True))
+        for what, claim, value in edits:
+            try:
+                if what == "reject":
+                    actions.reject_claim(db, claim, "test")
+                elif what == "revises":
+                    actions.edit_claim(db, claim, ClaimChange(revises=(claim % 4) + 1))
+                elif what in ("value", "as_of", "scope", "hedge"):
+                    change = {"value": value, "as_of": ["2024-05-04", "2024-05-05", "May 2024"][claim % 3],
+                              "scope": "children" if value == "12" else "", "hedge": "tentatively"}[what]
+                    actions.edit_claim(db, claim, ClaimChange(**{what: change}))
+                elif what in VOCABULARY:
+                    _vocabulary_edit(db, what, claim, value)
+                else:
+                    _other_edit(db, tmp, what, claim, value, dismissed)
+            except ProvenanceError:
+                pass  # a refused edit changes nothing
+        scanned = actions.scan(db)
+        assert scanned.conflicts == [] and scanned.retired == [], edits
+        with db.session() as s:
+            status = {c.id: c.status for c in s.query(Conflict)}
+        assert all(status[c] == "dismissed" for c in dismissed), edits
+    finally:
+        db.close()

@@ -16,7 +16,7 @@ from ..detect.store import explanation_of, fold, with_current_explanations
 from ..ledger.models import Claim, Conflict, ConflictClaim, Source
 from ..values import Interval, from_json
 from .grading import CREDIBILITY, graded, is_rumour, superseded_grade
-from .independence import independent_count
+from .independence import independent_count, side_of
 
 
 @dataclass
@@ -95,9 +95,15 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
         session, [c.id for claims in groups.values() for c in claims], max(len(claims) for claims in groups.values())
     )
     with_current_explanations(session, list({c.id: c for cs in conflicts.values() for c in cs}.values()))
+    across = _across(session, [c.id for claims in groups.values() for c in claims])
     out = []
     for claims in groups.values():
-        question = _question(session, claims[0], _grouped(claims), _question_conflicts(claims, conflicts))
+        ids = {c.id for c in claims}
+        # Claims of this question in a live disagreement with claims of other questions.
+        outside = {
+            i: kind for total, kind, members in across.values() if len(ids & members) < total for i in members & ids
+        }
+        question = _question(session, claims[0], _grouped(claims), _question_conflicts(claims, conflicts), outside)
         if question is not None:
             out.append(question)
     return out
@@ -127,6 +133,42 @@ def _grouped(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     for k in keys:
         out[find(k)].extend(exact[k])
     return {k: sorted(v, key=lambda c: c.id) for k, v in out.items()}
+
+
+LIVE_EXCLUDED = ("scope", "same_day")  # agreement on the figures; differing same-day figures
+
+
+def _across(session: Session, claim_ids: list[int]) -> dict[int, tuple[int, str, set[int]]]:
+    """Live conflicts touching these claims: their size, kind, and which of these claims they hold.
+    Only ids are read, so a disagreement across questions backed by thousands of claims costs
+    no more than its rows among these claims."""
+    members: dict[int, set[int]] = defaultdict(set)
+    kinds: dict[int, str] = {}
+    for i in range(0, len(claim_ids), 500):
+        chunk: BindParameter[int] = bindparam("claim_ids", claim_ids[i : i + 500], expanding=True)
+        rows = session.execute(
+            select(ConflictClaim.conflict_id, ConflictClaim.claim_id, Conflict.kind)
+            .join(Conflict, Conflict.id == ConflictClaim.conflict_id)
+            .where(
+                ConflictClaim.claim_id.in_(chunk),
+                Conflict.status.not_in(("dismissed", "superseded")),
+                Conflict.kind.not_in(LIVE_EXCLUDED),
+            )
+        )
+        for conflict_id, claim_id, kind in rows:
+            members[conflict_id].add(claim_id)
+            kinds[conflict_id] = kind
+    sizes: dict[int, int] = {}
+    ids = sorted(members)
+    for i in range(0, len(ids), 500):
+        chunk = bindparam("conflict_ids", ids[i : i + 500], expanding=True)
+        counted = session.execute(
+            select(ConflictClaim.conflict_id, func.count())
+            .where(ConflictClaim.conflict_id.in_(chunk))
+            .group_by(ConflictClaim.conflict_id)
+        )
+        sizes.update((k, n) for k, n in counted)
+    return {k: (sizes[k], kinds[k], v) for k, v in members.items()}
 
 
 def _conflicts_by_claim(session: Session, claim_ids: list[int], largest: int) -> dict[int, list[Conflict]]:
@@ -162,31 +204,24 @@ def _question_conflicts(claims: list[Claim], by_claim: dict[int, list[Conflict]]
 
 
 def _question(
-    session: Session, first: Claim, answers: dict[tuple, list[Claim]], conflicts: list[Conflict]
+    session: Session,
+    first: Claim,
+    answers: dict[tuple, list[Claim]],
+    conflicts: list[Conflict],
+    outside: dict[int, str] | None = None,
 ) -> dict | None:
     groups = list(answers.values())
     answer_of = {c.id: n for n, group in enumerate(groups, 1) for c in group}
     # Retired, dismissed, scope (agreement on the figures) and same-day differences challenge no
     # answer; a decrease challenges only the earlier figure (the later may be a correction).
-    live = [c for c in conflicts if c.status not in ("dismissed", "superseded") and c.kind not in ("scope", "same_day")]
+    live = [c for c in conflicts if c.status not in ("dismissed", "superseded") and c.kind not in LIVE_EXCLUDED]
     timeline = first.property.running_count and len({_answer_key(c) for g in groups for c in g}) > 1
     if len(groups) < 2 and not live and not timeline:
         return None  # every answer agrees: nothing is contested (a running count's figures are
         # still shown, as the timeline they make)
     support = [independent_count(session, group) for group in groups]
     replaced = _replaced_answers(groups, answer_of, first.property.running_count)
-    rivals: dict[int, set[int]] = defaultdict(set)
-    for conflict in live:
-        involved = {answer_of[cl.id] for cl in conflict.claims}
-        if conflict.kind == "decrease":
-            earlier = min(conflict.claims, key=lambda cl: (cl.as_of_start or dt.date.min, cl.id))
-            rivals[answer_of[earlier.id]] |= involved - {answer_of[earlier.id]}
-            continue
-        for n in involved:
-            rivals[n] |= involved - {n}
-    # A figure its own authority replaced speaks against nothing: the latest one is preferred.
-    for n in rivals:
-        rivals[n] -= set(replaced)
+    in_conflict, strongest, partisan = _rivals(session, groups, answer_of, live, support, set(replaced), outside or {})
     rendered = []
     for n, group in enumerate(groups, 1):
         value = from_json(group[0].value_json)
@@ -196,8 +231,9 @@ def _question(
             independent,
             grades,
             all(is_rumour(c.hedge) for c in group),
-            bool(rivals[n]),
-            max((support[r - 1][0] for r in rivals[n]), default=0),
+            n in in_conflict,
+            strongest.get(n, 0),
+            partisan=n in partisan,
         )
         if n in replaced:
             grade, why = superseded_grade(replaced[n])
@@ -244,20 +280,85 @@ def _question(
         "running_count": first.property.running_count,
         "answers": rendered,
         "conflicts": _folded(conflicts, answer_of),
-        "kinds": sorted({c.kind for c in conflicts}),
+        # Kinds of the conflicts on this question, and of those it shares with other questions.
+        "kinds": sorted({c.kind for c in conflicts} | set((outside or {}).values())),
         "changed_over_time": [] if first.property.running_count else _changes(groups, live, answer_of),
         "timeline": _timeline(answers) if first.property.running_count else [],
     }
 
 
+# Disputes between parties: an accusation, or a denial of what one party says of another. The
+# parties' own word confirms only that it was said: it never makes the other side improbable.
+PARTY_KINDS = ("accusation", "denial")
+
+
+def is_party(c: Claim) -> bool:
+    """Whether a claim's speaker is a party to what it says: it speaks for a side, or it is the
+    subject or the entity its answer names (the accused denying, the accuser accusing)."""
+    speaker = c.speaker
+    if speaker is None:
+        return False
+    if side_of(speaker) is not None or speaker.id == c.subject_id:
+        return True
+    named = from_json(c.value_json).to_json().get("value")
+    return isinstance(named, str) and named.casefold() == speaker.name.casefold()
+
+
+def _rivals(
+    session: Session,
+    groups: list[list[Claim]],
+    answer_of: dict[int, int],
+    live: list[Conflict],
+    support: list[tuple[int, list[list[int]]]],
+    replaced: set[int],
+    outside: dict[int, str],
+) -> tuple[set[int], dict[int, int], set[int]]:
+    """Which answers are contradicted, the independent origins of the strongest contradiction of
+    each, and those contradicted only by parties to a dispute.
+
+    A decrease challenges only the earlier figure (the later may be a correction); a figure its
+    own authority replaced speaks against nothing. In an accusation or a denial only origins that
+    are not parties weigh: a denial by the accused is not improbable because its accusers say
+    otherwise. A disagreement with claims of another question (a rule, an accusation across
+    subjects) contradicts the answer but brings no origins of this question to weigh."""
+    in_conflict: set[int] = set()
+    strongest: dict[int, int] = defaultdict(int)
+    weighed: set[int] = set()  # contradicted by something other than a party's word
+
+    def neutral(r: int) -> int:
+        return independent_count(session, [c for c in groups[r - 1] if not is_party(c)])[0]
+
+    for conflict in live:
+        involved = {answer_of[cl.id] for cl in conflict.claims}
+        targets = involved
+        if conflict.kind == "decrease":
+            earlier = min(conflict.claims, key=lambda cl: (cl.as_of_start or dt.date.min, cl.id))
+            targets = {answer_of[earlier.id]}
+        for n in targets:
+            for r in involved - {n} - replaced:
+                in_conflict.add(n)
+                party = conflict.kind in PARTY_KINDS
+                strength = neutral(r) if party else support[r - 1][0]
+                strongest[n] = max(strongest[n], strength)
+                if not party or strength:
+                    weighed.add(n)
+    for claim_id, kind in outside.items():
+        n = answer_of[claim_id]
+        in_conflict.add(n)
+        if kind not in PARTY_KINDS:
+            weighed.add(n)
+    return in_conflict, dict(strongest), in_conflict - weighed
+
+
 def _changes(groups: list[list[Claim]], live: list[Conflict], answer_of: dict[int, int]) -> list[dict]:
-    """Answers that follow one another in time, with no conflict between them: "changed over
-    time", from the last date of the earlier answer to the first of the later."""
+    """Answers of one polarity and scope that follow one another in time, with no conflict between
+    them: "changed over time", from the last date of the earlier answer to the first of the later."""
     flagged = {frozenset(answer_of[cl.id] for cl in c.claims) for c in live}
     out = []
     for i, a in enumerate(groups, 1):
         for j, b in enumerate(groups, 1):
-            if i == j or frozenset((i, j)) in flagged or a[0].polarity != b[0].polarity:
+            if i == j or frozenset((i, j)) in flagged or _answer_key(a[0])[::2] != _answer_key(b[0])[::2]:
+                # another polarity or another scope is another statement, not a change of this one
                 continue
             a_end = max((c.as_of_end or c.as_of_start for c in a if c.as_of_start), default=None)
             b_start = min((c.as_of_start for c in b if c.as_of_start), default=None)

@@ -18,7 +18,10 @@ outlets is one origin (its speaker), and copies of one text are one origin. A sc
 dismissed or superseded conflict, nor a same-day difference; a decrease counts against the
 earlier figure only, since the later one may be a correction. A figure its own authority later
 replaced (a linked revision, or a lower figure from the same speaker later on a running count) is
-graded 5, "superseded", and counts against no answer: the latest figure is preferred. "Estimated" and "about" qualify precision, not truth: they do
+graded 5, "superseded", and counts against no answer: the latest figure is preferred. In a
+dispute between parties (an accusation, a denial) only origins outside the dispute weigh: a
+denial by the accused is not improbable because its accusers say otherwise, and speakers of one
+side are one origin. "Estimated" and "about" qualify precision, not truth: they do
 not make a claim hearsay.
 """
 
@@ -62,9 +65,16 @@ def is_rumour(hedge: str | None) -> bool:
     return hedge is not None and any(h in hedge.casefold() for h in HEARSAY)
 
 
-def credibility(independent: int, grades: list[str], all_hedged: bool, in_conflict: bool, strongest_rival: int) -> int:
+def credibility(
+    independent: int,
+    grades: list[str],
+    all_hedged: bool,
+    in_conflict: bool,
+    strongest_rival: int,
+    partisan: bool = False,
+) -> int:
     """The 1-6 grade of one answer (see the module docstring)."""
-    return graded(independent, grades, all_hedged, in_conflict, strongest_rival)[0]
+    return graded(independent, grades, all_hedged, in_conflict, strongest_rival, partisan=partisan)[0]
 
 
 def superseded_grade(by: str) -> tuple[int, str]:
@@ -76,18 +86,31 @@ def _origins(n: int) -> str:
     return "one independent origin" if n == 1 else f"{n} independent origins"
 
 
+PARTY = "only the other party to the dispute says otherwise, and a party's word does not make it improbable"
+
+
 def graded(
-    independent: int, grades: list[str], all_hedged: bool, in_conflict: bool, strongest_rival: int
+    independent: int,
+    grades: list[str],
+    all_hedged: bool,
+    in_conflict: bool,
+    strongest_rival: int,
+    *,
+    partisan: bool = False,
 ) -> tuple[int, str]:
-    """The 1-6 grade of one answer and, in words, why it was given."""
+    """The 1-6 grade of one answer and, in words, why it was given. `partisan`: every
+    contradiction comes from a party to the dispute (an accuser, the accused), whose word weighs
+    no origins against it."""
     if in_conflict and strongest_rival > independent:
         return 5, (f"{_origins(independent)}, against an answer backed by {_origins(strongest_rival)}")
     if independent >= 2:
         if in_conflict:
-            return 2, f"{_origins(independent)} agree, but another answer contradicts it"
+            return 2, f"{_origins(independent)} agree, but " + (PARTY if partisan else "another answer contradicts it")
         return 1, f"{_origins(independent)} agree and nothing contradicts it"
     if all_hedged:
         return 6, "only hearsay ('reportedly', 'alleged'...) backs it"
+    if in_conflict and partisan:
+        return 4, f"one origin, not confirmed; {PARTY}"
     if in_conflict:
         return 4, (
             f"one origin, contradicted by an answer backed by "

@@ -3,7 +3,9 @@
 Two claims share an origin when each lies (for the most part) in a passage its source shares with
 the other's source (a re-capture, a syndicated copy, copied paragraphs: see copies.py), when both
 cite the same upstream ("UN report"), or when both quote the same speaker: five outlets quoting
-one spokesman confirm that he said it, not that it is true. Agreement is then counted once.
+one spokesman confirm that he said it, not that it is true. Speakers who speak for one side (a
+ministry and its spokesman, two officials of one government) give that side's position: one
+origin. Agreement is then counted once.
 """
 
 from __future__ import annotations
@@ -12,7 +14,18 @@ from sqlalchemy.orm import Session
 
 from ..anchoring import fold_text
 from ..ingest.copies import passages_between
-from ..ledger.models import Claim
+from ..ledger.models import Claim, Entity
+
+
+def side_of(entity: Entity | None) -> Entity | None:
+    """The side an entity ultimately speaks for (a spokesman -> his ministry -> its country), or
+    None when it speaks for no side."""
+    seen: set[int] = set()
+    side = entity.side if entity is not None else None
+    while side is not None and side.side is not None and side.id not in seen:
+        seen.add(side.id)
+        side = side.side
+    return side
 
 
 def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -50,10 +63,12 @@ def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[
     spoken: dict[int, int] = {}
     for c in claims:
         if c.speaker_id is not None:
-            if c.speaker_id in spoken:
-                union(c.id, spoken[c.speaker_id])
-            else:
-                spoken[c.speaker_id] = c.id
+            side = side_of(c.speaker)
+            for who in {c.speaker_id, *([side.id] if side is not None else [])}:
+                if who in spoken:
+                    union(c.id, spoken[who])
+                else:
+                    spoken[who] = c.id
     cited: dict[str, int] = {}
     for c in claims:
         if c.cites:

@@ -110,6 +110,32 @@ def _rename_values(ch: Change, session: Session, old: str, new: str) -> list[int
     return changed
 
 
+def _speaking_for(session: Session, entity_id: int) -> list[int]:
+    """The entity and every entity that speaks for it, directly or through another (a spokesman
+    for a ministry of this country)."""
+    children: dict[int, list[int]] = {}
+    for i, side in session.execute(select(Entity.id, Entity.side_id).where(Entity.side_id.is_not(None))):
+        if side is not None:
+            children.setdefault(side, []).append(i)
+    found, todo = {entity_id}, [entity_id]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return sorted(found)
+
+
+def claims_of_side(session: Session, entity_id: int) -> list[int]:
+    """Every claim a change to whom this entity speaks for can change: those about or by it or by
+    anyone speaking for it, and those naming any of them as the answer (an accusation compares
+    the sides of who speaks and of whom it names)."""
+    ids = _speaking_for(session, entity_id)
+    names = {n for (n,) in session.execute(select(Entity.name).where(Entity.id.in_(ids)))}
+    names |= {a for (a,) in session.execute(select(Alias.alias).where(Alias.entity_id.in_(ids)))}
+    return sorted({*_claims_about(session, ids), *(c.id for c in _naming(session, names))})
+
+
 def claims_touching(session: Session, entity: Entity) -> list[int]:
     """Every claim about, by, or answering with this entity: what a change to its names can change."""
     names = {entity.name, *(a.alias for a in entity.aliases)}
@@ -184,7 +210,8 @@ def set_side(session: Session, name: str, side: str | None) -> tuple[Entity, lis
     ch.touch(entity)
     entity.side_id = target.id if target else None
     ch.record(session, "entity.side", f"entity:{entity.id}", side=target.name if target else None)
-    return entity, _claims_about(session, [entity.id])
+    session.flush()
+    return entity, claims_of_side(session, entity.id)
 
 
 def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, list[int]]:
@@ -216,7 +243,7 @@ def merge_entities(session: Session, keep: str, other: str) -> tuple[Entity, lis
     session.delete(gone)
     ch.record(session, "entity.merge", f"entity:{target.id}", merged=gone.id, name=gone.name)
     session.expire(target)
-    return target, sorted({*_claims_about(session, [target.id]), *answering})
+    return target, sorted({*claims_of_side(session, target.id), *answering})
 
 
 def split_entity(

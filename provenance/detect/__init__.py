@@ -112,6 +112,7 @@ def _store(
         c = session.get(Conflict, cid)
         assert c is not None
         c.status, c.explanation, c.severity = _before_superseded(session, cid), f.explanation, f.severity
+        c.rule_id = f.rule_id  # a rule removed then added again: the conflict is the new rule's
         session.flush()
         events.record(
             session,
@@ -360,9 +361,11 @@ def _accusations_for(session: Session, ctx: Context, new: list[ClaimView]) -> li
         if y is not None and y != v.side_id:
             k = accusation.key(v.property_id, v.side_id, y)
             wanted.setdefault(k, (v.property_id, v.side_id, y, []))[3].append(v)
-    stored: set[str] = set()
+    stored: set[str] = set()  # standing disagreements; a superseded one must be found again to return
     for keys in _chunks(list(wanted)):
-        stored.update(session.scalars(select(Conflict.key).where(Conflict.key.in_(keys))))
+        stored.update(
+            session.scalars(select(Conflict.key).where(Conflict.key.in_(keys), Conflict.status != "superseded"))
+        )
     findings = []
     for k, (prop, x, y, joining) in wanted.items():
         if k in stored:
@@ -530,6 +533,7 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
     touched = list({c.id: c for c in touched}.values())
     current = _current(session, touched)
     retired, recount = [], []
+    partners: set[int] = set()  # the other claims of a retired conflict may still disagree otherwise
     for c in touched:
         finding = current[c.id]
         if finding is not None and _grouped(c):
@@ -539,10 +543,11 @@ def refresh(session: Session, claim_ids: Iterable[int], reason: str) -> tuple[li
         elif c.status in LIVE:
             old, c.status = c.status, "superseded"
             retired.append(c.id)
+            partners.update(cl.id for cl in c.claims)
             events.record(session, "conflict.supersede", f"conflict:{c.id}", old=old, new="superseded", reason=reason)
     session.flush()
     _recount(session, {}, recount)
-    return retired, detect_for(session, ids)
+    return retired, detect_for(session, sorted(partners.union(ids)))
 
 
 def retire_stale(session: Session, reason: str = "a full scan found the claims no longer disagree") -> list[int]:

@@ -48,7 +48,9 @@ def _answer(v: ClaimView):
 
 def _within(rule: Rule, by_value: dict) -> list[Finding]:
     """A rule on one property: every two values given for it (or one value given twice)."""
-    values = list(by_value.values())
+    # In the order of the answers, not of the claims: a disagreement keeps its key whichever
+    # claim of an answer comes first.
+    values = [by_value[k] for k in sorted(by_value, key=repr)]
     found = []
     for i, ls in enumerate(values):
         for rs in values[i:]:

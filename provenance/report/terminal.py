@@ -45,10 +45,10 @@ def summary_lines(doc: dict):
     width = console().width
     yield text(("Contested questions", "bold"), ("   (conflict kind, best grade, question)", "dim"))
     for n, q in enumerate(doc["questions"], 1):
-        kinds = ",".join(sorted({c["kind"] for c in q["conflicts"]})) or "no conflict"
+        kinds = ",".join(q["kinds"]) or "no conflict"
         line = text(
             f"{n:>3}  ",
-            (f"{kinds:<12}", "red" if q["conflicts"] else "dim"),
+            (f"{kinds:<12}", "red" if q["kinds"] else "dim"),
             f" {_best(q):<3} ",
             (safe_line(f"{q['subject']}: {q['property']}"), "bold"),
         )
@@ -109,6 +109,11 @@ def renderables(doc: dict):
                     (safe_line(c["quote"]), "italic"),
                     ("”", "dim"),
                 )
+        for a in q["answers"]:  # each grade, and in words why it was given
+            yield text(
+                (f"  {a['answer']} grade {a['credibility']} ({a['credibility_text']}): ", "dim"),
+                safe_line(a["credibility_why"]),
+            )
         if q["timeline"]:
             yield text(
                 ("  timeline (rises are updates): ", "green"),
