@@ -206,3 +206,56 @@ def test_a_shipwreck_is_placed_by_the_coast_it_happened_off():
     got = [p for p in proposals.read(text + " Three more bodies were found on Friday.", {}, dt.date(2031, 5, 6)).proposals
            if p.kind == "quantity"]
     assert [p.value for p in got] == ["at least 78"]  # "three more bodies": added to the toll, not a toll
+
+
+# -- the most specific place (invented towns in real countries) ---------------------------------
+
+WRECK1 = """Hundreds feared dead after ferry sinks off Portugal
+
+At least 60 people died after an overcrowded ferry capsized and sank early on Friday about 30 miles (48 km) from the fishing town of Velmora, the coast guard said.
+
+The shipwreck in Portugal is the worst in years.
+"""
+
+WRECK2 = """Portugal shipwreck toll rises to 75
+
+The death toll from the shipwreck in Portugal rose to 75 on Saturday, officials said.
+"""
+
+OUTBREAK = """Mystery disease kills 40 in Ruritania
+
+At least 40 deaths were recorded between Nov. 2 and Nov. 20 in the Tavrin health zone, officials said.
+
+The mystery disease in Chile has sickened 300 people.
+"""
+
+
+def test_an_event_is_named_by_the_town_where_it_struck_and_the_country_form_is_an_alias(cli, tmp_path):
+    first = _add(cli, tmp_path, "w1.txt", WRECK1, "2031-06-14")
+    tolls = [c for c in first if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    # The town it sank off, not the country the headline names.
+    assert {c["subject"]["name"] for c in tolls} == {"Velmora shipwreck"}
+    cli("review", "--accept-above", "0.6")
+    entity = next(e for e in cli.json("entities", "list") if e["name"] == "Velmora shipwreck")
+    assert "shipwreck in Portugal" in entity["aliases"]  # how this article also names it
+    second = _add(cli, tmp_path, "w2.txt", WRECK2, "2031-06-15")
+    tolls = [c for c in second if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    # Worded by the country only: the same event, by its alias.
+    assert {c["subject"]["name"] for c in tolls} == {"Velmora shipwreck"}
+    assert all(c["subject"]["link"] == "known" for c in tolls)
+
+
+def test_a_place_named_in_passing_is_not_where_the_event_struck():
+    # A funeral town after a comma, a port where survivors were taken: not the event's place.
+    text = (
+        "Ferry disaster in Portugal\n\nThe shipwreck in Portugal killed 60 people, officials said.\n\n"
+        "A survivor of the shipwreck waits outside a warehouse at the port in Lisbara town.\n\n"
+        "Mourners attended the funeral of a man who died in the shipwreck, in Osmora, Portugal.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 6, 15)).event_ref
+    assert ref is not None and ref.place == "Portugal"
+
+
+def test_an_outbreak_is_named_by_its_health_zone():
+    ref = proposals.Reader(OUTBREAK, {}, dt.date(2031, 11, 22)).event_ref
+    assert ref is not None and (ref.kind, ref.place) == ("outbreak", "Tavrin")
