@@ -259,3 +259,34 @@ def test_a_place_named_in_passing_is_not_where_the_event_struck():
 def test_an_outbreak_is_named_by_its_health_zone():
     ref = proposals.Reader(OUTBREAK, {}, dt.date(2031, 11, 22)).event_ref
     assert ref is not None and (ref.kind, ref.place) == ("outbreak", "Tavrin")
+
+
+QUAKE = """Earthquake kills 80 in Peru
+
+At least 80 people were killed when a powerful earthquake struck near the coastal town of Marcona on Saturday, officials said.
+
+Rescuers searched the rubble after the Peru earthquake.
+
+Just last week, there were reports of two other deadly earthquakes in Chile, where a magnitude-6.1 earthquake was followed by a magnitude 6.8 earthquake.
+"""
+
+
+def test_an_earthquake_named_as_background_keeps_its_own_names(cli, tmp_path):
+    cands = _add(cli, tmp_path, "quake.txt", QUAKE, "2031-04-17")
+    by_value = {c["value"]: c["subject"]["name"] for c in cands if c["property"]["name"] == "magnitude"}
+    assert by_value.get("6.1") == "Chile earthquake" and by_value.get("6.8") == "Chile earthquake"
+    cli("review", "--accept-above", "0.6")
+    aliases = {e["name"]: set(e["aliases"]) for e in cli.json("entities", "list")}
+    main = next(n for n in aliases if n.endswith("earthquake") and n != "Chile earthquake")
+    assert main == "Marcona earthquake"  # the town it struck near, not the country
+    assert "Peru earthquake" in aliases[main]  # how the article also names it
+    assert not any("chile" in a.lower() for a in aliases[main])  # the look back is another event
+
+
+def test_an_accident_is_read_as_the_kind_the_report_names():
+    text = (
+        "Accident at Zorvan Arena\n\nAt least 30 people died in an accident at the Zorvan Arena on Saturday "
+        "after a football match, police said.\n\nWitnesses said crowd trampling began when gates were closed.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 10, 2)).event_ref
+    assert ref is not None and ref.kind == "crowd crush"

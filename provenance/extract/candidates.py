@@ -391,7 +391,8 @@ def _name_event(session: Session, name: str, source_id: int, done: set, note: st
         places += [p for p in own.places if event_names.is_country(p)]
         refs += [event_names.EventRef(ref.kind, p) for p in places if p and p != ref.place]
     for r in refs:
-        for alias in event_names.surfaces(source.text, r):
+        # A place other than the event's own: only where the source speaks of this event.
+        for alias in event_names.surfaces(source.text, r, current=r is not ref):
             key = fold_text(alias)
             if key and key not in taken and len(alias) <= 120:
                 session.add(Alias(entity=entity, alias=alias, key=key))

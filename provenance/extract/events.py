@@ -85,7 +85,10 @@ def kind_of(noun: str) -> str | None:
 
 def related(a: str | None, b: str | None) -> bool:
     """Whether two kinds may name one event ("floods" and "storm" at one place)."""
-    return a == b or (a is not None and b in lexicon().related_events.get(a, ()))
+    lex = lexicon()
+    if a is not None and b is not None and (a in lex.generic_events or b in lex.generic_events):
+        return True  # "the accident" names whatever kind of event the report is of
+    return a == b or (a is not None and b in lex.related_events.get(a, ()))
 
 
 def _person(sentence: str, end: int) -> str | None:
@@ -151,6 +154,9 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
+    specific = [k for k, _ in kinds.most_common() if k not in lex.generic_events]
+    if kind in lex.generic_events and specific:
+        kind = specific[0]  # "an accident ... crowd trampling": the stampede
     named: Counter[str] = Counter()
     for k, c in places.items():
         if related(k, kind):
@@ -383,9 +389,18 @@ def collides(name: str, known: list[LedgerEvent], today: Days) -> bool:
     return any(key in e.keys and (g := e.gap(today)) is not None and g > OTHER_DAYS for e in known)
 
 
-def surfaces(text: str, ref: EventRef) -> list[str]:
+def _in_passing(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a span looks back at another event ("two other deadly
+    earthquakes in Japan last week")."""
+    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, end) for c in ".!?\n") if e != -1]
+    return bool(BACKGROUND.search(text[a : min(ends) if ends else len(text)]))
+
+
+def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
     """The ways the text names this event ("twin blasts in Kerman", "Kerman bombings"), and the
-    place + noun form of each ("blasts in Kerman" -> "Kerman blasts")."""
+    place + noun form of each ("blasts in Kerman" -> "Kerman blasts"); current: leave out the
+    sentences that look back at another event."""
     if not ref.place:
         return []
     lex = lexicon()
@@ -401,8 +416,10 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
     for pat in pats:
         for m in re.finditer(pat, text, re.I):
             noun = m.group("noun")
-            if kind_of(noun) != ref.kind:
+            if kind_of(noun) != ref.kind and kind_of(noun) not in lex.generic_events:
                 continue
+            if current and _in_passing(text, m.start(), m.end()):
+                continue  # current: only where the text speaks of this event, not of another one
             out.append(re.sub(r"\s+", " ", m.group()))
             out.append(f"{ref.place} {noun.lower()}")
             if " of " in m.group():
