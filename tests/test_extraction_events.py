@@ -290,3 +290,17 @@ def test_an_accident_is_read_as_the_kind_the_report_names():
     )
     ref = proposals.Reader(text, {}, dt.date(2031, 10, 2)).event_ref
     assert ref is not None and ref.kind == "crowd crush"
+
+
+def test_a_title_case_headline_figure_is_proposed_with_its_role_and_never_bulk_accepted(cli, tmp_path):
+    text = (
+        "Landslide Kills 45 In Marvoy Valley\n\n"
+        "At least 40 people were killed when a landslide struck the village of Marvoy on Monday, officials said.\n"
+    )
+    cands = _add(cli, tmp_path, "slide.txt", text, "2031-03-03")
+    head = [c for c in cands if c["role"] == "headline" and c["property"]["name"] == "death toll"]
+    assert [c["value"] for c in head] == ["45"]  # the newest toll, often only in the headline
+    cli("review", "--accept-above", "0.0")
+    body = [c for c in cands if c["role"] == "body" and c["property"]["name"] == "death toll"]
+    waiting = {c["id"] for c in cli.json("review")}
+    assert head[0]["id"] in waiting and body and body[0]["id"] not in waiting  # the headline waits for a person
