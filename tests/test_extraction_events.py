@@ -304,3 +304,21 @@ def test_a_title_case_headline_figure_is_proposed_with_its_role_and_never_bulk_a
     body = [c for c in cands if c["role"] == "body" and c["property"]["name"] == "death toll"]
     waiting = {c["id"] for c in cli.json("review")}
     assert head[0]["id"] in waiting and body and body[0]["id"] not in waiting  # the headline waits for a person
+
+
+ARREST = """Opposition leader Tomas Varga arrested
+
+Opposition leader Tomas Varga was arrested on Tuesday at his home in Dravik, police said.
+
+At least 12 people were killed and 80 injured in clashes in Dravik after the arrest, officials said.
+
+Police said 600 people had been detained since Tuesday during the clashes.
+"""
+
+
+def test_the_dead_of_clashes_after_an_arrest_are_the_clashes_not_the_arrest(cli, tmp_path):
+    cands = _add(cli, tmp_path, "arrest.txt", ARREST, "2031-05-10")
+    figures = {c["property"]["name"]: c["subject"]["name"] for c in cands if c["role"] == "body"}
+    assert figures.get("death toll") == "Dravik clashes"
+    assert figures.get("injured") == "Dravik clashes"
+    assert figures.get("arrested") == "Dravik clashes"  # rounded up in the unrest, not the arrest itself

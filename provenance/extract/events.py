@@ -25,7 +25,8 @@ _MODIFIERS = (
     r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*"
 )
 BACKGROUND = re.compile(
-    r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
+    # "since 2014", "the deadliest since the 1987 quake" (not "since Tuesday", "since protests erupted")
+    r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since\s+(?:the|(?:19|20)\d\d)|"
     r"ago|another|other|similar|also\s+struck)\b",
     re.I,
 )
@@ -217,9 +218,12 @@ def _loci(sentences, kind: str) -> Counter[str]:
     for s in sentences:
         if s.role != "body":
             continue
+        anchors = sorted(set(_anchors(s.text, kind)))
+        if not anchors:
+            continue
         ps = [p for p in names.proper_names(s.text) if not _NOT_PLACES.match(p.text)]
         seen = set()
-        for end in _anchors(s.text, kind):
+        for end in anchors:
             nxt = next((p for p in ps if p.start >= end), None)
             if nxt is None or nxt.start in seen or not _LOCUS_GAP.fullmatch(s.text[end : nxt.start]):
                 continue
