@@ -322,3 +322,27 @@ def test_the_dead_of_clashes_after_an_arrest_are_the_clashes_not_the_arrest(cli,
     assert figures.get("death toll") == "Dravik clashes"
     assert figures.get("injured") == "Dravik clashes"
     assert figures.get("arrested") == "Dravik clashes"  # rounded up in the unrest, not the arrest itself
+
+
+def test_long_captions_with_their_credit_are_captions_in_real_captures():
+    from provenance.extract.sentences import sentences
+
+    text = (
+        "Ferry toll rises to 90\n\n"
+        # alt text, then the same caption with its credit (as a page prints an image)
+        "Rescuers carry body bags of passengers who died after the ferry capsized off the coast, at the port "
+        "of Marvik, in a photograph taken on Friday as families waited for news of relatives still missing.\n"
+        "Rescuers carry body bags of passengers who died after the ferry capsized off the coast, at the port "
+        "of Marvik, in a photograph taken on Friday as families waited for news of relatives still missing. "
+        "Photo credit: Reuters\n\n"
+        "A survivor gestures outside a warehouse at the port in Marvik town, about 200 kilometers (120 miles) "
+        "south of the capital, on Thursday, June 15, 2031, after 60 people were killed. (AP Photo/Ana Torres)\n\n"
+        "Medical staff carry a survivor on a stretcher outside a warehouse at the port in Marvik town, on "
+        "June 14, 2031, after the ferry carrying dozens of passengers sank.\n\n"
+        "(Photo by ANA TORRES/AFP via Getty Ima\n\n"
+        "The death toll rose to 90 on Saturday, the coast guard said, and dozens of passengers were still missing "
+        "after the ferry went down in rough seas.\n"
+    )
+    roles = [(s.role, s.text[:20]) for s in sentences(text)]
+    assert [r for r, t in roles if t.startswith(("Rescuers", "A survivor", "Medical"))] == ["caption"] * 4
+    assert ("body", "The death toll rose ") in roles
