@@ -346,3 +346,14 @@ def test_long_captions_with_their_credit_are_captions_in_real_captures():
     roles = [(s.role, s.text[:20]) for s in sentences(text)]
     assert [r for r, t in roles if t.startswith(("Rescuers", "A survivor", "Medical"))] == ["caption"] * 4
     assert ("body", "The death toll rose ") in roles
+
+
+def test_a_modifier_such_as_anti_x_stays_in_the_event_alias(cli, tmp_path):
+    text = (
+        "Protests in Dravik turn deadly\n\n"
+        "At least 20 people were killed on Tuesday during anti-austerity protests in Dravik, officials said.\n"
+    )
+    _add(cli, tmp_path, "protest.txt", text, "2031-06-26")
+    cli("review", "--accept-above", "0.6")
+    aliases = {e["name"]: set(e["aliases"]) for e in cli.json("entities", "list")}
+    assert "anti-austerity protests in Dravik" in aliases["Dravik protests"]

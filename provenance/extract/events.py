@@ -22,7 +22,8 @@ from .lexicon import lexicon
 # Words before an event noun that belong to its name as written ("twin blasts", "deadly quake").
 _MODIFIERS = (
     r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
-    r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*"
+    r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest|"
+    r"anti-[\w-]+|pro-[\w-]+|violent|nationwide|mass)\s+)*"  # "anti-government protests in X"
 )
 BACKGROUND = re.compile(
     # "since 2014", "the deadliest since the 1987 quake" (not "since Tuesday", "since protests erupted")
@@ -413,7 +414,8 @@ def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
     out = []
     pats = [
         rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near|off)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
-        rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
+        rf"\b{place}(?:’s|'s)?\s+(?:(?!(?:as|and|or|in|on|at|of|to|for|with|by|from|after|the|a|an)\s)\w+\s+)?"
+        rf"{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
     ]
     if ref.kind in lex.person_events:  # "the arrest of Pavel Durov"
         pats.append(rf"\b(?P<noun>{nouns[2:-2]})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{place}\b")
