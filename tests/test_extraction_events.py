@@ -206,3 +206,154 @@ def test_a_shipwreck_is_placed_by_the_coast_it_happened_off():
     got = [p for p in proposals.read(text + " Three more bodies were found on Friday.", {}, dt.date(2031, 5, 6)).proposals
            if p.kind == "quantity"]
     assert [p.value for p in got] == ["at least 78"]  # "three more bodies": added to the toll, not a toll
+
+
+# -- the most specific place (invented towns in real countries) ---------------------------------
+
+WRECK1 = """Hundreds feared dead after ferry sinks off Portugal
+
+At least 60 people died after an overcrowded ferry capsized and sank early on Friday about 30 miles (48 km) from the fishing town of Velmora, the coast guard said.
+
+The shipwreck in Portugal is the worst in years.
+"""
+
+WRECK2 = """Portugal shipwreck toll rises to 75
+
+The death toll from the shipwreck in Portugal rose to 75 on Saturday, officials said.
+"""
+
+OUTBREAK = """Mystery disease kills 40 in Ruritania
+
+At least 40 deaths were recorded between Nov. 2 and Nov. 20 in the Tavrin health zone, officials said.
+
+The mystery disease in Chile has sickened 300 people.
+"""
+
+
+def test_an_event_is_named_by_the_town_where_it_struck_and_the_country_form_is_an_alias(cli, tmp_path):
+    first = _add(cli, tmp_path, "w1.txt", WRECK1, "2031-06-14")
+    tolls = [c for c in first if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    # The town it sank off, not the country the headline names.
+    assert {c["subject"]["name"] for c in tolls} == {"Velmora shipwreck"}
+    cli("review", "--accept-above", "0.6")
+    entity = next(e for e in cli.json("entities", "list") if e["name"] == "Velmora shipwreck")
+    assert "shipwreck in Portugal" in entity["aliases"]  # how this article also names it
+    second = _add(cli, tmp_path, "w2.txt", WRECK2, "2031-06-15")
+    tolls = [c for c in second if c["property"]["name"] == "death toll" and c["role"] == "body"]
+    # Worded by the country only: the same event, by its alias.
+    assert {c["subject"]["name"] for c in tolls} == {"Velmora shipwreck"}
+    assert all(c["subject"]["link"] == "known" for c in tolls)
+
+
+def test_a_place_named_in_passing_is_not_where_the_event_struck():
+    # A funeral town after a comma, a port where survivors were taken: not the event's place.
+    text = (
+        "Ferry disaster in Portugal\n\nThe shipwreck in Portugal killed 60 people, officials said.\n\n"
+        "A survivor of the shipwreck waits outside a warehouse at the port in Lisbara town.\n\n"
+        "Mourners attended the funeral of a man who died in the shipwreck, in Osmora, Portugal.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 6, 15)).event_ref
+    assert ref is not None and ref.place == "Portugal"
+
+
+def test_an_outbreak_is_named_by_its_health_zone():
+    ref = proposals.Reader(OUTBREAK, {}, dt.date(2031, 11, 22)).event_ref
+    assert ref is not None and (ref.kind, ref.place) == ("outbreak", "Tavrin")
+
+
+QUAKE = """Earthquake kills 80 in Peru
+
+At least 80 people were killed when a powerful earthquake struck near the coastal town of Marcona on Saturday, officials said.
+
+Rescuers searched the rubble after the Peru earthquake.
+
+Just last week, there were reports of two other deadly earthquakes in Chile, where a magnitude-6.1 earthquake was followed by a magnitude 6.8 earthquake.
+"""
+
+
+def test_an_earthquake_named_as_background_keeps_its_own_names(cli, tmp_path):
+    cands = _add(cli, tmp_path, "quake.txt", QUAKE, "2031-04-17")
+    by_value = {c["value"]: c["subject"]["name"] for c in cands if c["property"]["name"] == "magnitude"}
+    assert by_value.get("6.1") == "Chile earthquake" and by_value.get("6.8") == "Chile earthquake"
+    cli("review", "--accept-above", "0.6")
+    aliases = {e["name"]: set(e["aliases"]) for e in cli.json("entities", "list")}
+    main = next(n for n in aliases if n.endswith("earthquake") and n != "Chile earthquake")
+    assert main == "Marcona earthquake"  # the town it struck near, not the country
+    assert "Peru earthquake" in aliases[main]  # how the article also names it
+    assert not any("chile" in a.lower() for a in aliases[main])  # the look back is another event
+
+
+def test_an_accident_is_read_as_the_kind_the_report_names():
+    text = (
+        "Accident at Zorvan Arena\n\nAt least 30 people died in an accident at the Zorvan Arena on Saturday "
+        "after a football match, police said.\n\nWitnesses said crowd trampling began when gates were closed.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 10, 2)).event_ref
+    assert ref is not None and ref.kind == "crowd crush"
+
+
+def test_a_title_case_headline_figure_is_proposed_with_its_role_and_never_bulk_accepted(cli, tmp_path):
+    text = (
+        "Landslide Kills 45 In Marvoy Valley\n\n"
+        "At least 40 people were killed when a landslide struck the village of Marvoy on Monday, officials said.\n"
+    )
+    cands = _add(cli, tmp_path, "slide.txt", text, "2031-03-03")
+    head = [c for c in cands if c["role"] == "headline" and c["property"]["name"] == "death toll"]
+    assert [c["value"] for c in head] == ["45"]  # the newest toll, often only in the headline
+    cli("review", "--accept-above", "0.0")
+    body = [c for c in cands if c["role"] == "body" and c["property"]["name"] == "death toll"]
+    waiting = {c["id"] for c in cli.json("review")}
+    assert head[0]["id"] in waiting and body and body[0]["id"] not in waiting  # the headline waits for a person
+
+
+ARREST = """Opposition leader Tomas Varga arrested
+
+Opposition leader Tomas Varga was arrested on Tuesday at his home in Dravik, police said.
+
+At least 12 people were killed and 80 injured in clashes in Dravik after the arrest, officials said.
+
+Police said 600 people had been detained since Tuesday during the clashes.
+"""
+
+
+def test_the_dead_of_clashes_after_an_arrest_are_the_clashes_not_the_arrest(cli, tmp_path):
+    cands = _add(cli, tmp_path, "arrest.txt", ARREST, "2031-05-10")
+    figures = {c["property"]["name"]: c["subject"]["name"] for c in cands if c["role"] == "body"}
+    assert figures.get("death toll") == "Dravik clashes"
+    assert figures.get("injured") == "Dravik clashes"
+    assert figures.get("arrested") == "Dravik clashes"  # rounded up in the unrest, not the arrest itself
+
+
+def test_long_captions_with_their_credit_are_captions_in_real_captures():
+    from provenance.extract.sentences import sentences
+
+    text = (
+        "Ferry toll rises to 90\n\n"
+        # alt text, then the same caption with its credit (as a page prints an image)
+        "Rescuers carry body bags of passengers who died after the ferry capsized off the coast, at the port "
+        "of Marvik, in a photograph taken on Friday as families waited for news of relatives still missing.\n"
+        "Rescuers carry body bags of passengers who died after the ferry capsized off the coast, at the port "
+        "of Marvik, in a photograph taken on Friday as families waited for news of relatives still missing. "
+        "Photo credit: Reuters\n\n"
+        "A survivor gestures outside a warehouse at the port in Marvik town, about 200 kilometers (120 miles) "
+        "south of the capital, on Thursday, June 15, 2031, after 60 people were killed. (AP Photo/Ana Torres)\n\n"
+        "Medical staff carry a survivor on a stretcher outside a warehouse at the port in Marvik town, on "
+        "June 14, 2031, after the ferry carrying dozens of passengers sank.\n\n"
+        "(Photo by ANA TORRES/AFP via Getty Ima\n\n"
+        "The death toll rose to 90 on Saturday, the coast guard said, and dozens of passengers were still missing "
+        "after the ferry went down in rough seas.\n"
+    )
+    roles = [(s.role, s.text[:20]) for s in sentences(text)]
+    assert [r for r, t in roles if t.startswith(("Rescuers", "A survivor", "Medical"))] == ["caption"] * 4
+    assert ("body", "The death toll rose ") in roles
+
+
+def test_a_modifier_such_as_anti_x_stays_in_the_event_alias(cli, tmp_path):
+    text = (
+        "Protests in Dravik turn deadly\n\n"
+        "At least 20 people were killed on Tuesday during anti-austerity protests in Dravik, officials said.\n"
+    )
+    _add(cli, tmp_path, "protest.txt", text, "2031-06-26")
+    cli("review", "--accept-above", "0.6")
+    aliases = {e["name"]: set(e["aliases"]) for e in cli.json("entities", "list")}
+    assert "anti-austerity protests in Dravik" in aliases["Dravik protests"]

@@ -365,9 +365,11 @@ def _entity_name(
     return text
 
 
-def _name_event(session: Session, name: str, source_id: int, done: set) -> None:
-    """Give an event the names this source calls it by ("twin blasts in Kerman"), so that the
-    next article's wording finds it; a name another entity already has is left to it."""
+def _name_event(session: Session, name: str, source_id: int, done: set, note: str | None = None) -> None:
+    """Give an event the names this source calls it by ("twin blasts in Kerman", "the Pylos
+    shipwreck", "the shipwreck in Greece"), so that the next article's wording finds it: the forms
+    of its own place, of the countries the source names with it and, when the source's event was
+    matched to it, of the place the source gives it. A name another entity already has is left to it."""
     if (name, source_id) in done:
         return
     done.add((name, source_id))
@@ -380,11 +382,21 @@ def _name_event(session: Session, name: str, source_id: int, done: set) -> None:
     taken = set(session.scalars(select(Alias.key)))
     source = session.get(Source, source_id)
     assert source is not None  # a candidate's source is never deleted
-    for alias in event_names.surfaces(source.text, ref):
-        key = fold_text(alias)
-        if key and key not in taken and len(alias) <= 120:
-            session.add(Alias(entity=entity, alias=alias, key=key))
-            taken.add(key)
+    refs = [ref]
+    nav = [(s.start, s.end) for s in source.segments if s.kind == "navigation"]
+    own = proposals.Reader(source.text, {}, None, nav).event_ref
+    if own is not None and event_names.related(own.kind, ref.kind):
+        mine = own.name is not None and (own.name == name or (note or "").find(f"is {name!r}") >= 0)
+        places = [own.place] if mine and own.place else []
+        places += [p for p in own.places if event_names.is_country(p)]
+        refs += [event_names.EventRef(ref.kind, p) for p in places if p and p != ref.place]
+    for r in refs:
+        # A place other than the event's own: only where the source speaks of this event.
+        for alias in event_names.surfaces(source.text, r, current=r is not ref):
+            key = fold_text(alias)
+            if key and key not in taken and len(alias) <= 120:
+                session.add(Alias(entity=entity, alias=alias, key=key))
+                taken.add(key)
     session.flush()
 
 
@@ -440,7 +452,7 @@ def accept(session: Session, cands: list[Candidate], *, strict: bool = True) -> 
         subject = _entity_name(session, cand.subject_text, cand.subject_id, cand.subject_link, kind)
         if kind == "event":
             assert subject is not None  # the subject text holds an event word, so it names something
-            _name_event(session, subject, cand.source_id, named)
+            _name_event(session, subject, cand.source_id, named, cand.note)
         speaker = _entity_name(session, cand.speaker_text, cand.speaker_id, cand.speaker_link)
         prop = _property(session, cand)
         source = session.get_one(Source, cand.source_id)

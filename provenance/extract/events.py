@@ -22,10 +22,12 @@ from .lexicon import lexicon
 # Words before an event noun that belong to its name as written ("twin blasts", "deadly quake").
 _MODIFIERS = (
     r"(?:(?:twin|two|deadly|terrorist|terror|suicide|mass|massive|devastating|powerful|"
-    r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest)\s+)*"
+    r"strong|major|train|rail|railway|triple|mosque|bomb|gun|fatal|tragic|mystery|deadliest|"
+    r"anti-[\w-]+|pro-[\w-]+|violent|nationwide|mass)\s+)*"  # "anti-government protests in X"
 )
 BACKGROUND = re.compile(
-    r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since|"
+    # "since 2014", "the deadliest since the 1987 quake" (not "since Tuesday", "since protests erupted")
+    r"\b(?:last\s+(?:week|month|year)|earlier\s+this|previous|in\s+(?:19|20)\d\d|since\s+(?:the|(?:19|20)\d\d)|"
     r"ago|another|other|similar|also\s+struck)\b",
     re.I,
 )
@@ -85,7 +87,10 @@ def kind_of(noun: str) -> str | None:
 
 def related(a: str | None, b: str | None) -> bool:
     """Whether two kinds may name one event ("floods" and "storm" at one place)."""
-    return a == b or (a is not None and b in lexicon().related_events.get(a, ()))
+    lex = lexicon()
+    if a is not None and b is not None and (a in lex.generic_events or b in lex.generic_events):
+        return True  # "the accident" names whatever kind of event the report is of
+    return a == b or (a is not None and b in lex.related_events.get(a, ()))
 
 
 def _person(sentence: str, end: int) -> str | None:
@@ -117,7 +122,7 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
         kind = kind_of(m.group())
         assert kind is not None  # event_re matches only the lexicon's event nouns
         place = _person(sentence, m.end()) if kind in lex.person_events else None
-        place = place or lex.country(names._place(sentence, m.start(), m.end()))
+        place = place or lex.country(_OF_PLACE.sub("", names._place(sentence, m.start(), m.end()) or "") or None)
         out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
 
@@ -151,18 +156,114 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
     if not kinds:
         return None
     kind = kinds.most_common(1)[0][0]
+    specific = [k for k, _ in kinds.most_common() if k not in lex.generic_events]
+    if kind in lex.generic_events and specific:
+        kind = specific[0]  # "an accident ... crowd trampling": the stampede
     named: Counter[str] = Counter()
     for k, c in places.items():
         if related(k, kind):
             named.update(c)
-    named = _whole_names(named)
+    loci = _whole_names(_loci(sentences, kind)) if kind not in lex.person_events else Counter()
+    named = _whole_names(named + loci)
     place: str | None = dateline
     if named:  # the place named with the event most, then named most in the whole article
         text = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
         place = max(named, key=lambda p: (len(p.split()) <= 2, named[p] / 2 + min(text.count(p), 3)))
+        place = _most_specific(place, loci, named)
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     return EventRef(kind, place, facility, tuple(named))
+
+
+# Where an event struck, as reports put it: "sank 47 nautical miles from Pylos", "off the coast of
+# X", "deaths were recorded ... in the X health zone", "killed at the X stadium": after the event's
+# noun, a verb of its happening or a count of its victims, a place preposition and the first name.
+_PLACE_WORDS = (
+    r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:coast|shores?|town|city|village|port|island|region|district|province|"
+    r"state|county|area|capital|municipality|neighbou?rhood|suburb|zone)\s+of\s+|"
+    r"(?:northern|southern|eastern|western|central|remote|coastal)\s+)?"
+)
+_LOCUS_GAP = re.compile(
+    r"\s*(?:(?:[^\s,;:!?]+\s+){0,6}|[^.;:!?]{0,100}?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|nautical\s+miles)"
+    r"\s+(?:\([^)]*\)\s+)?(?:\w+\s+)?(?=of\b|from\b))"
+    rf"(?:in|at|near|off|outside|from|of)\s+(?:the\s+)?{_PLACE_WORDS}$"
+)
+_NOT_PLACES = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$",
+    re.I,
+)
+
+
+_VICTIMS = ("death toll", "injured", "cases", "missing")
+
+
+def _anchors(text: str, kind: str):
+    """Where a sentence speaks of the event happening: its noun, a verb of happening, a victims' count."""
+    lex = lexicon()
+    for m in lex.event_re.finditer(text):
+        if related(kind_of(m.group()), kind):
+            yield m.end()
+    victims = [c for c in lex.counts if c.question.name in _VICTIMS]
+    for pat in (lex.happening, *(c.cues for c in victims), *(c.words for c in victims)):
+        if pat is not None:
+            for m in pat.finditer(text):
+                yield m.end()
+
+
+def _loci(sentences, kind: str) -> Counter[str]:
+    """The places the article says its event struck (body text only: a caption's port of arrival
+    or a headline's country are not where it happened)."""
+    lex = lexicon()
+    out: Counter[str] = Counter()
+    for s in sentences:
+        if s.role != "body":
+            continue
+        anchors = sorted(set(_anchors(s.text, kind)))
+        if not anchors:
+            continue
+        ps = [p for p in names.proper_names(s.text) if not _NOT_PLACES.match(p.text)]
+        seen = set()
+        for end in anchors:
+            nxt = next((p for p in ps if p.start >= end), None)
+            if nxt is None or nxt.start in seen or not _LOCUS_GAP.fullmatch(s.text[end : nxt.start]):
+                continue
+            seen.add(nxt.start)
+            where = lex.country(_OF_PLACE.sub("", nxt.text))
+            if where and where[0].isupper() and where.lower() not in lex.demonyms:
+                out[where] += 4
+    return out
+
+
+def is_country(place: str | None) -> bool:
+    """Whether a place is a whole country ("Greece", "Congo", "DRC"): the least specific place."""
+    if not place:
+        return False
+    lex = lexicon()
+    key = fold_text(re.sub(r"\b(?:the|of)\b", " ", lex.country(place) or place))
+    for c in lex.countries:
+        folded = fold_text(re.sub(r"\b(?:the|of)\b", " ", c))
+        if key == folded or folded.endswith(" " + key):
+            return True
+    return False
+
+
+def _most_specific(place: str, loci: Counter[str], named: Counter[str]) -> str:
+    """A fact-checker names an event by the most specific place the article puts it at: the town
+    or district where it struck rather than the country ("Pylos shipwreck", not "Greece
+    shipwreck"), a named venue ("X Stadium") rather than the town around it."""
+    if not loci:
+        return place
+    inner = [p for p in loci if not is_country(p) and p != place]
+    if not inner:
+        return place
+    best = max(inner, key=lambda p: (loci[p], named[p]))
+    if is_country(place):
+        return best
+    venue = lexicon().facilities.search(best.split()[-1]) is not None and len(best.split()) >= 2
+    if venue and loci[best] >= max(loci.get(place, 0), 4) and not re.search(rf"\b{re.escape(best)}\b", place):
+        return best
+    return place
 
 
 # Titles before a name that are not part of it ("former Prime Minister Imran Khan").
@@ -218,9 +319,22 @@ def _person_verbs(sentence: str) -> list[tuple[EventRef, int, int]]:
                 )
             ]
             who = before[-1] if before else after[0] if after else None
-            if who is not None and who.text.lower() not in lex.demonyms:  # "nine Egyptians were arrested"
+            if who is not None and not _nationality(who.text):  # "nine Egyptians were arrested"
                 out.append((EventRef(kind, who.text), m.start(), m.end()))
     return out
+
+
+def _nationality(word: str) -> bool:
+    """A nationality rather than a person: "Iranian", "Egyptians", "the Greeks"."""
+    demonyms = lexicon().demonyms
+    w = re.sub(r"^the\s+", "", word.lower())
+    return w in demonyms or (w.endswith("s") and w[:-1] in demonyms)
+
+
+# "the Greek Island of X", "the Province of X": the place is X.
+_OF_PLACE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)*?(?:Island|Islands|Town|City|Village|Province|District|Region|County)\s+of\s+"
+)
 
 
 def _place_of(name: str) -> tuple[str | None, str]:
@@ -280,9 +394,18 @@ def collides(name: str, known: list[LedgerEvent], today: Days) -> bool:
     return any(key in e.keys and (g := e.gap(today)) is not None and g > OTHER_DAYS for e in known)
 
 
-def surfaces(text: str, ref: EventRef) -> list[str]:
+def _in_passing(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a span looks back at another event ("two other deadly
+    earthquakes in Japan last week")."""
+    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, end) for c in ".!?\n") if e != -1]
+    return bool(BACKGROUND.search(text[a : min(ends) if ends else len(text)]))
+
+
+def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
     """The ways the text names this event ("twin blasts in Kerman", "Kerman bombings"), and the
-    place + noun form of each ("blasts in Kerman" -> "Kerman blasts")."""
+    place + noun form of each ("blasts in Kerman" -> "Kerman blasts"); current: leave out the
+    sentences that look back at another event."""
     if not ref.place:
         return []
     lex = lexicon()
@@ -290,16 +413,19 @@ def surfaces(text: str, ref: EventRef) -> list[str]:
     nouns = lex.event_re.pattern
     out = []
     pats = [
-        rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
-        rf"\b{place}(?:’s|'s)?\s+(?:(?:\w+)\s+)?{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
+        rf"\b{_MODIFIERS}(?P<noun>{nouns[2:-2]})\s+(?:in|at|near|off)\s+(?:the\s+)?(?:\w+\s+)?{place}\b",
+        rf"\b{place}(?:’s|'s)?\s+(?:(?!(?:as|and|or|in|on|at|of|to|for|with|by|from|after|the|a|an)\s)\w+\s+)?"
+        rf"{_MODIFIERS}(?P<noun>{nouns[2:-2]})\b",
     ]
     if ref.kind in lex.person_events:  # "the arrest of Pavel Durov"
         pats.append(rf"\b(?P<noun>{nouns[2:-2]})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{place}\b")
     for pat in pats:
         for m in re.finditer(pat, text, re.I):
             noun = m.group("noun")
-            if kind_of(noun) != ref.kind:
+            if kind_of(noun) != ref.kind and kind_of(noun) not in lex.generic_events:
                 continue
+            if current and _in_passing(text, m.start(), m.end()):
+                continue  # current: only where the text speaks of this event, not of another one
             out.append(re.sub(r"\s+", " ", m.group()))
             out.append(f"{ref.place} {noun.lower()}")
             if " of " in m.group():

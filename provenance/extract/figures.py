@@ -127,6 +127,36 @@ class _Amount:
     text: str  # the number as values reads it, currency included
 
 
+# A title-case headline's verb before its figure ("Earthquake Kills 77", "Toll Nears 500"): not a
+# name with a number ("Section 427").
+_HEADLINE_VERBS = {
+    "kills",
+    "kill",
+    "killed",
+    "leaves",
+    "left",
+    "injures",
+    "injured",
+    "hits",
+    "hit",
+    "tops",
+    "nears",
+    "reaches",
+    "rises",
+    "climbs",
+    "passes",
+    "exceeds",
+    "surpasses",
+    "claims",
+    "jumps",
+    "soars",
+    "now",
+    "at",
+    "to",
+    "over",
+}
+
+
 def _skip(sentence: str, m: re.Match) -> bool:
     """Numbers that are not figures: times, dates, years, ordinals, names and model numbers."""
     s, e = m.start("num"), m.end("num")
@@ -168,6 +198,7 @@ def _skip(sentence: str, m: re.Match) -> bool:
         and name
         and name.group(1) not in _NAME_OK
         and name.group(1).lower() not in _WEEKDAYS_MONTHS
+        and not (name.group(1).lower() in _HEADLINE_VERBS and _headline(sentence))
         and not _PCT.match(after)
         and not re.match(r"\s*(?:\(|,\s*\d)", before[-2:])
     ):

@@ -96,6 +96,17 @@ class Lexicon:
             else "(?!)"
         )
         self.event_re = re.compile(rf"\b{words_re(list(self.events))}\b", re.I)
+        # Every country by any name the lexicon knows: the least specific place an event can have.
+        self.countries = frozenset(
+            (
+                *data.get("demonyms", {}).values(),
+                *data.get("country_names", {}).values(),
+                *data.get("country_names", {}),
+            )
+        )
+        # Verbs of an event happening, whose place is the event's ("sank off X", "struck near X").
+        verbs = data.get("happening_verbs", [])
+        self.happening = re.compile(rf"\b{words_re(verbs)}\b" if verbs else "(?!)", re.I)
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
         # Kinds one event goes by in different reports: kind -> the kinds it may be read as.
         self.related_events: dict[str, frozenset[str]] = {}
@@ -103,6 +114,7 @@ class Lexicon:
             for kind in group:
                 self.related_events[kind] = self.related_events.get(kind, frozenset()) | frozenset(group)
         self.person_events = frozenset(data.get("person_events", ()))
+        self.generic_events = frozenset(data.get("generic_events", ()))
         self.person_event_verbs = {
             kind: re.compile(rf"\b{words_re(vs)}\b", re.I)
             for kind, vs in data.get("person_event_verbs", {}).items()

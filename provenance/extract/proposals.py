@@ -572,6 +572,10 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
     return None
 
 
+# What a person's arrest or trial does not count, but the unrest around it does.
+_UNREST = ("death toll", "injured", "arrested", "hospitalised", "missing")
+
+
 class Reader:
     def __init__(
         self,
@@ -586,6 +590,7 @@ class Reader:
         self.sentences = sentences(text, navigation)
         self.event_ref = events.article_event(self.sentences, self._dateline())
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
+        self.unrest = self._unrest(list(known_events))
         # The claims of the last statement with a checkable core: what "the allegations" answers.
         self.last_claims: list[Proposal] = []
         self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
@@ -610,6 +615,31 @@ class Reader:
             name = f"{ref.name} ({self.today:%B %Y})"
             return name, self.aliases.get(names.fold_text(name)), f"event: new; {ref.name!r} names an earlier event"
         return ref.name, self.aliases.get(names.fold_text(ref.name)), None
+
+    def _unrest(self, known: list[events.LedgerEvent]) -> tuple[str, int | None] | None:
+        """An article about a person's arrest or trial that also reports protests, clashes or an
+        attack: the dead, the hurt and the people rounded up are that event's, not the arrest's."""
+        ref = self.event_ref
+        if ref is None or ref.kind not in self.lex.person_events:
+            return None
+        seen: Counter = Counter()
+        for s in self.sentences:
+            if s.role not in ("body", "headline"):
+                continue
+            for r, _, _ in events.in_sentence(s.text):
+                if r.kind not in self.lex.person_events and r.kind not in self.lex.generic_events:
+                    seen[(r.kind, r.place)] += 2 if r.place else 1
+        if not seen:
+            return None
+        kind, place = seen.most_common(1)[0][0]
+        other = events.EventRef(kind, place, None, (place,) if place else ())
+        days = (self.today, *self._named_days()) if self.today else ()
+        m = events.match(other, self.text, known, days)
+        if m is not None:
+            return m.name, m.entity_id
+        if other.name is None:
+            return None  # "the protests", and no such event in the ledger: left to the arrest
+        return other.name, self.aliases.get(names.fold_text(other.name))
 
     def _named_days(self) -> list[dt.date]:
         """The days the article names in full ("on June 2, 2023"): a look back names its event's day."""
@@ -650,6 +680,11 @@ class Reader:
             found = [*self.quantities(s), *self.dated(s), *self.attributions(s)]
             found = _carry_speaker(found)
             self._remember_speaker(found)
+            kinds = {r.kind for r, _, _ in events.in_sentence(s.text)} if self.unrest else set()
+            if self.unrest and not (kinds and kinds <= self.lex.person_events):  # "during the arrest of X"
+                for p in found:
+                    if p.kind == "quantity" and p.subject == self.event and p.question.name in _UNREST:
+                        p.subject, p.subject_id = self.unrest
             if s.role == "caption":
                 skipped["caption (kept, scored lower)"] += 1
             for p in found:

@@ -23,6 +23,16 @@ _CAPTION = re.compile(
     r"|(?:[—–]\s*|/\s*|\(\s*)(?:AP|AFP|Reuters|EPA|Getty(?:\s+Images)?|Xinhua|ANI|PTI|IRNA|WANA)\b\)?\s*$",
     re.I,
 )
+# A photo credit closing a paragraph or standing alone after it: "(AP Photo/X Y)", "(Photo by X/AFP
+# via Getty Images)", "Photo credit: Reuters", "Picture: X/AP".
+_CREDIT = re.compile(
+    r"(?:\(\s*(?:[A-Z]+\s+)?(?:photo|picture|image)s?\b[^()]*\)?"
+    r"|\b(?:photo\s+credit|photo|picture|image|credit)\s*:\s*[^.:]{1,80}\.?)\s*$",
+    re.I,
+)
+_CREDIT_ALONE = re.compile(
+    r"\s*(?:\(\s*(?:[A-Z]+\s+)?(?:photo|picture|image)s?\b|(?:photo|picture|image)\s+credits?\b)", re.I
+)
 # A capture's own metadata line ("date 2024-01-05 ..."), stripped before a paragraph is judged.
 _META = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+")
 # Site chrome and bylines: the page around the article, not the article.
@@ -73,6 +83,12 @@ def _role(par: str, prev: str | None, nxt: str | None, seen: set[str], last: boo
         # A "key points" box: each bullet is part of the article, unless it is a bare label.
         return "body" if words >= 5 else "navigation"
     if words <= 30 and _CAPTION.search(par):
+        return "caption"
+    if words <= 80 and (
+        _CREDIT.search(par)  # the caption and its credit in one paragraph
+        or (nxt is not None and len(nxt.split()) <= 10 and _CREDIT_ALONE.match(nxt))  # the credit just after
+        or (nxt is not None and fold_text(nxt).startswith(key) and _CREDIT.search(nxt))  # alt text, caption + credit
+    ):
         return "caption"
     if (
         last
