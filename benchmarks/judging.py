@@ -28,7 +28,9 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"  # --corpus DIR reads another copy
 LABEL_SECTIONS = ("must_flag", "must_not_flag")
-GROUPED = ("single_value", "denial", "decrease")  # provenance.detect.grouping.KINDS
+# Conflicts stored once per question and pair of answers (provenance.detect.grouping.KINDS), and
+# the accusation between two sides, stored once per pair of sides with every claim of each.
+GROUPED = ("single_value", "denial", "decrease", "accusation")
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.
 # "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
@@ -38,9 +40,11 @@ RUNNING = ("death toll", "injured", "missing", "arrested", "displaced", "evacuat
 # the quake was); the others change over time.
 CANONICAL = {
     **{name: {"type": "quantity", "running_count": True} for name in RUNNING},
-    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged", "passengers",
+    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged",
                                                 "crowd size", "seats won", "votes")},
-    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude")},
+    # How many were on board is fixed when the event happens, like its number of attackers.
+    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude",
+                                                                      "passengers")},
     "turnout": {"type": "share"}, "vote share": {"type": "share"},
     **{name: {"type": "entity"} for name in ("responsibility", "perpetrator nationality", "where planned")},
     "date of event": {"type": "date", "single_value": True},
@@ -141,7 +145,8 @@ def judge_event(event_dir: Path) -> dict:
     must_not = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_not_flag", [])]
     def inside(kind: str, m: frozenset, group: frozenset) -> bool:
         """A conflict lies in a labelled group: all its claims, or for a disagreement stored once
-        per question and pair of answers (detect/grouping.py) two of its claims, of both answers."""
+        per question and pair of answers (detect/grouping.py) or per pair of sides (an accusation)
+        two of its claims, of both answers."""
         if kind not in GROUPED or len(m) <= 2:
             return m <= group
         return len({answer(i) for i in m & group}) >= 2

@@ -315,6 +315,8 @@ def cannot_conflict(a: ClaimView, b: ClaimView) -> bool:
         return False
     if a.scope != b.scope and a.scope and b.scope:
         return False
+    if a.dimension != b.dimension:
+        return False  # one sum in two currencies may be a currency written wrong
     if a.running_count and (qa[0] == float("-inf") or qb[0] == float("-inf")):
         return False  # "as many as 143": a count reported by its ceiling can still fall later
     if qa[1] < qb[0] or qb[1] < qa[0]:
@@ -375,8 +377,24 @@ HEDGES = (
     "said to",
     "suggest",
     "feared",
+    "presumed",
     "early report",
 )
+
+# A figure of those feared or presumed dead counts the missing too: an estimate of the toll, which
+# a later count of bodies can fall short of without contradicting it.
+_PRESUMED_HEDGE = re.compile(r"\b(?:feared|presumed|believed|thought)\b")
+_PRESUMED_QUOTE = re.compile(
+    r"\b(?:feared|presumed|believed|thought)\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?"
+    r"(?:dead|drowned|killed|died|perished|lost)\b"
+)
+
+
+def presumed(c: ClaimView) -> bool:
+    """The figure counts those feared or presumed dead ("hundreds feared dead")."""
+    return bool(
+        _PRESUMED_HEDGE.search((c.hedge or "").casefold()) or _PRESUMED_QUOTE.search((c.quote or "").casefold())
+    )
 
 
 def is_hedged(hedge: str | None) -> bool:
@@ -481,7 +499,8 @@ def order(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:
 
 
 _ROSE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|jumped|increased|went up|has reached|reached)\s+"
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|increased|increases|went up|goes up|"
+    r"has reached|reached|reaches)\s+"
     r"(?:\w+\s+){0,3}?(?:to\s+)?(?:at least\s+|more than\s+|over\s+)?\d"
 )
 

@@ -5,7 +5,8 @@ questions (who is responsible, where a threat comes from) almost no pair is a co
 a value that is one point (a label, a date) are grouped by value and polarity; a pair is tried only
 when some detector could fire on it:
 
-- an assertion and a denial of the same value (denial; for dates, of overlapping values);
+- an assertion and a denial of the same value (denial; for dates, of overlapping values; for
+  entities, of one side named by itself or by a body of it);
 - two assertions of different values, when the question takes one value (single value) or one of
   the two is exclusive (exclusive);
 - anything with a figure (an interval) or another kind of value: every pair, as before (figures
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 from ..values import Label, Period
 from .base import ClaimView
+from .denial import side_key
 from .exclusive import is_exclusive
 
 
@@ -49,7 +51,12 @@ class Question:
         self.denies: dict = defaultdict(list)
         self.exclusive: list[int] = []  # indices of exclusive assertions
         self._exclusive: set[int] = set()
+        # Entities by the side they name: a denial of a side's body may answer a blame on the side.
+        self.sides = [side_key(v) for v in views]
+        self.by_side: dict = defaultdict(list)  # (polarity, side) -> indices
         for i, (v, k) in enumerate(zip(views, self.keys, strict=True)):
+            if self.sides[i] is not None:
+                self.by_side[(v.polarity, self.sides[i])].append(i)
             if k is None:
                 self.loose.append(i)
             elif v.polarity == "asserts":
@@ -67,6 +74,9 @@ class Question:
             return [j for j in range(len(self.views)) if j != i]
         a = self.views[i]
         out: list[int] = list(self.loose)
+        if self.sides[i] is not None:
+            other = "denies" if a.polarity == "asserts" else "asserts"
+            out += self.by_side.get((other, self.sides[i]), ())
         if a.polarity == "asserts":
             out += self.denies.get(k, ())
             if k[0] == "date":  # different dates can overlap: every denial may deny it
