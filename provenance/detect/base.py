@@ -36,6 +36,12 @@ class Context:
         self.superseded: set[int] = set()
         self.replaced: set[int] = set()  # ... and those it names: history, compared with nothing
         self._sources: dict[int, tuple[str | None, str | None]] = {}  # id -> (outlet, author)
+        # Claim -> the answers its passage offers as alternatives ("a candle or a cooking fire"),
+        # filled by pairs.Question for the questions it indexes.
+        self.offered: dict[int, frozenset[str]] = {}
+        # Claim -> the span of the figures its speaker gives in its article for the question ("some
+        # survivors said 750, others around 400"), when there are several: one uncertain account.
+        self.spread: dict[int, tuple[float, float]] = {}
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
         if self._entities is None:

@@ -40,6 +40,47 @@ def _point(v: ClaimView):
     return None
 
 
+def _alternatives(views: list[ClaimView]) -> None:
+    """Note on each claim the answers its speaker's passage offers together ("a candle or a cooking
+    fire could have caused it"): another claim naming any of them agrees with the passage."""
+    passages: dict[tuple, set[str]] = defaultdict(set)
+    for v in views:
+        if isinstance(v.value, Label) and v.quote and v.polarity == "asserts":
+            passages[(v.source_id, v.speaker_id, v.quote)].add(v.value.key)
+    for v in views:
+        if isinstance(v.value, Label) and v.quote and v.polarity == "asserts":
+            keys = passages[(v.source_id, v.speaker_id, v.quote)]
+            if len(keys) > 1:
+                v.ctx.offered[v.id] = frozenset(keys)
+
+
+def _finite(v: ClaimView) -> tuple[float, ...]:
+    """A figure's finite ends: "as many as 750" stands at 750, not at minus infinity."""
+    assert v.quick is not None
+    return tuple(x for x in v.quick[:2] if abs(x) != float("inf"))
+
+
+def _spreads(views: list[ClaimView]) -> None:
+    """Note on each figure of a speaker who gives several in one article (for a question that is
+    not a running count, whose figures are a timeline) the span they cover."""
+    accounts: dict[tuple, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if (
+            v.quick is not None
+            and v.value.type == "quantity"  # a share's bounds stop at 0 and 1: "more than 54%" spans half
+            and v.speaker_id is not None
+            and v.polarity == "asserts"
+            and not v.running_count
+        ):
+            accounts[(v.source_id, v.speaker_id, v.scope)].append(v)
+    for figures in accounts.values():
+        if len(figures) > 1:
+            ends = [e for f in figures for e in _finite(f)]
+            span = (min(ends), max(ends))
+            for f in figures:
+                f.ctx.spread[f.id] = span
+
+
 class Question:
     """One question's claims (in id order), indexed by value and polarity."""
 
@@ -51,6 +92,8 @@ class Question:
         self.denies: dict = defaultdict(list)
         self.exclusive: list[int] = []  # indices of exclusive assertions
         self._exclusive: set[int] = set()
+        _alternatives(views)
+        _spreads(views)
         # Entities by the side they name: a denial of a side's body may answer a blame on the side.
         self.sides = [side_key(v) for v in views]
         self.by_side: dict = defaultdict(list)  # (polarity, side) -> indices
