@@ -17,8 +17,9 @@ TUNED = {"christchurch-mosque-shootings-2019", "ecuador-earthquake-2016", "kerma
 # successive counts, forecasts, corrections, scope synonyms): recall 0.688, precision 0.673, 4 of 110;
 # session 6 (one article's rival figures, a part larger than its whole, a body's denial, a sum in two
 # currencies, fears against counts, one speaker's alternatives and spread of estimates, counts that
-# move read by two articles of a day): recall 0.854, precision 0.768, 1 of 110.
-MUSTNOT, RECALL, PRECISION = 1, 0.85, 0.76
+# move read by two articles of a day, two counts of a part among the same total): recall 0.875,
+# precision 0.772, 1 of 110.
+MUSTNOT, RECALL, PRECISION = 1, 0.87, 0.77
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")

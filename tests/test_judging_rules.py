@@ -186,3 +186,27 @@ def test_one_speakers_spread_of_estimates_is_one_account(ledger, tmp_path):
     assert add(ledger, "Police said 25 people died", "on board", "an estimated 750")["new_conflicts"] == []
     b = add(ledger, "Fans said the toll had exceeded 25", "on board", "dozens")
     assert kinds(ledger, b["new_conflicts"]) == ["numeric", "numeric"]  # dozens fits none of them
+
+
+def test_two_counts_of_a_part_among_the_same_total_are_rivals(ledger, tmp_path):
+    later = tmp_path / "next-day.txt"
+    later.write_text("Officials said 12 children were among the 30 dead.\n", encoding="utf-8")
+    ledger("sources", "add", str(later), "--published", "2024-05-05")
+    add(ledger, "The article says 30 people died", "death toll", "30")
+    add(ledger, "Police said 25 people died", "death toll", "7", "--scope", "children")
+    add(ledger, "among the 30 dead", "death toll", "30", source="2")
+    b = add(ledger, "12 children were among", "death toll", "12", "--scope", "children", source="2")
+    (c,) = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert c["kind"] == "numeric" and "among the same 30" in c["explanation"]
+    assert ledger.json("conflicts", "scan") == []  # a full scan finds the same, nothing more
+
+
+def test_a_part_that_grows_with_its_total_is_an_update(ledger, tmp_path):
+    later = tmp_path / "next-day.txt"
+    later.write_text("Officials said 12 children were among the 45 dead.\n", encoding="utf-8")
+    ledger("sources", "add", str(later), "--published", "2024-05-05")
+    add(ledger, "The article says 30 people died", "death toll", "30")
+    add(ledger, "Police said 25 people died", "death toll", "7", "--scope", "children")
+    add(ledger, "among the 45 dead", "death toll", "45", source="2")
+    assert add(ledger, "12 children were among", "death toll", "12", "--scope", "children", source="2")[
+        "new_conflicts"] == []

@@ -85,6 +85,17 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
     if known is not None:
         earlier, later = known
         assert later.quick is not None and earlier.quick is not None  # running counts are intervals
+        if (total := _same_total(a, b)) is not None and not a.value.overlaps(b.value):
+            return Finding(
+                "numeric",
+                (a.id, b.id),
+                f"{a.says()} gives {a.shown()} and {b.says()} gives {b.shown()} among the same "
+                f"{total} for {a.property} of {a.subject}: a part does not grow while its whole "
+                f"stands still; the figures cannot both hold{hedge_note(a, b)}",
+                severity("high", a, b),
+                NAME,
+                VERSION,
+            )
         if later.quick[1] >= _reached(earlier) or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
         if presumed(earlier) and not presumed(later):
@@ -120,6 +131,18 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
         NAME,
         VERSION,
     )
+
+
+def _same_total(a: ClaimView, b: ClaimView) -> str | None:
+    """The total both articles give beside two counts of one part of a running count ("seven
+    children among 74 dead", "12 children among the 74"), as written; None when they give none in
+    common. With its whole unchanged, the part cannot have changed either."""
+    if not a.scope or a.source_id == b.source_id:
+        return None
+    totals = a.ctx.totals
+    ta = totals.get((a.source_id, a.subject_id, a.property_id), {})
+    tb = totals.get((b.source_id, b.subject_id, b.property_id), {})
+    return next((text for bounds, text in ta.items() if bounds in tb), None)
 
 
 def _within_account(a: ClaimView, b: ClaimView) -> bool:

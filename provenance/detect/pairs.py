@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..values import Label, Period
+from ..values import Interval, Label, Period
 from .base import ClaimView
 from .denial import side_key
 from .exclusive import is_exclusive
@@ -52,6 +52,18 @@ def _alternatives(views: list[ClaimView]) -> None:
             keys = passages[(v.source_id, v.speaker_id, v.quote)]
             if len(keys) > 1:
                 v.ctx.offered[v.id] = frozenset(keys)
+
+
+def _totals(views: list[ClaimView]) -> None:
+    """For a running count, each article's exact unscoped figures (the whole beside its parts)."""
+    if not views or not views[0].running_count:
+        return
+    totals = views[0].ctx.totals
+    for v in views:
+        q = v.quick
+        exact = isinstance(v.stored, Interval) and not v.stored.approximate
+        if q is not None and exact and not v.scope and v.polarity == "asserts" and q[0] == q[1]:
+            totals.setdefault((v.source_id, v.subject_id, v.property_id), {})[q[:2]] = v.value_text
 
 
 def _finite(v: ClaimView) -> tuple[float, ...]:
@@ -94,6 +106,7 @@ class Question:
         self._exclusive: set[int] = set()
         _alternatives(views)
         _spreads(views)
+        _totals(views)
         # Entities by the side they name: a denial of a side's body may answer a blame on the side.
         self.sides = [side_key(v) for v in views]
         self.by_side: dict = defaultdict(list)  # (polarity, side) -> indices
