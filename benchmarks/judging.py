@@ -100,7 +100,7 @@ def judge_event(event_dir: Path) -> dict:
 
     from provenance import actions
     from provenance.ledger.db import open_db
-    from provenance.ledger.models import Claim, Conflict
+    from provenance.ledger.models import Claim, Conflict, Entity
     from provenance.values import Interval, from_json
 
     labels = tomllib.loads((event_dir / "labels.toml").read_text(encoding="utf-8"))
@@ -123,6 +123,7 @@ def judge_event(event_dir: Path) -> dict:
                         by_identity[key] = next(new)
                     ids[c["id"]] = by_identity[key]
                 claims = {c.id: c for c in session.scalars(select(Claim))}
+                up = dict(session.execute(select(Entity.id, Entity.side_id)).all())
                 conflicts = [(c.id, c.kind, frozenset(cl.id for cl in c.claims))
                              for c in session.scalars(select(Conflict).where(Conflict.status == "open"))]
         finally:
@@ -134,6 +135,14 @@ def judge_event(event_dir: Path) -> dict:
         # "One gunman" and "lone gunman" are one answer: figures compare without their units.
         shown = value.bounds() if isinstance(value, Interval) else c.value_json
         return (c.polarity, shown, (c.scope or "").casefold())
+
+    def side(cid: int) -> int | None:
+        """The side a claim's speaker ultimately speaks for (an accusation's two answers)."""
+        e, seen = claims[cid].speaker_id, set()
+        while e is not None and up.get(e) is not None and e not in seen:
+            seen.add(e)
+            e = up[e]
+        return e
 
     def disagreement(kind: str, members: frozenset) -> tuple:
         first = claims[min(members)]
@@ -149,6 +158,8 @@ def judge_event(event_dir: Path) -> dict:
         two of its claims, of both answers."""
         if kind not in GROUPED or len(m) <= 2:
             return m <= group
+        if kind == "accusation":  # its answers are the two sides blaming each other
+            return len({side(i) for i in m & group}) >= 2
         return len({answer(i) for i in m & group}) >= 2
 
     found = [g for ids_, g in must if any(inside(k, m, ids_) for _, k, m in conflicts)]
