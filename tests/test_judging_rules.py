@@ -160,24 +160,6 @@ def test_a_passages_alternatives_agree_with_a_claim_naming_either(ledger):
     assert add(ledger, "Residents blamed a heater", "cause", "candle", "--speaker", "Residents")["new_conflicts"] == []
 
 
-def _moving(cli, tmp_path):
-    cli("properties", "add", "in hospital", "--type", "quantity")
-    other = tmp_path / "evening.txt"
-    other.write_text("Officials said 61 people were in hospital.\n", encoding="utf-8")
-    cli("sources", "add", str(other), "--published", "2024-05-04")
-
-
-def test_a_count_that_moves_reported_by_two_articles_of_one_day_is_not_compared(ledger, tmp_path):
-    _moving(ledger, tmp_path)
-    add(ledger, "Police said 25 people died", "in hospital", "25")
-    assert add(ledger, "61 people were in hospital", "in hospital", "61", source="2")["new_conflicts"] == []
-    # dated by their text to one moment, they are compared
-    add(ledger, "Fans said the toll had exceeded 25", "in hospital", "30", "--as-of", "2024-05-04T10:00")
-    b = add(ledger, "61 people were in hospital", "in hospital", "62", "--as-of", "2024-05-04T10:00", source="2")
-    # against 30 of the same hour, and against its own article's 61 (one article, one moment)
-    assert kinds(ledger, b["new_conflicts"]) == ["numeric", "numeric"]
-
-
 def test_one_speakers_spread_of_estimates_is_one_account(ledger, tmp_path):
     ledger("properties", "add", "on board", "--type", "quantity", "--single-value")
     add(ledger, "Survivors blamed Ruritania", "on board", "as many as 750", "--speaker", "Survivors")

@@ -61,8 +61,6 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
         return None
     if not a.single_value and not same_moment(a, b):
         return None
-    if not a.single_value and a.value.type == "quantity" and not _at_known_hours(a, b):
-        return None
     if _within_account(a, b) or _within_account(b, a):
         return None
     if not a.single_value and successive(a, b):
@@ -151,13 +149,6 @@ def _within_account(a: ClaimView, b: ClaimView) -> bool:
     span = a.ctx.spread.get(a.id)
     assert b.quick is not None  # compared figures are intervals
     return span is not None and b.quick[0] <= span[1] and span[0] <= b.quick[1]
-
-
-def _at_known_hours(a: ClaimView, b: ClaimView) -> bool:
-    """Whether two figures of a count that moves (people in hospital, in shelters) stand for one
-    moment: dated by their text, or given by one article. Two reports of one day dated only by their
-    sources may be hours apart, and such a count rises and falls within hours."""
-    return (a.as_of_explicit and b.as_of_explicit) or a.source_id == b.source_id or a.as_of is None or b.as_of is None
 
 
 def _reached(c: ClaimView) -> float:
