@@ -28,7 +28,9 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"  # --corpus DIR reads another copy
 LABEL_SECTIONS = ("must_flag", "must_not_flag")
-GROUPED = ("single_value", "denial", "decrease")  # provenance.detect.grouping.KINDS
+# Conflicts stored once per question and pair of answers (provenance.detect.grouping.KINDS), and
+# the accusation between two sides, stored once per pair of sides with every claim of each.
+GROUPED = ("single_value", "denial", "decrease", "accusation")
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.
 # "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
@@ -38,9 +40,11 @@ RUNNING = ("death toll", "injured", "missing", "arrested", "displaced", "evacuat
 # the quake was); the others change over time.
 CANONICAL = {
     **{name: {"type": "quantity", "running_count": True} for name in RUNNING},
-    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged", "passengers",
+    **{name: {"type": "quantity"} for name in ("hospitalised", "buildings damaged",
                                                 "crowd size", "seats won", "votes")},
-    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude")},
+    # How many were on board is fixed when the event happens, like its number of attackers.
+    **{name: {"type": "quantity", "single_value": True} for name in ("number of attackers", "magnitude",
+                                                                      "passengers")},
     "turnout": {"type": "share"}, "vote share": {"type": "share"},
     **{name: {"type": "entity"} for name in ("responsibility", "perpetrator nationality", "where planned")},
     "date of event": {"type": "date", "single_value": True},
@@ -96,7 +100,7 @@ def judge_event(event_dir: Path) -> dict:
 
     from provenance import actions
     from provenance.ledger.db import open_db
-    from provenance.ledger.models import Claim, Conflict
+    from provenance.ledger.models import Claim, Conflict, Entity
     from provenance.values import Interval, from_json
 
     labels = tomllib.loads((event_dir / "labels.toml").read_text(encoding="utf-8"))
@@ -119,6 +123,7 @@ def judge_event(event_dir: Path) -> dict:
                         by_identity[key] = next(new)
                     ids[c["id"]] = by_identity[key]
                 claims = {c.id: c for c in session.scalars(select(Claim))}
+                up = dict(session.execute(select(Entity.id, Entity.side_id)).all())
                 conflicts = [(c.id, c.kind, frozenset(cl.id for cl in c.claims))
                              for c in session.scalars(select(Conflict).where(Conflict.status == "open"))]
         finally:
@@ -131,6 +136,14 @@ def judge_event(event_dir: Path) -> dict:
         shown = value.bounds() if isinstance(value, Interval) else c.value_json
         return (c.polarity, shown, (c.scope or "").casefold())
 
+    def side(cid: int) -> int | None:
+        """The side a claim's speaker ultimately speaks for (an accusation's two answers)."""
+        e, seen = claims[cid].speaker_id, set()
+        while e is not None and up.get(e) is not None and e not in seen:
+            seen.add(e)
+            e = up[e]
+        return e
+
     def disagreement(kind: str, members: frozenset) -> tuple:
         first = claims[min(members)]
         return (kind, first.subject_id, first.property_id, frozenset(answer(m) for m in members))
@@ -141,9 +154,12 @@ def judge_event(event_dir: Path) -> dict:
     must_not = [(frozenset(ids.get(i, -1) for i in g["claims"]), g) for g in labels.get("must_not_flag", [])]
     def inside(kind: str, m: frozenset, group: frozenset) -> bool:
         """A conflict lies in a labelled group: all its claims, or for a disagreement stored once
-        per question and pair of answers (detect/grouping.py) two of its claims, of both answers."""
+        per question and pair of answers (detect/grouping.py) or per pair of sides (an accusation)
+        two of its claims, of both answers."""
         if kind not in GROUPED or len(m) <= 2:
             return m <= group
+        if kind == "accusation":  # its answers are the two sides blaming each other
+            return len({side(i) for i in m & group}) >= 2
         return len({answer(i) for i in m & group}) >= 2
 
     found = [g for ids_, g in must if any(inside(k, m, ids_) for _, k, m in conflicts)]

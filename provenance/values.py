@@ -375,6 +375,13 @@ _VAGUE = {
     "tens of thousands": (20_000, 100_000, True, False),
     "hundreds of thousands": (200_000, 1_000_000, True, False),
     "millions": (2_000_000, 1_000_000_000, True, False),
+    "tens of millions": (20_000_000, 100_000_000, True, False),
+    "hundreds of millions": (200_000_000, 1_000_000_000, True, False),
+    "billions": (2_000_000_000, 1_000_000_000_000, True, False),
+    "tens of billions": (20_000_000_000, 100_000_000_000, True, False),
+    "hundreds of billions": (200_000_000_000, 1_000_000_000_000, True, False),
+    "a handful": (2, 6, True, True),
+    "a handful of": (2, 6, True, True),
 }
 _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 
@@ -472,7 +479,20 @@ CURRENCY_SIGNS = {
     "₩": "KRW",
     "₽": "RUB",
     "chf": "CHF",
-    **{c.lower(): c for c in "USD EUR GBP AUD CAD NZD JPY CNY INR PKR CHF HKD SGD RUB ZAR".split()},
+    "rp": "IDR",
+    "rp.": "IDR",
+    "ksh": "KES",
+    "tk": "BDT",
+    "₦": "NGN",
+    "₪": "ILS",
+    "₴": "UAH",
+    "₾": "GEL",
+    "₺": "TRY",
+    **{
+        c.lower(): c
+        for c in "USD EUR GBP AUD CAD NZD JPY CNY INR PKR LKR NPR BDT CHF HKD SGD RUB ZAR IDR KES NGN ILS UAH GEL TRY "
+        "BRL MXN KRW SAR AED EGP".split()
+    },
 }
 CURRENCY_WORDS = {
     "dollars": "USD",
@@ -500,10 +520,38 @@ CURRENCY_WORDS = {
     "riyals": "SAR",
     "dirhams": "AED",
     "lira": "TRY",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR",
+    "rand": "ZAR",
+    "rupiah": "IDR",
+    "lari": "GEL",
+    "naira": "NGN",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "south korean won": "KRW",
+    "taka": "BDT",
+    "kenyan shillings": "KES",
+    "egyptian pounds": "EGP",
+    "reais": "BRL",
+    "mexican pesos": "MXN",
     "cents": "USD cents",
     "cent": "USD cents",
     "pence": "GBP pence",
 }
+# What one unit of a currency is worth in US dollars, to an order of magnitude: enough to tell that
+# "Rs50 billion" and "$50 billion" cannot be one sum (they are about a hundred times apart at any
+# rate of the last decades), never to convert a figure. Currencies whose value collapsed within
+# a few years are left out: their amounts are compared with nothing.
+USD_PER_UNIT = {
+    "USD": 1, "EUR": 1.1, "GBP": 1.3, "CHF": 1.1, "AUD": 0.7, "CAD": 0.75, "NZD": 0.65, "SGD": 0.75,
+    "HKD": 0.13, "CNY": 0.14, "JPY": 0.008, "KRW": 0.0008, "INR": 0.013, "PKR": 0.005, "LKR": 0.004,
+    "NPR": 0.008, "BDT": 0.01, "IDR": 0.00007, "RUB": 0.013, "ZAR": 0.06, "SAR": 0.27, "AED": 0.27,
+    "BRL": 0.2, "MXN": 0.05, "KES": 0.008, "ILS": 0.27, "GEL": 0.37, "UAH": 0.03, "EGP": 0.03,
+}  # fmt: skip
 _SIGN_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_SIGNS), key=len, reverse=True))
 _CURRENCY_WORD_RE = "|".join(sorted((re.escape(k) for k in CURRENCY_WORDS), key=len, reverse=True))
 
@@ -669,7 +717,16 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]
         scale = NUMBER_WORDS[m.group(2)][1] if m.group(2) else 1  # "a few hundred", in hundreds
-        return Interval(a * scale, b * scale, ai, bi, False, _unit(m.group(3)), kind)
+        unit = _unit(m.group(3))
+        unit = CURRENCY_WORDS.get(unit, unit) if unit else None  # "billions of rupees": in rupees
+        return Interval(a * scale, b * scale, ai, bi, False, unit, kind)
+    # "half a million", "a quarter of a million people"
+    if m := _FRACTION_OF_SCALE.fullmatch(low):
+        n = _FRACTION_OF[m.group(1)] * NUMBER_WORDS[m.group(2)][1]
+        return Interval(n, n, True, True, False, _unit(m.group(3)), kind)
+    low = _SPACED_THOUSANDS.sub(lambda g: g.group(0).replace(" ", ""), low)  # "10 000": ten thousand
+    if m := _ODD.fullmatch(low):  # "1,500-odd": about 1,500
+        low = f"about {m.group(1)}{m.group(2) or ''}"
 
     # A running count: the figure so far, and more ("84 and counting", "84 and rising").
     counting = bool(m := _COUNTING.search(low))
@@ -700,6 +757,13 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     raise ValueError_(f"{text!r} is not a quantity (try '37', '4,000-6,000', 'more than 1,400', '$2.5bn')")
 
 
+_FRACTION_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75}
+_FRACTION_OF_SCALE = re.compile(
+    r"(half|a half|a quarter|a third|three quarters) (?:of )?an? (hundred|thousand|million|billion)(?: (.*))?"
+)
+# Thousands set apart by spaces, as much of the world writes them: "10 000", "1 250 000".
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]|\s\d)")
+_ODD = re.compile(r"(\d[\d,.]*)(?:-| )odd\b(.*)")
 _COUNTING = re.compile(r",? and (?:counting|rising|climbing|growing)$")
 _SO_FAR = re.compile(r",? (?:so far|to date|thus far|as of now|until now)$")
 _PLUS = re.compile(r"(.+?\d|.+?[a-z]) ?(?:-plus|\+| plus)")

@@ -14,8 +14,13 @@ TUNED = {"christchurch-mosque-shootings-2019", "ecuador-earthquake-2016", "kerma
          "odisha-train-collision-2023", "panzi-mystery-disease-2024"}
 # The whole split's figures when all six session-5 events were in: recall 0.646, precision 0.468,
 # 13 of 110 must-not groups flagged, one value unreadable; after issue 12's rules (rounding,
-# successive counts, forecasts, corrections, scope synonyms): recall 0.688, precision 0.673, 4 of 110.
-MUSTNOT, RECALL, PRECISION = 4, 0.68, 0.67
+# successive counts, forecasts, corrections, scope synonyms): recall 0.688, precision 0.673, 4 of 110;
+# session 6 (one article's rival figures, a part larger than its whole, a body's denial, a sum in two
+# currencies, fears against counts, one speaker's alternatives and spread of estimates, two counts
+# of a part among the same total): 11 events, recall 0.875. With session 6's four new events
+# (measured before any tuning on them: recall 7/7, precision 7/9, one must-not group hit through the
+# benchmark's reading of accusations, since fixed): 15 events, recall 0.891, precision 0.750, 1 of 153.
+MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.75
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")
@@ -36,5 +41,5 @@ def test_judging_figures_on_dev():
     # ...and on the whole split: floors as measured when session 5's dev events (flood, crush,
     # shipwreck, election, arrest, fire) arrived. Raise them as the judge improves.
     assert total["must_not_flagged"] <= MUSTNOT
-    assert total["unreadable"] <= 1  # 'billions of rupees', which the value parser does not read
+    assert total["unreadable"] == 0  # 'billions of rupees' is read since session 6
     assert total["recall"] >= RECALL and total["precision"] >= PRECISION

@@ -320,6 +320,14 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
                 continue
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
                 findings.append(grouper.group(f, a, b))
+    # A new total of a running count may set two counts of one of its parts against each other
+    # (numeric._same_total): those pairs are compared again.
+    for q in {(v.subject_id, v.property_id) for v in new if v.running_count and not v.scope}:
+        parts = [v for v in by_question.get(q, []) if v.scope]
+        for i, a in enumerate(parts):
+            for b in parts[i + 1 :]:
+                if a.scope == b.scope and not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
+                    findings.append(grouper.group(f, a, b))
     all_rules = [r for rs in rules.values() for r in rs]
     new_props: dict[int, set[int]] = defaultdict(set)
     for v in new:
@@ -469,6 +477,7 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
         revised, replaced = superseded_both(question)
         ctx.superseded |= revised
         ctx.replaced |= replaced
+        Question(question)  # what the question's other claims tell its pairs: each article's totals
     rules: dict[int | None, Rule] = {r.id: r for r in session.scalars(select(Rule))}
     out: dict[int, Finding | None] = {}
     for c in conflicts:

@@ -36,6 +36,15 @@ class Context:
         self.superseded: set[int] = set()
         self.replaced: set[int] = set()  # ... and those it names: history, compared with nothing
         self._sources: dict[int, tuple[str | None, str | None]] = {}  # id -> (outlet, author)
+        # Claim -> the answers its passage offers as alternatives ("a candle or a cooking fire"),
+        # filled by pairs.Question for the questions it indexes.
+        self.offered: dict[int, frozenset[str]] = {}
+        # Claim -> the span of the figures its speaker gives in its article for the question ("some
+        # survivors said 750, others around 400"), when there are several: one uncertain account.
+        self.spread: dict[int, tuple[float, float]] = {}
+        # An article's exact unscoped figures it gives for the running count being compared
+        # (bounds -> as written), filled by pairs.Question: the whole beside a part's count.
+        self.totals: dict[tuple[int, int, int], dict[tuple, str]] = {}  # (source, subject, property)
 
     def entities(self) -> dict[int, tuple[str, int | None]]:
         if self._entities is None:
@@ -322,6 +331,8 @@ def cannot_conflict(a: ClaimView, b: ClaimView) -> bool:
         return False
     if a.scope != b.scope and a.scope and b.scope:
         return False
+    if a.dimension != b.dimension:
+        return False  # one sum in two currencies may be a currency written wrong
     if a.running_count and (qa[0] == float("-inf") or qb[0] == float("-inf")):
         return False  # "as many as 143": a count reported by its ceiling can still fall later
     if qa[1] < qb[0] or qb[1] < qa[0]:
@@ -382,8 +393,24 @@ HEDGES = (
     "said to",
     "suggest",
     "feared",
+    "presumed",
     "early report",
 )
+
+# A figure of those feared or presumed dead counts the missing too: an estimate of the toll, which
+# a later count of bodies can fall short of without contradicting it.
+_PRESUMED_HEDGE = re.compile(r"\b(?:feared|presumed|believed|thought)\b")
+_PRESUMED_QUOTE = re.compile(
+    r"\b(?:feared|presumed|believed|thought)\s+(?:to\s+(?:be|have)\s+)?(?:been\s+)?"
+    r"(?:dead|drowned|killed|died|perished|lost)\b"
+)
+
+
+def presumed(c: ClaimView) -> bool:
+    """The figure counts those feared or presumed dead ("hundreds feared dead")."""
+    return bool(
+        _PRESUMED_HEDGE.search((c.hedge or "").casefold()) or _PRESUMED_QUOTE.search((c.quote or "").casefold())
+    )
 
 
 def is_hedged(hedge: str | None) -> bool:
@@ -500,7 +527,8 @@ def order(a: ClaimView, b: ClaimView) -> tuple[ClaimView, ClaimView] | None:
 
 
 _ROSE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|jumped|increased|went up|has reached|reached)\s+"
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|increased|increases|went up|goes up|"
+    r"has reached|reached|reaches)\s+"
     r"(?:\w+\s+){0,3}?(?:to\s+)?(?:at least\s+|more than\s+|over\s+)?\d"
 )
 

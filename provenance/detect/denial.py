@@ -1,16 +1,36 @@
-"""denial: one speaker asserts what another denies."""
+"""denial: one speaker asserts what another denies.
+
+A side and one of its bodies are one answer here: "the coast guard was not to blame", said by
+the coast guard, answers survivors who blame the country it belongs to, and a country's denial
+answers those who blame its army (base.Context.side_named).
+"""
 
 from __future__ import annotations
 
+from ..values import Label
 from .base import ClaimView, Finding, same_question
 
 NAME, VERSION = "denial", "1"
 
 
+def side_key(v: ClaimView) -> str | None:
+    """The side an entity value names (a body folded to its side), or None for other values."""
+    if v.value_type != "entity" or not isinstance(v.value, Label):
+        return None
+    return v.ctx.side_named(v.label.key)
+
+
+def same_side(a: ClaimView, b: ClaimView) -> bool:
+    """One value names a side and the other that side or one of its bodies (two bodies of one
+    side are two answers: the army's denial does not answer a blame on the ministry)."""
+    ka = side_key(a)
+    return ka is not None and ka == side_key(b) and ka in (a.label.key, b.label.key)
+
+
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if not same_question(a, b) or {a.polarity, b.polarity} != {"asserts", "denies"}:
         return None
-    if a.value.type != b.value.type or not a.value.overlaps(b.value):
+    if a.value.type != b.value.type or not (a.value.overlaps(b.value) or same_side(a, b)):
         return None
     yes, no = (a, b) if a.polarity == "asserts" else (b, a)
     return Finding(

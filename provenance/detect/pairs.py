@@ -5,7 +5,8 @@ questions (who is responsible, where a threat comes from) almost no pair is a co
 a value that is one point (a label, a date) are grouped by value and polarity; a pair is tried only
 when some detector could fire on it:
 
-- an assertion and a denial of the same value (denial; for dates, of overlapping values);
+- an assertion and a denial of the same value (denial; for dates, of overlapping values; for
+  entities, of one side named by itself or by a body of it);
 - two assertions of different values, when the question takes one value (single value) or one of
   the two is exclusive (exclusive);
 - anything with a figure (an interval) or another kind of value: every pair, as before (figures
@@ -24,8 +25,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..values import Label, Period
+from ..values import Interval, Label, Period
 from .base import ClaimView
+from .denial import side_key
 from .exclusive import is_exclusive
 
 
@@ -39,6 +41,59 @@ def _point(v: ClaimView):
     return None
 
 
+def _alternatives(views: list[ClaimView]) -> None:
+    """Note on each claim the answers its speaker's passage offers together ("a candle or a cooking
+    fire could have caused it"): another claim naming any of them agrees with the passage."""
+    passages: dict[tuple, set[str]] = defaultdict(set)
+    for v in views:
+        if isinstance(v.value, Label) and v.quote and v.polarity == "asserts":
+            passages[(v.source_id, v.speaker_id, v.quote)].add(v.value.key)
+    for v in views:
+        if isinstance(v.value, Label) and v.quote and v.polarity == "asserts":
+            keys = passages[(v.source_id, v.speaker_id, v.quote)]
+            if len(keys) > 1:
+                v.ctx.offered[v.id] = frozenset(keys)
+
+
+def _totals(views: list[ClaimView]) -> None:
+    """For a running count, each article's exact unscoped figures (the whole beside its parts)."""
+    if not views or not views[0].running_count:
+        return
+    totals = views[0].ctx.totals
+    for v in views:
+        q = v.quick
+        exact = isinstance(v.stored, Interval) and not v.stored.approximate
+        if q is not None and exact and not v.scope and v.polarity == "asserts" and q[0] == q[1]:
+            totals.setdefault((v.source_id, v.subject_id, v.property_id), {})[q[:2]] = v.value_text
+
+
+def _finite(v: ClaimView) -> tuple[float, ...]:
+    """A figure's finite ends: "as many as 750" stands at 750, not at minus infinity."""
+    assert v.quick is not None
+    return tuple(x for x in v.quick[:2] if abs(x) != float("inf"))
+
+
+def _spreads(views: list[ClaimView]) -> None:
+    """Note on each figure of a speaker who gives several in one article (for a question that is
+    not a running count, whose figures are a timeline) the span they cover."""
+    accounts: dict[tuple, list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if (
+            v.quick is not None
+            and v.value.type == "quantity"  # a share's bounds stop at 0 and 1: "more than 54%" spans half
+            and v.speaker_id is not None
+            and v.polarity == "asserts"
+            and not v.running_count
+        ):
+            accounts[(v.source_id, v.speaker_id, v.scope)].append(v)
+    for figures in accounts.values():
+        if len(figures) > 1:
+            ends = [e for f in figures for e in _finite(f)]
+            span = (min(ends), max(ends))
+            for f in figures:
+                f.ctx.spread[f.id] = span
+
+
 class Question:
     """One question's claims (in id order), indexed by value and polarity."""
 
@@ -50,7 +105,15 @@ class Question:
         self.denies: dict = defaultdict(list)
         self.exclusive: list[int] = []  # indices of exclusive assertions
         self._exclusive: set[int] = set()
+        _alternatives(views)
+        _spreads(views)
+        _totals(views)
+        # Entities by the side they name: a denial of a side's body may answer a blame on the side.
+        self.sides = [side_key(v) for v in views]
+        self.by_side: dict = defaultdict(list)  # (polarity, side) -> indices
         for i, (v, k) in enumerate(zip(views, self.keys, strict=True)):
+            if self.sides[i] is not None:
+                self.by_side[(v.polarity, self.sides[i])].append(i)
             if k is None:
                 self.loose.append(i)
             elif v.polarity == "asserts":
@@ -68,6 +131,9 @@ class Question:
             return [j for j in range(len(self.views)) if j != i]
         a = self.views[i]
         out: list[int] = list(self.loose)
+        if self.sides[i] is not None:
+            other = "denies" if a.polarity == "asserts" else "asserts"
+            out += self.by_side.get((other, self.sides[i]), ())
         if a.polarity == "asserts":
             out += self.denies.get(k, ())
             if k[0] == "date":  # different dates can overlap: every denial may deny it
