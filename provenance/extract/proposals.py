@@ -443,7 +443,8 @@ _OVERALL = re.compile(
 # "was expected to receive 35%", "according to pre-election polls": a forecast, not a count.
 _FORECAST = re.compile(
     r"\b(?:(?:expected|projected|forecast|predicted|tipped)\s+to\s+(?:receive|win|get|take|secure|gain|garner|reach)"
-    r"|(?:pre-election|opinion)\s+poll\w*)\b",
+    r"|(?:pre-election|opinion)\s+poll\w*"
+    r"|(?:expect\w*|projected|predicted|forecasts?)\s+[^.;]{0,40}?\bto\s+(?:kill|claim|cause|leave))\b",
     re.I,
 )
 _ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
@@ -750,7 +751,7 @@ class Reader:
         if self._background_year(before, after):
             return None  # "since 2014, when 304 people died": an earlier incident, left out
         who = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(\w+)", after)
-        if who and lex.speaker_nouns.fullmatch(who.group(1)):
+        if who and who.group(1) not in ("who", "whom") and lex.speaker_nouns.fullmatch(who.group(1)):
             return None  # "two U.S. officials said": who speaks, not what is counted
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
@@ -775,6 +776,10 @@ class Reader:
             return self._share(s, f, ms)
         value = f.text
         kind = "quantity"
+        if f.low == f.high and re.search(
+            r"\b(?:exceeded|exceeds|exceeding|surpassed|surpasses|topped|tops|passed|crossed|past)\s*$", before, re.I
+        ):
+            value = f"more than {value}"  # "the toll has exceeded 125": a lower bound
         if not _parses(value, kind):
             return None
         clause = text[max(0, f.start - 60) : f.end + 60]
@@ -791,6 +796,13 @@ class Reader:
             return None
         if _INCREMENT.match(after):
             return None  # "three more people have succumbed": an increase of the toll, not a total
+        if (
+            re.match(r"\s+more\b(?!\s+than)", after)
+            and previous is not None
+            and count is not None
+            and previous.question == count
+        ):
+            return None  # "police arrested 12 people and detained dozens more": added to the count just read
         scope: str | None
         if where is not None and (count is None or count == previous.question):
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
@@ -863,7 +875,11 @@ class Reader:
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
         as_of = self._as_of(s, f.start)
-        if question.running and self._long_before(as_of):
+        if question.running and self._earlier_incident(before):
+            # "...comes six weeks after a gas explosion killed one person": another incident's figure
+            note = "; ".join(n for n in (note, "an earlier incident named as background?") if n)
+            base *= 0.5
+        elif question.running and self._long_before(as_of):
             # Left to a person: an earlier incident's figure is no rival to this event's count.
             note = "; ".join(n for n in (note, f"dated {as_of}, long before the article: background?") if n)
             base *= 0.5
@@ -907,6 +923,24 @@ class Reader:
             if noun.lower() == "victims" and c.question.name == "death toll":
                 return c.question, what
         return None
+
+    def _earlier_incident(self, before: str) -> bool:
+        """The figure's clause is about another incident named as background: "the fire comes six
+        weeks after a gas explosion ..., killing one", "a similar crush last year killed 12" (an
+        incident of the article's own kind only when "similar", "previous" or the like says so)."""
+        m = re.search(
+            rf"\b(?:(?P<gap>weeks?|months?|years?)\s+(?:after|before)\s+(?:a|an|another)|(?:a|an|the)\s+(?:similar|previous|"
+            rf"earlier|separate)|(?:recalls?|recalled|echoes|echoed)\s+(?:a|an|the))\s+(?:[\w’'-]+\s+){{0,3}}?"
+            rf"(?P<kind>{self.lex.event_re.pattern})[^.;]{{0,120}}$",
+            before,
+            re.I,
+        )
+        if m is None:
+            return False
+        if m.group("gap") and self.event_ref is not None:
+            kind = self.lex.events.get(re.sub(r"\s+", " ", m.group("kind").lower()))
+            return kind != self.event_ref.kind
+        return True
 
     def _background_year(self, before: str, after: str) -> bool:
         """A figure of an incident dated in an earlier year than the article's: "in 2014, when
@@ -954,26 +988,40 @@ class Reader:
             re.I,
         ):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
+        after = self._without_asides(after)
         stop = self._AFTER_STOP.search(after)
         ahead = after[: stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
         # "two Canadians" is a scoped count; "two Christchurch mosques" counts mosques.
-        people = lex.people.match(ahead) or re.match(
-            r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead
+        people = (
+            lex.people.match(ahead)
+            or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead)
+            or re.match(rf"(?:[A-Z][\w’'-]*|[a-z]+)\s+(?:{lex.people.pattern})", ahead)  # "PTI workers", "local youths"
         )
         counted = people.group() if people else ""
         if people and not re.search(r"\b(?:of|by|at|aged)\s*$", before):
             tail = self._verb_after_people(after.lstrip()[people.end() :])
             if tail:
                 ahead = ahead[: people.end()] + " " + tail
+        if people and re.search(r"\b(?:carrying|carried|ferrying|transporting)\s*$", before, re.I):
+            # "a boat carrying 750 migrants", "a bus carrying dozens of pilgrims": those on board
+            aboard = next((c for c in lex.counts if c.question.name == "passengers"), None)
+            if aboard is not None:
+                return aboard.question, "", 0.85  # all on board, whoever they were
         verb = self._cue_just_before(before)
         if verb is not None:  # "killed 27 people in hospitals": the verb before governs
             return verb.question, counted, 0.9
         best = None
+        things = not people and self._counts_things(ahead)
         for c in lex.counts:
             if people and not c.people:
                 continue  # "5,000 people might need housing because of destroyed homes"
+            if things and c.people:
+                continue  # "5,000 vehicles trapped", "two Christchurch mosques": not people
             hit = c.words.match(ahead) if c.words else None
+            if hit and self._cue_of_another(c, ahead[hit.end() :]):
+                counted = counted or hit.group()
+                hit = None  # "two spectators died", "three attackers were killed": what happened to them
             if hit:
                 # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
                 return c.question, "" if c.question.running else hit.group().lower(), 0.9
@@ -986,6 +1034,8 @@ class Reader:
                 best = (cue.start(), c)
         if best is not None:
             return best[1].question, counted, 0.9
+        if things:
+            return None, None, 0
         first = re.match(r"\s*([a-z][\w’'-]*)", ahead)
         if first and not people and first.group(1) not in _FUNCTION_WORDS:
             return None, None, 0  # "21 coaches", "five foreign engineers": not a count of ours
@@ -1026,8 +1076,10 @@ class Reader:
             return best[1].question, counted, 0.85
         if _EARLIER_BEFORE.search(before) and self.last_count is not None:
             return self.last_count, counted, 0.8  # "the earlier tally of 95": the count just read
-        if self.lex.count_links.search(before[-40:]) or (
-            re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5])
+        if (
+            self.lex.count_links.search(before[-40:])
+            or (re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5]))
+            or self._COPULA_COUNT.search(before)
         ):
             # "the death toll from the earthquake has risen to 413": the count named earlier in
             # the sentence, before the update verb.
@@ -1038,6 +1090,85 @@ class Reader:
             if best is not None:
                 return best[1].question, counted, 0.85
         return None, None, 0
+
+    # "the death toll of one of the deadliest disasters was 153", "the number of people killed is
+    # 125": a count named earlier in the sentence, then a plain copula.
+    _COPULA_COUNT = re.compile(
+        r"\b(?:toll|tally|number|count|total)\b[^.;:()“”\"]{0,80}?\s(?:is|was|now\s+is|now\s+stands\s+at|"
+        r"had\s+reached|has\s+reached|reached|had\s+risen\s+to|has\s+risen\s+to)\s+(?:\w+\s+)?$",
+        re.I,
+    )
+    # "132 people, including dozens of children, died": an aside between the count and its verb.
+    _ASIDE = re.compile(
+        r"(\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
+        r"some\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.:()]{1,80},"
+    )
+
+    def _without_asides(self, after: str) -> str:
+        """The words after a figure with an aside and a list of who else was counted taken out:
+        "132 people, including dozens of children, died", "67 adults and seven children have been
+        declared dead", "7,000 workers, leaders and women were jailed" (each counted noun kept once)."""
+        m = self._ASIDE.match(after)
+        if m and (m.group(1) is None or self.lex.people.search(m.group(1))):
+            after = (m.group(1) or "") + after[m.end() :]
+        people = self.lex.people.pattern
+        num = r"(?:\d[\d,.]*|(?:an?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundreds|dozens))"
+        m = re.match(
+            rf"(\s+(?:[A-Z][\w’'-]*\s+|[a-z]+\s+)?(?:{people}))((?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{num}\s+)?"
+            rf"(?:(?:our|their|its|other|[A-Z][\w’'-]*)\s+)?(?:{people}|leadership|leaders))+(?=\s+(?:were|are|was|have|has|had|[a-z]+ed)\b)",
+            after,
+            re.I,
+        )
+        if m:
+            after = m.group(1) + after[m.end() :]
+        return after
+
+    _NOT_THINGS = {
+        "was",
+        "has",
+        "this",
+        "its",
+        "is",
+        "as",
+        "us",
+        "yes",
+        "thus",
+        "plus",
+        "across",
+        "towards",
+        "always",
+        "perhaps",
+        "hundreds",
+        "thousands",
+        "millions",
+        "dozens",
+        "tens",
+        "lakhs",
+        "crores",
+        "scores",
+        "others",
+        "less",
+        "unless",
+        "whereas",
+        "besides",
+    }
+
+    def _counts_things(self, ahead: str) -> bool:
+        """The figure counts a plural noun that is no one ("vehicles", "mosques") and no count's own word."""
+        m = re.match(r"(?:[A-Z][\w’'-]*\s+){0,2}([a-z][\w’'-]*[a-z]s)\b", ahead)
+        if m is None:
+            return False
+        noun = m.group(1)
+        if noun in self._NOT_THINGS or noun in _FUNCTION_WORDS or self.lex.people.fullmatch(noun):
+            return False
+        return not any(
+            (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)) for c in self.lex.counts
+        )
+
+    def _cue_of_another(self, count, rest: str) -> bool:
+        """A cue of another count in the words after a count's own noun ("spectators died")."""
+        rest = " ".join(rest.split()[:5])
+        return any(c is not count and c.cues and c.cues.search(rest) for c in self.lex.counts)
 
     def _cue_just_before(self, before: str):
         """A count's verb right before the figure ("killed 27", "killing at least 40")."""
@@ -1107,7 +1238,7 @@ class Reader:
         )
 
     _TURNOUT_BEFORE = re.compile(
-        r"\bturnout\s+(?:[\w’'-]+\s+){0,5}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$",
+        r"\bturnout\s+(?:[\w’'.-]+\s+){0,5}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$",
         re.I,
     )
     _TURNOUT_AFTER = re.compile(
@@ -1117,9 +1248,22 @@ class Reader:
     )
     _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b|\s+vote\s+share\b", re.I)
     _SEATS = re.compile(
-        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?seats\b|\s+out\s+of\s+(?P<total2>[\d,]+)\s+seats\b",
+        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?(?:seats|mandates)\b"
+        r"|\s+out\s+of\s+(?P<total2>[\d,]+)\s+(?:seats|mandates)\b",
         re.I,
     )
+
+    _WINNER = re.compile(
+        r"(?:’s|'s)?\s+(?:party\s+|coalition\s+|bloc\s+)?(?:has\s+|had\s+|have\s+)?(?:won|wins|took|secured|received|got|scored|"
+        r"gained|garnered|obtained|polled|claimed)\b",
+        re.I,
+    )
+    _LIST_ENTRY = re.compile(r"\s*(?:[-•*–]\s*)?(?P<who>[A-Z][^:\n;,.]{1,60}?)\s*(?:\([^)]*\))?\s*[:–—-]\s*$")
+
+    def _election_context(self, sentence: str) -> bool:
+        return (self.event_ref is not None and self.event_ref.kind == "election") or bool(
+            re.search(r"\b(?:vote|votes|voters|election|ballots?|polls)\b", sentence, re.I)
+        )
 
     def _won_share(self, sentence: str, before: str, after: str) -> bool:
         """ "the opposition candidate won 67 percent" in an election report: a share of the vote."""
@@ -1129,7 +1273,11 @@ class Reader:
         return bool(
             election
             and re.search(
-                r"\b(?:won|wins|win|winning|took|secured|garnered|received|got|obtained|polled)\s+$", before, re.I
+                r"\b(?:won|wins|win|winning|took|taking|secured|securing|garnered|garnering|received|receiving|got|getting|"
+                r"obtained|polled|scored|gained|gaining|had|amounted\s+to|totals|totalled|totaled|victory\s+with|"
+                r"majority\s+of|share\s+of\s+\w+)\s+(?:(?:only|just|a\s+mere|some|totally)\s+)?$",
+                before,
+                re.I,
             )
             and not re.match(r"\s+of\b", after)
         )
@@ -1148,17 +1296,38 @@ class Reader:
             or self._won_share(s.text, before, after)
         ):
             question = Question("vote share", ("share of the vote", "share of votes"), "share")
+        elif f.share and (lead := self._LIST_ENTRY.match(before)) and self._election_context(s.text):
+            # "- Strong Georgia (four parties): 9%", "Party X - 10.17% and 16 mandates": a results list
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+            named = [m for m in ms if m.start < lead.end("who")]
+            subject = (named[0].text, named[0].entity_id) if named else (lead.group("who").strip(), None)
         elif not f.share and (m := self._SEATS.match(after)) and not re.search(r"\bof\s+(?:the\s+)?$", before):
             total = m.group("total") or m.group("total2")
             question = lex.get("seats won") or Question("seats won", ("seats",), "quantity")
             note = f"out of {total} seats" if total else None
+        elif f.share and (
+            re.match(r"\s+(?:case\s+)?(?:fatality|mortality|death)\s+rate\b", after, re.I)
+            or re.search(
+                r"\b(?:fatality|mortality|death)\s+rate\s+(?:of|was|is|at|stood\s+at)\s+(?:\w+\s+)?$", before, re.I
+            )
+        ):
+            question = Question("case fatality rate", ("fatality rate", "mortality rate"), "share")
+            subject = self._event_subject(s)
+        elif not f.share and re.match(
+            r"\s+(?:people|voters|citizens)\s+(?:have\s+|had\s+)?(?:voted|cast\s+(?:their\s+)?ballots)\b", after
+        ):
+            question = lex.get("votes") or Question("votes", (), "quantity")
+            subject = self._event_subject(s)  # "over 2.1 million people voted": votes cast in the election
         elif not f.share and re.match(r"\s+votes\b", after) and not re.search(r"\bof\s+(?:the\s+)?$", before):
             question = lex.get("votes") or Question("votes", (), "quantity")
         if question is None or not _parses(f.text, question.value_type):
             return None
         if subject is None:
             clause = max(before.rfind(","), before.rfind(";"))  # the party or candidate of this clause
-            who = _subject_near([m for m in ms if clause < m.start < f.start], f.start)
+            pool = [m for m in ms if clause < m.start < f.start]
+            # "X won the election in Y with 52%": the one who won, not the place named after it
+            winner = [m for m in pool if self._WINNER.match(s.text[m.end : f.start])]
+            who = winner[-1] if winner else _subject_near(pool, f.start)
             subject = (who.text, who.entity_id) if who else (None, None)
         return Proposal(
             "quantity",
