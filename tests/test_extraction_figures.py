@@ -134,3 +134,33 @@ def test_headline_verbs_relative_clauses_and_those_carried_aboard():
     got = _figures("A ferry carrying an estimated 420 pilgrims capsized in the river.")
     assert got["an estimated 420"] == ("passengers", None)
     assert _figures("A truck carrying 20 tonnes of flour overturned.") == {}
+
+
+def test_an_update_keeps_its_speaker_and_its_own_day_not_the_earlier_figures():
+    ps = {
+        p.value: p
+        for p in read(
+            "The death toll from the floods has risen to 214, up from 158 on Thursday, the regional "
+            "government said on Friday.",
+            {},
+            dt.date(2025, 3, 9),
+        ).proposals
+        if p.kind == "quantity"
+    }
+    assert ps["214"].as_of == "2025-03-07" and ps["158"].as_of == "2025-03-06"
+    assert ps["214"].speaker == ps["158"].speaker == "regional government"
+    assert "update (earlier: 158)" in ps["214"].note and ps["158"].earlier
+    ps = [p for p in read("At least 62 people have died so far, and counting.", {}, None).proposals]
+    assert "running-count update" in (ps[0].note or "")
+
+
+def test_shares_for_a_candidate_in_brackets_and_of_votes_counted():
+    text = (
+        "The council declared Ramon Vargas the winner of the presidential election with 51.2% of the vote, "
+        "against 44.2% for opposition candidate Luis Mora. With 80% of the votes counted, Vargas had "
+        "5,150,092 votes (51.2%), the council said."
+    )
+    got = {(p.value, p.question.name, p.subject) for p in read(text, {}, dt.date(2025, 3, 9)).proposals}
+    assert ("44.2%", "vote share", "Luis Mora") in got
+    assert ("51.2%", "vote share", "Vargas") in got and ("5,150,092", "votes", "Vargas") in got
+    assert not any(v == "80%" and q == "vote share" for v, q, _ in got)  # how much was counted, no one's share

@@ -608,8 +608,14 @@ class Reader:
         m = self.lex.hedges.search(s.text)
         return m.group().lower() if m and m.group().lower() != "according to" else None
 
-    def _as_of(self, s: Sentence, near: int) -> str | None:
-        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end) and not self._not_as_of(s.text, d)]
+    def _as_of(self, s: Sentence, near: int, skip: tuple[int, int] | None = None) -> str | None:
+        ds = [
+            d
+            for d in dates(s.text, self.today)
+            if not (d.start <= near < d.end)
+            and not self._not_as_of(s.text, d)
+            and not (skip and skip[0] <= d.start < skip[1])
+        ]
         if not ds:
             return None
         return min(ds, key=lambda d: abs(d.start - near)).text
@@ -848,6 +854,7 @@ class Reader:
         update = (
             self.lex.updates.search(before[-60:])
             or self.lex.updates_after.match(after)
+            or self.lex.updates_after.search(re.split(r"[.;]", after, maxsplit=1)[0])
             or self.lex.updates_after.search(f.text)
             or re.search(
                 r"\b(?:revis\w*|correct\w*|updat\w*|lowered|raised)\b[^.;]{0,40}\bto\s+(?:\w+\s+)?$", before, re.I
@@ -874,7 +881,12 @@ class Reader:
             earlier_value = next(g for g in change.groups() if g) if change else None
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
-        as_of = self._as_of(s, f.start)
+        skip = None
+        if (later := _EARLIER_AFTER.match(after)) and earlier_value:
+            # "214, up from 158 on Thursday": that day is the earlier figure's, not this one's
+            on = re.match(r"\s*(?:on|by|as\s+of)?\s*[^,;.]{0,30}", after[later.end() :])
+            skip = (f.end + later.end(), f.end + later.end() + (on.end() if on else 0))
+        as_of = self._as_of(s, f.start, skip)
         if question.running and self._earlier_incident(before):
             # "...comes six weeks after a gas explosion killed one person": another incident's figure
             note = "; ".join(n for n in (note, "an earlier incident named as background?") if n)
@@ -1246,7 +1258,12 @@ class Reader:
         r"(?:cast|turned\s+out|voted|went\s+to\s+the\s+polls)",
         re.I,
     )
-    _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b|\s+vote\s+share\b", re.I)
+    _VOTE_SHARE = re.compile(
+        r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"
+        r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed|in)\b)"
+        r"|\s+vote\s+share\b",
+        re.I,
+    )
     _SEATS = re.compile(
         r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?(?:seats|mandates)\b"
         r"|\s+out\s+of\s+(?P<total2>[\d,]+)\s+(?:seats|mandates)\b",
@@ -1296,6 +1313,19 @@ class Reader:
             or self._won_share(s.text, before, after)
         ):
             question = Question("vote share", ("share of the vote", "share of votes"), "share")
+        elif (
+            f.share
+            and self._election_context(s.text)
+            and (
+                re.search(r"\bvotes?\s*\(\s*$", before, re.I)
+                or re.match(r"\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z]", after)
+            )
+        ):
+            # "5,150,092 votes (51.2%)", "against 44.2% for opposition candidate X": a party's share
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+            if re.match(r"\s+for\b", after):
+                named = [m for m in ms if f.end < m.start < f.end + 60]
+                subject = (named[0].text, named[0].entity_id) if named else (None, None)
         elif f.share and (lead := self._LIST_ENTRY.match(before)) and self._election_context(s.text):
             # "- Strong Georgia (four parties): 9%", "Party X - 10.17% and 16 mandates": a results list
             question = Question("vote share", ("share of the vote", "share of votes"), "share")
@@ -1323,7 +1353,8 @@ class Reader:
         if question is None or not _parses(f.text, question.value_type):
             return None
         if subject is None:
-            clause = max(before.rfind(","), before.rfind(";"))  # the party or candidate of this clause
+            # the party or candidate of this clause (a comma inside "5,150,092" ends no clause)
+            clause = max((m.start() for m in re.finditer(r"[,;](?!\d)", before)), default=-1)
             pool = [m for m in ms if clause < m.start < f.start]
             # "X won the election in Y with 52%": the one who won, not the place named after it
             winner = [m for m in pool if self._WINNER.match(s.text[m.end : f.start])]
