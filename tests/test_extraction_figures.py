@@ -164,3 +164,16 @@ def test_shares_for_a_candidate_in_brackets_and_of_votes_counted():
     assert ("44.2%", "vote share", "Luis Mora") in got
     assert ("51.2%", "vote share", "Vargas") in got and ("5,150,092", "votes", "Vargas") in got
     assert not any(v == "80%" and q == "vote share" for v, q, _ in got)  # how much was counted, no one's share
+
+
+def test_a_part_named_after_its_whole_is_scoped():
+    got = _figures("Of the 156 dead, 101 were women.")
+    assert got["156"] == ("death toll", None) and got["101"] == ("death toll", "women")
+    got = _figures("A total of 26 foreigners were among those killed.")
+    assert got["26"][0] == "death toll" and got["26"][1] is not None
+
+
+def test_a_share_of_one_area_is_scoped_to_it():
+    text = "The ruling party won 54% of the vote in the election but garnered only 41.5% in Eastport."
+    got = {p.value: p.scope for p in read(text, {}, dt.date(2025, 3, 9)).proposals if p.kind == "quantity"}
+    assert got == {"54%": None, "41.5%": "in Eastport"}

@@ -995,7 +995,7 @@ class Reader:
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
         if re.search(r"\bof\s*$", before) and not re.search(
-            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?|total)\s+of\s*$",
             before,
             re.I,
         ):
@@ -1020,6 +1020,12 @@ class Reader:
             aboard = next((c for c in lex.counts if c.question.name == "passengers"), None)
             if aboard is not None:
                 return aboard.question, "", 0.85  # all on board, whoever they were
+        whole = re.search(r"\b[Oo]f\s+(?:the|those)\s+(?P<w>[^,;]{1,50}?)\s*,\s*$", before)
+        if whole and not re.match(r"\s*(?:[a-z]+\s+){0,2}?(?:were|are|was|had|have)\s+(?:been\s+)?[a-z]+ed\b", ahead):
+            for c in lex.counts:  # "of the 156 dead, 101 were women": a part of that count
+                if c.cues and c.cues.search(whole.group("w")) and c.question.running:
+                    what = re.match(r"\s*(?:were|are|was)\s+(?:(?:all|also)\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)", after)
+                    return c.question, (what.group(1) if what else "part"), 0.85
         verb = self._cue_just_before(before)
         if verb is not None:  # "killed 27 people in hospitals": the verb before governs
             return verb.question, counted, 0.9
@@ -1070,7 +1076,7 @@ class Reader:
         if (
             re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
             and not re.search(
-                r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+                r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?|total)\s+of\s*$",
                 behind,
                 re.I,
             )
@@ -1260,7 +1266,7 @@ class Reader:
     )
     _VOTE_SHARE = re.compile(
         r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"
-        r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed|in)\b)"
+        r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed)\b)"
         r"|\s+vote\s+share\b",
         re.I,
     )
@@ -1274,6 +1280,13 @@ class Reader:
         r"(?:’s|'s)?\s+(?:party\s+|coalition\s+|bloc\s+)?(?:has\s+|had\s+|have\s+)?(?:won|wins|took|secured|received|got|scored|"
         r"gained|garnered|obtained|polled|claimed)\b",
         re.I,
+    )
+    # Where a share was counted when it is not the whole vote: "45.5% in Tbilisi", "less than 50% in
+    # the districts", "60% of the vote in the capital".
+    _AREA = re.compile(
+        r"\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?votes?\s+)?in\s+(?P<a>(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+        r"|(?:[a-z]+\s+)?(?:districts?|regions?|provinces?|constituenc(?:y|ies)|cities|city|capital|countryside|"
+        r"diaspora|states?|municipalit(?:y|ies)|precincts?|polling\s+stations?)\b))"
     )
     _LIST_ENTRY = re.compile(r"\s*(?:[-•*–]\s*)?(?P<who>[A-Z][^:\n;,.]{1,60}?)\s*(?:\([^)]*\))?\s*[:–—-]\s*$")
 
@@ -1360,6 +1373,7 @@ class Reader:
             winner = [m for m in pool if self._WINNER.match(s.text[m.end : f.start])]
             who = winner[-1] if winner else _subject_near(pool, f.start)
             subject = (who.text, who.entity_id) if who else (None, None)
+        where = self._AREA.match(after) if question.name in ("vote share", "turnout", "votes") else None
         return Proposal(
             "quantity",
             s.start,
@@ -1369,6 +1383,7 @@ class Reader:
             0.9,
             subject[0],
             subject[1],
+            scope=f"in {where.group('a')}" if where else None,  # "45% in the capital": not the national share
             hedge=self._hedge(s),
             as_of=self._as_of(s, f.start),
             note=note,
