@@ -177,3 +177,16 @@ def test_a_share_of_one_area_is_scoped_to_it():
     text = "The ruling party won 54% of the vote in the election but garnered only 41.5% in Eastport."
     got = {p.value: p.scope for p in read(text, {}, dt.date(2025, 3, 9)).proposals if p.kind == "quantity"}
     assert got == {"54%": None, "41.5%": "in Eastport"}
+
+
+def test_who_the_counted_are_is_a_part_and_other_incidents_are_background():
+    got = _figures('"Five are in custody. Four are men and one is a woman," the police chief said.')
+    assert got["Five"] == ("arrested", None) and got["Four"] == ("arrested", "men")
+    text = (
+        "LIMA — A magnitude-7.1 earthquake struck Peru on Sunday, killing 80 people.\n\n"
+        "Days earlier there were two other deadly earthquakes in Chile, where a magnitude-6.4 quake was "
+        "followed by a magnitude 6.9 quake."
+    )
+    ps = {p.value: p for p in read(text, {}, dt.date(2025, 3, 9)).proposals if p.kind == "quantity"}
+    assert ps["7.1"].confidence >= 0.6
+    assert ps["6.4"].confidence < 0.6 and ps["6.9"].confidence < 0.6 and "background" in ps["6.9"].note

@@ -141,6 +141,7 @@ _REVISION = re.compile(
     r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count)|and\s+not\s+\d+)",
     re.I,
 )
+_AUX = r"(?:are|were|is|was|have|has|had|be|been|being|of|in|at|on|to|for|by|from|with|and|or|the|as|all|also)"
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
 
@@ -832,6 +833,11 @@ class Reader:
                     else counted
                 )
                 scope = _narrower(before, after, question) or scope
+                who = re.match(
+                    rf"\s+(?:are|were|is|was)\s+(?:all\s+|also\s+)?(?:[a-z]+\s+)?({self.lex.people.pattern})", after
+                )
+                if scope is None and who:
+                    scope = who.group(1)  # "three are men and one is a woman": who they are, a part
                 if (
                     scope is None
                     and previous is not None
@@ -941,9 +947,10 @@ class Reader:
         weeks after a gas explosion ..., killing one", "a similar crush last year killed 12" (an
         incident of the article's own kind only when "similar", "previous" or the like says so)."""
         m = re.search(
-            rf"\b(?:(?P<gap>weeks?|months?|years?)\s+(?:after|before)\s+(?:a|an|another)|(?:a|an|the)\s+(?:similar|previous|"
+            rf"\b(?:(?P<gap>weeks?|months?|years?)\s+(?:after|before)\s+(?:a|an|another)|(?:two|three|several|many|the)\s+other|"
+            rf"(?:a|an|the)\s+(?:similar|previous|"
             rf"earlier|separate)|(?:recalls?|recalled|echoes|echoed)\s+(?:a|an|the))\s+(?:[\w’'-]+\s+){{0,3}}?"
-            rf"(?P<kind>{self.lex.event_re.pattern})[^.;]{{0,120}}$",
+            rf"(?P<kind>{self.lex.event_re.pattern.removesuffix(chr(92) + 'b')})s?\b(?:[^.;]|\.(?=\d)){{0,160}}$",
             before,
             re.I,
         )
@@ -1008,7 +1015,9 @@ class Reader:
         people = (
             lex.people.match(ahead)
             or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead)
-            or re.match(rf"(?:[A-Z][\w’'-]*|[a-z]+)\s+(?:{lex.people.pattern})", ahead)  # "PTI workers", "local youths"
+            or re.match(
+                rf"(?:[A-Z][\w’'-]*|(?!{_AUX}\b)[a-z]+)\s+(?:{lex.people.pattern})", ahead
+            )  # "PTI workers", "local youths"
         )
         counted = people.group() if people else ""
         if people and not re.search(r"\b(?:of|by|at|aged)\s*$", before):
@@ -1213,6 +1222,7 @@ class Reader:
         subject, sid = self._event_subject(s)
         # "the deadliest since a magnitude-7.1 earthquake in 1979": another quake's magnitude.
         background = self._long_before(self._as_of(s, f.start))
+        other = not background and self._earlier_incident(s.text[: f.start])
         return Proposal(
             "quantity",
             s.start,
@@ -1223,8 +1233,12 @@ class Reader:
             subject,
             sid,
             hedge=self._hedge(s),
-            note="dated long before the article: background?" if background else None,
-            confidence=(0.9 if subject else 0.6) * (0.5 if background else 1),
+            note="dated long before the article: background?"
+            if background
+            else "an earlier incident named as background?"
+            if other
+            else None,
+            confidence=(0.9 if subject else 0.6) * (0.5 if background or other else 1),
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
