@@ -1030,7 +1030,7 @@ class Reader:
             if aboard is not None:
                 return aboard.question, "", 0.85  # all on board, whoever they were
         whole = re.search(r"\b[Oo]f\s+(?:the|those)\s+(?P<w>[^,;]{1,50}?)\s*,\s*$", before)
-        if whole and not re.match(r"\s*(?:[a-z]+\s+){0,2}?(?:were|are|was|had|have)\s+(?:been\s+)?[a-z]+ed\b", ahead):
+        if whole and not any(c.cues and c.cues.search(ahead) for c in lex.counts):
             for c in lex.counts:  # "of the 156 dead, 101 were women": a part of that count
                 if c.cues and c.cues.search(whole.group("w")) and c.question.running:
                     what = re.match(r"\s*(?:were|are|was)\s+(?:(?:all|also)\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)", after)
