@@ -943,6 +943,12 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
         day = reference - dt.timedelta(days=back)
         return Period(day, day)
     low = re.sub(rf"^{_WEEKDAY},? ", "", low)
+    if reference is not None and (m := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", low)):
+        # "on the 29th": that day of the source's month, or of the month before when it is later.
+        month = reference.replace(day=1)
+        if int(m.group(1)) > reference.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        return parse_date(f"{m.group(1)} {calendar.month_name[month.month]} {month.year}")
     if reference is not None and not re.search(r"\d{4}", low) and re.search(_MONTH_RE, low):
         for year in (reference.year, reference.year - 1):
             period = parse_date(f"{low} {year}")
@@ -974,7 +980,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
             if part:
                 start, end = start.replace(day=part[0]), end.replace(day=min(part[1], end.day))
             return Period(start, end)
-        if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\.?,? (\d{{4}})", low):
+        if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?[ -]({_MONTH_RE})\.?(?:,? |-)(\d{{4}})", low):
             d = dt.date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
             return Period(d, d)
         if m := re.fullmatch(rf"({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", low):

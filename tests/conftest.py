@@ -13,6 +13,17 @@ from provenance.cli import main
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_config_home(tmp_path_factory):
+    """Tests never read or write the user's own ledger or lexicon: a private config folder, and no
+    ledger or lexicon named by the environment of whoever runs them."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+        mp.delenv("PROVENANCE_DB", raising=False)
+        mp.delenv("PROVENANCE_LEXICON", raising=False)
+        yield
+
+
 class Cli:
     def __init__(self, db: Path):
         self.db = db

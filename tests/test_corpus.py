@@ -26,3 +26,16 @@ def test_the_test_split_is_unchanged():
     # Compared without showing either side: the split's contents stay out of sight while tuning.
     assert split_digest(TEST_SPLIT) == TEST_SPLIT_SHA256, "the test split changed"
 
+
+
+def test_no_dev_label_contradicts_itself():
+    """A must-flag pair inside a must-not group can never be scored right: flagging it counts
+    against the must-not group, missing it against the must-flag one."""
+    import tomllib
+
+    dev = TEST_SPLIT.parent / "dev"
+    for labels in sorted(dev.glob("*/labels.toml")):
+        data = tomllib.loads(labels.read_text(encoding="utf-8"))
+        for flag in data.get("must_flag", []):
+            for group in data.get("must_not_flag", []):
+                assert not set(flag["claims"]) <= set(group["claims"]), (labels.parent.name, flag["claims"])

@@ -82,6 +82,7 @@ def test_most_excludes_exactly_half():
     ("late 2019", "2019-09-01", "2019-12-31"), ("26 August 2021", "2021-08-26", "2021-08-26"),
     ("August 26, 2021", "2021-08-26", "2021-08-26"), ("2024-03-26", "2024-03-26", "2024-03-26"),
     ("the summer of 2014", "2014-06-01", "2014-08-31"), ("February 2024", "2024-02-01", "2024-02-29"),
+    ("29-Dec-2024", "2024-12-29", "2024-12-29"), ("3-Jan.-2025", "2025-01-03", "2025-01-03"),
 ])
 def test_dates(text, start, end):
     assert q(text, "date") == {"type": "date", "start": start, "end": end}
@@ -350,3 +351,15 @@ def test_date_times_and_named_periods(text, start, end):
 def test_a_whole_smaller_than_its_part_is_not_read_as_a_share():
     with pytest.raises(InputError):
         parse_value("five in three", "share")
+
+
+def test_a_bare_day_of_the_month_is_read_against_the_source_date():
+    import datetime as dt
+
+    from provenance.values import parse_date
+
+    source = dt.date(2025, 1, 2)
+    assert parse_date("the 29th", source).start == dt.date(2024, 12, 29)  # after the 2nd: last month
+    assert parse_date("on the 1st", source).start == dt.date(2025, 1, 1)
+    with pytest.raises(Exception, match="not a date"):
+        parse_date("the 29th")  # no source date, no month to read it in
