@@ -190,3 +190,15 @@ def test_who_the_counted_are_is_a_part_and_other_incidents_are_background():
     ps = {p.value: p for p in read(text, {}, dt.date(2025, 3, 9)).proposals if p.kind == "quantity"}
     assert ps["7.1"].confidence >= 0.6
     assert ps["6.4"].confidence < 0.6 and ps["6.9"].confidence < 0.6 and "background" in ps["6.9"].note
+
+
+def test_a_breakdown_by_place_in_brackets_and_a_total_brought_to_a_figure():
+    got = _figures("The police said 40 people had died, by county: Eastvale (21), Northbury (3) and Port Ellis (16).")
+    assert got == {
+        "40": ("death toll", None),
+        "21": ("death toll", "in Eastvale"),
+        "3": ("death toll", "in Northbury"),
+        "16": ("death toll", "in Port Ellis"),
+    }
+    got = _figures("The new deaths bring the total reported so far by the provinces to 318, a tally showed.")
+    assert got == {"318": ("death toll", None)}

@@ -983,6 +983,9 @@ class Reader:
         if previous is None or previous.kind != "quantity" or "figure" not in previous.extra:
             return None
         gap = text[previous.extra["figure"][1] - offset : f.start]
+        named = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*\(\s*$", text[: f.start])
+        if named and re.match(r"\s*\)", text[f.end :]) and len(gap) < 400:
+            return f"in {named.group(1)}"  # "deaths by county: Nairobi (21), Nakuru (3)": a place's part
         m = re.match(r"\s+((?:at|in)\s+(?:(?:the|a|an)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})", text[f.end :])
         if m is None or not re.search(r"[,;:–—-]\s*$|\band\s*$", gap) or len(gap.split()) > 12:
             return None
@@ -1122,7 +1125,9 @@ class Reader:
     # 125": a count named earlier in the sentence, then a plain copula.
     _COPULA_COUNT = re.compile(
         r"\b(?:toll|tally|number|count|total)\b[^.;:()“”\"]{0,80}?\s(?:is|was|now\s+is|now\s+stands\s+at|"
-        r"had\s+reached|has\s+reached|reached|had\s+risen\s+to|has\s+risen\s+to)\s+(?:\w+\s+)?$",
+        r"had\s+reached|has\s+reached|reached|had\s+risen\s+to|has\s+risen\s+to)\s+(?:\w+\s+)?$"
+        r"|\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed)\s+the\s+(?:\w+\s+)?"
+        r"(?:toll|tally|number|count|total)\b[^.;:()“”\"]{0,60}?\sto\s+(?:\w+\s+)?$",
         re.I,
     )
     # "132 people, including dozens of children, died": an aside between the count and its verb.
