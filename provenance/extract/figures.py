@@ -199,11 +199,17 @@ def _skip(sentence: str, m: re.Match) -> bool:
         and name.group(1) not in _NAME_OK
         and name.group(1).lower() not in _WEEKDAYS_MONTHS
         and not (name.group(1).lower() in _HEADLINE_VERBS and _headline(sentence))
+        and not _count_verb(name.group(1))
         and not _PCT.match(after)
         and not re.match(r"\s*(?:\(|,\s*\d)", before[-2:])
     ):
         return True  # iPhone 11, Big 12, S&P 500, Section 427, Week 4
     return False
+
+
+def _count_verb(word: str) -> bool:
+    """A headline's capitalised verb before a figure ("Quake Kills 77", "Police Detain 4")."""
+    return any(c.cues and c.cues.fullmatch(word) for c in lexicon().counts)
 
 
 _MONTHS_RE = (
@@ -490,6 +496,23 @@ _VAGUE = re.compile(
 )
 
 
+# "hundreds feared dead", "dozens were injured", "killing hundreds": a vague count of people with
+# what happened to them right after or before it.
+_FATES = (
+    r"(?:killed|dead|died|drowned|injured|wounded|hurt|missing|arrested|detained|displaced|evacuated|"
+    r"rescued|hospitali[sz]ed|feared|presumed|believed|reported|thought|confirmed)"
+)
+_VAGUE_FATE_AFTER = re.compile(
+    rf"\s+(?:more\s+|others\s+)?(?:(?:were|are|was|have\s+been|had\s+been|have|had|remain|remained)\s+)?{_FATES}\b",
+    re.I,
+)
+_VAGUE_FATE_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|injuring|injured|wounding|wounded|leaving|left|arrested|detained|evacuated|"
+    r"rescued|displaced|displacing|claimed\s+the\s+lives\s+of)\s+(?:(?:at\s+least|more\s+than|nearly|some)\s+)?$",
+    re.I,
+)
+
+
 def _vague(sentence: str, taken: list[Figure], quals: re.Pattern) -> list[Figure]:
     """'thousands of fighters', 'dozens of attacks', 'several hundred people'."""
     out = []
@@ -497,7 +520,11 @@ def _vague(sentence: str, taken: list[Figure], quals: re.Pattern) -> list[Figure
         if any(f.start <= m.start() < f.end for f in taken):
             continue
         plural = m.group("v").lower().endswith("s")
-        if plural and not re.match(r"\s+of\b", sentence[m.end() :]):
+        if plural and not (
+            re.match(r"\s+of\b", sentence[m.end() :])
+            or _VAGUE_FATE_AFTER.match(sentence[m.end() :])
+            or _VAGUE_FATE_BEFORE.search(sentence[: m.start()])
+        ):
             continue
         start = m.start()
         q = quals.search(sentence[:start])

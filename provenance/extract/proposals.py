@@ -141,6 +141,7 @@ _REVISION = re.compile(
     r"earlier\s+(?:tally|toll|figure|count)|previous\s+(?:tally|toll|figure|count)|and\s+not\s+\d+)",
     re.I,
 )
+_AUX = r"(?:are|were|is|was|have|has|had|be|been|being|of|in|at|on|to|for|by|from|with|and|or|the|as|all|also)"
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:and|but|while|when|after|as|that|which|who)\s+)(?=[^,;:(]*$)")
 
 
@@ -518,7 +519,8 @@ _OVERALL = re.compile(
 # "was expected to receive 35%", "according to pre-election polls": a forecast, not a count.
 _FORECAST = re.compile(
     r"\b(?:(?:expected|projected|forecast|predicted|tipped)\s+to\s+(?:receive|win|get|take|secure|gain|garner|reach)"
-    r"|(?:pre-election|opinion)\s+poll\w*)\b",
+    r"|(?:pre-election|opinion)\s+poll\w*"
+    r"|(?:expect\w*|projected|predicted|forecasts?)\s+[^.;]{0,40}?\bto\s+(?:kill|claim|cause|leave))\b",
     re.I,
 )
 _ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
@@ -746,8 +748,14 @@ class Reader:
         m = self.lex.hedges.search(s.text)
         return m.group().lower() if m and m.group().lower() != "according to" else None
 
-    def _as_of(self, s: Sentence, near: int) -> str | None:
-        ds = [d for d in dates(s.text, self.today) if not (d.start <= near < d.end) and not self._not_as_of(s.text, d)]
+    def _as_of(self, s: Sentence, near: int, skip: tuple[int, int] | None = None) -> str | None:
+        ds = [
+            d
+            for d in dates(s.text, self.today)
+            if not (d.start <= near < d.end)
+            and not self._not_as_of(s.text, d)
+            and not (skip and skip[0] <= d.start < skip[1])
+        ]
         if not ds:
             return None
         return min(ds, key=lambda d: abs(d.start - near)).text
@@ -889,7 +897,7 @@ class Reader:
         if self._background_year(before, after):
             return None  # "since 2014, when 304 people died": an earlier incident, left out
         who = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(\w+)", after)
-        if who and lex.speaker_nouns.fullmatch(who.group(1)):
+        if who and who.group(1) not in ("who", "whom") and lex.speaker_nouns.fullmatch(who.group(1)):
             return None  # "two U.S. officials said": who speaks, not what is counted
         noun = re.match(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after)
         words = noun.group(1).lower() if noun else ""
@@ -914,6 +922,10 @@ class Reader:
             return self._share(s, f, ms)
         value = f.text
         kind = "quantity"
+        if f.low == f.high and re.search(
+            r"\b(?:exceeded|exceeds|exceeding|surpassed|surpasses|topped|tops|passed|crossed|past)\s*$", before, re.I
+        ):
+            value = f"more than {value}"  # "the toll has exceeded 125": a lower bound
         if not _parses(value, kind):
             return None
         clause = text[max(0, f.start - 60) : f.end + 60]
@@ -930,6 +942,13 @@ class Reader:
             return None
         if _INCREMENT.match(after):
             return None  # "three more people have succumbed": an increase of the toll, not a total
+        if (
+            re.match(r"\s+more\b(?!\s+than)", after)
+            and previous is not None
+            and count is not None
+            and previous.question == count
+        ):
+            return None  # "police arrested 12 people and detained dozens more": added to the count just read
         scope: str | None
         if where is not None and (count is None or count == previous.question):
             # "41 killed at the Al Noor mosque, seven at Linwood": the same count, at another place.
@@ -953,6 +972,11 @@ class Reader:
                     else counted
                 )
                 scope = _narrower(before, after, question) or scope
+                who = re.match(
+                    rf"\s+(?:are|were|is|was)\s+(?:all\s+|also\s+)?(?:[a-z]+\s+)?({self.lex.people.pattern})", after
+                )
+                if scope is None and who:
+                    scope = who.group(1)  # "three are men and one is a woman": who they are, a part
                 if (
                     scope is None
                     and previous is not None
@@ -975,6 +999,7 @@ class Reader:
         update = (
             self.lex.updates.search(before[-60:])
             or self.lex.updates_after.match(after)
+            or self.lex.updates_after.search(re.split(r"[.;]", after, maxsplit=1)[0])
             or self.lex.updates_after.search(f.text)
             or re.search(
                 r"\b(?:revis\w*|correct\w*|updat\w*|lowered|raised)\b[^.;]{0,40}\bto\s+(?:\w+\s+)?$", before, re.I
@@ -1001,8 +1026,17 @@ class Reader:
             earlier_value = next(g for g in change.groups() if g) if change else None
             what = f"running-count update (earlier: {earlier_value})" if change else "running-count update"
             note = "; ".join(n for n in (note, what) if n)
-        as_of = self._as_of(s, f.start)
-        if question.running and self._long_before(as_of):
+        skip = None
+        if (later := _EARLIER_AFTER.match(after)) and earlier_value:
+            # "214, up from 158 on Thursday": that day is the earlier figure's, not this one's
+            on = re.match(r"\s*(?:on|by|as\s+of)?\s*[^,;.]{0,30}", after[later.end() :])
+            skip = (f.end + later.end(), f.end + later.end() + (on.end() if on else 0))
+        as_of = self._as_of(s, f.start, skip)
+        if question.running and self._earlier_incident(before):
+            # "...comes six weeks after a gas explosion killed one person": another incident's figure
+            note = "; ".join(n for n in (note, "an earlier incident named as background?") if n)
+            base *= 0.5
+        elif question.running and self._long_before(as_of):
             # Left to a person: an earlier incident's figure is no rival to this event's count.
             note = "; ".join(n for n in (note, f"dated {as_of}, long before the article: background?") if n)
             base *= 0.5
@@ -1047,6 +1081,25 @@ class Reader:
                 return c.question, what
         return None
 
+    def _earlier_incident(self, before: str) -> bool:
+        """The figure's clause is about another incident named as background: "the fire comes six
+        weeks after a gas explosion ..., killing one", "a similar crush last year killed 12" (an
+        incident of the article's own kind only when "similar", "previous" or the like says so)."""
+        m = re.search(
+            rf"\b(?:(?P<gap>weeks?|months?|years?)\s+(?:after|before)\s+(?:a|an|another)|(?:two|three|several|many|the)\s+other|"
+            rf"(?:a|an|the)\s+(?:similar|previous|"
+            rf"earlier|separate)|(?:recalls?|recalled|echoes|echoed)\s+(?:a|an|the))\s+(?:[\w’'-]+\s+){{0,3}}?"
+            rf"(?P<kind>{self.lex.event_re.pattern.removesuffix(chr(92) + 'b')})s?\b(?:[^.;]|\.(?=\d)){{0,160}}$",
+            before,
+            re.I,
+        )
+        if m is None:
+            return False
+        if m.group("gap") and self.event_ref is not None:
+            kind = self.lex.events.get(re.sub(r"\s+", " ", m.group("kind").lower()))
+            return kind != self.event_ref.kind
+        return True
+
     def _background_year(self, before: str, after: str) -> bool:
         """A figure of an incident dated in an earlier year than the article's: "in 2014, when
         304 people died", "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives"."""
@@ -1069,6 +1122,9 @@ class Reader:
         if previous is None or previous.kind != "quantity" or "figure" not in previous.extra:
             return None
         gap = text[previous.extra["figure"][1] - offset : f.start]
+        named = re.search(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s*\(\s*$", text[: f.start])
+        if named and re.match(r"\s*\)", text[f.end :]) and len(gap) < 400:
+            return f"in {named.group(1)}"  # "deaths by county: Nairobi (21), Nakuru (3)": a place's part
         m = re.match(r"\s+((?:at|in)\s+(?:(?:the|a|an)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})", text[f.end :])
         if m is None or not re.search(r"[,;:–—-]\s*$|\band\s*$", gap) or len(gap.split()) > 12:
             return None
@@ -1088,31 +1144,53 @@ class Reader:
         "the death toll rose to 103"); a figure with none of these is not a count we know."""
         lex = self.lex
         if re.search(r"\bof\s*$", before) and not re.search(
-            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+            r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?|total)\s+of\s*$",
             before,
             re.I,
         ):
             return None, None, 0  # "one of three", "a dad of two": a part of something else
+        after = self._without_asides(after)
         stop = self._AFTER_STOP.search(after)
         ahead = after[: stop.start()] if stop else after
         ahead = " ".join(ahead.split()[:9])
         # "two Canadians" is a scoped count; "two Christchurch mosques" counts mosques.
-        people = lex.people.match(ahead) or re.match(
-            r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead
+        people = (
+            lex.people.match(ahead)
+            or re.match(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)\b(?!\s+(?!is\b|was\b|has\b)[a-z]+s\b)", ahead)
+            or re.match(
+                rf"(?:[A-Z][\w’'-]*|(?!{_AUX}\b)[a-z]+)\s+(?:{lex.people.pattern})", ahead
+            )  # "PTI workers", "local youths"
         )
         counted = people.group() if people else ""
         if people and not re.search(r"\b(?:of|by|at|aged)\s*$", before):
             tail = self._verb_after_people(after.lstrip()[people.end() :])
             if tail:
                 ahead = ahead[: people.end()] + " " + tail
+        if people and re.search(r"\b(?:carrying|carried|ferrying|transporting)\s*$", before, re.I):
+            # "a boat carrying 750 migrants", "a bus carrying dozens of pilgrims": those on board
+            aboard = next((c for c in lex.counts if c.question.name == "passengers"), None)
+            if aboard is not None:
+                return aboard.question, "", 0.85  # all on board, whoever they were
+        whole = re.search(r"\b[Oo]f\s+(?:the|those)\s+(?P<w>[^,;]{1,50}?)\s*,\s*$", before)
+        if whole and not any(c.cues and c.cues.search(ahead) for c in lex.counts):
+            for c in lex.counts:  # "of the 156 dead, 101 were women": a part of that count
+                if c.cues and c.cues.search(whole.group("w")) and c.question.running:
+                    what = re.match(r"\s*(?:were|are|was)\s+(?:(?:all|also)\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)", after)
+                    return c.question, (what.group(1) if what else "part"), 0.85
         verb = self._cue_just_before(before)
         if verb is not None:  # "killed 27 people in hospitals": the verb before governs
             return verb.question, counted, 0.9
         best = None
+        things = not people and self._counts_things(ahead)
         for c in lex.counts:
             if people and not c.people:
                 continue  # "5,000 people might need housing because of destroyed homes"
+            if things and c.people:
+                continue  # "5,000 vehicles trapped", "two Christchurch mosques": not people
             hit = c.words.match(ahead) if c.words else None
+            if hit and self._cue_of_another(c, ahead[hit.end() :]):
+                counted = counted or hit.group()
+                hit = None  # "two spectators died", "three attackers were killed": what happened to them
             if hit:
                 # "31 deaths", "84 dead": the question's own noun, not a narrower scope.
                 return c.question, "" if c.question.running else hit.group().lower(), 0.9
@@ -1125,6 +1203,8 @@ class Reader:
                 best = (cue.start(), c)
         if best is not None:
             return best[1].question, counted, 0.9
+        if things:
+            return None, None, 0
         first = re.match(r"\s*([a-z][\w’'-]*)", ahead)
         if first and not people and first.group(1) not in _FUNCTION_WORDS:
             return None, None, 0  # "21 coaches", "five foreign engineers": not a count of ours
@@ -1147,7 +1227,7 @@ class Reader:
         if (
             re.search(r"\b(?:by|of|aged|age)\s*$", behind, re.I)
             and not re.search(
-                r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?)\s+of\s*$",
+                r"\b(?:deaths?|killing|toll|lives|tally|count|figure|estimate|crowds?|gathering|throngs?|total)\s+of\s*$",
                 behind,
                 re.I,
             )
@@ -1165,8 +1245,10 @@ class Reader:
             return best[1].question, counted, 0.85
         if _EARLIER_BEFORE.search(before) and self.last_count is not None:
             return self.last_count, counted, 0.8  # "the earlier tally of 95": the count just read
-        if self.lex.count_links.search(before[-40:]) or (
-            re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5])
+        if (
+            self.lex.count_links.search(before[-40:])
+            or (re.search(r"\bfrom\s*$", before) and self._CHANGE.search(before[:-5]))
+            or self._COPULA_COUNT.search(before)
         ):
             # "the death toll from the earthquake has risen to 413": the count named earlier in
             # the sentence, before the update verb.
@@ -1177,6 +1259,87 @@ class Reader:
             if best is not None:
                 return best[1].question, counted, 0.85
         return None, None, 0
+
+    # "the death toll of one of the deadliest disasters was 153", "the number of people killed is
+    # 125": a count named earlier in the sentence, then a plain copula.
+    _COPULA_COUNT = re.compile(
+        r"\b(?:toll|tally|number|count|total)\b[^.;:()“”\"]{0,80}?\s(?:is|was|now\s+is|now\s+stands\s+at|"
+        r"had\s+reached|has\s+reached|reached|had\s+risen\s+to|has\s+risen\s+to)\s+(?:\w+\s+)?$"
+        r"|\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed)\s+the\s+(?:\w+\s+)?"
+        r"(?:toll|tally|number|count|total)\b[^.;:()“”\"]{0,60}?\sto\s+(?:\w+\s+)?$",
+        re.I,
+    )
+    # "132 people, including dozens of children, died": an aside between the count and its verb.
+    _ASIDE = re.compile(
+        r"(\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|"
+        r"some\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.:()]{1,80},"
+    )
+
+    def _without_asides(self, after: str) -> str:
+        """The words after a figure with an aside and a list of who else was counted taken out:
+        "132 people, including dozens of children, died", "67 adults and seven children have been
+        declared dead", "7,000 workers, leaders and women were jailed" (each counted noun kept once)."""
+        m = self._ASIDE.match(after)
+        if m and (m.group(1) is None or self.lex.people.search(m.group(1))):
+            after = (m.group(1) or "") + after[m.end() :]
+        people = self.lex.people.pattern
+        num = r"(?:\d[\d,.]*|(?:an?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundreds|dozens))"
+        m = re.match(
+            rf"(\s+(?:[A-Z][\w’'-]*\s+|[a-z]+\s+)?(?:{people}))((?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{num}\s+)?"
+            rf"(?:(?:our|their|its|other|[A-Z][\w’'-]*)\s+)?(?:{people}|leadership|leaders))+(?=\s+(?:were|are|was|have|has|had|[a-z]+ed)\b)",
+            after,
+            re.I,
+        )
+        if m:
+            after = m.group(1) + after[m.end() :]
+        return after
+
+    _NOT_THINGS = {
+        "was",
+        "has",
+        "this",
+        "its",
+        "is",
+        "as",
+        "us",
+        "yes",
+        "thus",
+        "plus",
+        "across",
+        "towards",
+        "always",
+        "perhaps",
+        "hundreds",
+        "thousands",
+        "millions",
+        "dozens",
+        "tens",
+        "lakhs",
+        "crores",
+        "scores",
+        "others",
+        "less",
+        "unless",
+        "whereas",
+        "besides",
+    }
+
+    def _counts_things(self, ahead: str) -> bool:
+        """The figure counts a plural noun that is no one ("vehicles", "mosques") and no count's own word."""
+        m = re.match(r"(?:[A-Z][\w’'-]*\s+){0,2}([a-z][\w’'-]*[a-z]s)\b", ahead)
+        if m is None:
+            return False
+        noun = m.group(1)
+        if noun in self._NOT_THINGS or noun in _FUNCTION_WORDS or self.lex.people.fullmatch(noun):
+            return False
+        return not any(
+            (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)) for c in self.lex.counts
+        )
+
+    def _cue_of_another(self, count, rest: str) -> bool:
+        """A cue of another count in the words after a count's own noun ("spectators died")."""
+        rest = " ".join(rest.split()[:5])
+        return any(c is not count and c.cues and c.cues.search(rest) for c in self.lex.counts)
 
     def _cue_just_before(self, before: str):
         """A count's verb right before the figure ("killed 27", "killing at least 40")."""
@@ -1203,6 +1366,7 @@ class Reader:
         subject, sid = self._event_subject(s)
         # "the deadliest since a magnitude-7.1 earthquake in 1979": another quake's magnitude.
         background = self._long_before(self._as_of(s, f.start))
+        other = not background and self._earlier_incident(s.text[: f.start])
         return Proposal(
             "quantity",
             s.start,
@@ -1213,8 +1377,12 @@ class Reader:
             subject,
             sid,
             hedge=self._hedge(s),
-            note="dated long before the article: background?" if background else None,
-            confidence=(0.9 if subject else 0.6) * (0.5 if background else 1),
+            note="dated long before the article: background?"
+            if background
+            else "an earlier incident named as background?"
+            if other
+            else None,
+            confidence=(0.9 if subject else 0.6) * (0.5 if background or other else 1),
             extra={"figure": [s.start + f.start, s.start + f.end]},
         )
 
@@ -1246,7 +1414,7 @@ class Reader:
         )
 
     _TURNOUT_BEFORE = re.compile(
-        r"\bturnout\s+(?:[\w’'-]+\s+){0,5}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$",
+        r"\bturnout\s+(?:[\w’'.-]+\s+){0,5}?(?:was|of|at|stood\s+at|reached|hit|rose\s+to|fell\s+to|is)\s+(?:\w+\s+)?$",
         re.I,
     )
     _TURNOUT_AFTER = re.compile(
@@ -1254,11 +1422,36 @@ class Reader:
         r"(?:cast|turned\s+out|voted|went\s+to\s+the\s+polls)",
         re.I,
     )
-    _VOTE_SHARE = re.compile(r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b|\s+vote\s+share\b", re.I)
-    _SEATS = re.compile(
-        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?seats\b|\s+out\s+of\s+(?P<total2>[\d,]+)\s+seats\b",
+    _VOTE_SHARE = re.compile(
+        r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"
+        r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed)\b)"
+        r"|\s+vote\s+share\b",
         re.I,
     )
+    _SEATS = re.compile(
+        r"\s+(?:of\s+(?:the\s+)?(?P<total>[\d,]+)\s+)?(?:\w+\s+){0,2}?(?:seats|mandates)\b"
+        r"|\s+out\s+of\s+(?P<total2>[\d,]+)\s+(?:seats|mandates)\b",
+        re.I,
+    )
+
+    _WINNER = re.compile(
+        r"(?:’s|'s)?\s+(?:party\s+|coalition\s+|bloc\s+)?(?:has\s+|had\s+|have\s+)?(?:won|wins|took|secured|received|got|scored|"
+        r"gained|garnered|obtained|polled|claimed)\b",
+        re.I,
+    )
+    # Where a share was counted when it is not the whole vote: "45.5% in Tbilisi", "less than 50% in
+    # the districts", "60% of the vote in the capital".
+    _AREA = re.compile(
+        r"\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?votes?\s+)?in\s+(?P<a>(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+        r"|(?:[a-z]+\s+)?(?:districts?|regions?|provinces?|constituenc(?:y|ies)|cities|city|capital|countryside|"
+        r"diaspora|states?|municipalit(?:y|ies)|precincts?|polling\s+stations?)\b))"
+    )
+    _LIST_ENTRY = re.compile(r"\s*(?:[-•*–]\s*)?(?P<who>[A-Z][^:\n;,.]{1,60}?)\s*(?:\([^)]*\))?\s*[:–—-]\s*$")
+
+    def _election_context(self, sentence: str) -> bool:
+        return (self.event_ref is not None and self.event_ref.kind == "election") or bool(
+            re.search(r"\b(?:vote|votes|voters|election|ballots?|polls)\b", sentence, re.I)
+        )
 
     def _won_share(self, sentence: str, before: str, after: str) -> bool:
         """ "the opposition candidate won 67 percent" in an election report: a share of the vote."""
@@ -1268,7 +1461,11 @@ class Reader:
         return bool(
             election
             and re.search(
-                r"\b(?:won|wins|win|winning|took|secured|garnered|received|got|obtained|polled)\s+$", before, re.I
+                r"\b(?:won|wins|win|winning|took|taking|secured|securing|garnered|garnering|received|receiving|got|getting|"
+                r"obtained|polled|scored|gained|gaining|had|amounted\s+to|totals|totalled|totaled|victory\s+with|"
+                r"majority\s+of|share\s+of\s+\w+)\s+(?:(?:only|just|a\s+mere|some|totally)\s+)?$",
+                before,
+                re.I,
             )
             and not re.match(r"\s+of\b", after)
         )
@@ -1287,18 +1484,54 @@ class Reader:
             or self._won_share(s.text, before, after)
         ):
             question = Question("vote share", ("share of the vote", "share of votes"), "share")
+        elif (
+            f.share
+            and self._election_context(s.text)
+            and (
+                re.search(r"\bvotes?\s*\(\s*$", before, re.I)
+                or re.match(r"\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z]", after)
+            )
+        ):
+            # "5,150,092 votes (51.2%)", "against 44.2% for opposition candidate X": a party's share
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+            if re.match(r"\s+for\b", after):
+                named = [m for m in ms if f.end < m.start < f.end + 60]
+                subject = (named[0].text, named[0].entity_id) if named else (None, None)
+        elif f.share and (lead := self._LIST_ENTRY.match(before)) and self._election_context(s.text):
+            # "- Strong Georgia (four parties): 9%", "Party X - 10.17% and 16 mandates": a results list
+            question = Question("vote share", ("share of the vote", "share of votes"), "share")
+            named = [m for m in ms if m.start < lead.end("who")]
+            subject = (named[0].text, named[0].entity_id) if named else (lead.group("who").strip(), None)
         elif not f.share and (m := self._SEATS.match(after)) and not re.search(r"\bof\s+(?:the\s+)?$", before):
             total = m.group("total") or m.group("total2")
             question = lex.get("seats won") or Question("seats won", ("seats",), "quantity")
             note = f"out of {total} seats" if total else None
+        elif f.share and (
+            re.match(r"\s+(?:case\s+)?(?:fatality|mortality|death)\s+rate\b", after, re.I)
+            or re.search(
+                r"\b(?:fatality|mortality|death)\s+rate\s+(?:of|was|is|at|stood\s+at)\s+(?:\w+\s+)?$", before, re.I
+            )
+        ):
+            question = Question("case fatality rate", ("fatality rate", "mortality rate"), "share")
+            subject = self._event_subject(s)
+        elif not f.share and re.match(
+            r"\s+(?:people|voters|citizens)\s+(?:have\s+|had\s+)?(?:voted|cast\s+(?:their\s+)?ballots)\b", after
+        ):
+            question = lex.get("votes") or Question("votes", (), "quantity")
+            subject = self._event_subject(s)  # "over 2.1 million people voted": votes cast in the election
         elif not f.share and re.match(r"\s+votes\b", after) and not re.search(r"\bof\s+(?:the\s+)?$", before):
             question = lex.get("votes") or Question("votes", (), "quantity")
         if question is None or not _parses(f.text, question.value_type):
             return None
         if subject is None:
-            clause = max(before.rfind(","), before.rfind(";"))  # the party or candidate of this clause
-            who = _subject_near([m for m in ms if clause < m.start < f.start], f.start)
+            # the party or candidate of this clause (a comma inside "5,150,092" ends no clause)
+            clause = max((m.start() for m in re.finditer(r"[,;](?!\d)", before)), default=-1)
+            pool = [m for m in ms if clause < m.start < f.start]
+            # "X won the election in Y with 52%": the one who won, not the place named after it
+            winner = [m for m in pool if self._WINNER.match(s.text[m.end : f.start])]
+            who = winner[-1] if winner else _subject_near(pool, f.start)
             subject = (who.text, who.entity_id) if who else (None, None)
+        where = self._AREA.match(after) if question.name in ("vote share", "turnout", "votes") else None
         return Proposal(
             "quantity",
             s.start,
@@ -1308,6 +1541,7 @@ class Reader:
             0.9,
             subject[0],
             subject[1],
+            scope=f"in {where.group('a')}" if where else None,  # "45% in the capital": not the national share
             hedge=self._hedge(s),
             as_of=self._as_of(s, f.start),
             note=note,
