@@ -170,6 +170,7 @@ def test_figure_pairs_leave_out_only_pairs_cannot_conflict_dismisses():
                     polarity="denies" if rng.random() < 0.1 else "asserts",
                     scope=rng.choice(["", "", "", None, "fighters"] + (["members"] if trial % 5 == 0 else [])),
                     running_count=running,
+                    dimension=rng.choice([None] * 9 + ["USD"]) if trial % 3 == 0 else None,
                 )
             )
         kept = _figure_pairs(views)

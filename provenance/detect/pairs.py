@@ -174,8 +174,9 @@ def _figure_pairs(views: list[ClaimView]) -> list[tuple[int, int]]:
             loose.append(i)  # cannot_conflict says False whatever the other claim: always tried
         else:
             simple.append(i)
-    if len({views[i].scope for i in simple if views[i].scope}) > 1 or len(simple) < 2:
-        return list(itertools.combinations(range(n), 2))  # several scopes: every pair, as before
+    scopes = {views[i].scope for i in simple if views[i].scope}
+    if len(scopes) > 1 or len({views[i].dimension for i in simple}) > 1 or len(simple) < 2:
+        return list(itertools.combinations(range(n), 2))  # several scopes or units: every pair
     found = {(min(i, j), max(i, j)) for i in loose for j in range(n) if j != i}
     ends = sorted((views[i].quick[1], i) for i in simple)  # type: ignore[index]
     highs = [h for h, _ in ends]
