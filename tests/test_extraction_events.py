@@ -149,36 +149,63 @@ def test_crushes_floods_elections_and_arrests_are_events_named_by_place_or_perso
 
 
 def test_a_storm_and_its_floods_at_one_place_file_under_one_event(cli, tmp_path):
-    _add(cli, tmp_path, "a.txt", "Floods kill 40 in Marnik\n\nFloods killed at least 40 people in Marnik, officials said.\n",
-         "2031-05-06")
+    _add(
+        cli,
+        tmp_path,
+        "a.txt",
+        "Floods kill 40 in Marnik\n\nFloods killed at least 40 people in Marnik, officials said.\n",
+        "2031-05-06",
+    )
     cli("review", "--accept-above", "0.6")
-    later = _add(cli, tmp_path, "b.txt",
-                 "Storm Vela leaves 90 dead\n\nThe toll from the storm in Marnik rose to 90, officials said.\n",
-                 "2031-05-07")
+    later = _add(
+        cli,
+        tmp_path,
+        "b.txt",
+        "Storm Vela leaves 90 dead\n\nThe toll from the storm in Marnik rose to 90, officials said.\n",
+        "2031-05-07",
+    )
     tolls = [c for c in later if c["property"]["name"] == "death toll" and c["role"] == "body"]
     assert {c["subject"]["name"] for c in tolls} == {"Marnik floods"}
 
 
 def test_an_arrest_is_matched_by_the_person_however_it_is_worded(cli, tmp_path):
-    _add(cli, tmp_path, "a.txt",
-         "Police in Lunel said the arrest of Ivo Brandt on Saturday followed a raid in which 14 people were detained.\n",
-         "2031-05-06")
+    _add(
+        cli,
+        tmp_path,
+        "a.txt",
+        "Police in Lunel said the arrest of Ivo Brandt on Saturday followed a raid in which 14 people were detained.\n",
+        "2031-05-06",
+    )
     cli("review", "--accept-above", "0.6")
-    later = _add(cli, tmp_path, "b.txt",
-                 "Ivo Brandt's detention was extended on Monday; 20 people have now been detained, police said.\n",
-                 "2031-05-08")
+    later = _add(
+        cli,
+        tmp_path,
+        "b.txt",
+        "Ivo Brandt's detention was extended on Monday; 20 people have now been detained, police said.\n",
+        "2031-05-08",
+    )
     got = [c for c in later if c["property"]["name"] == "arrested"]
     assert got and {c["subject"]["name"] for c in got} == {"Ivo Brandt arrest"}
 
 
 def test_another_event_named_in_passing_does_not_take_the_article(cli, tmp_path):
     # Zarand is named, but not as the place of an attack: the Corvo bombing is another event.
-    _add(cli, tmp_path, "a.txt", "Attack in Zarand\n\nA bomb attack in Zarand killed 12 people, police said.\n",
-         "2031-05-06")
+    _add(
+        cli,
+        tmp_path,
+        "a.txt",
+        "Attack in Zarand\n\nA bomb attack in Zarand killed 12 people, police said.\n",
+        "2031-05-06",
+    )
     cli("review", "--accept-above", "0.6")
-    later = _add(cli, tmp_path, "b.txt",
-                 "Blast in Corvo kills 7\n\nA suicide bombing in Corvo killed seven people on Wednesday, officials said. "
-                 "It came two weeks after officials in Zarand reported a rise in threats.\n", "2031-05-20")
+    later = _add(
+        cli,
+        tmp_path,
+        "b.txt",
+        "Blast in Corvo kills 7\n\nA suicide bombing in Corvo killed seven people on Wednesday, officials said. "
+        "It came two weeks after officials in Zarand reported a rise in threats.\n",
+        "2031-05-20",
+    )
     tolls = [c for c in later if c["property"]["name"] == "death toll" and c["role"] == "body"]
     assert {c["subject"]["name"] for c in tolls} == {"Corvo attack"}
 
@@ -203,8 +230,11 @@ def test_an_arrest_reported_by_its_verb_is_named_by_the_person_without_titles():
 def test_a_shipwreck_is_placed_by_the_coast_it_happened_off():
     text = "A migrant boat sank off Karvos on Wednesday; the shipwreck off Karvos killed at least 78 people."
     assert _events(text) == {"Karvos shipwreck"}
-    got = [p for p in proposals.read(text + " Three more bodies were found on Friday.", {}, dt.date(2031, 5, 6)).proposals
-           if p.kind == "quantity"]
+    got = [
+        p
+        for p in proposals.read(text + " Three more bodies were found on Friday.", {}, dt.date(2031, 5, 6)).proposals
+        if p.kind == "quantity"
+    ]
     assert [p.value for p in got] == ["at least 78"]  # "three more bodies": added to the toll, not a toll
 
 
@@ -357,3 +387,33 @@ def test_a_modifier_such_as_anti_x_stays_in_the_event_alias(cli, tmp_path):
     cli("review", "--accept-above", "0.6")
     aliases = {e["name"]: set(e["aliases"]) for e in cli.json("entities", "list")}
     assert "anti-austerity protests in Dravik" in aliases["Dravik protests"]
+
+
+def test_a_dam_breach_blamed_on_an_attack_is_a_flood_event():
+    # Both sides call it an attack; what the reports are about is the dam's breach and its flood.
+    text = (
+        "Officials in Velmora accused rebels of an attack on the Ostrava hydroelectric dam in Velmora.\n\n"
+        "The rebels accused the army of destroying the dam to stop its attacks in the Velmora region.\n\n"
+        "The dam breach caused flooding in 30 villages, officials said.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 3, 9)).event_ref
+    assert ref is not None and ref.kind == "floods"
+    # An attack near a dam is still an attack.
+    near = "Gunmen carried out an attack on the village near the Ostrava dam in Velmora, killing nine people.\n"
+    ref = proposals.Reader(near, {}, dt.date(2031, 3, 9)).event_ref
+    assert ref is not None and ref.kind == "attack"
+
+
+def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
+    # A heat wave at a gathering; the crush the article looks back to is another event, and the
+    # country where things happened names it when no sentence places the heat wave itself.
+    text = (
+        "Extreme heat kills 25 pilgrims\n\n"
+        "At least 25 pilgrims have died from extreme heat in the ongoing Tarvo pilgrimage in Portugal, officials said.\n\n"
+        "Organisers said the heat wave would last until Friday.\n\n"
+        "In the worst disaster at the festival, a deadly crush in 2012 killed more than 300 people.\n\n"
+        "The 2012 crush led to new rules on crowd sizes.\n"
+    )
+    ref = proposals.Reader(text, {}, dt.date(2031, 7, 2)).event_ref
+    assert ref is not None and ref.kind == "heat deaths"
+    assert ref.place == "Portugal"  # the country it happened in, as the article puts it

@@ -111,6 +111,15 @@ def _person(sentence: str, end: int) -> str | None:
     return found
 
 
+# A blast or attack aimed at a dam ("an alleged attack on the dam", "explosions at the X dam"):
+# what the reports are about is the breach and its flood, whoever caused it.
+_ON_DAM = re.compile(
+    r"\s+(?:on|at|of|against)\s+(?:the\s+|a\s+)?"
+    r"(?:(?!(?:near|in|by|at|on|of|to|from|below|above|behind)\b)[\w’'-]+\s+){0,3}?dams?\b",
+    re.I,
+)
+
+
 def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
     """Every event noun in a sentence with the place and facility that go with it; an event about
     a person ("the arrest of X") is placed by that person."""
@@ -121,13 +130,30 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
         facility = lex.facilities.search(window)
         kind = kind_of(m.group())
         assert kind is not None  # event_re matches only the lexicon's event nouns
+        if _ON_DAM.match(sentence, m.end()):
+            kind = "floods"  # "an attack on the dam": the event is the breach, whoever is blamed
         place = _person(sentence, m.end()) if kind in lex.person_events else None
         place = place or lex.country(_OF_PLACE.sub("", names._place(sentence, m.start(), m.end()) or "") or None)
         out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
 
 
-def article_event(sentences, dateline: str | None) -> EventRef | None:
+def _dated(sentence: str, start: int, end: int, today: dt.date | None) -> bool:
+    """Whether an event noun carries a year of its own ("the 2015 crush", "a crush in 2015",
+    "in 2015, a crush ..."), other than the article's: a look back at another event (early in a
+    year, last year's may still be the article's own: "the December 2030 floods")."""
+    found = (
+        re.search(r"\b((?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,2}$", sentence[max(0, start - 30) : start])
+        or re.match(r"\s+(?:[\w’'-]+\s+){0,2}?in\s+((?:19|20)\d\d)\b", sentence[end : end + 40])
+        or re.search(r"\bin\s+((?:19|20)\d\d)\s*,\s+(?:\w+\s+){0,3}$", sentence[max(0, start - 40) : start])
+    )
+    if found is None or today is None:
+        return False
+    year = int(found.group(1))
+    return year != today.year and not (year == today.year - 1 and today.month <= 2)
+
+
+def article_event(sentences, dateline: str | None, today: dt.date | None = None) -> EventRef | None:
     """The event an article reports: the kind it names most, at the place named most with that
     kind (a headline counts twice, and names only a place the body names too); the dateline's
     town when no sentence places it. An event about a person is also named by its verb ("Imran
@@ -141,9 +167,11 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
         if s.role not in ("body", "headline"):
             continue
         weight = 2 if s.role == "headline" else 1
-        for ref, _, _ in [*in_sentence(s.text), *_person_verbs(s.text)]:
+        for ref, start, end in [*in_sentence(s.text), *_person_verbs(s.text)]:
             if BACKGROUND.search(s.text) and ref.place and places and not any(ref.place in c for c in places.values()):
                 continue  # "the deadliest since the 1987 quake": another event, named as background
+            if _dated(s.text, start, end, today):
+                continue  # "a deadly crush in 2015 killed ...", "the 2015 crush": a look back
             kinds[ref.kind] += weight
             where = _untitled(ref.place) if ref.kind in lex.person_events else ref.place
             if where and (s.role == "body" or re.search(rf"\b{re.escape(where)}\b", body)):
@@ -171,8 +199,20 @@ def article_event(sentences, dateline: str | None) -> EventRef | None:
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
         place = max(named, key=lambda p: (len(p.split()) <= 2, named[p] / 2 + min(text.count(p), 3)))
         place = _most_specific(place, loci, named)
+    if place is None and kind not in lex.person_events:
+        place = _country_named_most(body)  # "deaths from the extreme heat ... in Saudi Arabia"
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     return EventRef(kind, place, facility, tuple(named))
+
+
+def _country_named_most(body: str) -> str | None:
+    """The country a body puts things "in" most often, when one does: where an event the article
+    never places in a sentence of its own happened (a nationality is whose, never where)."""
+    counts = Counter({c: len(re.findall(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", body)) for c in lexicon().countries})
+    best = counts.most_common(2)
+    if not best or best[0][1] < 1 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
 
 
 # Where an event struck, as reports put it: "sank 47 nautical miles from Pylos", "off the coast of

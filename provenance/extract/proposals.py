@@ -590,7 +590,7 @@ class Reader:
         self.text, self.aliases, self.today = text, aliases, today
         self.lex = lexicon()
         self.sentences = sentences(text, navigation)
-        self.event_ref = events.article_event(self.sentences, self._dateline())
+        self.event_ref = events.article_event(self.sentences, self._dateline(), today)
         self.event, self.event_id, self.event_note = self._main_event(list(known_events))
         self.unrest = self._unrest(list(known_events))
         # The claims of the last statement with a checkable core: what "the allegations" answers.
