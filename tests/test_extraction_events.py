@@ -343,6 +343,8 @@ Opposition leader Tomas Varga was arrested on Tuesday at his home in Dravik, pol
 At least 12 people were killed and 80 injured in clashes in Dravik after the arrest, officials said.
 
 Police said 600 people had been detained since Tuesday during the clashes.
+
+Rioters torched and damaged 35 government buildings in the city, the provincial government said.
 """
 
 
@@ -352,6 +354,7 @@ def test_the_dead_of_clashes_after_an_arrest_are_the_clashes_not_the_arrest(cli,
     assert figures.get("death toll") == "Dravik clashes"
     assert figures.get("injured") == "Dravik clashes"
     assert figures.get("arrested") == "Dravik clashes"  # rounded up in the unrest, not the arrest itself
+    assert figures.get("buildings damaged") == "Dravik clashes"  # the damage the unrest did
 
 
 def test_long_captions_with_their_credit_are_captions_in_real_captures():

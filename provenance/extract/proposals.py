@@ -574,8 +574,8 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
     return None
 
 
-# What a person's arrest or trial does not count, but the unrest around it does.
-_UNREST = ("death toll", "injured", "arrested", "hospitalised", "missing")
+# What a person's arrest or trial does not count, but the unrest around it does (the damage it did too).
+_UNREST = ("death toll", "injured", "arrested", "hospitalised", "missing", "buildings damaged")
 
 
 class Reader:
