@@ -51,7 +51,8 @@ _GLUED_SCALE = rf"(?:{'|'.join(sorted(SCALE_LETTERS, key=len, reverse=True))})(?
 _SIGNS = "|".join(
     sorted((re.escape(k) for k in CURRENCY_SIGNS if not k.isalpha() or len(k) == 3), key=len, reverse=True)
 )
-_CURRENCY = rf"(?P<cur>(?:{_SIGNS})(?=\s?[\d.])|\brs\.?\s?(?=\d))\s?"
+# A sign never starts inside a word: "makes 275" holds no "KES 275".
+_CURRENCY = rf"(?P<cur>(?<![A-Za-z])(?:{_SIGNS})(?=\s?[\d.])|\brs\.?\s?(?=\d))\s?"
 _AMOUNT = re.compile(
     rf"(?:{_CURRENCY})?(?P<sign>(?<![\w.])[-\u2212+](?=[\d$£€])|\b(?:minus|negative)\s+)?(?:{_CURRENCY.replace('cur', 'cur2')})?"
     rf"(?P<num>(?<![\w.,/:]){_DIGITS}(?:{_GLUED_SCALE})?(?:[\s-]*{_SCALE_WORD}\b)*"
