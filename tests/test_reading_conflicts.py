@@ -165,7 +165,8 @@ FLOOD_1 = """Floods kill 77 in Tarvel
 
 TARVEL — Flash floods killed at least 77 people on Sunday, officials said.
 
-Two members of a local family were among those killed, a relative confirmed.
+Two members of a local family were among those killed, a relative confirmed. Tragically one child 'possibly two'
+had died in the floods, the mayor said.
 """
 
 FLOOD_2 = """Tarvel floods: bodies identified
@@ -179,5 +180,6 @@ def test_a_part_among_the_dead_and_bodies_being_identified_are_no_rival_tolls(cl
     _read(cli, tmp_path, [(FLOOD_1, "Daily One", "2021-05-02"), (FLOOD_2, "Wire Two", "2021-05-03")])
     values = {c["value_text"] for c in cli.json("claims", "list") if c["property"] == "death toll"}
     assert "50" not in values  # bodies identified: not a toll
+    assert not {"two", "Two"} & values - {c["value_text"] for c in cli.json("claims", "list") if c.get("scope")}
     flagged = [v for _, v in _conflicts(cli)]
     assert not any("Two" in v or "50" in v for v in flagged), flagged

@@ -918,6 +918,11 @@ class Reader:
         if re.search(r"\b(?:out\s+)?of\s+(?:the|these|those)\s+(?:[\w,]+\s+){0,2}?bodies\s*,?\s*$", before, re.I):
             # "of the 278 bodies, 177 have been identified": a part of the bodies, being handled
             return None
+        if re.search(
+            r"\b(?:one|a|an|\d+)\s+[\w’'-]+\s*[,‘’'\"“(—-]*\s*(?:possibly|perhaps|maybe)\s*[‘'\"“(]*\s*$", before, re.I
+        ):
+            # "one child, possibly two, had died": a hedged alternative to a figure just given
+            return None
         vote = self._election(s, f, ms, before, after)
         if vote is not None:
             return vote
