@@ -31,11 +31,22 @@ def _misses(run, sc) -> None:
     for name, n in sc.events.items():
         print(f"event   {ev.name[:18]:18} {name!r} filed under {n} subject(s)", file=sys.stderr)
     claims = {claim.id: claim for _, claim in run.accepted}
+
+    def joins(group: dict, ids) -> bool:  # as provenance.evaluation.score judges a conflict
+        got = [sc.right.get(i, set()) & set(group["claims"]) for i in ids]
+        return sum(1 for g in got if g) >= 2 and len(set().union(*got)) >= 2
+
+    tally = {"MUST": 0, "NOT": 0, "-": 0}
     for ids in run.conflicts:
         got = [sorted(sc.right.get(i, ())) for i in ids]
-        print(f"conflict {ev.name[:18]:18} labels {got} "
+        verdict = ("MUST" if any(joins(g, ids) for g in ev.must_flag)
+                   else "NOT" if any(joins(g, ids) for g in ev.must_not_flag) else "-")
+        tally[verdict] += 1
+        print(f"conflict {ev.name[:18]:18} {verdict:4} labels {got} "
               + " | ".join(f"{claims[i].subject.name}: {claims[i].property.name}={claims[i].value_text}"
                            for i in ids if i in claims)[:200], file=sys.stderr)
+    print(f"e2e     {ev.name[:18]:18} flagged {len(run.conflicts)}: must-flag {tally['MUST']}, "
+          f"must-not {tally['NOT']}, unlabelled {tally['-']}", file=sys.stderr)
     for lb in ev.claims:
         if lb["id"] not in sc.found:
             print(f"missed  {ev.name[:18]:18} {lb['id']:5} {lb['subject'][:20]:20} {lb['property'][:14]:14} "

@@ -159,3 +159,27 @@ def test_a_region_before_the_overall_toll_a_place_alone_and_a_forecast_are_scope
     assert "One" not in got and "62" not in got
     poll = _read_one("According to pre-election polling, the ruling party was expected to receive 35% of votes.")
     assert [(v, p.scope) for v, p in poll.items()] == [("35%", "forecast")]
+
+
+FLOOD_1 = """Floods kill 77 in Tarvel
+
+TARVEL — Flash floods killed at least 77 people on Sunday, officials said.
+
+Two members of a local family were among those killed, a relative confirmed. Tragically one child 'possibly two'
+had died in the floods, the mayor said.
+"""
+
+FLOOD_2 = """Tarvel floods: bodies identified
+
+TARVEL — The floods killed 77 people, the regional governor said on Monday. He said that of the 77 bodies,
+50 have been identified.
+"""
+
+
+def test_a_part_among_the_dead_and_bodies_being_identified_are_no_rival_tolls(cli, tmp_path):
+    _read(cli, tmp_path, [(FLOOD_1, "Daily One", "2021-05-02"), (FLOOD_2, "Wire Two", "2021-05-03")])
+    values = {c["value_text"] for c in cli.json("claims", "list") if c["property"] == "death toll"}
+    assert "50" not in values  # bodies identified: not a toll
+    assert not {"two", "Two"} & values - {c["value_text"] for c in cli.json("claims", "list") if c.get("scope")}
+    flagged = [v for _, v in _conflicts(cli)]
+    assert not any("Two" in v or "50" in v for v in flagged), flagged

@@ -915,6 +915,14 @@ class Reader:
             # "88 bodies have been identified", "793 injured passengers have been discharged":
             # bodies or patients being handled, not a toll
             return None
+        if re.search(r"\b(?:out\s+)?of\s+(?:the|these|those)\s+(?:[\w,]+\s+){0,2}?bodies\s*,?\s*$", before, re.I):
+            # "of the 278 bodies, 177 have been identified": a part of the bodies, being handled
+            return None
+        if re.search(
+            r"\b(?:one|a|an|\d+)\s+[\w’'-]+\s*[,‘’'\"“(—-]*\s*(?:possibly|perhaps|maybe)\s*[‘'\"“(]*\s*$", before, re.I
+        ):
+            # "one child, possibly two, had died": a hedged alternative to a figure just given
+            return None
         vote = self._election(s, f, ms, before, after)
         if vote is not None:
             return vote
@@ -1069,6 +1077,19 @@ class Reader:
             re.I,
         )
         if m is None:
+            # "Two members of a family were among those killed": a part of the toll, not a total
+            among = re.match(
+                r"\s+(?P<what>(?:[\w’'-]+\s+){0,5}?)(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s+"
+                r"(?:those|the)\s+(?P<noun>[\w’'-]+)\b",
+                after,
+                re.I,
+            )
+            if among is None:
+                return None
+            for c in self.lex.counts:
+                noun = among.group("noun")
+                if (c.words and c.words.fullmatch(noun)) or (c.cues and c.cues.fullmatch(noun)):
+                    return c.question, among.group("what").strip() or "part"
             return None
         what = m.group("what")
         if not (self.lex.people.fullmatch(what.split()[-1]) or re.fullmatch(r"[A-Z][a-z]+(?:ans|ese|is|ish|ch)", what)):
