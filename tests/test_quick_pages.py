@@ -8,8 +8,8 @@ import sqlite3
 import subprocess
 import sys
 
-from provenance.claims.pages import ClaimCells, claim_rows, value_cell
-from provenance.claims.store import as_of_label, speaker_name
+from provenance.claims.pages import ClaimCells, claim_rows
+from provenance.claims.store import claim_cells
 from provenance.ledger.db import open_db
 from provenance.ledger.models import Claim
 from provenance.ledger.quick import quick_reader
@@ -24,19 +24,7 @@ def _orm_cells(db_path, status=None) -> list[ClaimCells]:
             q = select(Claim).order_by(Claim.id)
             if status:
                 q = q.where(Claim.status == status)
-            return [
-                ClaimCells(
-                    c.id,
-                    c.source_id,
-                    c.subject.name,
-                    c.property.name,
-                    value_cell(c.polarity, c.value_json),
-                    speaker_name(c),
-                    as_of_label(c),
-                    c.status,
-                )
-                for c in s.scalars(q)
-            ]
+            return [claim_cells(c) for c in s.scalars(q)]
     finally:
         db.close()
 

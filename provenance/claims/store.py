@@ -17,6 +17,7 @@ from ..errors import InputError, NotFound
 from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, Period, parse_value, to_json_text
+from .pages import ClaimCells, value_cell
 from .vocabulary import get_property, resolve_entity
 
 if TYPE_CHECKING:  # recording (anchoring, sources) is imported by the writes that need it
@@ -214,3 +215,17 @@ def _as_of_json(claim: Claim) -> str | None:
 
 def as_of_label(claim: Claim) -> str:
     return claim.as_of_text or _as_of_json(claim) or "undated"
+
+
+def claim_cells(claim: Claim) -> ClaimCells:
+    """The cells `claims list` shows for a loaded claim: the same cells the quick path reads."""
+    return ClaimCells(
+        claim.id,
+        claim.source_id,
+        claim.subject.name,
+        claim.property.name,
+        value_cell(claim.polarity, claim.value_json),
+        speaker_name(claim),
+        as_of_label(claim),
+        claim.status,
+    )

@@ -130,29 +130,14 @@ def list_(state, subject, property_, source, speaker, status, limit, offset, out
 
                 output_rows(output, claim_rows(conn, status, limit, offset), CLAIM_COLUMNS)
                 return
-    from ..claims.pages import ClaimCells, value_cell
-    from ..claims.store import ClaimFilter, as_of_label, claim_json, list_claims, speaker_name
+    from ..claims.store import ClaimFilter, claim_cells, claim_json, list_claims
 
     with state.db(create=False).session(readonly=True) as session:
         rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
         output_rows(
             output,
             rows,
-            {
-                name: lambda c, cell=cell: cell(
-                    ClaimCells(
-                        c.id,
-                        c.source_id,
-                        c.subject.name,
-                        c.property.name,
-                        value_cell(c.polarity, c.value_json),
-                        speaker_name(c),
-                        as_of_label(c),
-                        c.status,
-                    )
-                )
-                for name, cell in CLAIM_COLUMNS.items()
-            },
+            {name: lambda c, cell=cell: cell(claim_cells(c)) for name, cell in CLAIM_COLUMNS.items()},
             as_json=claim_json,
         )
 
