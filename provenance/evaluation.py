@@ -182,7 +182,7 @@ def run_event(event: Event, threshold: float) -> Run:
                     c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
                 for c, k in accepted:
                     c.source_key = by_id[c.source_id]  # type: ignore[attr-defined]
-                    _ = k.property.name, k.subject.name
+                    _ = k.property.name, k.subject.name, k.speaker and k.speaker.name
                 subjects: dict[int, set[str]] = defaultdict(set)
                 for e in session.scalars(select(Entity)):
                     subjects[e.id].add(fold_text(e.name))
@@ -216,7 +216,7 @@ def _spans(text: str, quote: str, occurrence: int | None) -> list[tuple[int, int
     return out
 
 
-def _same_value(event: Event, label: dict, claim: Claim, kind: str) -> bool:
+def _same_value(event: Event, label: dict, claim: Claim | Candidate, kind: str) -> bool:
     if kind == "entity":
         a, b = event.entity(label["value"]), event.entity(claim.value_text)
         return (a or fold_text(label["value"])) == (b or fold_text(claim.value_text))
@@ -240,7 +240,8 @@ class Score:
     chars: int
 
 
-def score(run: Run) -> Score:
+def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
+    """Score a run; `relax` drops named checks ("subject") for a diagnostic, never for the figures."""
     event, questions = run.event, _question_names()
     labels = []
     for lb in event.claims:
@@ -268,7 +269,7 @@ def score(run: Run) -> Score:
                 continue
             event_subjects[event.entity(lb["subject"]) or lb["subject"]].add(claim.subject_id)
             if (
-                subject == event.entity(lb["subject"])
+                ("subject" in relax or subject == event.entity(lb["subject"]))
                 and claim.polarity == ("denies" if lb.get("denies") else "asserts")
                 and _same_value(event, lb, claim, event.type_of(lb["property"]))
             ):
@@ -301,6 +302,71 @@ def score(run: Run) -> Score:
         run.seconds,
         run.chars,
     )
+
+
+# -- diagnosis (benchmarks/extraction.py --relax; never part of the figures) ----------------------
+
+
+def _same_speaker(event: Event, label: str | None, said: str | None) -> bool:
+    """The label's speaker, by its labelled entity or folded name; a title before it is no
+    difference ("President X" speaks as X)."""
+    if not label or not said:
+        return not label and not said
+    a, b = event.entity(label) or fold_text(label), event.entity(said) or fold_text(said)
+    return a == b or fold_text(said).endswith(" " + fold_text(label))
+
+
+def diagnose(run: Run, sc: Score, kinds: tuple[str, ...] = ("entity",)) -> list[tuple[dict, str, str]]:
+    """Why each label of the given value types was missed, and whether the labels found have the
+    label's speaker: (label, cause, what was read). Causes: `subject` (right question, value and
+    polarity, wrong subject), `polarity`, `value`, `unaccepted` (read right but below the
+    threshold), `unaccepted-wrong`, `question` (the sentence read as another question), `unread`;
+    for labels found: `speaker-right`, `speaker-wrong`."""
+    questions = _question_names()
+    return [
+        (lb, *_diagnosis(run, sc, lb, questions))
+        for lb in run.event.claims
+        if run.event.type_of(lb["property"]) in kinds
+    ]
+
+
+def _diagnosis(run: Run, sc: Score, lb: dict, questions: dict[str, str]) -> tuple[str, str]:
+    event, kind = run.event, run.event.type_of(lb["property"])
+    spans = _spans(run.texts.get(lb["source"], ""), lb["quote"], lb.get("occurrence"))
+    lq = fold_text(questions.get(fold_text(lb["property"]), lb["property"]))
+    polarity = "denies" if lb.get("denies") else "asserts"
+    near = [
+        c
+        for c in run.candidates
+        if c.source_key == lb["source"] and any(a < c.end and c.start < b for a, b in spans)  # type: ignore[attr-defined]
+    ]
+    near_ids = {c.id for c in near}
+    accepted = [(c, k) for c, k in run.accepted if c.id in near_ids]
+    if lb["id"] in sc.found:
+        good = [(c, k) for c, k in accepted if lb["id"] in sc.right.get(k.id, set())]
+        said = [k.speaker.name if k.speaker else None for _, k in good]
+        right = any(_same_speaker(event, lb.get("speaker"), w) for w in said)
+        return ("speaker-right" if right else "speaker-wrong"), f"said by {said}"
+    mine = [k for _, k in accepted if fold_text(questions.get(fold_text(k.property.name), k.property.name)) == lq]
+    valued = [k for k in mine if _same_value(event, lb, k, kind)]
+    if valued:
+        k = valued[0]
+        cause = "subject" if any(v.polarity == polarity for v in valued) else "polarity"
+        return cause, f"{k.subject.name!r}: {k.value_text!r} {k.polarity}"
+    if mine:
+        return "value", " | ".join(f"{k.value_text!r} {k.polarity}" for k in mine)[:120]
+    pending = [
+        c
+        for c in near
+        if c.status != "accepted" and fold_text(questions.get(fold_text(c.property_name), c.property_name)) == lq
+    ]
+    fit = [c for c in pending if _same_value(event, lb, c, kind) and c.polarity == polarity]
+    if pending:
+        c = (fit or pending)[0]
+        return ("unaccepted" if fit else "unaccepted-wrong"), f"{c.score:.2f} {c.value_text[:40]!r} {c.polarity}"
+    if near:
+        return "question", " | ".join(f"{c.property_name[:30]}={c.value_text[:30]!r}" for c in near)[:140]
+    return "unread", ""
 
 
 def _ratio(a: int, b: int) -> float | None:
