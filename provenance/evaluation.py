@@ -352,7 +352,12 @@ def _diagnosis(run: Run, sc: Score, lb: dict, questions: dict[str, str]) -> tupl
     if valued:
         k = valued[0]
         cause = "subject" if any(v.polarity == polarity for v in valued) else "polarity"
-        return cause, f"{k.subject.name!r}: {k.value_text!r} {k.polarity}"
+        said = [v.speaker.name if v.speaker else None for v in valued]
+        right = any(_same_speaker(event, lb.get("speaker"), w) for w in said)
+        return (
+            cause,
+            f"{k.subject.name!r}: {k.value_text!r} {k.polarity}; speaker {'right' if right else 'wrong'} {said}",
+        )
     if mine:
         return "value", " | ".join(f"{k.value_text!r} {k.polarity}" for k in mine)[:120]
     pending = [

@@ -169,14 +169,21 @@ _ONE = (
 )
 _WHO = rf"(?P<who>(?:(?:the|either|both)\s+)?{_ONE}(?:\s*(?:,(?:\s*(?:and|or)\b)?|\band\b|\bor\b|\bnor\b)\s*(?:the\s+|its\s+ally\s+)?{_ONE})*)"
 # What a thing was blamed on ("blamed the crash on signal failure"): a short phrase, named or not.
-_STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when)"
+_STOP_CAUSE = r"(?:in|at|as|after|while|which|that|during|for|but|and\s+said|saying|since|because|when|by)"
 _CAUSE = (
     rf"[“\"‘']?(?P<who>[\w’'-]+(?:\s+(?!{_STOP_CAUSE}\b)[\w’'-]+){{0,5}})(?=\s*[,.;:)”\"’]|\s+{_STOP_CAUSE}\b|\s*$)"
 )
+# A list of causes ("a possible bird strike and an unusual landing gear failure").
+_LONG_CAUSE = _CAUSE.replace("{0,5}", "{0,11}")
 # What a cause is the cause of ("the crash was caused by ...", "the reason behind the collapse").
 _MISHAP = (
     r"(?:crash|accident|disaster|tragedy|incident|collapse|crush|stampede|floods?|flooding|fire|blaze|blast|"
     r"explosion|derailment|collision|outbreak|failure|breach|deaths?|capsiz\w*|sinking|wreck|shipwreck)"
+)
+# What someone carries out, claims or is blamed for ("the attack was claimed by X").
+_ATTACK = (
+    r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|killings?|massacres?|assaults?|strikes?|ambush(?:es)?|"
+    r"raids?|sabotage|stabbings?|hijacking|kidnapping|abduction|arson|{mishap})"
 )
 # (polarity, pattern): what a sentence says of a party's part in the event. Verbs are matched in
 # any case, names only capitalised (the pattern text around {who} is made case-insensitive inline).
@@ -243,6 +250,12 @@ _BLAME_SPECS = (
         r"(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=(?:\s+(?:exacerbated|aggravated|compounded|worsened)\s+by\s+[^.;]{0,80}?)?"
         r"\s+as\s+the\s+(?:\w+\s+)?cause\b)",
     ),
+    # "The investigation is focusing on a possible bird strike": what investigators look at.
+    (
+        "cause",
+        r"(?i:\binvestigat\w*\b[^.;]{0,80}?\b(?:focus(?:es|ed|ing)?|centr(?:es|ed|ing)|concentrat\w+)\s+on\s+"
+        r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+|suspected\s+|probable\s+)?){longcause}",
+    ),
     # An illness "diagnosed as a severe form of malaria", "identified as cholera".
     (
         "cause",
@@ -267,6 +280,68 @@ _BLAME_SPECS = (
         "claims",
         r"{who}(?i:\s+(?:said|says)\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged)\b)",
     ),
+    # Passive: "the attack was claimed by X", "responsibility was claimed by X": X claims it.
+    (
+        "claims",
+        r"(?i:\b(?:responsibility|{attack})\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|are)\s+"
+        r"(?:(?!not\b|never\b)\w+\s+)?claimed\s+by\s+){who}",
+    ),
+    # A that-clause laying an act on a party: "Ukraine said Russian forces blew up the dam",
+    # "Moscow has claimed Ukraine damaged the dam".
+    (
+        "asserts",
+        r"(?i:\b(?:said|says|say|claimed|claims|alleged|alleges|insisted|insists|maintained|argued|believes?|"
+        r"accused\s+\w+\s+of\s+saying)\s+(?:on\s+\w+\s+)?(?:that\s+)?)(?:the\s+)?{who}"
+        r"(?i:\s+(?:had\s+|has\s+|have\s+)?(?:deliberately\s+|intentionally\s+)?(?:blew\s+up|blown\s+up|bombed|"
+        r"sabotaged|mined|destroyed|damaged|shelled|set\s+fire\s+to|torched)\s+(?:the|a|an|its|it)\b)",
+    ),
+    # Passive: "the dam was mined by Russian occupiers", "was blown up by X".
+    (
+        "asserts",
+        r"(?i:\b(?:was|were|had\s+been|has\s+been)\s+[“\"‘']?(?:\w+\s+)?(?:blown\s+up|bombed|sabotaged|mined|destroyed|"
+        r"set\s+on\s+fire|torched|shelled)\s+by\s+)[“\"‘']?{who}(?=[”\"’']?\s*[,.;:)]|[”\"’']?\s*$|[”\"’']?\s+(?:who|which|that|and|on|in|at|after|during)\b)",
+    ),
+    # "X carried out the attack", "X-linked gunmen staged the bombing".
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:gunmen|attackers|bombers|operatives|members|fighters))?(?i:\s+(?:had\s+|has\s+|have\s+)?"
+        r"(?:carried\s+out|perpetrated|staged|orchestrated|masterminded|committed)\s+[“\"‘']?(?:the|this|that|an?|their|its)\s+"
+        r"(?:[\w-]+\s+){0,2}{attack}\b)",
+    ),
+    # "The attack was carried out by X", "... was perpetrated by X".
+    (
+        "asserts",
+        r"(?i:\b{attack}\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:(?!not\b|never\b)\w+\s+)?"
+        r"(?:carried\s+out|perpetrated|committed|staged|orchestrated|masterminded|executed|conducted)\s+by\s+){who}",
+    ),
+    # "attributed the attack to X", "the blast was attributed to X": a party is responsible, a
+    # thing is the cause (read below). Never "a statement attributed to X": the object is the event.
+    (
+        "asserts",
+        r"(?i:\battribut(?:e|es|ed|ing)\s+(?:(?:the|this|these|that)\s+(?:[\w-]+\s+){0,2}?{attack}|it|this|them)\s+to\s+)"
+        r"{who}(?=\s*[,.;:)]|\s*$|\s+(?:and|or|who|which|as|in|on|at|after|for|by)\b)",
+    ),
+    (
+        "asserts",
+        r"(?i:\b{attack}\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:(?!not\b|never\b)\w+\s+)?"
+        r"attributed\s+to\s+){who}",
+    ),
+    (
+        "cause",
+        r"(?i:\battribut(?:e|es|ed|ing)\s+(?:the\s+|this\s+|that\s+)?(?:(?!of\b)[\w-]+\s+)?{mishap}\s+to\s+){cause}",
+    ),
+    (
+        "cause",
+        r"(?i:\b{mishap}\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:(?!not\b|never\b)\w+\s+)?"
+        r"attributed\s+to\s+){cause}",
+    ),
+    # "suspected X militants", "suspected X-linked gunmen": the group named is suspected.
+    (
+        "asserts",
+        r"(?i:\bsuspected\s+)(?P<who>(?!Islamist\b|Jihadist\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+        r"(?i:\s+(?:[a-z]+\s+)?(?:militants?|gunmen|gunman|fighters?|insurgents?|rebels?|bombers?|attackers?|"
+        r"jihadists?|extremists?|separatists?|terrorists?|assailants?)\b)",
+    ),
     ("denies", r"{who}(?i:\s+(?:had|has|have)\s+(?:had\s+)?no\s+(?:role|hand|part|involvement)\b)"),
     ("denies", r"(?i:\bno\s+){who}(?i:\s+(?:role|involvement|hand)\b)"),
     (
@@ -276,7 +351,7 @@ _BLAME_SPECS = (
     ("denies", r"{who}(?i:\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\b)"),
     (
         "disowns",
-        r"{who}(?i:,?\s+(?:\w+\s+){0,2}(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:[\w-]+\s+){0,6}?"
+        r"{who}(?i:,?\s+(?:\w+\s+){0,2}(?:denied|denies|deny|rejected|rejects|disclaimed)\s+(?:[\w—–-]+\s+){0,8}?"
         r"(?:involvement|responsibility|wrongdoing|blame|culpability|liability|a\s+role|role)\b)",
     ),
     # "an accusation the coast guard rejects": the one accused answers it.
@@ -304,9 +379,29 @@ _BLAME_SPECS = (
 def _blame_patterns(party_words: str) -> list[tuple[str, re.Pattern]]:
     who = _WHO.replace("{party}", party_words)
     return [
-        (how, re.compile(pat.replace("{who}", who).replace("{cause}", _CAUSE).replace("{mishap}", _MISHAP)))
+        (
+            how,
+            re.compile(
+                pat.replace("{who}", who)
+                .replace("{longcause}", _LONG_CAUSE)
+                .replace("{cause}", _CAUSE)
+                .replace("{attack}", _ATTACK)
+                .replace("{mishap}", _MISHAP)
+            ),
+        )
         for how, pat in _BLAME_SPECS
     ]
+
+
+@functools.lru_cache(maxsize=8)
+def _each_other_pattern(party_words: str) -> re.Pattern:
+    one = _ONE.replace("{party}", party_words)
+    return re.compile(
+        rf"(?:\b(?:both|either)\s+)?(?:the\s+)?(?P<a>{one})\s+and\s+(?:the\s+)?(?P<b>{one})\s+"
+        r"(?:(?:have|had|are|were|has)\s+)?(?:(?:been|also|both|again|repeatedly)\s+)*"
+        r"(?i:(?:accus\w*|blam\w*)\s+(?:one\s+another|each\s+other)\b|(?:traded|exchanged|swapped|trading)\s+"
+        r"(?:blame|accusations|charges))"
+    )
 
 
 _PERSON = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
@@ -356,7 +451,9 @@ _BLAME_WORDS = re.compile(
     r"blam|accus|finger|responsib|behind|work\s+of|agents\s+of|points?\s+to|\brole\b|involv|nothing\s+to\s+do|\bhand\b"
     r"|fault|accountab|culpab|wrongdoing|liab|carried\s+out|staged|caused|due\s+to|cause|reason|defended|guilty|"
     r"negligent|started|sparked|triggered|exacerbated|worsened|contributed|diagnosed\s+as|identified\s+as|confirmed\s+as|"
-    r"reject|denie|dispute|refute|deflect|downplay",
+    r"reject|denie|dispute|refute|deflect|downplay|attribut|suspected|claimed\s+by|perpetrated|committed|orchestrated|"
+    r"masterminded|executed\s+by|conducted\s+by|blew\s+up|blown\s+up|bombed|sabotag|mined|destroyed|damaged|shelled|"
+    r"set\s+fire|torched|investigat|each\s+other|one\s+another|traded",
     re.I,
 )
 # An office named by its place or body ("the mayor of X", "the head of the Y Agency").
@@ -364,6 +461,23 @@ _TITLE_OF = re.compile(
     r"\b((?:deputy\s+|vice\s+|acting\s+)?(?:mayor|governor|president|minister|chief|head|leader|commander|"
     r"secretary|director|chairman|chairwoman|chair)\s+of\s+(?:the\s+)?)$",
     re.I,
+)
+# An aside naming members of the speaker ("Iranian officials, including the president, blamed").
+_ASIDE = re.compile(r",\s*(?:including|among\s+them|such\s+as|led\s+by)\s+[^,]{2,120},\s*$", re.I)
+# Where or how something was said, before "that" ("in statements to COPE that", "on Telegram that").
+_SAID_WHERE = re.compile(
+    r"^\s*(?:(?:in\s+(?:an?\s+|its\s+|his\s+|her\s+|their\s+)?(?:statements?|interview|remarks|post|briefing|speech|"
+    r"letter|video)(?:\s+(?:to|with|on)\s+[^,]{1,40}?)?|on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|television|"
+    r"state\s+TV|\w+day))\s+)+(?=that\b)"
+)
+# Who a speaker "told": reporters, a news agency, a broadcaster.
+_AUDIENCE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)|"
+    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s|[.,;:]|$)"
+)
+# The agent of a passive blame ("was blamed on X by Y").
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<by>(?:[^,.;:]|\.(?=\w|\s+[a-z])){2,80}?)(?=\s*(?:[,;:]|\.(?!\w|\s+[a-z]))|\s*$|\s+(?:on|in|at|after|who|which)\b)"
 )
 _REPORTS = re.compile(r"\s+(?:said|says|told|added|stated|claimed|declared)\b")
 _DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her")
@@ -401,6 +515,8 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
     for piece in re.split(r"\s*(?:,|\band\b|\bor\b|\bnor\b)\s*", re.sub(r"\([^)]*\)", " ", who)):
         piece = re.sub(r"^(?:the|either|both|its\s+ally)\s+", "", piece.strip(), flags=re.I).strip(" ,")
         piece = re.sub(r"^(?:his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?=[A-Z])", "", piece)  # "his wife X": X
+        # "Al-Qaeda-linked militants": the group named is the party.
+        piece = re.sub(r"^([A-Z][\w.’']*(?:[\s-][A-Z][\w.’']*)*)-(?:linked|affiliated)\b.*$", r"\1", piece)
         if piece.endswith(".") and piece.count(".") == 1:
             piece = piece[:-1]  # the sentence's full stop, not "U.S."
         if not piece or piece.lower() in _NOT_PARTIES:
@@ -429,6 +545,10 @@ def _parties(who: str, lex, cause: bool = False) -> list[str]:
             ):
                 words = words[:-1]  # "the rope used allegedly": the rope
             piece = " ".join(words)
+            if cause:  # "a possible bird strike": the strike
+                piece = re.sub(
+                    r"^(?:possible|potential|suspected|probable|likely|apparent|alleged|unusual)\s+", "", piece
+                )
             if cause:  # "the use of tear gas": tear gas
                 piece = re.sub(r"^(?:use|usage|firing|deployment)\s+of\s+(?:the\s+)?", "", piece, flags=re.I)
             if not piece or not (cause or lex.party_nouns.search(piece.split()[-1])):
@@ -595,6 +715,7 @@ class Reader:
         self.unrest = self._unrest(list(known_events))
         # The claims of the last statement with a checkable core: what "the allegations" answers.
         self.last_claims: list[Proposal] = []
+        self.claims_seen: list[Proposal] = []  # every such claim so far: what an accused party denies
         self.last_count: Question | None = None  # the running count read last ("the earlier tally of 95")
         # The person who spoke last, for a "he said" in the next sentences, and how many ago.
         self.last_person: tuple[str, int | None] | None = None
@@ -1661,7 +1782,11 @@ class Reader:
             keep = [
                 p
                 for p in found
-                if p.question.name != "responsibility"
+                if (
+                    p.question.name != "responsibility"
+                    # "X denies this and says Y did it": the denial, unless the patterns read one
+                    or (p.polarity == "denies" and not any(b.polarity == "denies" for b in blame))
+                )
                 and p.extra.get("proposition")
                 and (p.question.name, p.value) not in have
             ]
@@ -1669,6 +1794,7 @@ class Reader:
         asserted = [p for p in found if p.polarity == "asserts" and p.extra.get("proposition")]
         if asserted:
             self.last_claims = asserted
+            self.claims_seen.extend(asserted)
         return found
 
     def _perpetrators(self, s: Sentence) -> list[Proposal]:
@@ -1712,6 +1838,46 @@ class Reader:
                 )
         return out
 
+    def _each_other(self, s: Sentence, question: Question, subject: str, sid: int | None) -> list[Proposal]:
+        """ "X and Y accuse each other of ...", "X and Y traded blame for ...": each blames the other."""
+        m = _each_other_pattern(self.lex.party_words).search(s.text)
+        if m is None:
+            return []
+        a, b = _parties(m.group("a"), self.lex), _parties(m.group("b"), self.lex)
+        if len(a) != 1 or len(b) != 1:
+            return []
+        return [
+            Proposal(
+                "attribution",
+                s.start,
+                s.end,
+                value,
+                question,
+                0.9,
+                subject,
+                sid,
+                speaker=speaker,
+                verb="accuses",
+                hedge=self._hedge(s),
+                as_of=self._as_of(s, 0),
+                confidence=0.8,
+                extra={"proposition": True},
+            )
+            for speaker, value in ((a[0], b[0]), (b[0], a[0]))
+        ]
+
+    def _actor(self, thing: str) -> str | None:
+        """The party whose act a cause names: "coast guard towing attempt" -> "coast guard",
+        "police use of tear gas" -> "police"; None for a plain thing ("faulty wiring")."""
+        words = thing.split()
+        for i in range(len(words) - 1, 0, -1):
+            head = words[i - 1].lower()
+            if self.lex.party_nouns.fullmatch(head) or self.lex.party_nouns.fullmatch(
+                " ".join(words[max(0, i - 2) : i])
+            ):
+                return " ".join(words[:i])
+        return None
+
     def _reporter(self, s: Sentence) -> tuple[str, int | None, str] | None:
         """Who reports in a sentence whose statement was read as blame or denial ("Monitors said
         there is no indication that the army was involved"): the clause before the first
@@ -1736,8 +1902,8 @@ class Reader:
             return []
         responsibility = next(st for st in self.lex.statements if st.question.name == "responsibility")
         cause = next((st for st in self.lex.statements if st.question.name == "cause"), None)
-        out: list[Proposal] = []
-        seen: set[tuple[str, str]] = set()
+        out: list[Proposal] = self._each_other(s, responsibility.question, subject, sid)
+        seen: set[tuple[str, str]] = {(fold_text(p.value), p.polarity) for p in out}
         for how, pattern in _blame_patterns(self.lex.party_words):
             for m in pattern.finditer(s.text):
                 polarity = "denies" if how in ("denies", "disowns") else "asserts"
@@ -1748,22 +1914,38 @@ class Reader:
                     # "dismissed claims by X that Y was behind it": X asserts what the speaker denies.
                     claimant = self._speaker(made.group("who")) if made else None
                 parties = _parties(m.group("who"), self.lex, cause=how in ("cause", "blamed on"))
-                question = responsibility.question
+                answers = [(p, responsibility.question) for p in parties]
                 if how == "cause":
-                    # A thing that caused it; a party that did is read as responsible above.
-                    question = cause.question if cause else question
-                    parties = [p for p in parties if not self.lex.party_nouns.search(p.split()[-1])]
+                    # A thing that caused it; a party that did is read as responsible above, and
+                    # a party's act ("the coast guard towing attempt") makes that party responsible.
+                    things = [p for p in parties if not self.lex.party_nouns.search(p.split()[-1])]
+                    answers = [
+                        (actor, responsibility.question)
+                        if (actor := self._actor(thing))
+                        else (thing, cause.question if cause else responsibility.question)
+                        for thing in things
+                    ]
                 accuser = None
                 if how in ("asserts", "cause", "blamed on") and m.start() < m.start("who"):
                     before = s.text[: m.start()]
                     rel = re.search(r",\s*who\s+(?:\w+\s+){0,2}$", before)
                     if rel:  # "Carlos Mazón, who wanted to shift the blame": the one named before "who"
                         before = before[: rel.start()].rsplit(",", 1)[-1]
+                    before = _ASIDE.sub("", before)  # "Officials, including X and Y, blamed": the officials
                     cut = _CLAUSE_START.search(before)
                     accuser = self._speaker(before[cut.end() :] if cut else before)
-                if len(parties) > 1 and _REPORTS.match(s.text[m.end("who") :]):
-                    parties = parties[:-1]  # "..., Israel, Jamshidi said": the last is the speaker
-                for name in parties:
+                agent = _BY_AGENT.match(s.text[m.end("who") :])
+                if (
+                    agent
+                    and polarity == "asserts"
+                    and how != "claims"
+                    and (how != "blamed on" or m.group("who")[:1].isupper() or re.match(r"the\s+[A-Z]", m.group("who")))
+                ):
+                    # "was blamed on X by Y", "blame was cast on X by Y": Y lays the blame.
+                    accuser = self._speaker(agent.group("by")) or accuser
+                if len(answers) > 1 and _REPORTS.match(s.text[m.end("who") :]):
+                    answers = answers[:-1]  # "..., Israel, Jamshidi said": the last is the speaker
+                for name, question in answers:
                     polarity_here = polarity
                     key = (fold_text(name), polarity_here)
                     if key in seen:
@@ -1846,7 +2028,7 @@ class Reader:
     def _speaker_in(self, phrase: str) -> names.Mention | None:
         """Who speaks in a phrase: a known name, else a proper name, else a role ("officials");
         "he" or "she" alone is the person who spoke last, a sentence or three before."""
-        pronoun = re.fullmatch(r"\s*(?:and\s+|but\s+)?(he|she)\s*", phrase, re.I)
+        pronoun = re.fullmatch(r"[\s”\"’']*(?:and\s+|but\s+)?(he|she)\s*", phrase, re.I)  # "“...,” she said"
         if pronoun:
             if self.last_person is None:
                 return None
@@ -1855,6 +2037,10 @@ class Reader:
         ms = [m for m in ms if m.text.lower() not in ("it", "this")]
         if ms:
             m = ([k for k in ms if k.entity_id is not None] or ms)[-1]
+            follow = [k for k in ms if k.start > m.end and not phrase[m.end : k.start].strip() and k.entity_id is None]
+            if m.entity_id is not None and follow and self.lex.country(m.text) != m.text:
+                # "Iranian President X" when "Iranian" is known: the name goes on, it is X who speaks.
+                m = follow[0]
             lead = [k for k in ms if k.end < m.start and not phrase[k.end : m.start].strip()]
             if lead and m.text[:1].islower():
                 # "U.S. officials" when "officials" alone is known: the whole name speaks.
@@ -1864,10 +2050,21 @@ class Reader:
                 # "the mayor of Marrowby": the office speaks, not the town.
                 m = names.Mention(title.start(1), m.end, phrase[title.start(1) : m.end], None)
             # "The Afghan defense ministry": keep the role noun that follows a name.
-            tail = re.match(r"(?:\s+[\w’'-]+){1,2}", phrase[m.end :])
-            if m.entity_id is None and tail and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1]):
-                end = m.end + tail.end()
-                return names.Mention(m.start, end, phrase[m.start : end], None)
+            # "Iranian officials did": the role noun may be the first or the second word after.
+            tails = [re.match(rf"(?:\s+[\w’'-]+){{{n}}}", phrase[m.end :]) for n in (1, 2)]
+            tails += [re.match(rf"(?:\s+[a-z][\w’'-]*){{{n}}}", phrase[m.end :]) for n in (3, 4)]
+            for tail in tails:  # "Iranian political and military officials"
+                if (
+                    (m.entity_id is None or self.lex.country(m.text) != m.text)
+                    and tail
+                    and self.lex.speaker_nouns.fullmatch(tail.group().split()[-1])
+                ):
+                    end = m.end + tail.end()
+                    while more := re.match(r"\s+([\w’'-]+)", phrase[end:]):  # "military officials"
+                        if not self.lex.speaker_nouns.fullmatch(more.group(1)):
+                            break
+                        end += more.end()
+                    return names.Mention(m.start, end, phrase[m.start : end], None)
             return m
         role = next(
             (r for r in self.lex.speaker_nouns.finditer(phrase) if r.group() not in ("who", "un")), None
@@ -1889,6 +2086,12 @@ class Reader:
         verb = re.sub(r"\s+", " ", v.group().lower())
         cls = self.lex.verb_class[verb]
         before, after = text[: v.start()], text[v.end() :]
+        if verb == "told":  # "X told reporters (that) ...", "“...,” X told AFP.": the audience is no statement
+            aud = _AUDIENCE.match(after)
+            if aud:
+                after = after[aud.end() :]
+        if cls == "claims" and re.search(r"\b(?:not|never|yet\s+to|n[o’']t)\s+$", before, re.I):
+            return None  # "X has not claimed responsibility": no claim, and no denial either
         if re.search(r"\b(?:is|are|was|were|been|be|being|it has|it had)\s+$", before, re.I):
             return None  # "is said to", "it has been said": a hedge, not a speaker
         if re.match(r"\s+(?:to|by)\b", after) and cls == "asserts":
@@ -1900,6 +2103,7 @@ class Reader:
             return None
         if not v.group()[:1].islower():
             return None  # "States" in "the United States"
+        before = _ASIDE.sub(" ", before)  # "Officials, including the mayor, said": the officials
         cut = _CLAUSE_START.search(before)
         assert cut is not None  # the pattern matches at the last clause break, or at ^
         clause = before[cut.end() :] if before else ""
@@ -1936,6 +2140,8 @@ class Reader:
         if speaker is None:
             return None
         content = before.rsplit(",", 1)[0] if postposed else after
+        # "said in a statement to X that ...", "claimed on Telegram that ...": where it was said is not what.
+        content = _SAID_WHERE.sub("", content)
         content = re.sub(r"^\s*(?:that\s+|,\s*)", "", content).strip(" .")
         p = self._statement(s, cls, verb, speaker, content)
         cites = re.match(r"\s*according to ([^,]{2,80}),", text, re.I)
@@ -2005,6 +2211,14 @@ class Reader:
             if m.text != first.text and m.text[:1].isupper() and m.start > head.find(first.text)
         ]
 
+    def _names_self(self, speaker: str, value: str) -> bool:
+        """A party speaking of what was said of it: "the club" and "club", "the coast guard" and
+        "Greek coast guard"."""
+        a, b = fold_text(speaker), fold_text(value)
+        if not (a and b):
+            return False
+        return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
         speaker_text, speaker_id = speaker.text, speaker.entity_id
@@ -2013,7 +2227,7 @@ class Reader:
         conf = 0.9 if speaker_id else (0.85 if speaker.text[:1].isupper() else 0.7)
         if cls == "asserts" and re.search(
             r"\b(?:not|never|no)\b[^.]{0,30}\b(?:involved|responsible|behind|part of|linked|role|hand|"
-            r"connection|involvement)\b|\bnothing to do with\b",
+            r"connection|involvement|carry\s+out|carried\s+out|commit(?:ted)?|perpetrate[d]?)\b|\bnothing to do with\b",
             content,
             re.I,
         ):
@@ -2037,6 +2251,7 @@ class Reader:
         # question and answer, denied.
         if cls == "denies" and (
             low in self.lex.back_references
+            or re.match(r"(?:it|this|that|them)\s*(?:,|\band\b|\bas\b)", low)  # "denies this and says ..."
             or re.match(
                 r"(?:the|these|such|those)\s+(?:\w+\s+)?(?:allegations?|accusations?|claims?|charges?|reports?|criticism|"
                 r"suggestions?|assertions?)\b",
@@ -2063,11 +2278,29 @@ class Reader:
             if not denied:
                 return None
             # "The operator denied the accusations": it denies what was said of it, when it was named.
-            own = [
-                p
-                for p in denied
-                if fold_text(p.value) in fold_text(speaker_text) or fold_text(speaker_text) in fold_text(p.value)
-            ]
+            own = [p for p in denied if self._names_self(speaker_text, p.value)]
+            if not own:
+                # "The X rejected the accusation" two sentences after X was accused: what was said of X.
+                said: dict[tuple[str, str], Proposal] = {}
+                for prev in self.claims_seen:
+                    if self._names_self(speaker_text, prev.value):
+                        said[(prev.question.name, fold_text(prev.value))] = prev
+                own = [
+                    Proposal(
+                        kind,
+                        s.start,
+                        s.end,
+                        prev.value,
+                        prev.question,
+                        prev.question_strength * 0.9,
+                        prev.subject,
+                        prev.subject_id,
+                        note=f"denies: {prev.speaker}" if prev.speaker else None,
+                        extra={"proposition": True},
+                        **base,
+                    )
+                    for prev in said.values()
+                ]
             denied = own or denied
             denied[0].extra["more"] = denied[1:]
             return denied[0]
@@ -2098,7 +2331,7 @@ class Reader:
                 if named:  # "USA and Israel had no role", "no reason to believe that Israel was involved"
                     value, value_id = named[0].text, named[0].entity_id
                     others = named[1:]
-                elif turned:
+                elif turned and not re.match(r"(?:we|i|our\s+\w+)\b", low):
                     return None  # "three others are not involved, X said": X denies nothing of its own
             if subject is not None and (cls != "accuses" or self.lex.event_re.search(content)):
                 p = Proposal(
