@@ -435,6 +435,7 @@ def test_what_an_investigation_looks_at_and_a_partys_act_named_as_cause(cli, tmp
 EACH_OTHER = """Floods in Selvara killed 12 people on Tuesday after the dam burst.
 It is unclear how the dam failed, though both Borduria and Syldavia are accusing each other of planting explosives.
 The police and the club owners blamed each other for the disaster.
+Kell said it was a “war crime” Ruritania and Vulgaria traded blame for the breach.
 """
 
 
@@ -443,6 +444,8 @@ def test_parties_that_accuse_each_other_each_blame_the_other(cli, tmp_path):
     assert {("Syldavia", "asserts", "Borduria"), ("Borduria", "asserts", "Syldavia")} <= got
     assert {("club owners", "asserts", "police"), ("police", "asserts", "club owners")} <= got
     assert not [g for g in got if g[0] in ("each other", "Borduria and Syldavia")]
+    # Names run on from a clause before (a capture that lost its full stop) are not the two.
+    assert not [g for g in got if g[0] in ("Ruritania", "Vulgaria")]
 
 
 SAID_FIGURES = """A bus crash in Tarrow killed 40 people on Monday.

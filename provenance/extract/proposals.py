@@ -1840,9 +1840,15 @@ class Reader:
 
     def _each_other(self, s: Sentence, question: Question, subject: str, sid: int | None) -> list[Proposal]:
         """ "X and Y accuse each other of ...", "X and Y traded blame for ...": each blames the other."""
-        m = _each_other_pattern(self.lex.party_words).search(s.text)
-        if m is None:
+        if not re.search(r"each\s+other|one\s+another|traded|exchanged|swapped|trading", s.text, re.I):
             return []
+        m = _each_other_pattern(self.lex.party_words).search(s.text)
+        if m is None or not re.search(
+            r"(?:^|[,;:—–(]|\b(?:though|although|but|while|whereas|as|after|when|and|since))\s*$",
+            s.text[: m.start()],
+            re.I,
+        ):
+            return []  # the two must open a clause: a name run on from the sentence before is not them
         a, b = _parties(m.group("a"), self.lex), _parties(m.group("b"), self.lex)
         if len(a) != 1 or len(b) != 1:
             return []
