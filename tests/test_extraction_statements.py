@@ -474,3 +474,30 @@ def test_the_speaker_of_a_sentence_is_carried_to_its_figures_whatever_the_wordin
     assert not [c for c in cands if (c["speaker"] or {}).get("name") in ("reporters", "Tarrow Herald")]
     # "said in an interview with X that ...": the blame, by the mayor; the paper says nothing.
     assert ("bus operator", "asserts", "Mayor Tomas Brandt") in _said(cands)
+
+
+REJECTION = """A car bombing at a market in Selvara killed 30 people on Thursday.
+Bordurian officials said the Crimson Order "are behind the scenes" of the bombing.
+This prompted a quick rejection of the allegation by the Crimson Order, which spoke of a smear.
+"""
+
+
+def test_a_quoted_behind_is_blame_and_a_rejection_by_x_is_xs_denial(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, REJECTION))
+    assert ("Crimson Order", "asserts", "Bordurian officials") in got
+    assert ("Crimson Order", "denies", "Crimson Order") in got  # "rejection of the allegation by X"
+
+
+RIOT = """Twenty people were killed in protests in Tarrow on Monday.
+Interior Minister Ida Holm said on Tuesday the army would stay in the streets.
+“Criminals infiltrated and caused mayhem,” she said.
+The opposition said the Green Guard had committed a deliberate crime in firing on the crowd.
+Heavy rain caused chaos on the roads.
+"""
+
+
+def test_causing_mayhem_and_committing_a_crime_in_doing_it_are_blame(cli, tmp_path):
+    got = _said(_read(cli, tmp_path, RIOT))
+    assert ("Criminals", "asserts", "Interior Minister Ida Holm") in got  # "X infiltrated and caused mayhem"
+    assert ("Green Guard", "asserts", "opposition") in got  # "committed a ... crime in firing on"
+    assert not [g for g in got if "rain" in g[0].lower()]

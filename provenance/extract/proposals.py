@@ -227,7 +227,8 @@ _BLAME_SPECS = (
     ),
     (
         "asserts",
-        r"{who}(?i:\s+(?:had\s+|has\s+)?(?:caused|triggered|sparked|provoked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}{mishap})",
+        r"{who}(?i:\s+(?:[a-z]+ed\s+and\s+)?(?:had\s+|has\s+)?(?:caused|triggered|sparked|provoked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:{mishap}|mayhem|chaos|violence|carnage|unrest))",
     ),
     (
         "asserts",
@@ -240,7 +241,8 @@ _BLAME_SPECS = (
     ("asserts", r"(?i:\bresponsibility\b[^.]{0,40}?\blies?\s+(?:squarely\s+)?with\s+){who}"),
     (
         "asserts",
-        r"{who}(?i:\s+(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
+        r"{who}(?i:\s+[“\"‘']?(?:were|was|are|is)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?[“\"‘']?"
+        r"(?:responsible|behind|involved|to\s+blame|at\s+fault|culpable)\b)",
     ),
     ("asserts", r"{who}(?i:\s+(?:bears?|bore|shoulders?|shouldered)\s+(?:\w+\s+)?(?:responsibility|blame)\b)"),
     # "pinpointed severe malaria exacerbated by ... as the cause", "cited fog as the likely cause".
@@ -300,6 +302,12 @@ _BLAME_SPECS = (
         "asserts",
         r"(?i:\b(?:was|were|had\s+been|has\s+been)\s+[“\"‘']?(?:\w+\s+)?(?:blown\s+up|bombed|sabotaged|mined|destroyed|"
         r"set\s+on\s+fire|torched|shelled)\s+by\s+)[“\"‘']?{who}(?=[”\"’']?\s*[,.;:)]|[”\"’']?\s*$|[”\"’']?\s+(?:who|which|that|and|on|in|at|after|during)\b)",
+    ),
+    # "X had committed a deliberate war crime in blowing up the dam": the act is laid on X.
+    (
+        "asserts",
+        r"{who}(?i:\s+(?:had\s+|has\s+|have\s+)?committed\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:crimes?|acts?|atrocit\w+|sabotage)"
+        r"\s+(?:in|by)\s+\w+ing\b)",
     ),
     # "X carried out the attack", "X-linked gunmen staged the bombing".
     (
@@ -469,6 +477,12 @@ _SAID_WHERE = re.compile(
     r"^\s*(?:(?:in\s+(?:an?\s+|its\s+|his\s+|her\s+|their\s+)?(?:statements?|interview|remarks|post|briefing|speech|"
     r"letter|video)(?:\s+(?:to|with|on)\s+[^,]{1,40}?)?|on\s+(?:Telegram|X|Twitter|Facebook|social\s+media|television|"
     r"state\s+TV|\w+day))\s+)+(?=that\b)"
+)
+# A denial named as a noun, with who made it after "by".
+_REJECTION_BY = re.compile(
+    r"\b(?:rejection|denial|dismissal|rebuttal|repudiation)\s+of\s+(?:the|these|those|such|this|that|its|their)\s+"
+    r"(?:allegations?|accusations?|claims?|charges?|reports?|suggestions?)\s+by\s+(?P<who>[^,.;:]{2,80}?)(?=\s*[,.;:]|\s*$|\s+(?:who|which|on|in|at|after)\b)",
+    re.I,
 )
 # Who a speaker "told": reporters, a news agency, a broadcaster.
 _AUDIENCE = re.compile(
@@ -2015,6 +2029,13 @@ class Reader:
             p = self._according_to(s)
             if p is not None:
                 out.append(p)
+        rejection = _REJECTION_BY.search(s.text)
+        if rejection is not None and not out:
+            # "a quick rejection of the allegation by X": X denies what was said before.
+            speaker = self._speaker(rejection.group("who"))
+            p = self._statement(s, "denies", "denies", speaker, "the allegations") if speaker else None
+            if p is not None:
+                out.append(p)
         for m in self.lex.statement_nouns.finditer(s.text):
             p = self._statement_noun(s, m)
             if p is not None and not any(o.speaker == p.speaker for o in out):
@@ -2223,7 +2244,14 @@ class Reader:
         a, b = fold_text(speaker), fold_text(value)
         if not (a and b):
             return False
-        return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+        if re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a):
+            return True
+        # "the Iranian government" speaks for Iran; "U.S. officials" for the U.S.
+        words = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.I).split()
+        while len(words) > 1 and self.lex.speaker_nouns.fullmatch(words[-1]):
+            words.pop()
+        side = {fold_text(self.lex.country(" ".join(words))), fold_text(self.lex.country(words[0]))} if words else set()
+        return fold_text(self.lex.country(value)) in side
 
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
