@@ -2250,8 +2250,8 @@ class Reader:
         words = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.I).split()
         while len(words) > 1 and self.lex.speaker_nouns.fullmatch(words[-1]):
             words.pop()
-        side = {fold_text(self.lex.country(" ".join(words))), fold_text(self.lex.country(words[0]))} if words else set()
-        return fold_text(self.lex.country(value)) in side
+        side = {fold_text(self.lex.country(w) or w) for w in (" ".join(words), words[0])} if words else set()
+        return fold_text(self.lex.country(value) or value) in side
 
     def _statement(self, s, cls, verb, speaker, content, strength_cap=1.0) -> Proposal | None:
         """The question a statement answers, its subject and its answer."""
