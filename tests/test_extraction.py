@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from provenance.evaluation import load_event
+
 ARTICLES = Path(__file__).resolve().parent / "articles"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -189,6 +191,28 @@ def test_reading_benchmark_prints_one_line_per_split_and_measure_on_dev():
                                  for f in corpus.glob("*/labels.toml"))
     assert 0 <= by_type["events"]["one_subject"] <= 1 and by_type["events"]["events"] >= len(list(corpus.iterdir())) - 1
     assert by_type["speed"]["kb_per_s"] > 0
+
+
+def test_reading_benchmark_relax_subject_adds_diagnostic_lines_and_changes_no_figure():
+    event = "kakhovka-dam-2023"
+    args = [sys.executable, str(ROOT / "benchmarks" / "extraction.py"), "--split", "dev", "--event", event]
+    plain = [json.loads(x) for x in subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT).stdout.splitlines()]
+    both = [json.loads(x) for x in subprocess.run([*args, "--relax", "subject"], capture_output=True, text=True, check=True,
+                                                  cwd=ROOT).stdout.splitlines()]
+    figures = [r for r in both if "diagnostic" not in r]
+    drop = ("kb_per_s",)  # wall-clock speed differs run to run
+    assert [{k: v for k, v in r.items() if k not in drop} for r in figures] == [
+        {k: v for k, v in r.items() if k not in drop} for r in plain
+    ]
+    relaxed = {r["type"]: r for r in both if r.get("diagnostic") == "relax subject"}
+    strict = {r["type"]: r for r in plain}
+    assert relaxed["entity"]["proposed"] == strict["entity"]["proposed"]
+    assert relaxed["entity"]["recall"] >= strict["entity"]["recall"]
+    causes = next(r for r in both if r.get("diagnostic") == "entity labels")
+    corpus = ROOT / "benchmarks" / "corpus"
+    ev = load_event(corpus / "dev" / event, corpus / "properties.toml")
+    want = sum(1 for c in ev.claims if ev.type_of(c["property"]) == "entity")  # each label gets one cause
+    assert sum(v for k, v in causes.items() if k not in ("diagnostic", "split")) == want > 0
 
 
 def test_bulk_accept_leaves_headlines_and_captions_to_a_person(cli, tmp_path):
