@@ -23,6 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from provenance import evaluation
 from provenance.demo import seeds_dir
 from provenance.evaluation import diagnose, load_seeds, load_split, run_event, score, summarise
 from provenance.extract.candidates import SUGGESTED_ACCEPT
@@ -37,8 +38,7 @@ def _misses(run, sc) -> None:
     claims = {claim.id: claim for _, claim in run.accepted}
 
     def joins(group: dict, ids) -> bool:  # as provenance.evaluation.score judges a conflict
-        got = [sc.right.get(i, set()) & set(group["claims"]) for i in ids]
-        return sum(1 for g in got if g) >= 2 and len(set().union(*got)) >= 2
+        return evaluation.joins(run, sc.right, group, ids)
 
     tally = {"MUST": 0, "NOT": 0, "-": 0}
     for ids in run.conflicts:

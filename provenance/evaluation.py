@@ -131,10 +131,11 @@ class Run:
     texts: dict[str, str]  # source key -> text
     accepted: list[tuple[Candidate, Claim]]
     subjects: dict[int, set[str]]  # ledger entity id -> its folded names and aliases
-    conflicts: list[list[int]]  # claim ids of each conflict
+    conflicts: list[list[int]]  # claim ids of each conflict still open (what a user is shown)
     seconds: float  # extraction and matching
     chars: int
     candidates: list[Candidate] = field(default_factory=list)  # every one, for --misses
+    answers: dict[int, tuple] = field(default_factory=dict)  # claim id -> the answer it gives
 
 
 def run_event(event: Event, threshold: float) -> Run:
@@ -188,15 +189,45 @@ def run_event(event: Event, threshold: float) -> Run:
                     subjects[e.id].add(fold_text(e.name))
                 for a in session.scalars(select(Alias)):
                     subjects[a.entity_id].add(a.key)
-                conflicts = [[k.id for k in c.claims] for c in session.scalars(select(Conflict))]
+                # A superseded conflict was retired when a later claim or review settled it: the
+                # user never sees it, so it flags nothing (benchmarks/judging.py counts open ones too).
+                conflicts: list[list[int]] = []
+                answers: dict[int, tuple] = {}
+                for conflict in session.scalars(select(Conflict).where(Conflict.status == "open")):
+                    conflicts.append([k.id for k in conflict.claims])
+                    for k in conflict.claims:
+                        answers[k.id] = (k.polarity, k.value_json, fold_text(k.scope or ""))
         finally:
             db.close()
     return Run(
-        event, texts, accepted, dict(subjects), conflicts, seconds, sum(len(t) for t in texts.values()), everything
+        event,
+        texts,
+        accepted,
+        dict(subjects),
+        conflicts,
+        seconds,
+        sum(len(t) for t in texts.values()),
+        everything,
+        answers,
     )
 
 
 # -- scoring ------------------------------------------------------------------------------------
+
+
+def joins(run: Run, right: dict[int, set[str]], group: dict, claim_ids: list[int]) -> bool:
+    """A conflict sets two labelled claims of the group against each other: two of its claims
+    match two of the group's labels and, when the conflict gathers more than two claims (one
+    disagreement stored once, detect/grouping.py), they give different answers. Two claims on
+    the same side of "22 vs 19" are not flagged as disagreeing, as benchmarks/judging.py scores it."""
+    ids = set(group["claims"])
+    hits = [(c, right.get(c, set()) & ids) for c in claim_ids]
+    hits = [(c, g) for c, g in hits if g]
+    if len(hits) < 2 or len(set().union(*(g for _, g in hits))) < 2:
+        return False
+    if len(claim_ids) <= 2:
+        return True
+    return len({run.answers.get(c) for c, _ in hits}) >= 2
 
 
 def _question_names() -> dict[str, str]:
@@ -281,12 +312,7 @@ def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
     found = set().union(*right.values()) if right else set()
 
     def joined(group: dict) -> list[bool]:
-        ids = set(group["claims"])
-        out = []
-        for claim_ids in run.conflicts:
-            got = [right.get(c, set()) & ids for c in claim_ids]
-            out.append(sum(1 for g in got if g) >= 2 and len(set().union(*got)) >= 2)
-        return out
+        return [joins(run, right, group, claim_ids) for claim_ids in run.conflicts]
 
     must = [joined(g) for g in event.must_flag]
     flagged_right = sum(1 for i in range(len(run.conflicts)) if any(m[i] for m in must))

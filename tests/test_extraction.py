@@ -260,3 +260,19 @@ def test_figures_get_their_own_question_and_updates_are_marked():
     assert not [v for q, v, _ in got if v == "eight" or (v == "Thousands" and q != "crowd size")]
     notes = {v.split()[0]: n for _, v, n in got}  # "103 and counting" reads as 103, still counting
     assert "earlier figure" in notes["95"] and "update" in notes["103"]
+
+
+def test_a_grouped_conflict_flags_a_labelled_pair_only_when_they_give_different_answers():
+    """One disagreement stored once ("22 vs 19") holds every claim that says 22: two of those
+    agreeing claims were never set against each other, so a must-not group of them is not hit."""
+    from provenance.evaluation import Run, joins
+
+    answers = {1: ("asserts", "22", ""), 2: ("asserts", "22", ""), 3: ("asserts", "19", "")}
+    run = Run(None, {}, [], {}, [[1, 2, 3]], 0.0, 0, answers=answers)  # type: ignore[arg-type]
+    right = {1: {"c1"}, 2: {"c2"}, 3: {"c3"}}
+    assert not joins(run, right, {"claims": ["c1", "c2"]}, [1, 2, 3])
+    assert joins(run, right, {"claims": ["c1", "c3"]}, [1, 2, 3])
+    # A pair conflict is the two claims set against each other, whatever they say.
+    assert joins(run, right, {"claims": ["c1", "c2"]}, [1, 2])
+    # One labelled claim alone joins nothing.
+    assert not joins(run, right, {"claims": ["c1", "c9"]}, [1, 2, 3])
