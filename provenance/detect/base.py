@@ -171,7 +171,13 @@ def _rounding(v: Interval, text: str) -> Interval:
 # A figure given as what was expected ("was expected to receive 35%", a poll's forecast) answers
 # another question than the result: the two are not compared.
 _FORECAST_HEDGE = re.compile(r"\b(?:expected|forecast|projected|predicted|anticipated|poll(?:s|ed)?)\b")
-_FORECAST_QUOTE = re.compile(r"\b(?:expected|forecast|projected|predicted|tipped) to\b")
+# So is what a count could still become ("the toll could rise to 2,000", "may reach", "is likely to
+# climb"): a projection of the count, not the count at any moment.
+_FORECAST_QUOTE = re.compile(
+    r"\b(?:expected|forecast|projected|predicted|tipped) to\b|"
+    r"\b(?:could|may|might|will|would|(?:is |are )?(?:likely|set|feared|poised|bound) to)(?: well| still| soon| eventually)?"
+    r" (?:rise|reach|climb|exceed|top|hit|surpass|pass|increase|grow|jump|soar|go up)\b"
+)
 
 
 def is_forecast(hedge: str | None, quote: str | None) -> bool:
