@@ -203,9 +203,12 @@ def test_what_a_count_could_still_reach_is_no_count_to_compare(ledger, tmp_path)
     assert add(ledger, "the toll could rise to 300", "death toll", "300", "--speaker", "Mayor",
                source="2")["new_conflicts"] == []
     later = tmp_path / "later.txt"
-    later.write_text("Divers recovered 61 bodies.\n", encoding="utf-8")
+    later.write_text("Divers recovered 61 bodies. The toll has risen to 30 and could rise further.\n", encoding="utf-8")
     ledger("sources", "add", str(later), "--published", "2024-05-08")
     assert add(ledger, "Divers recovered 61 bodies", "death toll", "61", source="3")["new_conflicts"] == []
+    # a count that could rise further is still the count: 30 after 61 is a decrease
+    b = add(ledger, "The toll has risen to 30 and could rise further", "death toll", "30", source="3")
+    assert "decrease" in kinds(ledger, b["new_conflicts"])
 
 
 def test_a_scope_that_narrows_another_is_its_part_not_a_conflation(ledger, tmp_path):
