@@ -14,7 +14,10 @@ full scan follows and must add nothing. The open conflicts are then scored again
   the same answers (kind, question, and each side's polarity, value and scope) are one
   disagreement, correct when any of its conflicts lies in a must-flag group.
 
-Prints one JSON object per event and one per split ("event": "all").
+Prints one JSON object per event, one per group of dev events added in one session ("event":
+"group:session-N"; the newest group is the most honest figure, being the least tuned on) and one
+per split ("event": "all"). With --misses (dev only), stderr lists each missed, must-not-flagged
+and wrongly flagged group, and each event's disagreements by kind and severity (correct/flagged).
 """
 
 from __future__ import annotations
@@ -31,6 +34,16 @@ LABEL_SECTIONS = ("must_flag", "must_not_flag")
 # Conflicts stored once per question and pair of answers (provenance.detect.grouping.KINDS), and
 # the accusation between two sides, stored once per pair of sides with every claim of each.
 GROUPED = ("single_value", "denial", "decrease", "accusation")
+# The dev events by the session that added them (corpus README): each group's figures are printed
+# apart, since the rules were tuned on the older groups longer.
+GROUPS = {
+    "session-4": ("christchurch-mosque-shootings-2019", "ecuador-earthquake-2016", "kerman-bombing-2024",
+                  "odisha-train-collision-2023", "panzi-mystery-disease-2024"),
+    "session-5": ("georgia-election-2024", "imran-khan-arrest-2023", "johannesburg-building-fire-2023",
+                  "kanjuruhan-stadium-crush-2022", "pylos-shipwreck-2023", "valencia-flood-2024"),
+    "session-6": ("hajj-heat-deaths-2024", "jeju-air-crash-2024", "kakhovka-dam-2023",
+                  "kenya-finance-bill-protests-2024"),
+}
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.
 # "hospitalised" is not a running count here, though the corpus README lists it as one: it counts
@@ -124,8 +137,9 @@ def judge_event(event_dir: Path) -> dict:
                     ids[c["id"]] = by_identity[key]
                 claims = {c.id: c for c in session.scalars(select(Claim))}
                 up = dict(session.execute(select(Entity.id, Entity.side_id)).all())
-                conflicts = [(c.id, c.kind, frozenset(cl.id for cl in c.claims))
-                             for c in session.scalars(select(Conflict).where(Conflict.status == "open"))]
+                open_ = list(session.scalars(select(Conflict).where(Conflict.status == "open")))
+                conflicts = [(c.id, c.kind, frozenset(cl.id for cl in c.claims)) for c in open_]
+                severity = {c.id: c.severity for c in open_}
         finally:
             db.close()
 
@@ -171,6 +185,12 @@ def judge_event(event_dir: Path) -> dict:
     correct = [k for k, cs in groups.items() if any(inside(k[0], m, g) for _, m in cs for g, _ in must)]
     wrong = {k: cs for k, cs in groups.items() if k not in correct}
     reverse = {v: k for k, v in ids.items()}
+    kinds: dict[str, list[int]] = {}  # "kind/severity" -> [correct, flagged] disagreements
+    for k, cs in groups.items():
+        level = max((severity[cid] for cid, _ in cs), key=("low", "medium", "high").index)
+        tally = kinds.setdefault(f"{k[0]}/{level}", [0, 0])
+        tally[0] += k in correct
+        tally[1] += 1
     return {
         "event": event_dir.name, "unreadable": unreadable,
         "claims": len(claims), "conflicts": len(conflicts), "disagreements": len(groups),
@@ -180,16 +200,17 @@ def judge_event(event_dir: Path) -> dict:
         "_missed": [g["claims"] for g in (g for _, g in must) if g not in found],
         "_hit": [(g["claims"], cs) for g, cs in hit],
         "_wrong": [(k[0], sorted(reverse.get(i, i) for _, m in cs for i in m)) for k, cs in wrong.items()],
+        "_kinds": kinds,
     }
 
 
-def summary(rows: list[dict], split: str) -> dict:
+def summary(rows: list[dict], split: str, event: str = "all") -> dict:
     total = {k: sum(r[k] for r in rows) for k in ("unreadable", "claims", "conflicts", "disagreements", "must_flag",
                                                     "found", "must_not_flag", "must_not_flagged",
                                                     "correct", "rescan_added")}
     total["recall"] = round(total["found"] / total["must_flag"], 3) if total["must_flag"] else None
     total["precision"] = round(total["correct"] / total["disagreements"], 3) if total["disagreements"] else None
-    return {"split": split, "event": "all", **total}
+    return {"split": split, "event": event, **total}
 
 
 def run(split: str, corpus: Path = CORPUS) -> tuple[list[dict], dict]:
@@ -214,6 +235,13 @@ def main() -> None:
                 for key in ("_missed", "_hit", "_wrong"):
                     for item in r[key]:
                         print(f"{r['event']} {key[1:]}: {item}", file=sys.stderr)
+                kinds = ", ".join(f"{k} {c}/{n}" for k, (c, n) in sorted(r["_kinds"].items()))
+                print(f"{r['event']} kinds (correct/flagged): {kinds}", file=sys.stderr)
+        if split == "dev":
+            for name, events in GROUPS.items():
+                members = [r for r in rows if r["event"] in events]
+                if members:
+                    print(json.dumps(summary(members, split, f"group:{name}")))
         print(json.dumps(total))
 
 

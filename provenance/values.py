@@ -395,6 +395,8 @@ QUALIFIERS = {
             "above",
             "in excess of",
             "upwards of",
+            "upward of",
+            "north of",
             "well over",
             "just over",
             "greater than",
@@ -404,7 +406,9 @@ QUALIFIERS = {
         "above",
     ),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "not less than", "a minimum of", ">=", "≥"], "from"),
-    **dict.fromkeys(["less than", "fewer than", "under", "below", "just under", "just below", "<"], "below"),
+    **dict.fromkeys(
+        ["less than", "fewer than", "under", "below", "just under", "just below", "shy of", "just shy of", "<"], "below"
+    ),
     **dict.fromkeys(
         [
             "at most",
@@ -708,12 +712,22 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if _PLAIN.fullmatch(text):  # "2,099": most figures in bulk data, parsed without the grammar
         n = float(text.replace(",", ""))
         return Interval(n, n, type=kind)
-    low = _clean(text).casefold()
+    low = _number_forms(_clean(text).casefold())
+    if kind == "quantity" and (grouped := _DOT_THOUSANDS.sub(_dots_to_commas, low)) != low:
+        # "11.300 dead": thousands grouped by dots, as much of Europe writes them; a count is whole.
+        # In a unit of measure or money ("1.500 km", "€1.250") the dot may be a decimal point.
+        found = parse_quantity(grouped, kind=kind)
+        if measure(found.unit) is None:
+            return found
+    low = _LEAD_NOUN.sub("", low)  # "a total of 5,300", "a crowd of 100,000": the figure
+    low = _VAGUE_LEAD.sub("", low)  # "many thousands", "in the thousands": thousands
     if kind == "quantity" and (m := _ONE.fullmatch(low)):  # "a lone gunman", "acted alone"
         return Interval(1, 1, unit=_unit(m.group(1)), type=kind)
 
     low = re.sub(r"^(dozens|scores|hundreds|thousands|millions) (?:and|upon) \1\b", r"\1", low)  # "dozens and dozens"
-    m = re.fullmatch(rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low)
+    m = re.fullmatch(
+        rf"(?:{_APPROX} )?({_VAGUE_RE})(?: (dozen|hundred|thousand|million|billion))?(?: of)?(?: (.*))?", low
+    )
     if m:
         a, b, ai, bi = _VAGUE[m.group(1)]
         scale = NUMBER_WORDS[m.group(2)][1] if m.group(2) else 1  # "a few hundred", in hundreds
@@ -732,6 +746,10 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     counting = bool(m := _COUNTING.search(low))
     if m:
         low = low[: m.start()].strip()
+    # An open end after the number: "5,000 or more", "100 or fewer people", "50 or so".
+    after = None
+    if (m := _OPEN_AFTER.search(low)) and _ends_number(low[: m.start()], m.end() == len(low)):
+        after, low = _OPEN_AFTER_KIND[m.group(1)], f"{low[: m.start()]}{low[m.end() :]}".strip()
     low = _SO_FAR.sub("", low).strip()  # "at least 84 so far": the bound is the value
     if m := _PLUS.fullmatch(low):  # "130-plus", "130+": that many and more
         low, counting = m.group(1), True
@@ -742,6 +760,8 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     body = low[m.end() :] if m else low
     if counting and qualifier is None:
         qualifier = "from"
+    if after is not None and qualifier is None:
+        qualifier = after
 
     try:  # one number first: "twenty-one", "one hundred thirty-five" are not ranges
         amount = read_amount(body)
@@ -759,8 +779,82 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
 
 _FRACTION_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "three quarters": 0.75}
 _FRACTION_OF_SCALE = re.compile(
-    r"(half|a half|a quarter|a third|three quarters) (?:of )?an? (hundred|thousand|million|billion)(?: (.*))?"
+    r"(half|a half|a quarter|a third|three quarters) (?:of )?an? (dozen|hundred|thousand|million|billion)(?: (.*))?"
 )
+# Thousands grouped by dots ("11.300", "1.250.000"), read only where a whole count is meant: not
+# before a scale word ("1.500 million" is 1.5 million) nor after a currency sign.
+# One group is read so only when it ends in two zeros ("5.300"): "54.086" stays a decimal.
+_DOT_THOUSANDS = re.compile(
+    r"(?<![\d.,$€£¥₹])(\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.\d00)"
+    r"(?![\d.,]|\s?(?:%|per ?cent|percent|pc\b|pct\b|k\b|m\b|mn\b|bn\b|thousand|lakh|million|crore|billion|trillion))"
+)
+
+
+def _dots_to_commas(m: re.Match) -> str:
+    return m.group(1).replace(".", ",")
+
+
+# A decimal comma: a comma with one or two digits after it cannot group thousands ("51,20%",
+# "1,5 million"). With only zeros after it ("100,00") it is more likely a thousands figure that
+# lost a digit than a decimal that adds nothing, and is refused.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d,.])")
+# Lakh and crore grouping, as South Asian outlets write: "1,00,000", "2,50,00,000".
+_INDIAN = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
+# Fractions of one after a whole number: "51½%", "7 1/2 hours".
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED = re.compile(r"(?<![\d.,/])(\d+)(?: ?([½¼¾⅓⅔])| ([1-9])/([1-9]))(?![\d/])")
+
+
+def _number_forms(low: str) -> str:
+    """Number forms written otherwise than the grammar reads them, rewritten: a decimal comma
+    ("51,2%" is 51.2%), a whole number with a fraction ("51½", "7 1/2")."""
+
+    def comma(m: re.Match) -> str:
+        if set(m.group(2)) == {"0"}:
+            raise ValueError_(
+                f"{m.group(0)!r} is not a number: a decimal comma with only zeros after it; "
+                f"write {m.group(1)} or the whole figure ({m.group(1)},000?)"
+            )
+        return f"{m.group(1)}.{m.group(2)}"
+
+    def mixed(m: re.Match) -> str:
+        part = _VULGAR[m.group(2)] if m.group(2) else int(m.group(3)) / int(m.group(4))
+        if part >= 1:
+            return m.group(0)
+        return f"{int(m.group(1)) + part:g}"
+
+    low = _INDIAN.sub(lambda m: m.group(0).replace(",", ""), low)  # "1,00,000": one lakh
+    return _MIXED.sub(mixed, _DECIMAL_COMMA.sub(comma, low))
+
+
+# Words naming the figure before it: "a total of 5,300", "the death toll of 154", "a crowd of 100,000".
+_LEAD_NOUN = re.compile(
+    r"^(?:(?:an?|the|its|their) )?(?:(?:official|final|overall|new|revised|updated|death|casualty|grand) )?"
+    r"(?:total|toll|tally|count|figure|crowd|turnout|estimate) of (?=\S)"
+)
+# "many thousands", "in the thousands", "numbering in the hundreds": the vague amount itself.
+_VAGUE_LEAD = re.compile(
+    r"^(?:many|numbering in the|numbering in|in the|into the|in their|by the) "
+    r"(?=(?:tens of |hundreds of )?(?:dozens|scores|hundreds|thousands|millions|billions)\b)"
+)
+# An open end written after the number, and what it makes of it.
+_OPEN_AFTER_KIND = {
+    **dict.fromkeys(("or more", "and more", "or above", "and above", "or higher", "or over", "and over"), "from"),
+    **dict.fromkeys(("or less", "or fewer", "or under", "and under", "or below", "and below"), "to"),
+    "or so": "about",
+}
+_OPEN_AFTER = re.compile(
+    r"(?<=[\da-z%]),? (" + "|".join(sorted(map(re.escape, _OPEN_AFTER_KIND), key=len, reverse=True)) + r")\b"
+)
+
+
+def _ends_number(before: str, at_end: bool) -> bool:
+    """Whether an open end follows a number ("5,000 or more", "a hundred or so"), or closes a
+    figure with its unit ("100 people or more"); not "more or less 50"."""
+    last = before.split()[-1] if before.split() else ""
+    return bool(re.search(r"[\d%]$", last)) or _is_number_token(last) or (at_end and bool(re.search(r"\d", before)))
+
+
 # Thousands set apart by spaces, as much of the world writes them: "10 000", "1 250 000".
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]|\s\d)")
 _ODD = re.compile(r"(\d[\d,.]*)(?:-| )odd\b(.*)")
@@ -877,6 +971,7 @@ _FRACTIONS = ("half", "a third", "one third", "two thirds", "a quarter", "one qu
 
 def parse_share(text: str) -> Interval:
     low = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(text).casefold())  # "two-thirds"
+    low = _LEAD_NOUN.sub("", _number_forms(low))  # "51,2%"; "turnout of 59%"
     m = re.fullmatch(
         rf"(?:({_LOWER_OPEN}|{_LOWER_CLOSED}|{_UPPER_OPEN}|{_UPPER_CLOSED}|{_APPROX}) )?"
         rf"({_SHARE_RE})(?: (?:of )?(.*))?",
@@ -903,7 +998,7 @@ def parse_share(text: str) -> Interval:
         n, whole = read_amount(part[0]).value, read_amount(part[1]).value
         return Interval(n / whole, n / whole, True, True, bool(approx), None, "share")
     # Percentages: every quantity form, with "%" or "per cent" after each number.
-    pct = re.sub(r"\s*(?:%|per ?cent\b|percent\b|(?<=\d)pc\b)", "", low)
+    pct = re.sub(r"\s*(?:%|per ?cent\b|percent\b|(?<=\d)\s?(?:pc|pct)\b)", "", low)
     if pct == low:
         raise ValueError_(f"{text!r} is not a share (try '90%', 'most', 'half')")
     q = parse_quantity(pct, kind="share")
@@ -965,9 +1060,19 @@ _MONTH_PARTS = {
 
 
 _CLOCK = re.compile(
-    r",?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-    r"(?:\s*(?:gmt|utc|local time|[+-]\d{2}:?\d{2}))?$"
+    r",?\s*(?:at\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*(?:gmt|utc|local time|[+-]\d{2}:?\d{2}|[a-z]{1,3}t))?$"
 )
+# Abbreviated weekdays, as datelines and feeds write them ("Sat, 24 Aug 2024").
+_WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+# Days named from the report's own date.
+_RELATIVE_DAYS = {
+    **dict.fromkeys(("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"), 0),
+    **dict.fromkeys(("yesterday", "last night", "yesterday morning", "yesterday afternoon", "yesterday evening"), 1),
+}
+# A part of a day before the day it belongs to: "the night of September 10".
+_DAY_PART_OF = re.compile(r"^(?:the )?(?:night|morning|evening|afternoon|early hours|small hours) of ")
+_ORDINAL = r"(?:st|nd|rd|th)?"
 
 
 def parse_moment(text: str) -> dt.datetime | None:
@@ -998,6 +1103,14 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
         if b.end < a.start:
             raise ValueError_(f"{text!r}: the period runs backwards")
         return Period(a.start, b.end)
+    low = _DAY_PART_OF.sub("", low)
+    low = re.sub(rf"^({_WEEKDAY})['’]s? [a-z]+$", r"\1", low)  # "Sunday's election": that Sunday
+    if (found := _numeric_date(low, text)) is not None or (found := _day_range(low, reference)) is not None:
+        return found
+    if reference is not None and (found := _relative(low, reference)) is not None:
+        return found
+    low = re.sub(rf"(\d{{1,2}}){_ORDINAL} of (?=(?:{_MONTH_RE})\b)", r"\1 ", low)  # "the 28th of July"
+    low = re.sub(r"^the (?=\d{1,2}" + _ORDINAL + r" )", "", low)
     day_part = r"(?: (?:morning|afternoon|evening|night))?"
     if reference is not None and (
         m := re.fullmatch(rf"(?:(?:last|this|on|by|early|late) )*({_WEEKDAY}){day_part}", low)
@@ -1006,7 +1119,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
         back = (reference.weekday() - _WEEKDAYS.index(m.group(1))) % 7
         day = reference - dt.timedelta(days=back)
         return Period(day, day)
-    low = re.sub(rf"^{_WEEKDAY},? ", "", low)
+    low = re.sub(rf"^(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),? (?=\d|(?:{_MONTH_RE})\b)", "", low)
     if reference is not None and (m := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", low)):
         # "on the 29th": that day of the source's month, or of the month before when it is later.
         month = reference.replace(day=1)
@@ -1055,6 +1168,61 @@ def parse_date(text: str, reference: dt.date | None = None) -> Period:
             raise
         raise ValueError_(f"{text!r} is not a real date ({exc})") from None
     raise ValueError_(f"{text!r} is not a date (try '2024-03-26', 'January 2015', '2015', 'late 2019')")
+
+
+def _numeric_date(low: str, text: str) -> Period | None:
+    """'24/08/2024', '24.08.2024', '2024/08/24'. With slashes the order of day and month is read
+    from a part over 12; when both could be the month the date is refused as ambiguous."""
+    if m := re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", low):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.fullmatch(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})", low):
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if m.group(2) == "." or a > 12:
+            d, mo = a, b
+        elif b > 12 or a == b:
+            d, mo = b, a
+        else:
+            raise ValueError_(f"{text!r} is ambiguous: day/month or month/day? (write it as 2024-08-05)")
+    else:
+        return None
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError as exc:
+        raise ValueError_(f"{text!r} is not a real date ({exc})") from None
+    return Period(day, day)
+
+
+def _day_range(low: str, reference: dt.date | None) -> Period | None:
+    """'September 10-11', '10 and 11 September 2023': the days of one month, first to last."""
+    sep = rf"{_ORDINAL}\s?(?:-|to|and|&)\s?"
+    year = r"(?:,? (\d{4}))?"
+    if m := re.fullmatch(rf"({_MONTH_RE})\.? (\d{{1,2}}){sep}(\d{{1,2}}){_ORDINAL}{year}", low):
+        month, first, last, y = m.group(1), m.group(2), m.group(3), m.group(4)
+    elif m := re.fullmatch(rf"(\d{{1,2}}){sep}(\d{{1,2}}){_ORDINAL} ({_MONTH_RE})\.?{year}", low):
+        first, last, month, y = m.group(1), m.group(2), m.group(3), m.group(4)
+    else:
+        return None
+    when = f" {y}" if y else ""
+    return parse_date(f"from {first} {month}{when} to {last} {month}{when}", reference)
+
+
+def _relative(low: str, reference: dt.date) -> Period | None:
+    """'yesterday', 'last night', 'last week', 'this month': from the report's own date."""
+    if low in _RELATIVE_DAYS:
+        day = reference - dt.timedelta(days=_RELATIVE_DAYS[low])
+        return Period(day, day)
+    if low in ("last week", "this week"):
+        monday = reference - dt.timedelta(days=reference.weekday())
+        if low == "this week":
+            return Period(monday, reference)
+        return Period(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    if low in ("last month", "this month"):
+        first = reference.replace(day=1)
+        if low == "this month":
+            return Period(first, reference)
+        before = first - dt.timedelta(days=1)
+        return Period(before.replace(day=1), before)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ TUNED = {"christchurch-mosque-shootings-2019", "ecuador-earthquake-2016", "kerma
 # of a part among the same total): 11 events, recall 0.875. With session 6's four new events
 # (measured before any tuning on them: recall 7/7, precision 7/9, one must-not group hit through the
 # benchmark's reading of accusations, since fixed): 15 events, recall 0.891, precision 0.750, 1 of 153.
-MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.75
+# Session 7 (a scope that narrows another is its part; projections are no counts): precision 0.761.
+MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.76
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")

@@ -192,3 +192,36 @@ def test_a_part_that_grows_with_its_total_is_an_update(ledger, tmp_path):
     add(ledger, "among the 45 dead", "death toll", "45", source="2")
     assert add(ledger, "12 children were among", "death toll", "12", "--scope", "children", source="2")[
         "new_conflicts"] == []
+
+
+def test_what_a_count_could_still_reach_is_no_count_to_compare(ledger, tmp_path):
+    first = tmp_path / "first-day.txt"
+    first.write_text("Officials said 40 were dead and warned the toll could rise to 300.\n", encoding="utf-8")
+    ledger("sources", "add", str(first), "--published", "2024-05-04")
+    add(ledger, "40 were dead", "death toll", "40", "--speaker", "Police", source="2")
+    # the projection is not the count of that day, nor a figure a later count falls short of
+    assert add(ledger, "the toll could rise to 300", "death toll", "300", "--speaker", "Mayor",
+               source="2")["new_conflicts"] == []
+    later = tmp_path / "later.txt"
+    later.write_text("Divers recovered 61 bodies. The toll has risen to 30 and could rise further.\n", encoding="utf-8")
+    ledger("sources", "add", str(later), "--published", "2024-05-08")
+    assert add(ledger, "Divers recovered 61 bodies", "death toll", "61", source="3")["new_conflicts"] == []
+    # a count that could rise further is still the count: 30 after 61 is a decrease
+    b = add(ledger, "The toll has risen to 30 and could rise further", "death toll", "30", source="3")
+    assert "decrease" in kinds(ledger, b["new_conflicts"])
+
+
+def test_a_scope_that_narrows_another_is_its_part_not_a_conflation(ledger, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Medics said 12 died in the capital on Tuesday. 12 police officers died.\n", encoding="utf-8")
+    ledger("sources", "add", str(other), "--published", "2024-05-04")
+    add(ledger, "Police said 25 people died", "death toll", "at least 10", "--scope", "Tuesday")
+    # 12 in the capital on Tuesday is a part of Tuesday's toll: figures that agree, nothing conflated
+    assert add(ledger, "12 died in the capital on Tuesday", "death toll", "12", "--scope", "capital, Tuesday",
+               source="2")["new_conflicts"] == []
+    # two scopes neither of which narrows the other, with figures that agree, are still a `scope` conflict
+    soldiers = add(ledger, "The army said 12 of its soldiers died", "death toll", "12", "--scope", "soldiers")
+    b = add(ledger, "12 police officers died", "death toll", "12", "--scope", "police", source="2")
+    shown = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
+    assert {c["kind"] for c in shown} == {"scope"}
+    assert any(soldiers["id"] in [cl["id"] for cl in c["claims"]] for c in shown)

@@ -363,3 +363,92 @@ def test_a_bare_day_of_the_month_is_read_against_the_source_date():
     assert parse_date("on the 1st", source).start == dt.date(2025, 1, 1)
     with pytest.raises(Exception, match="not a date"):
         parse_date("the 29th")  # no source date, no month to read it in
+
+
+# Forms a careful reader writes down as they stand in a report (invented values, no article's).
+@pytest.mark.parametrize("text,kind,low,high,lin,hin,approx", [
+    ("7,3 million", "quantity", 7_300_000, 7_300_000, True, True, False),  # decimal comma before a scale
+    ("42,5%", "share", 0.425, 0.425, True, True, False),
+    ("63,15 per cent", "share", 0.6315, 0.6315, True, True, False),
+    ("38.6 pc", "share", 0.386, 0.386, True, True, False),
+    ("38 pct", "share", 0.38, 0.38, True, True, False),
+    ("48½%", "share", 0.485, 0.485, True, True, False),
+    ("12 1/2 percent", "share", 0.125, 0.125, True, True, False),
+    ("turnout of 61%", "share", 0.61, 0.61, True, True, False),
+    ("7.400", "quantity", 7400, 7400, True, True, False),  # thousands grouped by dots, a whole count
+    ("at least 2.300.000 people", "quantity", 2_300_000, None, True, True, False),
+    ("54.125", "quantity", 54.125, 54.125, True, True, False),  # a decimal stays one
+    ("3,00,000", "quantity", 300_000, 300_000, True, True, False),  # three lakh
+    ("1,25,00,000", "quantity", 12_500_000, 12_500_000, True, True, False),
+    ("2,000 or more", "quantity", 2000, None, True, True, False),
+    ("40 people or more", "quantity", 40, None, True, True, False),
+    ("300 or fewer", "quantity", None, 300, True, True, False),
+    ("60 or so", "quantity", 60, 60, True, True, True),
+    ("more or less 60", "quantity", 60, 60, True, True, True),
+    ("upward of 900", "quantity", 900, None, False, True, False),
+    ("north of 1,000", "quantity", 1000, None, False, True, False),
+    ("just shy of 80", "quantity", None, 80, True, False, False),
+    ("half a dozen", "quantity", 6, 6, True, True, False),
+    ("several dozen", "quantity", 36, 108, True, True, False),
+    ("a few dozen", "quantity", 24, 60, True, True, False),
+    ("many thousands", "quantity", 2000, 1_000_000, True, False, False),
+    ("in the hundreds", "quantity", 200, 1000, True, False, False),
+    ("a total of 1,640", "quantity", 1640, 1640, True, True, False),
+    ("the death toll of 212", "quantity", 212, 212, True, True, False),
+    ("a crowd of 35,000", "quantity", 35_000, 35_000, True, True, False),
+    ("nearly 3,000", "quantity", 3000, 3000, True, True, True),
+    ("almost a dozen", "quantity", 12, 12, True, True, True),
+    ("scores of people", "quantity", 40, 100, True, False, False),
+])
+def test_more_news_forms_of_figures(text, kind, low, high, lin, hin, approx):
+    v = parse_value(text, kind)
+    assert (v.low, v.high, v.low_inclusive, v.high_inclusive, v.approximate) == (
+        pytest.approx(low) if low is not None else None, pytest.approx(high) if high is not None else None,
+        lin, hin, approx)
+
+
+def test_a_decimal_comma_of_zeros_is_refused_as_ambiguous():
+    with pytest.raises(InputError, match="decimal comma"):
+        parse_value("250,00", "quantity")  # 250, or 250,000 with a digit lost?
+
+
+def test_dots_in_money_and_units_of_measure_stay_decimal_points():
+    assert parse_value("€4.500", "quantity").low == pytest.approx(4.5)
+    assert parse_value("2.500 km", "quantity").low == pytest.approx(2.5)
+    assert parse_value("1.200 million", "quantity").low == pytest.approx(1_200_000)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("17/03/2021", "2021-03-17", "2021-03-17"),
+    ("03/17/2021", "2021-03-17", "2021-03-17"),
+    ("17.03.2021", "2021-03-17", "2021-03-17"),
+    ("2021/03/17", "2021-03-17", "2021-03-17"),
+    ("Wed, 17 Mar 2021 06:10:00 +0000", "2021-03-17", "2021-03-17"),
+    ("the night of 17 March 2021", "2021-03-17", "2021-03-17"),
+    ("March 17-18, 2021", "2021-03-17", "2021-03-18"),
+    ("17 and 18 March 2021", "2021-03-17", "2021-03-18"),
+    ("the 17th of March 2021", "2021-03-17", "2021-03-17"),
+])
+def test_more_news_forms_of_dates(text, start, end):
+    assert q(text, "date") == {"type": "date", "start": start, "end": end}
+
+
+def test_a_date_with_day_and_month_both_under_13_is_refused_as_ambiguous():
+    with pytest.raises(InputError, match="ambiguous"):
+        parse_value("04/03/2021", "date")
+
+
+def test_days_named_from_the_report_are_read_against_its_date():
+    import datetime as dt
+
+    from provenance.values import parse_date
+
+    source = dt.date(2021, 3, 18)  # a Thursday
+    assert parse_date("yesterday", source).start == dt.date(2021, 3, 17)
+    assert parse_date("last night", source).start == dt.date(2021, 3, 17)
+    assert parse_date("today", source).start == dt.date(2021, 3, 18)
+    assert parse_date("Tuesday's vote", source).start == dt.date(2021, 3, 16)
+    assert parse_date("last week", source) == parse_date("between 8 March 2021 and 14 March 2021")
+    assert parse_date("March 20-21", source).start == dt.date(2021, 3, 20)
+    with pytest.raises(InputError):
+        parse_date("yesterday")  # no source date to count back from

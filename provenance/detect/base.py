@@ -172,11 +172,22 @@ def _rounding(v: Interval, text: str) -> Interval:
 # another question than the result: the two are not compared.
 _FORECAST_HEDGE = re.compile(r"\b(?:expected|forecast|projected|predicted|anticipated|poll(?:s|ed)?)\b")
 _FORECAST_QUOTE = re.compile(r"\b(?:expected|forecast|projected|predicted|tipped) to\b")
+# So is what a count could still become ("the toll could rise to 2,000", "may reach 300", "is likely
+# to climb above 50"): a projection, not the count at any moment. Only when the projection names
+# the figure: "has risen to 300 and could rise further" still gives 300 as the count.
+_PROJECTION = re.compile(
+    r"\b(?:could|may|might|will|would|(?:is |are )?(?:likely|set|feared|poised|bound) to)(?: well| still| soon| eventually)?"
+    r" (?:rise|reach|climb|exceed|top|hit|surpass|pass|increase|grow|jump|soar|go up)"
+    r"(?: (?:to|as high as|past|beyond|above|over|more than|at least))*\s+(?=\d)"
+)
 
 
-def is_forecast(hedge: str | None, quote: str | None) -> bool:
-    return bool(
-        (hedge and _FORECAST_HEDGE.search(hedge.casefold())) or (quote and _FORECAST_QUOTE.search(quote.casefold()))
+def is_forecast(hedge: str | None, quote: str | None, value_text: str = "") -> bool:
+    if (hedge and _FORECAST_HEDGE.search(hedge.casefold())) or (quote and _FORECAST_QUOTE.search(quote.casefold())):
+        return True
+    figure, q = _NUMBER.search(value_text), (quote or "").casefold()
+    return figure is not None and any(
+        q.startswith(figure.group(0).rstrip(".,"), m.end()) for m in _PROJECTION.finditer(q)
     )
 
 
@@ -239,7 +250,7 @@ class ClaimView:
         self.value, self.dimension = _measured(value_json, self.value_text)
         self.stored = _stored(value_json)  # as recorded: what keys and hashes are made of
         self.as_of = Period(start, end or start) if start else None
-        self.forecast = is_forecast(self.hedge, self.quote)
+        self.forecast = is_forecast(self.hedge, self.quote, self.value_text)
         self.scope_text = scope.strip() if scope else None  # as written, for explanations
         self.scope = scope_key(scope)  # what it counts: synonyms and "confirmed" folded away
         # The interval's bounds, precomputed: most pairs are dismissed by comparing these alone.

@@ -11,6 +11,8 @@ so two shares of different bases that agree are not flagged.
 
 from __future__ import annotations
 
+import re
+
 from .base import ClaimView, Finding, hedge_note, order, revises, same_moment, severity
 from .numeric import comparable
 
@@ -29,6 +31,8 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
         return _part_exceeds_whole(*((a, b) if a.scope else (b, a)))
     if not (a.scope and b.scope) or a.scope == b.scope or not a.value.overlaps(b.value):
         return None
+    if nested(a.scope, b.scope):
+        return None  # "in Nairobi on Tuesday" is a part of "on Tuesday": a part that fits its whole
     if a.source_id == b.source_id:
         return None  # one article listing its parts ("two Canadians, two Colombians") conflates nothing
     if not (a.single_value or same_moment(a, b)):
@@ -42,6 +46,13 @@ def check(a: ClaimView, b: ClaimView) -> Finding | None:
         NAME,
         VERSION,
     )
+
+
+def nested(a: str, b: str) -> bool:
+    """One scope narrows the other: every word of one is in the other ("Tuesday" and "Nairobi,
+    Tuesday"), so its figure counts a part of the other's."""
+    wa, wb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def _part_exceeds_whole(part: ClaimView, whole: ClaimView) -> Finding | None:
