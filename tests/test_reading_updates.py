@@ -207,3 +207,16 @@ def test_those_who_died_at_the_scene_in_the_capital_or_of_one_cause_are_parts():
     # The toll of an event in the capital is the toll, and their injuries are no part.
     assert _by_value("The protests killed 40 people in the capital Lomara on Friday.")["40"].scope is None
     assert _by_value("Officials said 12 people died from their injuries in hospital.")["12"].scope is None
+
+
+def test_a_breakdown_by_region_scopes_the_region_named_first_and_the_wounded_taken_to_hospital():
+    got = _by_value(
+        "The floods have claimed at least 60 lives across Norland, officials said. The interior minister said that "
+        "the Harven region suffered the most with 55 fatalities, while four deaths occurred in Ost Lira and one in "
+        "Belmar. She said of the 80 people who were wounded and taken to hospitals, ten remained hospitalised."
+    )
+    assert got["at least 60"].scope is None
+    assert got["55"].scope == "in Harven region" and got["four"].scope == "in Ost Lira"
+    assert got["80"].question.name == "injured" and got["80"].scope == "taken to hospital"
+    # A region named alone, with no breakdown around it, is the toll's place, not a part.
+    assert _by_value("The floods in the Harven region have killed 55 people, officials said.")["55"].scope is None

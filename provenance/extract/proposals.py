@@ -529,6 +529,12 @@ _FORECAST = re.compile(
 _ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?P<s>[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*){0,2}\s+"
+    r"(?:region|province|state|county|district|governorate|prefecture|municipality))\b"
+)
+
+
 def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
     """Scopes only the whole sentence shows: a part before the overall toll, a forecast, a place
     "alone" ("In the town of Paiporta alone, 40 people perished")."""
@@ -549,6 +555,12 @@ def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
             p.scope, p.hedge = "forecast", p.hedge or "expected"
         elif alone and (not same or abs(alone.start() - at) < 40):
             p.scope = f"in {alone.group('s')}"
+        elif any((q.scope or "").startswith("in ") for q in same) and (
+            place := _PLACE_BEFORE.search(s.text[:at].rsplit(",", 1)[-1])
+        ):
+            # "the X region suffered the most with 92 fatalities, while two deaths occurred in Y and
+            # one in Z": a breakdown by place, the first place named before its figure
+            p.scope = f"in {place.group('s')}"
     return found
 
 
@@ -566,6 +578,12 @@ _CAPITAL = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,4}?in\s+the\s+(?:country’s\s+|country's\s+)?capital(?:\s+city)?,?\s+"
     r"(?:of\s+)?(?P<s>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
+# "the 49 people who were wounded and taken to hospitals": of the injured, those taken to hospital.
+_HURT_AND_TAKEN = re.compile(
+    r"\s+(?:people\s+|persons\s+)?(?:who\s+)?(?:were|was|had\s+been)\s+(?:injured|wounded|hurt)\s+and\s+"
+    r"(?:were\s+)?(?:taken|rushed|admitted|transported)\s+to\s+(?:a\s+|the\s+)?hospitals?\b",
+    re.I,
+)
 # "34 people died on the spot", "10 were confirmed dead on scene": those who died where it happened,
 # a part of a toll that also counts those who died later in hospital.
 _AT_SCENE = re.compile(
@@ -582,6 +600,8 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
     clause = re.split(r"[,;.:()“”\"]|\s(?:and|but|while|whereas)\s", after, maxsplit=1)[0]
     if _AT_SCENE.match(clause):
         return "at the scene"
+    if _HURT_AND_TAKEN.match(after):
+        return "taken to hospital"
     m = _CONDITION.match(clause)
     if m and not (question.name == "hospitalised" and m.group("s").lower().startswith("hospital")):
         return f"in {m.group('s')}"
