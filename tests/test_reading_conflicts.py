@@ -214,3 +214,24 @@ def test_a_city_s_part_a_period_s_start_and_an_initial_figure_are_no_rivals(cli,
     assert "2024-05-20" in dated and "2024-05-02" not in dated
     assert "50" in claims
     assert _conflicts(cli) == []
+
+
+FIRE_1 = (
+    "Lomara fire kills 70\n\n"
+    "LOMARA — By 11am on Thursday, the fire at the six-storey block in central Lomara had claimed 70 lives, "
+    "city officials said.\n"
+)
+FIRE_2 = (
+    "Lomara fire toll rises\n\n"
+    "LOMARA — At least 71 people have died in a fire that broke out inside a six-storey block in central Lomara "
+    "on Thursday, officials said.\n"
+)
+
+
+def test_the_day_a_fire_broke_out_is_not_the_day_of_a_later_article_s_toll(cli, tmp_path):
+    _read(cli, tmp_path, [(FIRE_1, "Daily One", "2023-08-31"), (FIRE_2, "Wire Two", "2023-09-01")])
+    claims = {c["value_text"]: c for c in cli.json("claims", "list") if c["property"] == "death toll"}
+    # "broke out ... on Thursday" dates the fire; the next day's article counts as of its own day,
+    # after Thursday's 70: a rise, not two rival figures for Thursday.
+    assert claims["At least 71"]["as_of"] == "2023-09-01"
+    assert _conflicts(cli) == []

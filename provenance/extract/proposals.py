@@ -810,7 +810,7 @@ class Reader:
 
     _HAPPENED = re.compile(
         r"\b(?:struck|hit|happened|occurred|took\s+place|erupted|exploded|collided|derailed|crashed|"
-        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,6}?on\s+)$",
+        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,8}?on\s+)$",
         re.I,
     )
 
