@@ -130,7 +130,11 @@ def test_was_not_involved_is_a_denial_only():
     from provenance.extract.proposals import read
 
     text = "Twin blasts hit Sarvan. A spokesman said the United States was not involved in the Sarvan bombing."
-    got = [(p.polarity, p.value) for p in read(text, {}, dt.date(2024, 1, 4)).proposals if p.question.name == "responsibility"]
+    got = [
+        (p.polarity, p.value)
+        for p in read(text, {}, dt.date(2024, 1, 4)).proposals
+        if p.question.name == "responsibility"
+    ]
     assert ("denies", "United States") in got and ("asserts", "United States") not in got
 
 
@@ -183,3 +187,51 @@ def test_a_part_among_the_dead_and_bodies_being_identified_are_no_rival_tolls(cl
     assert not {"two", "Two"} & values - {c["value_text"] for c in cli.json("claims", "list") if c.get("scope")}
     flagged = [v for _, v in _conflicts(cli)]
     assert not any("Two" in v or "50" in v for v in flagged), flagged
+
+
+UNREST_1 = (
+    "Thirty killed in Tarvel protests, rights body says\n\n"
+    "LOMARA — Thirty people were killed in anti-government protests in Tarvel on Tuesday, the national rights "
+    "commission said.\n\n"
+    '"We have recorded 30 deaths... we will open an inquiry," said Mara Ostin, chair of the commission, adding that '
+    "25 people had died in the capital Lomara, where police fired on protesters.\n"
+)
+UNREST_2 = (
+    "Tarvel protest toll reaches 44\n\n"
+    "LOMARA — A total of 44 people have been killed in anti-government protests in Tarvel, the national rights "
+    "commission said on Monday, adding that the figures covered the period from May 2 to May 20.\n\n"
+    "Initially, reports said 50 people were killed in the protests, but the commission later revised the toll to 44.\n"
+)
+
+
+def test_a_city_s_part_a_period_s_start_and_an_initial_figure_are_no_rivals(cli, tmp_path):
+    _read(cli, tmp_path, [(UNREST_1, "Daily One", "2024-05-08"), (UNREST_2, "Wire Two", "2024-05-21")])
+    claims = {c["value_text"]: c for c in cli.json("claims", "list") if c["property"] == "death toll"}
+    assert claims["25"]["scope"] == "in Lomara"  # one city's part of the 30, not a rival figure
+    # 30 (7 May) rising to 44 over a period ending 20 May is an update, and 50 was an initial
+    # figure the commission revised to 44: nothing to flag.
+    dated = {c["as_of"] for c in cli.json("claims", "list") if c["value_text"] == "44"}
+    assert "2024-05-20" in dated and "2024-05-02" not in dated
+    assert "50" in claims
+    assert _conflicts(cli) == []
+
+
+FIRE_1 = (
+    "Lomara fire kills 70\n\n"
+    "LOMARA — By 11am on Thursday, the fire at the six-storey block in central Lomara had claimed 70 lives, "
+    "city officials said.\n"
+)
+FIRE_2 = (
+    "Lomara fire toll rises\n\n"
+    "LOMARA — At least 71 people have died in a fire that broke out inside a six-storey block in central Lomara "
+    "on Thursday, officials said.\n"
+)
+
+
+def test_the_day_a_fire_broke_out_is_not_the_day_of_a_later_article_s_toll(cli, tmp_path):
+    _read(cli, tmp_path, [(FIRE_1, "Daily One", "2023-08-31"), (FIRE_2, "Wire Two", "2023-09-01")])
+    claims = {c["value_text"]: c for c in cli.json("claims", "list") if c["property"] == "death toll"}
+    # "broke out ... on Thursday" dates the fire; the next day's article counts as of its own day,
+    # after Thursday's 70: a rise, not two rival figures for Thursday.
+    assert claims["At least 71"]["as_of"] == "2023-09-01"
+    assert _conflicts(cli) == []

@@ -154,3 +154,69 @@ def test_a_share_won_in_an_election_is_a_vote_share_and_a_death_after_injury_is_
     assert got["67 percent"].question.name == "vote share"
     got = _by_value("Officials said 12 people succumbed to their injuries in hospital.")
     assert got["12"].question.name == "death toll"
+
+
+def test_an_opening_initially_dates_only_the_figures_before_the_turn_of_the_sentence():
+    got = _by_value(
+        "Initially, reports said 88 people were killed in the Hollin blast, but the ministry later revised the toll to 80."
+    )
+    assert got["88"].earlier and not got["80"].earlier
+    assert got["80"].revises == "88"
+
+
+def test_a_period_start_and_the_day_people_died_long_before_are_not_the_count_s_moment():
+    # The span the figures cover ends on its last day; its first day is no as-of.
+    got = {
+        p.value: p
+        for p in read(
+            '"Our records show 31 people have died in the unrest," the commission said, adding that the figures '
+            "covered the period from June 10 to June 28.",
+            {},
+            dt.date(2024, 7, 1),
+        ).proposals
+        if p.kind == "quantity"
+    }
+    assert got["31"].as_of == "2024-06-28"
+    # Two weeks on, "died ... on June 3" is when they died; the count is the article's.
+    later = read(
+        "Investigators are examining how 57 people died in a crush at the Borvik arena on June 3.",
+        {},
+        dt.date(2024, 6, 17),
+    )
+    assert [(p.value, p.as_of) for p in later.proposals if p.kind == "quantity"] == [("57", None)]
+    # A day or two on, the day named may be the count's own.
+    fresh = read("Rescuers said 12 people were killed on Sunday near Dhaka.", {}, dt.date(2024, 7, 1))
+    assert [(p.value, p.as_of) for p in fresh.proposals if p.kind == "quantity"] == [("12", "2024-06-30")]
+
+
+def test_those_who_died_at_the_scene_in_the_capital_or_of_one_cause_are_parts():
+    got = _by_value(
+        '"We have counted 30 deaths," the commission chair said, adding that 25 people had died in the capital '
+        "Lomara, where police fired on crowds."
+    )
+    assert got["30"].scope is None and got["25"].scope == "in Lomara"
+    got = _by_value("The governor said 12 people died on the spot at the market, the rest were treated in hospital.")
+    assert got["12"].scope == "at the scene"
+    got = _by_value("Firefighters said 8 people were confirmed dead on scene and 30 people were treated on scene.")
+    assert got["8"].scope == "at the scene"
+    got = _by_value(
+        "The minister said that of the confirmed deaths in hospitals, 6 patients died because of a shortage of "
+        "oxygen and 9 died from kidney failure."
+    )
+    assert got["6"].scope == "from a shortage of oxygen" and got["9"].scope == "from kidney failure"
+    # The toll of an event in the capital is the toll, and their injuries are no part.
+    assert _by_value("The protests killed 40 people in the capital Lomara on Friday.")["40"].scope is None
+    assert _by_value("Officials said 12 people died from their injuries in hospital.")["12"].scope is None
+
+
+def test_a_breakdown_by_region_scopes_the_region_named_first_and_the_wounded_taken_to_hospital():
+    got = _by_value(
+        "The floods have claimed at least 60 lives across Norland, officials said. The interior minister said that "
+        "the Harven region suffered the most with 55 fatalities, while four deaths occurred in Ost Lira and one in "
+        "Belmar. She said of the 80 people who were wounded and taken to hospitals, ten remained hospitalised."
+    )
+    assert got["at least 60"].scope is None
+    assert got["55"].scope == "in Harven region" and got["four"].scope == "in Ost Lira"
+    assert got["80"].question.name == "injured" and got["80"].scope == "taken to hospital"
+    # A region named alone, with no breakdown around it, is the toll's place, not a part.
+    assert _by_value("The floods in the Harven region have killed 55 people, officials said.")["55"].scope is None

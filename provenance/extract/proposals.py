@@ -135,6 +135,9 @@ _INCREMENT = re.compile(
     r"(?:were|have\s+been|had\s+been|was)\s+(?:found|recovered|retrieved|pulled\s+out))\b",
     re.I,
 )
+# "Initially, reports said 103 were killed, but the minister later revised it to 95": the opening
+# "Initially" dates the figures before the turn of the sentence, not those after it.
+_CONTRAST = re.compile(r"\b(?:but|however|later|now|since\s+then|then|before\s+(?:it|the\s+\w+)\s+was)\b", re.I)
 # Words that say a new figure replaces an earlier one rather than adding to a running count.
 _REVISION = re.compile(
     r"\b(?:revis\w*|correct\w*|updat\w*|lowered|downgraded|adjusted|double[- ]count\w*|counted\s+twice|"
@@ -660,6 +663,12 @@ _FORECAST = re.compile(
 _ALONE = re.compile(r"\b(?:in|at)\s+(?P<s>[^,;.]{2,60}?)\s+alone\b", re.I)
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?P<s>[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*){0,2}\s+"
+    r"(?:region|province|state|county|district|governorate|prefecture|municipality))\b"
+)
+
+
 def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
     """Scopes only the whole sentence shows: a part before the overall toll, a forecast, a place
     "alone" ("In the town of Paiporta alone, 40 people perished")."""
@@ -680,7 +689,42 @@ def _sentence_scopes(s: Sentence, found: list[Proposal]) -> list[Proposal]:
             p.scope, p.hedge = "forecast", p.hedge or "expected"
         elif alone and (not same or abs(alone.start() - at) < 40):
             p.scope = f"in {alone.group('s')}"
+        elif any((q.scope or "").startswith("in ") for q in same) and (
+            place := _PLACE_BEFORE.search(s.text[:at].rsplit(",", 1)[-1])
+        ):
+            # "the X region suffered the most with 92 fatalities, while two deaths occurred in Y and
+            # one in Z": a breakdown by place, the first place named before its figure
+            p.scope = f"in {place.group('s')}"
     return found
+
+
+# "10 patients died because of a lack of blood transfusions and 17 died from respiratory problems":
+# what sets one part apart from the other (their injuries are no such part: they are the toll's cause).
+_CAUSE_PART = re.compile(
+    r"\s+(?:(?:of\s+)?(?:the\s+|these\s+|those\s+)?[\w’'-]+\s+){0,2}?(?:died|deaths?|were\s+killed)\s+(?:were\s+)?"
+    r"(?:caused\s+)?(?:because\s+of|from|of|due\s+to|by)\s+(?!(?:their|his|her|the)?\s*(?:injuries|wounds)\b)"
+    r"(?P<s>[^,;.]{3,60}?)(?=\s+(?:and|while|but|whereas)\b|[,;.]|$)",
+    re.I,
+)
+# "22 deaths..., adding that 19 had died in the capital Nairobi": a city's count after the sentence's
+# wider toll (not when the capital is where the event itself happened: then it is the toll).
+_CAPITAL = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,4}?in\s+the\s+(?:country’s\s+|country's\s+)?capital(?:\s+city)?,?\s+"
+    r"(?:of\s+)?(?P<s>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+# "the 49 people who were wounded and taken to hospitals": of the injured, those taken to hospital.
+_HURT_AND_TAKEN = re.compile(
+    r"\s+(?:people\s+|persons\s+)?(?:who\s+)?(?:were|was|had\s+been)\s+(?:injured|wounded|hurt)\s+and\s+"
+    r"(?:were\s+)?(?:taken|rushed|admitted|transported)\s+to\s+(?:a\s+|the\s+)?hospitals?\b",
+    re.I,
+)
+# "34 people died on the spot", "10 were confirmed dead on scene": those who died where it happened,
+# a part of a toll that also counts those who died later in hospital.
+_AT_SCENE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:died|dead|killed|perished)\s+(?:instantly\s+)?"
+    r"(?:on\s+the\s+spot|at\s+the\s+scene|on\s+scene|on\s+site|at\s+the\s+site)\b",
+    re.I,
+)
 
 
 def _narrower(before: str, after: str, question: Question) -> str | None:
@@ -688,6 +732,10 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
     critical condition", "27 people who died in hospitals", "61 people from her State", "17 of the
     deaths", "of the 278 bodies, 177 ...", "two Canadians were among those killed"."""
     clause = re.split(r"[,;.:()“”\"]|\s(?:and|but|while|whereas)\s", after, maxsplit=1)[0]
+    if _AT_SCENE.match(clause):
+        return "at the scene"
+    if _HURT_AND_TAKEN.match(after):
+        return "taken to hospital"
     m = _CONDITION.match(clause)
     if m and not (question.name == "hospitalised" and m.group("s").lower().startswith("hospital")):
         return f"in {m.group('s')}"
@@ -897,8 +945,14 @@ class Reader:
 
     _HAPPENED = re.compile(
         r"\b(?:struck|hit|happened|occurred|took\s+place|erupted|exploded|collided|derailed|crashed|"
-        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,6}?on\s+)$",
+        r"broke\s+out|began|started)\s+(?:(?:\w+\s+){0,2}|(?:[^\s,;.]+\s+){0,8}?on\s+)$",
         re.I,
+    )
+
+    # A death verb whose own clause ends with "on" before the date: the day people died. A running
+    # count's figure speaks for the report ("by Sunday 77 had died" is no such clause).
+    _DIED_ON = re.compile(
+        r"\b(?:died|perished|were\s+killed|was\s+killed|lost\s+their\s+lives)\b[^,;.]{0,80}?\bon\s+$", re.I
     )
 
     def _not_as_of(self, text: str, d) -> bool:
@@ -908,10 +962,28 @@ class Reader:
         before, after = text[: d.start], text[d.end :]
         if re.search(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", before, re.I) or self._HAPPENED.search(before):
             return True
+        if re.search(r"\bfrom\s+(?:(?:early|late|mid)[\s-]+)?$", before, re.I) and re.match(
+            r"\s*(?:to|until|till|through|and)\b", after, re.I
+        ):
+            return True  # "the figures covered the period from June 18 to July 1": the span's start
+        if self._DIED_ON.search(before) and self._days_before(d.text) > 3:
+            # "132 people died in a crush at the stadium on Oct 1", two weeks on: when they died,
+            # not when they were counted (a day or two before, it may be the count's own day)
+            return True
         if re.search(rf"{self.lex.event_re.pattern}\s+(?:\w+\s+)?(?:on|of)\s+(?:(?:early|late)\s+)?$", before, re.I):
             return True
         word = r"(?!(?:after|before|since|following|when|as|and|in|at|of|to|the|a|an)\b)[\w-]+\s+"
-        return bool(re.match(rf"(?:’s|'s)?\s+(?:{word}){{0,2}}?{self.lex.event_re.pattern}", after, re.I))
+        return bool(re.match(rf"(?:’s|'s|,)?\s+(?:{word}){{0,2}}?{self.lex.event_re.pattern}", after, re.I))
+
+    def _days_before(self, text: str) -> int:
+        """How many days before the article a date ends (0 when unknown)."""
+        if self.today is None:
+            return 0
+        try:
+            when = parse_value(text, "date")
+        except InputError:
+            return 0
+        return (self.today - when.end).days if isinstance(when, Period) else 0
 
     def _long_before(self, as_of: str | None) -> bool:
         """Dated a year or more before the article: a figure of some earlier incident named as
@@ -1132,6 +1204,19 @@ class Reader:
                     )
                 ):
                     scope = "part"  # "10 patients died of X and 17 died of Y": parts, like the first
+                if scope == "part" and (cause := _CAUSE_PART.match(after)):
+                    scope = f"from {cause.group('s')}"  # which part: "17 died from respiratory problems"
+                place = _CAPITAL.match(re.split(r"[,;.:()“”\"]|\s(?:and|but|while|whereas)\s", after, maxsplit=1)[0])
+                if (
+                    scope is None
+                    and place
+                    and place.group("s").casefold() not in (subject or "").casefold()
+                    and previous is not None
+                    and previous.question == question
+                    and previous.start == s.start
+                    and previous.scope is None
+                ):
+                    scope = f"in {place.group('s')}"  # "19 had died in the capital Nairobi": one city's part
             else:
                 m = _subject_near(ms, f.start, (f.end, f.end + len(words) + 2))
                 if re.search(r"\b(?:its|their)\b", before[-80:]) or re.match(r"\s+(?:of\s+)?(?:its|their)\b", after):
@@ -1156,7 +1241,11 @@ class Reader:
             )
         )
         earlier_value = None
-        if is_earlier or (re.match(r"\s*(?:Earlier|Previously|Initially)\b", text) and question.running):
+        if is_earlier or (
+            re.match(r"\s*(?:Earlier|Previously|Initially|At\s+first)\b", text)
+            and question.running
+            and not _CONTRAST.search(before)
+        ):
             # "revised the toll from 95 to 84", "up from 95", "the earlier tally of 95": the
             # earlier figure of a running count, stated as replaced (recorded as of before).
             note, base = "; ".join(n for n in (note, "earlier figure of a running count") if n), base * 0.8
