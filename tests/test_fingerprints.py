@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from provenance.ingest.fingerprints import B_BASE, K, P_MODULUS, W, Print, winnow
+from provenance.ingest.fingerprints import B_BASE, P_MODULUS, K, Print, W, winnow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..claims.pages import article_title, as_of_label, speaker_name
@@ -28,12 +29,13 @@ def questions(
     groups: list[list[Claim]],
     conflicts: dict[int, list[Conflict]],
     across: dict[int, tuple[int, str, set[int]]],
-    passages: Passages,
+    passages_of: Callable[[set[int]], Passages],
 ) -> list[dict]:
     """The contested questions among these groups of one question's claims (each in id order).
 
     `conflicts`: by claim id, the conflicts that could sit inside one question; `across`: live
-    conflicts touching these claims (size, kind, which of them); `passages`: what their sources share."""
+    conflicts touching these claims (size, kind, which of them); `passages_of`: the passages a set
+    of sources share (ingest.copies.passages_between), asked once per question."""
     out = []
     for claims in groups:
         ids = {c.id for c in claims}
@@ -41,6 +43,7 @@ def questions(
         outside = {
             i: kind for total, kind, members in across.values() if len(ids & members) < total for i in members & ids
         }
+        passages = passages_of({c.source_id for c in claims})
         question = _question(claims[0], _grouped(claims), _question_conflicts(claims, conflicts), outside, passages)
         if question is not None:
             out.append(question)

@@ -88,8 +88,7 @@ def contested(session: Session, f: ContestedFilter | None = None) -> list[dict]:
     )
     with_current_explanations(session, list({c.id: c for cs in conflicts.values() for c in cs}.values()))
     across = _across(session, [c.id for claims in groups.values() for c in claims])
-    passages = passages_between(session, {c.source_id for claims in groups.values() for c in claims})
-    return questions(list(groups.values()), conflicts, across, passages)
+    return questions(list(groups.values()), conflicts, across, lambda ids: passages_between(session, ids))
 
 
 def _across(session: Session, claim_ids: list[int]) -> dict[int, tuple[int, str, set[int]]]:

@@ -153,9 +153,8 @@ def contested_page(conn, limit: int | None, offset: int) -> list[dict]:
     ids = list(by_id)
     conflicts = _conflicts_by_claim(conn, ids, by_id, max(len(cs) for cs in groups.values()))
     across = _across(conn, ids, LIVE_EXCLUDED)
-    passages = _passages(conn, {c.source_id for c in claims})
     # Plain objects with the attributes answers.py reads of the ORM ones.
-    return questions(list(groups.values()), conflicts, across, passages)  # type: ignore[arg-type]
+    return questions(list(groups.values()), conflicts, across, lambda sources: _passages(conn, sources))  # type: ignore[arg-type]
 
 
 def _date(value) -> dt.date | None:
