@@ -52,8 +52,10 @@ def _word_hash(word: str) -> int:
 
 def _hashes(words: list[str]) -> list[int]:
     """Each word's hash; \\w+ never holds quotes or dashes, so only case folds."""
-    known = _WORD_HASHES.get
-    return [h if (h := known(w)) is not None else _word_hash(w) for w in words]
+    known: list = list(map(_WORD_HASHES.get, words))  # the interpreter's loop: most words are known
+    if None in known:
+        known = [h if h is not None else _word_hash(w) for h, w in zip(known, words, strict=True)]
+    return known
 
 
 def winnow(text: str) -> list[Print]:
