@@ -44,6 +44,12 @@ def test_demo_migrates_imports_and_detects_on_postgres():
     assert (fighters["sources"], fighters["independent_sources"]) == (2, 1)
 
 
+def test_contested_on_postgres_reads_as_the_sqlite_first_page(demo):
+    # PostgreSQL takes the ORM path; the SQLite demo ledger the quick one (assess/pages.py).
+    for args in (("contested",), ("contested", "--limit", "3", "--offset", "2", "--csv")):
+        assert run(*args).stdout == demo(*args).stdout
+
+
 def test_bad_input_changes_nothing_on_postgres():
     before = json.loads(run("claims", "list", "--json").stdout)
     r = run("claims", "add", "1", "--quote", "words that are not in the article at all, anywhere",

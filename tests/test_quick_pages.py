@@ -7,7 +7,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+from conftest import Cli
+
+from provenance.assess.contested import ContestedFilter, contested
+from provenance.assess.pages import contested_page
 from provenance.claims.pages import ClaimCells, claim_rows
 from provenance.claims.store import claim_cells
 from provenance.ledger.db import open_db
@@ -95,3 +101,91 @@ def test_quick_path_steps_aside(demo, tmp_path):
 def _quick(db):
     with quick_reader(str(db)) as conn:
         return conn
+
+
+def _orm_url(db) -> str:
+    """The same ledger as a SQLite URI: the quick path steps aside for any URL with a query."""
+    return f"sqlite:///file:{db}?mode=rw&uri=true"
+
+
+def _without_explanations(questions: list[dict]) -> list[dict]:
+    """The ORM path renders explanations anew through the detectors; the quick one reads the stored
+    text. Neither the terminal nor CSV shows them (JSON takes the ORM path)."""
+    return [{**q, "conflicts": [{**c, "explanation": None} for c in q["conflicts"]]} for q in questions]
+
+
+def _same_contested(db: Path, pages: list[tuple[int, int]]) -> int:
+    """Compares both paths' questions page by page and the CLI's output; returns how many questions."""
+    seen = 0
+    orm = open_db(str(db), create=False)
+    try:
+        for limit, offset in pages:
+            with quick_reader(str(db)) as conn:
+                assert conn is not None
+                quick = contested_page(conn, limit, offset)
+                stored = dict(conn.execute("SELECT id, explanation FROM conflicts"))
+            with orm.session(readonly=True) as s:
+                expected = contested(s, ContestedFilter(limit=limit, offset=offset))
+            assert _without_explanations(quick) == _without_explanations(expected)
+            assert all(c["explanation"] == stored[c["id"]] for q in quick for c in q["conflicts"])
+            seen += len(quick)
+            args = ("contested", "--limit", str(limit), "--offset", str(offset))
+            for output in ((), ("--csv",), ("--tsv",)):
+                assert Cli(db)(*args, *output).stdout == Cli(_orm_url(db))(*args, *output).stdout  # type: ignore[arg-type]
+    finally:
+        orm.close()
+    return seen
+
+
+def test_contested_quick_page_is_the_orm_page(demo):
+    demo("conflicts", "dismiss", "1", "--note", "copies")
+    demo("conflicts", "confirm", "2")
+    demo("sources", "grade", "2", "A")
+    assert _same_contested(demo.db, [(50, 0), (3, 0), (3, 2), (2, 5), (5, 100)]) > 5
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A realistic synthetic ledger (benchmarks/generate.py), scanned, with decisions and grades."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import build
+
+    path = tmp_path_factory.mktemp("generated") / "ledger.db"
+    build(str(path), 3000, seed=7)
+    cli = Cli(path)
+    cli("conflicts", "scan")
+    ids = [c["id"] for c in cli.json("conflicts", "list")]
+    assert len(ids) > 20
+    cli("conflicts", "dismiss", *map(str, ids[::7]), "--yes")
+    cli("conflicts", "confirm", *map(str, ids[3::11]), "--yes")
+    for source, grade in (("1", "A"), ("2", "B"), ("3", "E")):
+        cli("sources", "grade", source, grade)
+    return path
+
+
+def test_contested_quick_pages_on_a_generated_ledger(generated):
+    assert _same_contested(generated, [(50, 0), (50, 50), (20, 130), (7, 3)]) > 100
+
+
+def test_contested_first_page_imports_no_sqlalchemy(demo):
+    assert _modules_after(demo.db, "contested", "--limit", "5") == "NONE"
+    assert _modules_after(demo.db, "contested", "--limit", "5", "--csv") == "NONE"
+    # Filters and JSON take the ORM path.
+    assert _modules_after(demo.db, "contested", "--property", "death toll") == "SQLALCHEMY"
+    assert _modules_after(demo.db, "contested", "--json") == "SQLALCHEMY"
+
+
+def _modules_after(db, *args: str) -> str:
+    code = (
+        "import sys\n"
+        "from provenance.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], prog_name='provenance')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('SQLALCHEMY' if 'sqlalchemy' in sys.modules else 'NONE', file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PROVENANCE_DB": str(db)}
+    run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+    assert run.stdout.strip(), run.stderr
+    return run.stderr.strip().splitlines()[-1]

@@ -10,14 +10,20 @@ origin. Agreement is then counted once.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from ..anchoring import fold_text
-from ..ingest.copies import passages_between
-from ..ledger.models import Claim, Entity
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..ledger.models import Claim, Entity
+
+# Shared passages among some sources, keyed by (source, other): ingest.copies.passages_between.
+Passages = dict[tuple[int, int], list[tuple[int, int]]]
 
 
-def side_of(entity: Entity | None) -> Entity | None:
+def side_of(entity: Entity | Any | None) -> Entity | Any | None:
     """The side an entity ultimately speaks for (a spokesman -> his ministry -> its country), or
     None when it speaks for no side."""
     seen: set[int] = set()
@@ -37,6 +43,14 @@ def _inside(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[list[int]]]:
     """The number of independent origins, and the groups of claim ids that share one."""
+    from ..ingest.copies import passages_between
+
+    return origins(claims, passages_between(session, {c.source_id for c in claims}))
+
+
+def origins(claims: list[Any], passages: Passages) -> tuple[int, list[list[int]]]:
+    """independent_count over loaded claims (ORM or plain), given the passages their sources share
+    (any superset: only pairs of these claims' sources are looked up)."""
     parent = {c.id: c.id for c in claims}
 
     def find(x: int) -> int:
@@ -48,7 +62,6 @@ def independent_count(session: Session, claims: list[Claim]) -> tuple[int, list[
     def union(a: int, b: int) -> None:
         parent[find(a)] = find(b)
 
-    passages = passages_between(session, {c.source_id for c in claims})
     for i, a in enumerate(claims):
         sa = a.spans[0]
         for b in claims[i + 1 :]:

@@ -54,6 +54,34 @@ def as_of_cell(text: str | None, start: dt.date | None, end: dt.date | None) -> 
     return text or described or "undated"
 
 
+def speaker_name(claim) -> str:
+    """Who says a loaded claim (an ORM Claim or a quick path's plain one): its speaker or its source."""
+    if claim.speaker is not None:
+        return claim.speaker.name
+    return speaker_cell(None, claim.source.outlet, claim.source.author)
+
+
+def as_of_json(claim) -> str | None:
+    if claim.as_of_start is None:
+        return None
+    return Period(claim.as_of_start, claim.as_of_end or claim.as_of_start).describe()
+
+
+def as_of_label(claim) -> str:
+    return as_of_cell(claim.as_of_text, claim.as_of_start, claim.as_of_end)
+
+
+def article_title(claim) -> str | None:
+    """The title of the article (segment) the claim's quote sits in, else the source's title."""
+    from ..ledger.offsets import segment_at
+
+    if claim.spans:
+        seg = segment_at(claim.source.segments, claim.spans[0].start)
+        if seg is not None and seg.title:
+            return seg.title
+    return claim.source.title
+
+
 def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import InputError, NotFound
 from ..ledger.limits import get_row
 from ..ledger.models import Claim
-from ..values import Label, Period, parse_value, to_json_text
-from .pages import ClaimCells, value_cell
+from ..values import Label, parse_value, to_json_text
+from .pages import ClaimCells, article_title, as_of_json, as_of_label, speaker_name, value_cell
 from .vocabulary import get_property, resolve_entity
 
 if TYPE_CHECKING:  # recording (anchoring, sources) is imported by the writes that need it
@@ -161,25 +161,6 @@ def list_claims(session: Session, f: ClaimFilter) -> list[Claim]:
     return list(session.scalars(q))
 
 
-def speaker_name(claim: Claim) -> str:
-    """Who says it: the quoted speaker, or the outlet (or source title) itself."""
-    if claim.speaker is not None:
-        return claim.speaker.name
-    src = claim.source
-    return src.outlet or src.author or "the article"
-
-
-def article_title(claim: Claim) -> str | None:
-    """The title of the article (segment) the claim's quote sits in, else the source's title."""
-    from ..ingest.segments import segment_at
-
-    if claim.spans:
-        seg = segment_at(claim.source, claim.spans[0].start)
-        if seg is not None and seg.title:
-            return seg.title
-    return claim.source.title
-
-
 def claim_json(claim: Claim) -> dict:
     span = claim.spans[0] if claim.spans else None
     return {
@@ -192,7 +173,7 @@ def claim_json(claim: Claim) -> dict:
         "value_text": claim.value_text,
         "polarity": claim.polarity,
         "speaker": claim.speaker.name if claim.speaker else None,
-        "as_of": _as_of_json(claim),
+        "as_of": as_of_json(claim),
         "hedge": claim.hedge,
         "scope": claim.scope,
         "cites": claim.cites,
@@ -205,16 +186,6 @@ def claim_json(claim: Claim) -> dict:
         "end": span.end if span else None,
         "page": claim.source.page_at(span.start) if span else None,
     }
-
-
-def _as_of_json(claim: Claim) -> str | None:
-    if claim.as_of_start is None:
-        return None
-    return Period(claim.as_of_start, claim.as_of_end or claim.as_of_start).describe()
-
-
-def as_of_label(claim: Claim) -> str:
-    return claim.as_of_text or _as_of_json(claim) or "undated"
 
 
 def claim_cells(claim: Claim) -> ClaimCells:

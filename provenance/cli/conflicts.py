@@ -243,13 +243,10 @@ def scan(db, as_json):
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Questions per page (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
 @output_options
-@with_session(readonly=True)
-def contested(session, subject, property_, kind, status, since, limit, offset, output):
+@pass_state
+def contested(state, subject, property_, kind, status, since, limit, offset, output):
     """Every question (subject + property) with more than one answer."""
-    from ..assess.contested import ContestedFilter
-    from ..assess.contested import contested as find
-
-    rows = find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit or None, offset))
+    rows = _contested_rows(state, subject, property_, kind, status, since, limit or None, offset, output)
 
     def questions(rows):
         for q in rows:
@@ -297,6 +294,23 @@ def contested(session, subject, property_, kind, status, since, limit, offset, o
         },
         view=questions,
     )
+
+
+def _contested_rows(state, subject, property_, kind, status, since, limit, offset, output) -> list[dict]:
+    if not (subject or property_ or kind or status or since) and limit and output not in ("json", "nl"):
+        # The quick path: LIMIT-ed queries through sqlite3, without SQLAlchemy's start-up.
+        from ..ledger.quick import quick_reader
+
+        with quick_reader(state.db_value) as conn:
+            if conn is not None:
+                from ..assess.pages import contested_page
+
+                return contested_page(conn, limit, offset)
+    from ..assess.contested import ContestedFilter
+    from ..assess.contested import contested as find
+
+    with state.db(create=False).session(readonly=True) as session:
+        return find(session, ContestedFilter(subject, property_, kind, status, _since(since), limit, offset))
 
 
 COMMANDS = [conflicts, contested]

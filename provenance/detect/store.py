@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,6 +15,7 @@ from ..errors import InputError, NotFound
 from ..ledger import events
 from ..ledger.limits import get_row
 from ..ledger.models import CONFLICT_STATUSES, VERDICTS, Claim, Conflict, ConflictClaim, Verdict, utcnow
+from .folding import explanation_of
 
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
 
@@ -132,21 +132,6 @@ def load(session: Session, ids: list[int]) -> list[Conflict]:
     ]
 
 
-def fold(
-    conflicts: Iterable[Conflict], answers: Callable[[Conflict], Hashable], entry: Callable[[Conflict], dict]
-) -> list[dict]:
-    """One entry per disagreement: conflicts of one kind, rule and status between the same
-    `answers` (the same claim in a copy, or said twice) are listed once, naming the others in `also`."""
-    out: dict[tuple, dict] = {}
-    for c in conflicts:
-        key = (c.kind, c.rule_id, c.status, answers(c))
-        if key in out:
-            out[key]["also"].append(c.id)
-        else:
-            out[key] = {**entry(c), "also": []}
-    return list(out.values())
-
-
 def get_conflict(session: Session, conflict_id: int) -> Conflict:
     conflict = get_row(session, Conflict, conflict_id)
     if conflict is None:
@@ -164,10 +149,6 @@ def with_current_explanations(session: Session, conflicts: list[Conflict]) -> li
         for c in conflicts:
             setattr(c, "current_explanation", texts[c.id])  # noqa: B010  shown, not a mapped column
     return conflicts
-
-
-def explanation_of(c: Conflict) -> str:
-    return getattr(c, "current_explanation", None) or c.explanation
 
 
 def set_status(

@@ -13,11 +13,14 @@ import hashlib
 import re
 from collections import deque
 from dataclasses import dataclass
+from itertools import accumulate
 
 K = 8  # words per shingle
 W = 8  # shingles per winnowing window: a passage of K + W - 1 words is always found
 
-_WORD = re.compile(r"\w+")
+# Split on words kept as groups: [gap, word, gap, word, ..., gap], so one pass over the text gives
+# the words and, from the pieces' running lengths, where each starts and ends.
+_WORDS = re.compile(r"(\w+)")
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,8 @@ class Print:
 
 # Shingle hashes are a polynomial over per-word hashes, modulo a Mersenne prime: stable across
 # processes and Python versions (unlike hash()), and computed in one pass over the words.
-_P = (1 << 61) - 1
-_B = 1_000_003
+P_MODULUS = _P = (1 << 61) - 1
+B_BASE = _B = 1_000_003
 _B_TOP = pow(_B, K - 1, _P)
 
 
@@ -49,29 +52,27 @@ def _word_hash(word: str) -> int:
 
 def _hashes(words: list[str]) -> list[int]:
     """Each word's hash; \\w+ never holds quotes or dashes, so only case folds."""
-    known = _WORD_HASHES.get
-    return [h if (h := known(w)) is not None else _word_hash(w) for w in words]
-
-
-def _bounds(text: str) -> tuple[list[int], list[int]]:
-    spans = [m.span() for m in _WORD.finditer(text)]
-    return [s for s, _ in spans], [e for _, e in spans]
+    known: list = list(map(_WORD_HASHES.get, words))  # the interpreter's loop: most words are known
+    if None in known:
+        known = [h if h is not None else _word_hash(w) for h, w in zip(known, words, strict=True)]
+    return known
 
 
 def winnow(text: str) -> list[Print]:
     # The loops below run once per word of every text ingested: plain lists and locals, no calls.
-    words = _WORD.findall(text)
+    pieces = _WORDS.split(text)
+    words = pieces[1::2]
     if len(words) < K:
         return []
     word_hashes = _hashes(words)
-    hashes: list[int] = []
     h = 0
-    for i, w in enumerate(word_hashes):
-        if i >= K:
-            h = (h - word_hashes[i - K] * _B_TOP) % _P
+    for w in word_hashes[:K]:
         h = (h * _B + w) % _P
-        if i >= K - 1:
-            hashes.append(h)
+    hashes = [h]
+    append = hashes.append
+    for old, w in zip(word_hashes, word_hashes[K:], strict=False):  # drop the oldest word, add the next
+        h = ((h - old * _B_TOP) * _B + w) % _P
+        append(h)
     chosen: list[int] = []
     window: deque[int] = deque()  # indexes of increasing hashes: window[0] is the window's minimum
     first_full = min(W, len(hashes)) - 1
@@ -85,8 +86,9 @@ def winnow(text: str) -> list[Print]:
         if i >= first_full and last != window[0]:
             last = window[0]
             chosen.append(last)
-    starts, ends = _bounds(text)
-    return [Print(hashes[i], starts[i], ends[i + K - 1]) for i in chosen]
+    # ends[2j] is where word j starts, ends[2j + 1] where it ends.
+    ends = list(accumulate(map(len, pieces)))
+    return [Print(hashes[i], ends[2 * i], ends[2 * (i + K) - 1]) for i in chosen]
 
 
 def merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, NotFound
-from ..ledger import events
+from ..ledger import events, offsets
 from ..ledger.db import bulk_insert
 from ..ledger.models import Segment, Source
 
@@ -112,10 +112,7 @@ def segment_source(session: Session, source: Source, *, fresh: bool = False) -> 
 
 
 def segment_at(source: Source, offset: int) -> Segment | None:
-    for seg in source.segments:
-        if seg.start <= offset < seg.end:
-            return seg
-    return None
+    return offsets.segment_at(source.segments, offset)
 
 
 def split(session: Session, source: Source, at: int, title: str | None, kind: str = "article") -> Segment:

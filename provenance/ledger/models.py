@@ -101,11 +101,9 @@ class Source(Base):
 
     def page_at(self, offset: int) -> int | None:
         """The PDF page an offset of the text is on; None for a source without pages."""
-        import bisect
+        from .offsets import page_at
 
-        pages = self.pages
-        i = bisect.bisect_right([p.start for p in pages], offset) - 1
-        return pages[i].number if i >= 0 else None
+        return page_at(self.pages, offset)
 
     @property
     def date(self) -> dt.date | None:

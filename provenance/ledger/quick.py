@@ -12,8 +12,13 @@ creates, upgrades, opens read-only or refuses with the usual message.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import importlib.util
 import sqlite3
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 
 from .locate import head_revisions, read_only_url, resolve_url, sqlite_path
 
@@ -58,3 +63,22 @@ def quick_reader(db_value: str | None) -> Iterator[sqlite3.Connection | None]:
         yield conn
     finally:
         conn.close()  # a read transaction: closing ends it
+
+
+def import_pure(name: str) -> ModuleType:
+    """Import a module that imports no SQLAlchemy from a package whose __init__ does (detect/),
+    without running that __init__. It is registered under its own name, so a later ordinary import
+    (of it, or of its package's other modules) finds this very module."""
+    if name in sys.modules or name.rpartition(".")[0] in sys.modules:
+        return importlib.import_module(name)
+    path = Path(__file__).resolve().parent.parent.joinpath(*name.split(".")[1:]).with_suffix(".py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module

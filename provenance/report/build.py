@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..assess.contested import ContestedFilter, contested
-from ..detect.store import ConflictFilter, conflict_json, fold, list_conflicts
+from ..detect.folding import fold
+from ..detect.store import ConflictFilter, conflict_json, list_conflicts
 from ..ledger.models import Claim, Conflict, Source, utcnow
 
 # Kinds whose claims may answer different questions; they get a section of their own.
