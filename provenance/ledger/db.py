@@ -327,8 +327,9 @@ def bulk_insert(session: Session, table, rows: list[dict], *, ids: bool = False)
 
     new_ids = _bulk_insert(session, table, rows, ids=ids)
     if rows:
-        exact = session.get_bind().dialect.name == "sqlite"  # reads back what it was given
-        rowstate.inserted(session, table, rows, new_ids if ids else None, exact)
+        # SQLite and PostgreSQL give back the plain values bulk_insert takes (rowstate._as_read_back):
+        # the new rows' states are hashed from memory, not read back from the server.
+        rowstate.inserted(session, table, rows, new_ids if ids else None, session.get_bind().dialect.name)
     return new_ids
 
 
