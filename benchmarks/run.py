@@ -9,7 +9,8 @@ library paths in-process. `import_vs_raw` divides our import rate by the driver'
 of the very same rows (sqlite3, or psycopg for PostgreSQL), measured here, a moment apart.
 `peak_rss_mb` is the largest resident set of any measured subprocess (its own, through wait4).
 With --backend postgres the run starts its own PostgreSQL server (initdb in a temporary folder, a
-private port and socket) and removes it at the end. Every line carries the machine's load average.
+private port and socket) and removes it at the end. Every line carries the machine's load average;
+the first names the database's version.
 """
 
 from __future__ import annotations
@@ -381,6 +382,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
     try:
         if args.backend == "sqlite":
+            import sqlite3
+
+            emit("server", 0, "", args.claims, version=f"SQLite {sqlite3.sqlite_version}")
             measure(SqliteLedgers(tmp), tmp, args.claims, args, skip)
         else:
             with PostgresServer(tmp / "pg") as server:

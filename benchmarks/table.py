@@ -30,7 +30,7 @@ TARGETS = {
     "peak_rss_mb": ("≤ 300 MB", lambda v, n: v <= 300),
 }
 ORDER = ["generate_s", "help_s", "list_s", "contested_s", "report_s", "accusations_list_s", "scan_s",
-         "incremental_s", "ingest_per_s", "import_per_s", "raw_per_s", "import_vs_raw", "extract_kb_per_s",
+         "incremental_s", "verify_s", "ingest_per_s", "import_per_s", "raw_per_s", "import_vs_raw", "extract_kb_per_s",
          "peak_rss_mb"]
 
 
@@ -124,7 +124,8 @@ def _compare(runs, cols, sizes) -> None:
             print(f"- {n:,} claims, PostgreSQL vs SQLite: import {s['import_per_s']['value'] / p['import_per_s']['value']:.1f}x "
                   f"slower" + (f", scan {p['scan_s']['value'] / s['scan_s']['value']:.1f}x the time"
                                if "scan_s" in s and "scan_s" in p else "") + " (target ≤ 2x)")
-    server = next((r["version"] for c in cols for f, r in runs[c].items() if f == "server"), None)
+    servers = dict.fromkeys(r["version"] for c in cols for f, r in runs[c].items() if f == "server")
+    server = ", ".join(v for v in servers if not v.startswith("SQLite "))  # SQLite's is named below
     import sqlalchemy
 
     print(f"\nMachine: {platform.machine()}, {_cpus()} cores ({_cpu_model()}), {_mem_gb()} GB; "

@@ -255,13 +255,19 @@ def known(session: Session) -> dict[Key, Known]:
     return session.info.setdefault(KNOWN, {})
 
 
-def inserted(session: Session, table: Table, rows: list[dict], ids: list[int] | None, exact: bool) -> None:
-    """Rows bulk_insert just wrote, noted as touched. With `exact` (the backend stores these Python
-    values as they are read back: SQLite), a new row's state is kept, so that the event hashes it
+# Backends that store the plain values bulk_insert is given as they are read back (SQLite; PostgreSQL
+# for naive datetimes: an aware one would be moved to the session's time zone, so it is read back).
+EXACT_BACKENDS = ("sqlite", "postgresql")
+
+
+def inserted(session: Session, table: Table, rows: list[dict], ids: list[int] | None, backend: str) -> None:
+    """Rows bulk_insert just wrote, noted as touched. Where the backend stores these Python values
+    as they are read back (EXACT_BACKENDS), a new row's state is kept, so that the event hashes it
     without reading it back, and so are link rows added to an owner whose state is kept; a row
     changed any other way afterwards is read back as before."""
     name = table.name
     mine = known(session)
+    exact = backend in EXACT_BACKENDS
     if name in LINKS and exact:
         kind, col = LINKS[name]
         owner_col = OWNED[name][1]
@@ -278,14 +284,15 @@ def inserted(session: Session, table: Table, rows: list[dict], ids: list[int] | 
     if name not in TRACKED or not exact:
         return
     row_ids = ids if ids is not None else [r.get("id") for r in rows]
-    plain = _as_read_back(table, rows)
+    plain = _as_read_back(table, rows, backend)
     if plain is not None and all(type(i) is int for i in row_ids):
         mine.update(((name, cast(int, i)), (row, {})) for i, row in zip(row_ids, plain, strict=True))
 
 
-def _as_read_back(table: Table, rows: list[dict]) -> list[dict] | None:
-    """The tracked columns of `rows` as SQLite gives them back; None when that is not certain (a
-    column left out that has a default, a value of an unexpected type)."""
+def _as_read_back(table: Table, rows: list[dict], backend: str) -> list[dict] | None:
+    """The tracked columns of `rows` as the backend gives them back; None when that is not certain
+    (a column left out that has a default, a value of an unexpected type)."""
+    read_back = _READ_BACK[backend]
     cols = [table.c[c] for c in TRACKED[table.name][1]]
     given = rows[0].keys()
     if any(c.key not in given and (c.default is not None or c.server_default is not None) for c in cols):
@@ -294,7 +301,7 @@ def _as_read_back(table: Table, rows: list[dict]) -> list[dict] | None:
     for c in cols:
         if c.key not in given:
             continue
-        fix = _READ_BACK.get(c.type._type_affinity)
+        fix = read_back.get(c.type._type_affinity)
         if fix is None:
             return None
         fixes.append((c.key, fix))
@@ -319,8 +326,16 @@ def _exact(kind):
     return lambda v: v if type(v) is kind else _UNSURE
 
 
-def _read_back_types() -> dict:
+def _read_back_types(backend: str) -> dict:
     from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text
+
+    def naive(v):
+        # PostgreSQL's timestamp (without time zone) keeps a naive datetime to the microsecond but
+        # would move an aware one to the session's time zone: that one is read back. SQLite drops
+        # the offset.
+        if type(v) is not dt.datetime:
+            return _UNSURE
+        return v.replace(tzinfo=None) if backend == "sqlite" else v if v.tzinfo is None else _UNSURE
 
     return {
         Integer: _exact(int),
@@ -329,11 +344,11 @@ def _read_back_types() -> dict:
         Float: lambda v: float(v) if type(v) in (int, float) else _UNSURE,
         Boolean: lambda v: bool(v) if type(v) in (bool, int) else _UNSURE,
         Date: lambda v: v if type(v) is dt.date else _UNSURE,
-        DateTime: lambda v: v.replace(tzinfo=None) if type(v) is dt.datetime else _UNSURE,
+        DateTime: naive,
     }
 
 
-_READ_BACK = _read_back_types()
+_READ_BACK = {backend: _read_back_types(backend) for backend in EXACT_BACKENDS}
 
 
 def touch_rows(session: Session, table: str, rows: list[Any], ids: list[int] | None = None) -> None:
