@@ -420,3 +420,54 @@ def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
     ref = proposals.Reader(text, {}, dt.date(2031, 7, 2)).event_ref
     assert ref is not None and ref.kind == "heat deaths"
     assert ref.place == "Portugal"  # the country it happened in, as the article puts it
+
+
+# -- a place is a place; a structure or a designation names its event (invented names) ----------
+
+
+def test_a_party_a_titled_person_or_an_acronym_is_no_place_for_an_event():
+    from provenance.extract.events import plausible_place
+
+    # A real demonym leading a body's name, and a pair of real countries: the lexicon knows those.
+    for name in ("Chilean Dream", "President Ana Velk", "Human Rights Watch", "NRP", "Chile-Peru",
+                 "European", "Velda Air"):
+        assert not plausible_place(name), name
+    for name in ("Zarand", "Valdora Stadium", "Nova Marnik", "South Africa", "DRC"):
+        assert plausible_place(name), name
+    text = (
+        "The ruling Chilean Dream party won the parliamentary election with 54% of the vote.\n\n"
+        "Turnout in the Chilean Dream election was 58%, officials in Chile said.\n"
+    )
+    got = {p.question.name: p.subject for p in proposals.read(text, {}, dt.date(2031, 5, 6)).proposals}
+    assert got["turnout"] == "Chile election"  # not "Chilean Dream election"
+    assert got["vote share"] == "Chilean Dream"
+
+
+def test_a_dam_named_by_its_own_name_places_its_breach_and_later_reports_find_it(cli, tmp_path):
+    first = (
+        "Water poured through the breached Nova Velda dam on Tuesday.\n\n"
+        "At least 17 people died in the floods in Peru after the Nova Velda dam gave way, officials said.\n"
+    )
+    second = (
+        "Peru blames Sylvania for the Velda dam attack\n\n"
+        "The death toll from the floods rose to 21, officials said on Wednesday.\n"
+    )
+    one = _add(cli, tmp_path, "one.txt", first, "2031-06-06")
+    assert {c["subject"]["name"] for c in one if c["property"]["name"] == "death toll"} == {"Nova Velda floods"}
+    cli("review", "--accept-above", "0.6")
+    two = _add(cli, tmp_path, "two.txt", second, "2031-06-07")
+    tolls = [c for c in two if c["property"]["name"] == "death toll"]
+    assert {c["subject"]["name"] for c in tolls} == {"Nova Velda floods"}
+    assert tolls[0]["subject"]["link"] == "known"
+
+
+def test_a_flight_number_or_a_named_place_before_the_event_noun_is_an_alias_a_perpetrator_is_not():
+    from provenance.extract.events import EventRef, named_surfaces
+
+    text = (
+        "A Velda Air flight 7V2218 accident occurred on Sunday. The 717-300 crash at Zarand airport killed 80. "
+        "Ruritania Airliner Crash: what we know. The 2019 crash was worse. An Islamic Front attack followed.\n"
+    )
+    got = named_surfaces(text, EventRef("crash", "Zarand", None, ("Ruritania",)))
+    assert got == ["Velda Air flight 7V2218 accident", "717-300 crash", "Ruritania Airliner Crash"]
+    assert named_surfaces(text, EventRef("attack", "Zarand")) == ["Velda Air flight 7V2218 accident"]

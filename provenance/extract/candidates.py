@@ -390,9 +390,12 @@ def _name_event(session: Session, name: str, source_id: int, done: set, note: st
         places = [own.place] if mine and own.place else []
         places += [p for p in own.places if event_names.is_country(p)]
         refs += [event_names.EventRef(ref.kind, p) for p in places if p and p != ref.place]
+    countries = tuple(p for p in (own.places if own is not None else ()) if event_names.is_country(p))
+    named = event_names.named_surfaces(source.text, event_names.EventRef(ref.kind, ref.place, None, countries))
     for r in refs:
         # A place other than the event's own: only where the source speaks of this event.
-        for alias in event_names.surfaces(source.text, r, current=r is not ref):
+        found = event_names.surfaces(source.text, r, current=r is not ref)
+        for alias in [*found, *(named if r is ref else ())]:
             key = fold_text(alias)
             if key and key not in taken and len(alias) <= 120:
                 session.add(Alias(entity=entity, alias=alias, key=key))
