@@ -471,3 +471,24 @@ def test_a_flight_number_or_a_named_place_before_the_event_noun_is_an_alias_a_pe
     got = named_surfaces(text, EventRef("crash", "Zarand", None, ("Ruritania",)))
     assert got == ["Velda Air flight 7V2218 accident", "717-300 crash", "Ruritania Airliner Crash"]
     assert named_surfaces(text, EventRef("attack", "Zarand")) == ["Velda Air flight 7V2218 accident"]
+
+
+def test_protests_tied_to_an_arrest_are_also_named_after_it(cli, tmp_path):
+    text = (
+        "Protests spread across Peru\n\n"
+        "Opposition leader Ivo Brandt was arrested in Lima on Tuesday.\n\n"
+        "At least 8 people were killed in violent protests in Peru on Wednesday, police said.\n"
+    )
+    cands = _add(cli, tmp_path, "protests.txt", text, "2031-05-10")
+    assert {c["subject"]["name"] for c in cands if c["property"]["name"] == "death toll"} == {"Peru protests"}
+    cli("review", "--accept-above", "0.6")
+    entity = next(e for e in cli.json("entities", "list") if e["name"] == "Peru protests")
+    assert "protests after Ivo Brandt's arrest" in entity["aliases"]
+
+    from provenance.extract.events import aftermath_name
+    from provenance.extract.sentences import sentences
+
+    # Protests with no arrest named get no such name; nor does a flood whose article names one.
+    plain = "At least 8 people were killed in violent protests in Peru on Wednesday, police said.\n"
+    assert aftermath_name(sentences(plain), "protests") is None
+    assert aftermath_name(sentences(text), "floods") is None

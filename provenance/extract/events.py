@@ -607,3 +607,23 @@ def named_surfaces(text: str, ref: EventRef) -> list[str]:
         if numbered or placed:
             out.append(re.sub(r"\s+", " ", f"{name} {m.group()}"))
     return list(dict.fromkeys(out))
+
+
+def aftermath_name(sentences, kind: str) -> str | None:
+    """The name unrest goes by when the article ties it to a person's arrest or trial: "protests
+    after X's arrest" (an alias of its place-and-kind name, which protests of another year share)."""
+    lex = lexicon()
+    if kind not in lex.related_events.get("protests", frozenset({"protests"})):
+        return None
+    people: Counter[tuple[str, str]] = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        for r, _, _ in [*in_sentence(s.text), *_person_verbs(s.text)]:
+            who = _untitled(r.place) if r.kind in lex.person_events else None
+            if who and len(who.split()) >= 2 and not _nationality(who):
+                people[(who, r.kind)] += 1
+    if not people:
+        return None
+    (who, what), _ = people.most_common(1)[0]
+    return f"{kind} after {who}'s {what}"
