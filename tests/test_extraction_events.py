@@ -408,8 +408,8 @@ def test_a_dam_breach_blamed_on_an_attack_is_a_flood_event():
 
 
 def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
-    # A heat wave at a gathering; the crush the article looks back to is another event, and the
-    # country where things happened names it when no sentence places the heat wave itself.
+    # A heat wave at a yearly gathering: the gathering and its year name it (not the country);
+    # the crush the article looks back to is another event.
     text = (
         "Extreme heat kills 25 pilgrims\n\n"
         "At least 25 pilgrims have died from extreme heat in the ongoing Tarvo pilgrimage in Portugal, officials said.\n\n"
@@ -418,8 +418,8 @@ def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
         "The 2012 crush led to new rules on crowd sizes.\n"
     )
     ref = proposals.Reader(text, {}, dt.date(2031, 7, 2)).event_ref
-    assert ref is not None and ref.kind == "heat deaths"
-    assert ref.place == "Portugal"  # the country it happened in, as the article puts it
+    assert ref is not None and ref.kind == "pilgrimage"
+    assert ref.name == "Tarvo 2031 pilgrimage"  # not the 2012 crush
 
 
 # -- a place is a place; a structure or a designation names its event (invented names) ----------
@@ -492,3 +492,16 @@ def test_protests_tied_to_an_arrest_are_also_named_after_it(cli, tmp_path):
     plain = "At least 8 people were killed in violent protests in Peru on Wednesday, police said.\n"
     assert aftermath_name(sentences(plain), "protests") is None
     assert aftermath_name(sentences(text), "floods") is None
+
+
+def test_deaths_during_a_yearly_gathering_are_named_by_the_gathering_and_its_year():
+    heat = (
+        "At least 90 pilgrims died of heat stroke in Saudi Arabia during the hajj, officials said.\n\n"
+        "The heat wave pushed temperatures past 50C at the holy sites.\n"
+    )
+    assert _events(heat) == {"Hajj 2031 pilgrimage"}
+    # The same words in another year are another event; a heat wave with no gathering keeps its place.
+    later = {p.subject for p in proposals.read(heat, {}, dt.date(2032, 6, 1)).proposals if p.kind == "quantity"}
+    assert later == {"Hajj 2032 pilgrimage"}
+    plain = "At least 90 people died in the heat wave in Zarand, officials said.\n"
+    assert _events(plain) == {"Zarand heat deaths"}

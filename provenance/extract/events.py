@@ -191,6 +191,7 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     kinds: Counter = Counter()
     places: dict[str, Counter[str]] = {}  # kind -> place -> weight (in quarters)
     facilities: Counter = Counter()
+    gatherings: Counter[str] = Counter()  # the words a yearly gathering goes by ("the hajj")
     outright: set[str] = set()  # places named as such with an event, not only by a nationality adjective
     body = " ".join(s.text for s in sentences if s.role == "body")
     for s in sentences:
@@ -203,6 +204,8 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
             if _dated(s.text, start, end, today):
                 continue  # "a deadly crush in 2015 killed ...", "the 2015 crush": a look back
             kinds[ref.kind] += weight
+            if ref.kind in lex.recurring_events and (own := _gathering_name(s.text, start, end, ref.kind)):
+                gatherings[own] += weight
             where = _untitled(ref.place) if ref.kind in lex.person_events else ref.place
             if where and ref.kind not in lex.person_events and not plausible_place(where):
                 where = None  # "the Georgian Dream's election win": a party is nowhere
@@ -221,6 +224,13 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     specific = [k for k, _ in kinds.most_common() if k not in lex.generic_events]
     if kind in lex.generic_events and specific:
         kind = specific[0]  # "an accident ... crowd trampling": the stampede
+    recurring = [k for k in kinds if k in lex.recurring_events and related(k, kind)]
+    if recurring and gatherings:
+        # Deaths during a yearly gathering (in the heat, in a crush) are that gathering's: it is
+        # named by its own name and its year, wherever in the country it was held.
+        word = gatherings.most_common(1)[0][0]
+        where = f"{word} {today.year}" if today else word
+        return EventRef(recurring[0], where, None, (where,))
     named: Counter[str] = Counter()
     for k, c in places.items():
         if related(k, kind):
@@ -260,6 +270,16 @@ def _named_structure(body: str) -> str | None:
     if not best or best[0][1] < 2 or (len(best) > 1 and best[1][1] * 2 > best[0][1]):
         return None
     return best[0][0]
+
+
+def _gathering_name(sentence: str, start: int, end: int, kind: str) -> str | None:
+    """A yearly gathering's own name: the word when it is a name ("the hajj"), else the proper
+    name before the kind's word ("the Tarvo pilgrimage"); None for a bare "a pilgrimage"."""
+    word = sentence[start:end]
+    if word.lower() != kind:
+        return word[:1].upper() + word[1:].lower()
+    before = [p for p in names.proper_names(sentence) if p.end == start - 1 and sentence[p.end] == " "]
+    return before[-1].text if before and plausible_place(before[-1].text) else None
 
 
 def _country_named_most(body: str) -> str | None:

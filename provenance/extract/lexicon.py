@@ -119,6 +119,7 @@ class Lexicon:
                 self.related_events[kind] = self.related_events.get(kind, frozenset()) | frozenset(group)
         self.person_events = frozenset(data.get("person_events", ()))
         self.generic_events = frozenset(data.get("generic_events", ()))
+        self.recurring_events = frozenset(data.get("recurring_events", ()))
         self.person_event_verbs = {
             kind: re.compile(rf"\b{words_re(vs)}\b", re.I)
             for kind, vs in data.get("person_event_verbs", {}).items()
