@@ -429,8 +429,15 @@ def test_a_party_a_titled_person_or_an_acronym_is_no_place_for_an_event():
     from provenance.extract.events import plausible_place
 
     # A real demonym leading a body's name, and a pair of real countries: the lexicon knows those.
-    for name in ("Chilean Dream", "President Ana Velk", "Human Rights Watch", "NRP", "Chile-Peru",
-                 "European", "Velda Air"):
+    for name in (
+        "Chilean Dream",
+        "President Ana Velk",
+        "Human Rights Watch",
+        "NRP",
+        "Chile-Peru",
+        "European",
+        "Velda Air",
+    ):
         assert not plausible_place(name), name
     for name in ("Zarand", "Valdora Stadium", "Nova Marnik", "South Africa", "DRC"):
         assert plausible_place(name), name
