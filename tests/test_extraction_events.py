@@ -439,7 +439,7 @@ def test_a_party_a_titled_person_or_an_acronym_is_no_place_for_an_event():
         "Velda Air",
     ):
         assert not plausible_place(name), name
-    for name in ("Zarand", "Valdora Stadium", "Nova Marnik", "South Africa", "DRC"):
+    for name in ("Zarand", "Valdora Stadium", "Nova Marnik", "South Africa", "DRC", "Indian Ocean"):
         assert plausible_place(name), name
     text = (
         "The ruling Chilean Dream party won the parliamentary election with 54% of the vote.\n\n"
@@ -473,11 +473,15 @@ def test_a_flight_number_or_a_named_place_before_the_event_noun_is_an_alias_a_pe
 
     text = (
         "A Velda Air flight 7V2218 accident occurred on Sunday. The 717-300 crash at Zarand airport killed 80. "
-        "Ruritania Airliner Crash: what we know. The 2019 crash was worse. An Islamic Front attack followed.\n"
+        "Ruritania Airliner Crash: what we know. The 2019 crash was worse. An Islamic Front attack followed. "
+        "A magnitude 6.1 quake and 2 crashes came after.\n"
     )
     got = named_surfaces(text, EventRef("crash", "Zarand", None, ("Ruritania",)))
     assert got == ["Velda Air flight 7V2218 accident", "717-300 crash", "Ruritania Airliner Crash"]
     assert named_surfaces(text, EventRef("attack", "Zarand")) == ["Velda Air flight 7V2218 accident"]
+    # A date names its event too ("the 14 May parliamentary elections"); a bare number does not.
+    vote = "Turnout in the 14 May parliamentary elections was 61%. The 3 elections before were calmer.\n"
+    assert named_surfaces(vote, EventRef("election", "Zarand")) == ["14 May parliamentary elections"]
 
 
 def test_protests_tied_to_an_arrest_are_also_named_after_it(cli, tmp_path):

@@ -147,6 +147,13 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
     return out
 
 
+# A sea, a coast or a range named by a nationality is still a place ("the Indian Ocean").
+_FEATURE = re.compile(
+    r"\b(?:ocean|sea|gulf|bay|coast|strait|islands?|mountains|alps|river|desert|highlands|plateau|peninsula)$",
+    re.I,
+)
+
+
 def plausible_place(name: str) -> bool:
     """Whether a name may be where an event happened: not a party, an organisation or an outlet
     ("the Georgian Dream", "Human Rights Watch", "X Air"), a titled person ("President X"), an
@@ -159,7 +166,7 @@ def plausible_place(name: str) -> bool:
     words = name.split()
     if _TITLE_WORD.search(name) or lex.not_place.search(name):
         return False
-    if len(words) > 1 and re.fullmatch(lex.demonym_words, words[0], re.I):
+    if len(words) > 1 and re.fullmatch(lex.demonym_words, words[0], re.I) and not _FEATURE.search(name):
         return False  # "Georgian Dream", "Iranian Red Crescent": a demonym leads a body's name
     if re.fullmatch(r"[A-Z]{2,5}", name):
         return False  # an acronym that is no country: a party, a court, a channel
@@ -587,8 +594,14 @@ def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
 # "the 737-800 crash", "South Korea Boeing Crash" (capitalised words, numbers, and a vehicle or
 # facility word with its number).
 _NAMED = re.compile(
-    r"(?P<name>(?:(?:[A-Z][\w’'.-]*|[\w-]*\d[\w-]*)\s+){1,5}"
-    r"(?:(?:flight|train|ferry|bus|dam|plant|mine|building|bridge|vessel|boat)\s+(?:[\w-]*\d[\w-]*\s+)?)?)"
+    r"(?P<name>(?:(?:[A-Z][\w’'.-]*|{code})\s+){{1,5}}"
+    r"(?:(?:flight|train|ferry|bus|dam|plant|mine|building|bridge|vessel|boat)\s+(?:{code}\s+)?)?"
+    r"(?:(?:parliamentary|presidential|general|local|municipal|snap|terror|terrorist|deadly|twin|mass|"
+    r"boat|train|plane|air|mosque|stadium)\s+)*)".format(code=r"(?<![\d.])[\w-]*\d[\w-]*")
+)
+_DAY = re.compile(
+    r"\b(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
 )
 _LEAD = re.compile(
     r"^(?:(?:The|A|An|This|That|Its|Their|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)"
@@ -622,7 +635,9 @@ def named_surfaces(text: str, ref: EventRef) -> list[str]:
         if not name or re.fullmatch(r"(?:19|20)\d\d", name.split()[0]) or _in_passing(text, m.start(), m.end()):
             continue
         folded = fold_text(name)
-        numbered = re.search(r"\d", name) is not None
+        # A designation mixes letters and digits or joins numbers ("7C2216", "737-800"), or a date
+        # names the event ("the March 15 attack"); a bare count ("2 blasts") names nothing.
+        numbered = bool(re.search(r"\b(?=[\w-]*\d)(?=[\w-]*(?:[A-Za-z]|\d-\d))[\w-]+\b", name) or _DAY.search(name))
         placed = any(p and re.search(rf"\b{re.escape(p)}\b", folded) for p in places)
         if numbered or placed:
             out.append(re.sub(r"\s+", " ", f"{name} {m.group()}"))
