@@ -376,11 +376,24 @@ def is_country(place: str | None) -> bool:
         return False
     lex = lexicon()
     key = fold_text(re.sub(r"\b(?:the|of)\b", " ", lex.country(place) or place))
+    return " ".join(key.split()) in _country_keys(lex)
+
+
+_COUNTRY_KEYS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _country_keys(lex) -> frozenset[str]:
+    """Every country's folded name and its last words ("congo" for "republic of the congo"), once
+    per lexicon: is_country is asked of every name near an event noun."""
+    cached = _COUNTRY_KEYS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    keys = set()
     for c in lex.countries:
-        folded = fold_text(re.sub(r"\b(?:the|of)\b", " ", c))
-        if key == folded or folded.endswith(" " + key):
-            return True
-    return False
+        words = fold_text(re.sub(r"\b(?:the|of)\b", " ", c)).split()
+        keys.update(" ".join(words[i:]) for i in range(len(words)))
+    _COUNTRY_KEYS[id(lex)] = (lex, frozenset(keys))
+    return frozenset(keys)
 
 
 def _most_specific(place: str, loci: Counter[str], named: Counter[str]) -> str:
