@@ -388,7 +388,7 @@ def _country_keys(lex) -> frozenset[str]:
     cached = _COUNTRY_KEYS.get(id(lex))
     if cached is not None and cached[0] is lex:
         return cached[1]
-    keys = set()
+    keys: set[str] = set()
     for c in lex.countries:
         words = fold_text(re.sub(r"\b(?:the|of)\b", " ", c)).split()
         keys.update(" ".join(words[i:]) for i in range(len(words)))
