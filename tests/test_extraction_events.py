@@ -408,8 +408,8 @@ def test_a_dam_breach_blamed_on_an_attack_is_a_flood_event():
 
 
 def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
-    # A heat wave at a gathering; the crush the article looks back to is another event, and the
-    # country where things happened names it when no sentence places the heat wave itself.
+    # A heat wave at a yearly gathering: the gathering and its year name it (not the country);
+    # the crush the article looks back to is another event.
     text = (
         "Extreme heat kills 25 pilgrims\n\n"
         "At least 25 pilgrims have died from extreme heat in the ongoing Tarvo pilgrimage in Portugal, officials said.\n\n"
@@ -418,5 +418,101 @@ def test_an_earlier_event_dated_by_its_year_does_not_name_the_articles_event():
         "The 2012 crush led to new rules on crowd sizes.\n"
     )
     ref = proposals.Reader(text, {}, dt.date(2031, 7, 2)).event_ref
-    assert ref is not None and ref.kind == "heat deaths"
-    assert ref.place == "Portugal"  # the country it happened in, as the article puts it
+    assert ref is not None and ref.kind == "pilgrimage"
+    assert ref.name == "Tarvo 2031 pilgrimage"  # not the 2012 crush
+
+
+# -- a place is a place; a structure or a designation names its event (invented names) ----------
+
+
+def test_a_party_a_titled_person_or_an_acronym_is_no_place_for_an_event():
+    from provenance.extract.events import plausible_place
+
+    # A real demonym leading a body's name, and a pair of real countries: the lexicon knows those.
+    for name in (
+        "Chilean Dream",
+        "President Ana Velk",
+        "Human Rights Watch",
+        "NRP",
+        "Chile-Peru",
+        "European",
+        "Velda Air",
+    ):
+        assert not plausible_place(name), name
+    for name in ("Zarand", "Valdora Stadium", "Nova Marnik", "South Africa", "DRC", "Indian Ocean"):
+        assert plausible_place(name), name
+    text = (
+        "The ruling Chilean Dream party won the parliamentary election with 54% of the vote.\n\n"
+        "Turnout in the Chilean Dream election was 58%, officials in Chile said.\n"
+    )
+    got = {p.question.name: p.subject for p in proposals.read(text, {}, dt.date(2031, 5, 6)).proposals}
+    assert got["turnout"] == "Chile election"  # not "Chilean Dream election"
+    assert got["vote share"] == "Chilean Dream"
+
+
+def test_a_dam_named_by_its_own_name_places_its_breach_and_later_reports_find_it(cli, tmp_path):
+    first = (
+        "Water poured through the breached Nova Velda dam on Tuesday.\n\n"
+        "At least 17 people died in the floods in Peru after the Nova Velda dam gave way, officials said.\n"
+    )
+    second = (
+        "Peru blames Sylvania for the Velda dam attack\n\n"
+        "The death toll from the floods rose to 21, officials said on Wednesday.\n"
+    )
+    one = _add(cli, tmp_path, "one.txt", first, "2031-06-06")
+    assert {c["subject"]["name"] for c in one if c["property"]["name"] == "death toll"} == {"Nova Velda floods"}
+    cli("review", "--accept-above", "0.6")
+    two = _add(cli, tmp_path, "two.txt", second, "2031-06-07")
+    tolls = [c for c in two if c["property"]["name"] == "death toll"]
+    assert {c["subject"]["name"] for c in tolls} == {"Nova Velda floods"}
+    assert tolls[0]["subject"]["link"] == "known"
+
+
+def test_a_flight_number_or_a_named_place_before_the_event_noun_is_an_alias_a_perpetrator_is_not():
+    from provenance.extract.events import EventRef, named_surfaces
+
+    text = (
+        "A Velda Air flight 7V2218 accident occurred on Sunday. The 717-300 crash at Zarand airport killed 80. "
+        "Ruritania Airliner Crash: what we know. The 2019 crash was worse. An Islamic Front attack followed. "
+        "A magnitude 6.1 quake and 2 crashes came after.\n"
+    )
+    got = named_surfaces(text, EventRef("crash", "Zarand", None, ("Ruritania",)))
+    assert got == ["Velda Air flight 7V2218 accident", "717-300 crash", "Ruritania Airliner Crash"]
+    assert named_surfaces(text, EventRef("attack", "Zarand")) == ["Velda Air flight 7V2218 accident"]
+    # A date names its event too ("the 14 May parliamentary elections"); a bare number does not.
+    vote = "Turnout in the 14 May parliamentary elections was 61%. The 3 elections before were calmer.\n"
+    assert named_surfaces(vote, EventRef("election", "Zarand")) == ["14 May parliamentary elections"]
+
+
+def test_protests_tied_to_an_arrest_are_also_named_after_it(cli, tmp_path):
+    text = (
+        "Protests spread across Peru\n\n"
+        "Opposition leader Ivo Brandt was arrested in Lima on Tuesday.\n\n"
+        "At least 8 people were killed in violent protests in Peru on Wednesday, police said.\n"
+    )
+    cands = _add(cli, tmp_path, "protests.txt", text, "2031-05-10")
+    assert {c["subject"]["name"] for c in cands if c["property"]["name"] == "death toll"} == {"Peru protests"}
+    cli("review", "--accept-above", "0.6")
+    entity = next(e for e in cli.json("entities", "list") if e["name"] == "Peru protests")
+    assert "protests after Ivo Brandt's arrest" in entity["aliases"]
+
+    from provenance.extract.events import aftermath_name
+    from provenance.extract.sentences import sentences
+
+    # Protests with no arrest named get no such name; nor does a flood whose article names one.
+    plain = "At least 8 people were killed in violent protests in Peru on Wednesday, police said.\n"
+    assert aftermath_name(sentences(plain), "protests") is None
+    assert aftermath_name(sentences(text), "floods") is None
+
+
+def test_deaths_during_a_yearly_gathering_are_named_by_the_gathering_and_its_year():
+    heat = (
+        "At least 90 pilgrims died of heat stroke in Saudi Arabia during the hajj, officials said.\n\n"
+        "The heat wave pushed temperatures past 50C at the holy sites.\n"
+    )
+    assert _events(heat) == {"Hajj 2031 pilgrimage"}
+    # The same words in another year are another event; a heat wave with no gathering keeps its place.
+    later = {p.subject for p in proposals.read(heat, {}, dt.date(2032, 6, 1)).proposals if p.kind == "quantity"}
+    assert later == {"Hajj 2032 pilgrimage"}
+    plain = "At least 90 people died in the heat wave in Zarand, officials said.\n"
+    assert _events(plain) == {"Zarand heat deaths"}

@@ -202,3 +202,10 @@ def test_a_breakdown_by_place_in_brackets_and_a_total_brought_to_a_figure():
     }
     got = _figures("The new deaths bring the total reported so far by the provinces to 318, a tally showed.")
     assert got == {"318": ("death toll", None)}
+
+
+def test_a_country_a_figure_comes_from_scopes_it_as_a_part_of_the_toll():
+    got = _figures("The deaths reported on Friday included 44 from Chile, officials said, bringing the total to 610.")
+    assert got["44"] == ("death toll", "from Chile")
+    # "from" a place that is no country is not a national part ("evacuated 300 from the valley").
+    assert _figures("Rescuers said 300 were evacuated from the valley on Friday.")["300"][1] is None

@@ -120,6 +120,10 @@ _ON_DAM = re.compile(
 )
 
 
+# "the X dam attack", "a dam explosion": the same, the dam named before the event noun.
+_DAM_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*\s+){0,3}\bdams?\s+$")
+
+
 def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
     """Every event noun in a sentence with the place and facility that go with it; an event about
     a person ("the arrest of X") is placed by that person."""
@@ -130,12 +134,44 @@ def in_sentence(sentence: str) -> list[tuple[EventRef, int, int]]:
         facility = lex.facilities.search(window)
         kind = kind_of(m.group())
         assert kind is not None  # event_re matches only the lexicon's event nouns
-        if _ON_DAM.match(sentence, m.end()):
+        place = None
+        if dam := (_ON_DAM.match(sentence, m.end()) or _DAM_BEFORE.search(sentence, 0, m.start())):
             kind = "floods"  # "an attack on the dam": the event is the breach, whoever is blamed
-        place = _person(sentence, m.end()) if kind in lex.person_events else None
-        place = place or lex.country(_OF_PLACE.sub("", names._place(sentence, m.start(), m.end()) or "") or None)
+            # "the attack on the X dam": the dam's name places its breach better than any country.
+            named = [p.text for p in names.proper_names(dam.group()) if plausible_place(p.text)]
+            place = named[-1] if named else None
+        place = _person(sentence, m.end()) if kind in lex.person_events else place
+        where = names._place(sentence, m.start(), m.end(), plausible_place)
+        place = place or lex.country(_OF_PLACE.sub("", where or "") or None)
         out.append((EventRef(kind, place, facility.group().lower() if facility else None), m.start(), m.end()))
     return out
+
+
+# A sea, a coast or a range named by a nationality is still a place ("the Indian Ocean").
+_FEATURE = re.compile(
+    r"\b(?:ocean|sea|gulf|bay|coast|strait|islands?|mountains|alps|river|desert|highlands|plateau|peninsula)$",
+    re.I,
+)
+
+
+def plausible_place(name: str) -> bool:
+    """Whether a name may be where an event happened: not a party, an organisation or an outlet
+    ("the Georgian Dream", "Human Rights Watch", "X Air"), a titled person ("President X"), an
+    acronym that is no country ("PTI"), a pair of countries ("Russia-Ukraine") or a word that
+    names no one place ("European")."""
+    lex = lexicon()
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if not name or is_country(name) or lex.country(name) != name:
+        return bool(name)
+    words = name.split()
+    if _TITLE_WORD.search(name) or lex.not_place.search(name):
+        return False
+    if len(words) > 1 and re.fullmatch(lex.demonym_words, words[0], re.I) and not _FEATURE.search(name):
+        return False  # "Georgian Dream", "Iranian Red Crescent": a demonym leads a body's name
+    if re.fullmatch(r"[A-Z]{2,5}", name):
+        return False  # an acronym that is no country: a party, a court, a channel
+    halves = name.split("-")
+    return not (len(halves) == 2 and all(is_country(h) or lex.country(h) != h for h in halves))
 
 
 def _dated(sentence: str, start: int, end: int, today: dt.date | None) -> bool:
@@ -162,6 +198,8 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     kinds: Counter = Counter()
     places: dict[str, Counter[str]] = {}  # kind -> place -> weight (in quarters)
     facilities: Counter = Counter()
+    gatherings: Counter[str] = Counter()  # the words a yearly gathering goes by ("the hajj")
+    outright: set[str] = set()  # places named as such with an event, not only by a nationality adjective
     body = " ".join(s.text for s in sentences if s.role == "body")
     for s in sentences:
         if s.role not in ("body", "headline"):
@@ -173,12 +211,18 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
             if _dated(s.text, start, end, today):
                 continue  # "a deadly crush in 2015 killed ...", "the 2015 crush": a look back
             kinds[ref.kind] += weight
+            if ref.kind in lex.recurring_events and (own := _gathering_name(s.text, start, end, ref.kind)):
+                gatherings[own] += weight
             where = _untitled(ref.place) if ref.kind in lex.person_events else ref.place
+            if where and ref.kind not in lex.person_events and not plausible_place(where):
+                where = None  # "the Georgian Dream's election win": a party is nowhere
             if where and (s.role == "body" or re.search(rf"\b{re.escape(where)}\b", body)):
                 # "the Indian state of Odisha": a country by its adjective places the event less
                 # surely than a place named outright.
                 adjective = where in lex.demonyms.values() and not re.search(rf"\b{re.escape(where)}\b", s.text)
                 places.setdefault(ref.kind, Counter())[where] += weight if adjective else weight * 4
+                if not adjective:
+                    outright.add(where)
             if ref.facility:
                 facilities[ref.facility] += weight
     if not kinds:
@@ -187,6 +231,13 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     specific = [k for k, _ in kinds.most_common() if k not in lex.generic_events]
     if kind in lex.generic_events and specific:
         kind = specific[0]  # "an accident ... crowd trampling": the stampede
+    recurring = [k for k in kinds if k in lex.recurring_events and related(k, kind)]
+    if recurring and gatherings:
+        # Deaths during a yearly gathering (in the heat, in a crush) are that gathering's: it is
+        # named by its own name and its year, wherever in the country it was held.
+        word = gatherings.most_common(1)[0][0]
+        where = f"{word} {today.year}" if today else word
+        return EventRef(recurring[0], where, None, (where,))
     named: Counter[str] = Counter()
     for k, c in places.items():
         if related(k, kind):
@@ -199,16 +250,60 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
         # A long name ("Martyr General Qassem Soleimani") is a person's, not a place's.
         place = max(named, key=lambda p: (len(p.split()) <= 2, named[p] / 2 + min(text.count(p), 3)))
         place = _most_specific(place, loci, named)
+    if place is not None and place not in outright and place not in loci and kind not in lex.person_events:
+        # "alleged Russian interference in the elections": a nationality with the event, never
+        # named as where it was, yields to the country the article puts things in.
+        place = _country_named_most(body) or place
+    if (place is None or is_country(place)) and kind not in lex.person_events:
+        place = _named_structure(body) or place
     if place is None and kind not in lex.person_events:
         place = _country_named_most(body)  # "deaths from the extreme heat ... in Saudi Arabia"
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
-    return EventRef(kind, place, facility, tuple(named))
+    spots = tuple(named) + ((place,) if place and named and place not in named else ())
+    return EventRef(kind, place, facility, spots)
+
+
+def _named_structure(body: str) -> str | None:
+    """The structure an article names by its own name at least twice ("the X dam" ... "X dam"),
+    when it names one only: a country-wide name ("Ukraine floods") is the least specific."""
+    lex = lexicon()
+    found: Counter[str] = Counter()
+    for p in names.proper_names(body):
+        if lex.structures.match(body, p.end + 1) and body[p.end : p.end + 1] == " " and plausible_place(p.text):
+            if not is_country(p.text) and not _NOT_PLACES.match(p.text):
+                found[p.text] += 1
+    found = _whole_names(found)
+    best = found.most_common(2)
+    if not best or best[0][1] < 2 or (len(best) > 1 and best[1][1] * 2 > best[0][1]):
+        return None
+    return best[0][0]
+
+
+def _gathering_name(sentence: str, start: int, end: int, kind: str) -> str | None:
+    """A yearly gathering's own name: the word when it is a name ("the hajj"), else the proper
+    name before the kind's word ("the Tarvo pilgrimage"); None for a bare "a pilgrimage"."""
+    word = sentence[start:end]
+    if word.lower() != kind:
+        return word[:1].upper() + word[1:].lower()
+    before = [p for p in names.proper_names(sentence) if p.end == start - 1 and sentence[p.end] == " "]
+    return before[-1].text if before and plausible_place(before[-1].text) else None
 
 
 def _country_named_most(body: str) -> str | None:
     """The country a body puts things "in" most often, when one does: where an event the article
     never places in a sentence of its own happened (a nationality is whose, never where)."""
-    counts = Counter({c: len(re.findall(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", body)) for c in lexicon().countries})
+    counts = Counter(
+        {
+            c: len(
+                re.findall(
+                    rf"\b(?:in|across|throughout|(?:parts|regions|provinces|cities)\s+of)\s+(?:the\s+)?"
+                    rf"{re.escape(c)}\b",
+                    body,
+                )
+            )
+            for c in lexicon().countries
+        }
+    )
     best = counts.most_common(2)
     if not best or best[0][1] < 1 or (len(best) > 1 and best[1][1] == best[0][1]):
         return None
@@ -270,7 +365,7 @@ def _loci(sentences, kind: str) -> Counter[str]:
                 continue
             seen.add(nxt.start)
             where = lex.country(_OF_PLACE.sub("", nxt.text))
-            if where and where[0].isupper() and where.lower() not in lex.demonyms:
+            if where and where[0].isupper() and where.lower() not in lex.demonyms and plausible_place(where):
                 out[where] += 4
     return out
 
@@ -281,11 +376,24 @@ def is_country(place: str | None) -> bool:
         return False
     lex = lexicon()
     key = fold_text(re.sub(r"\b(?:the|of)\b", " ", lex.country(place) or place))
+    return " ".join(key.split()) in _country_keys(lex)
+
+
+_COUNTRY_KEYS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _country_keys(lex) -> frozenset[str]:
+    """Every country's folded name and its last words ("congo" for "republic of the congo"), once
+    per lexicon: is_country is asked of every name near an event noun."""
+    cached = _COUNTRY_KEYS.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    keys: set[str] = set()
     for c in lex.countries:
-        folded = fold_text(re.sub(r"\b(?:the|of)\b", " ", c))
-        if key == folded or folded.endswith(" " + key):
-            return True
-    return False
+        words = fold_text(re.sub(r"\b(?:the|of)\b", " ", c)).split()
+        keys.update(" ".join(words[i:]) for i in range(len(words)))
+    _COUNTRY_KEYS[id(lex)] = (lex, frozenset(keys))
+    return frozenset(keys)
 
 
 def _most_specific(place: str, loci: Counter[str], named: Counter[str]) -> str:
@@ -314,6 +422,10 @@ _TITLES = re.compile(
     r"martyr|commander|colonel|captain|sergeant|officer|mayor|lawmaker|mp)[\s-]+)+",
     re.I,
 )
+
+
+# A title anywhere in a name: a person's, not a place's ("President X", "Health Minister Y").
+_TITLE_WORD = re.compile(_TITLES.pattern.replace("^(?:(?:", r"\b(?:(?:").replace(r")[\s-]+)+", r")\b)"), re.I)
 
 
 def _untitled(place: str | None) -> str | None:
@@ -410,6 +522,8 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None
                 continue
             if place and where == place:
                 return Match(e.entity_id, e.name, f"same kind ({kind}) and place ({ref.place})")
+            if place and _short_form(place, where):
+                return Match(e.entity_id, e.name, f"same kind ({kind}); {ref.place!r} is short for its place")
             if re.search(rf"\b{re.escape(where)}\b", folded_text):
                 return Match(e.entity_id, e.name, f"same kind ({kind}); its place ({where}) is named in the article")
     near = []
@@ -426,6 +540,13 @@ def match(ref: EventRef, text: str, known: list[LedgerEvent], today: Days = None
             e.entity_id, e.name, f"same kind ({ref.kind}), reported within {SAME_DAYS} days; no other {ref.kind} then"
         )
     return None
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Whether one folded place name is the other's last words ("kakhovka", "nova kakhovka"); never
+    for a country ("sudan" is not "south sudan")."""
+    short, long = sorted((a, b), key=len)
+    return short != long and long.endswith(" " + short) and not is_country(short) and not is_country(long)
 
 
 def collides(name: str, known: list[LedgerEvent], today: Days) -> bool:
@@ -459,6 +580,12 @@ def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
     ]
     if ref.kind in lex.person_events:  # "the arrest of Pavel Durov"
         pats.append(rf"\b(?P<noun>{nouns[2:-2]})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{place}\b")
+    # "the X dam", "the X dam attack": an event named by its structure is named by the structure.
+    structure = rf"\b(?:the\s+)?{place}\s+(?:{lex.structures.pattern[2:-2]})(?:\s+(?:{nouns[2:-2]}))?\b"
+    for m in re.finditer(structure, text, re.I):
+        if not (current and _in_passing(text, m.start(), m.end())):
+            written = re.sub(r"\s+", " ", m.group())
+            out += [written, re.sub(r"^the\s+", "", written, flags=re.I)]
     for pat in pats:
         for m in re.finditer(pat, text, re.I):
             noun = m.group("noun")
@@ -474,3 +601,77 @@ def surfaces(text: str, ref: EventRef, current: bool = False) -> list[str]:
             if " in " in m.group():
                 out.append(f"{noun.lower()} in {ref.place}")  # "deadly earthquakes in X": "earthquakes in X"
     return list(dict.fromkeys(out))
+
+
+# A proper name or designation written before an event noun: "the X Air flight 7C21 accident",
+# "the 737-800 crash", "South Korea Boeing Crash" (capitalised words, numbers, and a vehicle or
+# facility word with its number).
+_NAMED = re.compile(
+    r"(?P<name>(?:(?:[A-Z][\w’'.-]*|{code})\s+){{1,5}}"
+    r"(?:(?:flight|train|ferry|bus|dam|plant|mine|building|bridge|vessel|boat)\s+(?:{code}\s+)?)?"
+    r"(?:(?:parliamentary|presidential|general|local|municipal|snap|terror|terrorist|deadly|twin|mass|"
+    r"boat|train|plane|air|mosque|stadium)\s+)*)".format(code=r"(?<![\d.])[\w-]*\d[\w-]*")
+)
+_DAY = re.compile(
+    r"\b(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b"
+)
+_LEAD = re.compile(
+    r"^(?:(?:The|A|An|This|That|Its|Their|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)"
+    r"(?:’s|'s)?\s+)+"
+)
+
+
+def named_surfaces(text: str, ref: EventRef) -> list[str]:
+    """The names a text gives its event by a designation or a proper name before the event noun
+    ("the X Air flight 7C21 accident", "the 737-800 crash"), where the name carries a number or
+    the event's place or country: a perpetrator's or an operator's name alone ("an X State
+    attack") names many events, not this one. Sentences that look back at another event, and
+    names with a year of their own ("the 2015 crush"), are left out."""
+    lex = lexicon()
+    out = []
+    places = {fold_text(p) for p in (ref.place, *ref.places) if p}
+    for m in lex.event_re.finditer(text):
+        kind = kind_of(m.group())
+        if not related(kind, ref.kind):
+            continue
+        head = text[max(0, m.start() - 120) : m.start()]
+        head = re.split(r"[.!?:;]\s+|\n", head)[-1]  # this sentence only
+        found = None
+        for n in _NAMED.finditer(head):
+            if n.end() == len(head):
+                found = n
+                break
+        if found is None:
+            continue
+        name = _LEAD.sub("", found.group("name")).strip()
+        if not name or re.fullmatch(r"(?:19|20)\d\d", name.split()[0]) or _in_passing(text, m.start(), m.end()):
+            continue
+        folded = fold_text(name)
+        # A designation mixes letters and digits or joins numbers ("7C2216", "737-800"), or a date
+        # names the event ("the March 15 attack"); a bare count ("2 blasts") names nothing.
+        numbered = bool(re.search(r"\b(?=[\w-]*\d)(?=[\w-]*(?:[A-Za-z]|\d-\d))[\w-]+\b", name) or _DAY.search(name))
+        placed = any(p and re.search(rf"\b{re.escape(p)}\b", folded) for p in places)
+        if numbered or placed:
+            out.append(re.sub(r"\s+", " ", f"{name} {m.group()}"))
+    return list(dict.fromkeys(out))
+
+
+def aftermath_name(sentences, kind: str) -> str | None:
+    """The name unrest goes by when the article ties it to a person's arrest or trial: "protests
+    after X's arrest" (an alias of its place-and-kind name, which protests of another year share)."""
+    lex = lexicon()
+    if kind not in lex.related_events.get("protests", frozenset({"protests"})):
+        return None
+    people: Counter[tuple[str, str]] = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        for r, _, _ in [*in_sentence(s.text), *_person_verbs(s.text)]:
+            who = _untitled(r.place) if r.kind in lex.person_events else None
+            if who and len(who.split()) >= 2 and not _nationality(who):
+                people[(who, r.kind)] += 1
+    if not people:
+        return None
+    (who, what), _ = people.most_common(1)[0]
+    return f"{kind} after {who}'s {what}"

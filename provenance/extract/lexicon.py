@@ -108,6 +108,10 @@ class Lexicon:
         verbs = data.get("happening_verbs", [])
         self.happening = re.compile(rf"\b{words_re(verbs)}\b" if verbs else "(?!)", re.I)
         self.facilities = re.compile(rf"\b{words_re(data['facilities'])}\b", re.I)
+        self.structures = re.compile(rf"\b{words_re(data.get('structures', []) or ['dam'])}\b", re.I)
+        # The last word of an organisation's name, or a word that names no one place alone.
+        words = data.get("not_place_words", [])
+        self.not_place = re.compile(rf"\b{words_re(words)}$" if words else "(?!)", re.I)
         # Kinds one event goes by in different reports: kind -> the kinds it may be read as.
         self.related_events: dict[str, frozenset[str]] = {}
         for group in data.get("related_events", {}).values():
@@ -115,6 +119,7 @@ class Lexicon:
                 self.related_events[kind] = self.related_events.get(kind, frozenset()) | frozenset(group)
         self.person_events = frozenset(data.get("person_events", ()))
         self.generic_events = frozenset(data.get("generic_events", ()))
+        self.recurring_events = frozenset(data.get("recurring_events", ()))
         self.person_event_verbs = {
             kind: re.compile(rf"\b{words_re(vs)}\b", re.I)
             for kind, vs in data.get("person_event_verbs", {}).items()

@@ -244,11 +244,14 @@ def event_parts(sentence: str) -> tuple[str | None, str | None, str | None]:
     return kind, facility.group().lower() if facility else None, place
 
 
-def _place(sentence: str, start: int, end: int) -> str | None:
+def _place(sentence: str, start: int, end: int, plausible=None) -> str | None:
     """The nearest proper name in a place position: "in/at/near/outside X" first, then "X's"
-    or a name just before the event noun ("a Peshawar mosque blast")."""
+    or a name just before the event noun ("a Peshawar mosque blast"); plausible: a test a name
+    must pass to be a place at all (a party or a titled person is not)."""
     ranked = []
     for p in proper_names(sentence):
+        if plausible is not None and not plausible(p.text):
+            continue
         before = sentence[max(0, p.start - 16) : p.start].lower()
         placed = re.search(
             r"\b(?:in|at|near|outside|off|on|across|capital|city\s+of|province\s+of|struck|hit|rocked|"

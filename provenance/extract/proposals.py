@@ -741,6 +741,10 @@ def _narrower(before: str, after: str, question: Question) -> str | None:
         return f"in {m.group('s')}"
     if m := _FROM.match(clause):
         return f"from {m.group('s')}"
+    if (m := re.match(r"\s+from\s+(?P<s>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})", clause)) and events.is_country(
+        m.group("s")
+    ):
+        return f"from {m.group('s')}"  # "included 58 from Egypt": one country's part of the toll
     if m := re.match(
         r"\s+(?:deaths?|people|persons)\s+(?:occurred|were\s+recorded|were\s+reported)\s+in\s+(?P<s>[A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*){0,3})",
         clause,
