@@ -269,6 +269,7 @@ class Score:
     flagged_right: int  # ledger conflicts that join two claims of a must-flag group
     seconds: float
     chars: int
+    events_named: dict[str, bool] = field(default_factory=dict)  # ... and that subject is the event
 
 
 def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
@@ -284,6 +285,7 @@ def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
     right: dict[int, set[str]] = {}
     by_type = {t: [0, 0] for t in TYPES}
     event_subjects: dict[str, set[int]] = defaultdict(set)
+    named_right: dict[str, set[int]] = defaultdict(set)  # the subjects that go by the event's names
     for cand, claim in run.accepted:
         kind = claim.property.value_type
         question = questions.get(fold_text(claim.property.name), claim.property.name)
@@ -298,7 +300,10 @@ def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
                 continue
             if fold_text(lq) != fold_text(question):
                 continue
-            event_subjects[event.entity(lb["subject"]) or lb["subject"]].add(claim.subject_id)
+            labelled = event.entity(lb["subject"]) or lb["subject"]
+            event_subjects[labelled].add(claim.subject_id)
+            if subject == event.entity(lb["subject"]):
+                named_right[labelled].add(claim.subject_id)
             if (
                 ("subject" in relax or subject == event.entity(lb["subject"]))
                 and claim.polarity == ("denies" if lb.get("denies") else "asserts")
@@ -327,6 +332,8 @@ def score(run: Run, relax: frozenset[str] = frozenset()) -> Score:
         flagged_right,
         run.seconds,
         run.chars,
+        # Filed under one subject, and that subject goes by the event's names (not "Gaza war").
+        {e: len(event_subjects[e]) == 1 and event_subjects[e] <= named_right[e] for e in event.events()},
     )
 
 
@@ -446,11 +453,15 @@ def summarise(split: str, events: list[Event], scores: list[Score]) -> list[dict
         }
     )
     counts = [n for sc in scores for n in sc.events.values()]
+    named = [ok for sc in scores for ok in sc.events_named.values()]
     rows.append(
         {
             "split": split,
             "type": "events",
-            "one_subject": _ratio(sum(1 for n in counts if n == 1), len(counts)),
+            # one subject, and it is the labelled event (under one of its names)
+            "one_subject": _ratio(sum(named), len(named)),
+            # one subject, whatever it is called (the figure printed up to session 6)
+            "one_subject_any_name": _ratio(sum(1 for n in counts if n == 1), len(counts)),
             "events": len(counts),
         }
     )
