@@ -20,4 +20,7 @@ def paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            # The young generation now holds everything the block allocated: collected here, so
+            # that the next action (detection after an import) does not pay for this one.
+            gc.collect(0)
             gc.enable()
