@@ -189,8 +189,13 @@ def from_json(data: dict | str) -> Value:
     return Label(data["value"], kind)
 
 
+# json.dumps(..., sort_keys=True, ensure_ascii=False), built once: dumps makes a new encoder on
+# every call given options, most of the cost for a small value.
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
 def to_json_text(value: Value) -> str:
-    return json.dumps(value.to_json(), sort_keys=True, ensure_ascii=False)
+    return _ENCODE(value.to_json())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError, ProvenanceError
 from ..ingest.sources import SourceMeta, add_source, find_source, read_input
+from ..ledger import gc_pause
 from ..ledger.models import Rule
 from .recording import ClaimInput, ClaimWriter
 from .vocabulary import add_alias, add_entity, add_property, add_rule, find_entity, get_property
@@ -114,6 +115,11 @@ def import_file(session: Session, path: str, *, allow_outside: bool = False) -> 
     doc = load(path)
     if annotation_kind(doc):
         return import_annotations(session, doc, path)
+    with gc_pause.paused():  # thousands of rows, each a few dicts that live until the write
+        return _import_doc(session, doc, path, allow_outside)
+
+
+def _import_doc(session: Session, doc: dict, path: str, allow_outside: bool) -> ImportResult:
     base = Path(path).parent if path != "-" else Path.cwd()
     result = ImportResult()
     keys: dict[str, int] = {}

@@ -501,11 +501,18 @@ def _from_figure(n: str) -> re.Pattern:
     return re.compile(rf"(?<!apart )(?<!aside )\bfrom\s+(?:about\s+|some\s+)?{re.escape(n)}\b")
 
 
-# Patterns made of a claim's figure: compiled once per figure (re's own cache of 512 thrashes on a
-# ledger's thousands of figures, and compiling costs more than searching).
-@functools.lru_cache(maxsize=4096)
-def _names_figure(n: str) -> re.Pattern:
-    return re.compile(rf"(?<![\d,.]){re.escape(n)}(?![\d,])")
+def _names_figure(n: str, text: str) -> bool:
+    """Whether `text` writes the figure `n` as a number of its own (not inside "1,2345" or "12.5").
+    Searched as a plain string: a ledger has thousands of figures, and compiling a pattern for
+    each cost more than the searches."""
+    at = text.find(n)
+    while at != -1:
+        end = at + len(n)
+        before, after = text[at - 1 : at], text[end : end + 1]  # "" at either end of the text
+        if not (before.isdecimal() or before in (",", ".")) and not (after.isdecimal() or after == ","):
+            return True
+        at = text.find(n, at + 1)
+    return False
 
 
 def cue(c: ClaimView) -> int:
@@ -557,7 +564,7 @@ def revises(later: ClaimView, earlier: ClaimView) -> bool:
         return True
     q = (later.quote or "").casefold()
     old, own = _figure(earlier), _figure(later)
-    if old and old != own and _names_figure(old).search(q):
+    if old and old != own and _names_figure(old, q):
         return True
     return bool(_CORRECTION.search(q))
 
@@ -570,7 +577,7 @@ def replaces(later: ClaimView, earlier: ClaimView) -> bool:
         return True
     old, own = _figure(earlier), _figure(later)
     q = (later.quote or "").casefold()
-    return bool(old and old != own and _names_figure(old).search(q))
+    return bool(old and old != own and _names_figure(old, q))
 
 
 def superseded(views: list[ClaimView], strict: bool = False) -> set[int]:
