@@ -22,14 +22,28 @@ TUNED = {"christchurch-mosque-shootings-2019", "ecuador-earthquake-2016", "kerma
 # benchmark's reading of accusations, since fixed): 15 events, recall 0.891, precision 0.750, 1 of 153.
 # Session 7 (a scope that narrows another is its part; projections are no counts): precision 0.761.
 MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.76
+# Session 7's five events, labelled before any code ran on them and judged first with the
+# session-start code: recall 11/11, precision 13/42, 10 of 45 must-not groups hit, 1 value unreadable
+# (Indian digit grouping, read since). Their own floors, so the older events' floors keep meaning
+# what they measured.
+SESSION7 = {"hathras-stampede-2024", "mozambique-election-2024", "imamoglu-arrest-2025",
+            "cyclone-chido-mayotte-2024", "pahalgam-attack-2025"}
+MUSTNOT7, RECALL7, PRECISION7 = 10, 1.0, 0.30
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")
 def test_judging_figures_on_dev():
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from judging import run
+    from judging import run, summary
 
-    rows, total = run("dev")
+    rows, _ = run("dev")
+    new = [r for r in rows if r["event"] in SESSION7]
+    assert len(new) == len(SESSION7)
+    assert sum(r["must_not_flagged"] for r in new) <= MUSTNOT7
+    assert all(r["unreadable"] == 0 for r in new)
+    assert sum(r["found"] for r in new) >= RECALL7 * sum(r["must_flag"] for r in new)
+    assert sum(r["correct"] for r in new) >= PRECISION7 * sum(r["disagreements"] for r in new)
+    total = summary([r for r in rows if r["event"] not in SESSION7], "dev")
     assert total["rescan_added"] == 0
     # The floors measured on the events the detectors were tuned on, held event by event...
     tuned = [r for r in rows if r["event"] in TUNED]
