@@ -225,3 +225,27 @@ def test_a_scope_that_narrows_another_is_its_part_not_a_conflation(ledger, tmp_p
     shown = [ledger.json("conflicts", "show", str(i)) for i in b["new_conflicts"]]
     assert {c["kind"] for c in shown} == {"scope"}
     assert any(soldiers["id"] in [cl["id"] for cl in c["claims"]] for c in shown)
+
+
+def test_a_guess_at_the_eventual_toll_is_no_count_to_rival_or_fall_from(ledger, tmp_path):
+    first = tmp_path / "guess.txt"
+    first.write_text("A medic said 14 bodies were found. The governor said: I think it will be several hundred, "
+                     "perhaps close to a thousand. The toll may have been more than 500, the mayor said.\n",
+                     encoding="utf-8")
+    ledger("sources", "add", str(first), "--published", "2024-05-04")
+    add(ledger, "14 bodies were found", "death toll", "14", "--speaker", "Police", source="2")
+    # the governor's guesses rival neither the medic's count of that day nor each other
+    assert add(ledger, "I think it will be several hundred", "death toll", "several hundred",
+               "--speaker", "Mayor", "--hedge", "I think", source="2")["new_conflicts"] == []
+    assert add(ledger, "perhaps close to a thousand", "death toll", "close to a thousand",
+               "--speaker", "Mayor", "--hedge", "perhaps", source="2")["new_conflicts"] == []
+    # a hedge on whether it has happened still gives that day's figure: a rival to the count
+    b = add(ledger, "The toll may have been more than 500", "death toll", "more than 500",
+            "--speaker", "Ministry", "--hedge", "may have been", source="2")
+    assert kinds(ledger, b["new_conflicts"]) == ["same_day"]
+    later = tmp_path / "later.txt"
+    later.write_text("The confirmed toll stands at 35.\n", encoding="utf-8")
+    ledger("sources", "add", str(later), "--published", "2024-05-09")
+    # a later count below the guesses is not a decrease; below the firm "more than 500" it is
+    c = add(ledger, "The confirmed toll stands at 35", "death toll", "35", source="3")
+    assert kinds(ledger, c["new_conflicts"]) == ["decrease"]

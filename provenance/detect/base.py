@@ -424,6 +424,28 @@ def presumed(c: ClaimView) -> bool:
     )
 
 
+# A guess at what a count will turn out to be ("perhaps close to a thousand", "I think several
+# hundred", "could be in the thousands") is not a count: speculation, unlike a doubt about who
+# reported a figure ("reportedly", "unconfirmed") or whether it has happened ("may have been"),
+# which still gives a count.
+_SPECULATIVE_HEDGE = re.compile(
+    r"\b(?:likely|perhaps|maybe|(?:may|might|could)(?! have)|possibl\w*|i think|i believe|speculat\w*|fears?|feared|guess\w*)\b"
+)
+# A figure given only as an order of magnitude, with no number ("several hundred", "thousands",
+# "a few thousand", "close to a thousand"): an estimate, which no count found so far contradicts.
+_MAGNITUDE = re.compile(
+    r"^(?:some |about |around |close to |nearly |almost |up to |even |perhaps )*"
+    r"(?:several |a few |many |a |one )?(?:hundreds?|thousands?|tens of thousands|hundreds of thousands)$"
+)
+
+
+def estimate(c: ClaimView) -> bool:
+    """The figure is a guess or an order of magnitude, not a count: presumed dead, a speculative
+    hedge, or no number at all ("several hundred")."""
+    text = " ".join(c.value_text.casefold().split())
+    return presumed(c) or bool(_SPECULATIVE_HEDGE.search((c.hedge or "").casefold()) or _MAGNITUDE.match(text))
+
+
 def is_hedged(hedge: str | None) -> bool:
     low = f"{hedge.casefold()} " if hedge else ""
     return any(h in low for h in HEDGES)

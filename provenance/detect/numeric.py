@@ -9,7 +9,7 @@ Time: a single-valued quantity (a magnitude, the number of attackers) has one an
 is reported. Any other figure is compared only with figures of the same moment (base.same_moment).
 A running count (a death toll) is a timeline: a rise is an update on any day; a fall is a
 `decrease` only when the order of the two reports is known, and not when the earlier figure was
-a fear or a presumption ("hundreds feared dead") and the later one a count; two figures of one
+a guess ("hundreds feared dead", "perhaps a thousand", "several hundred") and the later one a count; two figures of one
 day in no known order, both dated by their text or both given by one article, are `same_day`,
 of low severity.
 """
@@ -20,9 +20,9 @@ from ..values import USD_PER_UNIT
 from .base import (
     ClaimView,
     Finding,
+    estimate,
     hedge_note,
     order,
-    presumed,
     revises,
     rose_to,
     same_moment,
@@ -89,8 +89,8 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
             )
         if later.quick[1] >= _reached(earlier) or revises(later, earlier) or earlier.id in a.ctx.superseded:
             return None  # a rise is an update; a stated correction replaces the old figure
-        if presumed(earlier) and not presumed(later):
-            return None  # those feared dead include the missing: a later count of bodies is lower
+        if estimate(earlier) and not estimate(later):
+            return None  # a guess ("hundreds feared dead", "perhaps a thousand") is no count to fall from
         return Finding(
             "decrease",
             (a.id, b.id),
@@ -108,6 +108,8 @@ def _running(a: ClaimView, b: ClaimView) -> Finding | None:
     )
     if a.value.overlaps(b.value) or not (dated and same_moment(a, b)):
         return None
+    if estimate(a) or estimate(b):
+        return None  # guesses at what a count will become contradict neither a count nor each other
     assert a.quick is not None and b.quick is not None  # running counts are intervals
     high = a if a.quick[0] > b.quick[0] else b
     if rose_to(high):
