@@ -249,3 +249,16 @@ def test_a_guess_at_the_eventual_toll_is_no_count_to_rival_or_fall_from(ledger, 
     # a later count below the guesses is not a decrease; below the firm "more than 500" it is
     c = add(ledger, "The confirmed toll stands at 35", "death toll", "35", source="3")
     assert kinds(ledger, c["new_conflicts"]) == ["decrease"]
+
+
+def test_an_open_figure_answers_a_denial_only_when_its_bound_is_denied(ledger, tmp_path):
+    src = tmp_path / "denied.txt"
+    src.write_text("At least 11 died, police said. The governor said it would not reach the thousands. "
+                   "Medics said a few thousand had died.\n", encoding="utf-8")
+    ledger("sources", "add", str(src), "--published", "2024-05-04")
+    add(ledger, "At least 11 died", "death toll", "at least 11", "--speaker", "Police", source="2")
+    # "at least 11" does not say the toll reached the thousands the governor denies
+    assert add(ledger, "it would not reach the thousands", "death toll", "thousands", "--denies",
+               "--speaker", "Mayor", source="2")["new_conflicts"] == []
+    b = add(ledger, "a few thousand had died", "death toll", "a few thousand", "--speaker", "Fans", source="2")
+    assert kinds(ledger, b["new_conflicts"]) == ["denial"]

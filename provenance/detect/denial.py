@@ -27,12 +27,26 @@ def same_side(a: ClaimView, b: ClaimView) -> bool:
     return ka is not None and ka == side_key(b) and ka in (a.label.key, b.label.key)
 
 
+def _bound_denied(yes: ClaimView, no: ClaimView) -> bool:
+    """A figure open at one end ("at least 11", "more than 100") says only that the count has
+    reached its bound: it answers a denial ("it will not reach the thousands") only when that bound
+    lies within the denied figure, not merely because the open end overlaps it."""
+    if yes.quick is None or no.quick is None:
+        return True
+    ends = [x for x in yes.quick[:2] if abs(x) != float("inf")]
+    if len(ends) == 2:
+        return True
+    return all(no.quick[0] <= x <= no.quick[1] for x in ends)
+
+
 def check(a: ClaimView, b: ClaimView) -> Finding | None:
     if not same_question(a, b) or {a.polarity, b.polarity} != {"asserts", "denies"}:
         return None
     if a.value.type != b.value.type or not (a.value.overlaps(b.value) or same_side(a, b)):
         return None
     yes, no = (a, b) if a.polarity == "asserts" else (b, a)
+    if not _bound_denied(yes, no):
+        return None
     return Finding(
         "denial",
         (a.id, b.id),
