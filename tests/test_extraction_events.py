@@ -576,3 +576,16 @@ def test_an_election_is_named_year_country_and_kind_whatever_the_article_leads_w
     got = {p.question.name: p.subject for p in proposals.read(text, {}, dt.date(2031, 10, 9)).proposals}
     # Both votes named: a general election; the candidate is no place.
     assert got["turnout"] == "2031 Velmora general election"
+
+
+def test_the_dead_of_an_election_article_are_the_post_election_protests():
+    text = (
+        "Velmora court confirms disputed presidential election result\n\n"
+        "The constitutional court in Velmora confirmed the result of the presidential election on Monday.\n\n"
+        "At least 40 people have been killed in post-election protests in Velmora, a rights group said.\n\n"
+        "Turnout in the presidential election was 43 percent, the electoral commission said.\n"
+    )
+    got = {p.question.name: p.subject for p in proposals.read(text, {}, dt.date(2031, 12, 23)).proposals}
+    # The vote keeps its own figures; the unrest after it is named by the vote it follows.
+    assert got["turnout"] == "2031 Velmora presidential election"
+    assert got["death toll"] == "Velmora post-election protests"

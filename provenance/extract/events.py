@@ -281,6 +281,8 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     if kind in _STORMS and (storm := storm_name(sentences)):
         title = storm
         spots = (*spots, storm.split()[-1])  # a later report naming the storm is this one
+    elif related(kind, "protests") and place and (after := after_election(sentences)):
+        title = f"{place} {after}"  # "post-election protests in X": unrest named by the vote it follows
     elif kind == "election":
         people = _people(" ".join(s.text for s in sentences if s.role in ("body", "headline")))
         country = place if is_country(place) else _country_named_most(body) or _country_written_most(body)
@@ -301,6 +303,20 @@ _STORM_NAME = re.compile(
     r"(?P<name>[A-Z][a-z]+)\b",
     re.I,
 )
+
+
+_POST_ELECTION = re.compile(
+    r"\bpost-?election\s+(?:protests|unrest|violence|demonstrations|clashes|crackdown|chaos|crisis)\b", re.I
+)
+
+
+def after_election(sentences) -> str | None:
+    """ "post-election protests" when an article names its unrest so (they are not the vote's own
+    figures, nor any other year's protests in that country)."""
+    for s in sentences:
+        if s.role in ("body", "headline") and _POST_ELECTION.search(s.text):
+            return "post-election protests"
+    return None
 
 
 def _country_written_most(text: str) -> str | None:
