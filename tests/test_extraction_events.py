@@ -589,3 +589,13 @@ def test_the_dead_of_an_election_article_are_the_post_election_protests():
     # The vote keeps its own figures; the unrest after it is named by the vote it follows.
     assert got["turnout"] == "2031 Velmora presidential election"
     assert got["death toll"] == "Velmora post-election protests"
+
+
+def test_a_place_written_before_the_event_noun_names_it_when_no_sentence_places_it():
+    text = (
+        "Korva Stampede: 60 dead at prayer meeting\n\n"
+        "At least 60 people were killed on Tuesday when a stampede broke out at a prayer meeting "
+        "near the Korva-Lind border, officials said.\n\n"
+        "The Korva stampede is the deadliest this year, Governor Ana Pell said.\n"
+    )
+    assert proposals.Reader(text, {}, dt.date(2031, 7, 2)).event == "Korva crowd crush"

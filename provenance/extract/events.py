@@ -274,6 +274,11 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     if (place is None or is_country(place)) and kind not in lex.person_events:
         place = _named_structure(body) or place
     if place is None and kind not in lex.person_events:
+        # "Hathras-style" headlines: "<Place> <kind-noun>" ("Velmora Stampede: ..."), the name
+        # written most before this kind's noun, when no sentence puts the event "in" a place.
+        everything = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
+        place = _named_before(sentences, kind, everything, _people(everything))
+    if place is None and kind not in lex.person_events:
         place = _country_named_most(body)  # "deaths from the extreme heat ... in Saudi Arabia"
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     spots = tuple(named) + ((place,) if place and named and place not in named else ())
@@ -406,6 +411,36 @@ _ROLE = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:candidate|leader|spokes(?:man|woman|person)|aide|founder|"
     r"minister|mayor|chief|winner|activist|politician|journalist|lawyer|preacher|godman|president)\b"
 )
+
+
+def _named_before(sentences, kind: str, text: str, people: set[str]) -> str | None:
+    """The place name written most right before a noun of this kind ("the Velmora stampede"; a
+    headline counts twice), never a person, a road or a nationality."""
+    lex = lexicon()
+    found: Counter[str] = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        ps = names.proper_names(s.text)
+        for m in lex.event_re.finditer(s.text):
+            if not related(kind_of(m.group()), kind) or kind_of(m.group()) in lex.generic_events:
+                continue
+            # "the Velmora stampede", or "Velmora Stampede" read as one capitalised name.
+            before = [p.text for p in ps if p.end == m.start() - 1 and s.text[p.end] == " "]
+            before += [s.text[p.start : m.start()].strip() for p in ps if p.end == m.end() and p.start < m.start()]
+            if not before:
+                continue
+            name = re.sub(r"(?:’s|'s)$", "", before[-1])
+            if plausible_place(name) and not _nationality(name) and not _personal(name, people):
+                if not _route(name, text) and not _NOT_PLACES.match(name) and not _LEAD_WORD.match(name):
+                    found[name] += 2 if s.role == "headline" else 1
+    best = found.most_common(2)
+    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
+_LEAD_WORD = re.compile(r"^(?:The|A|An|This|That|Its|Their|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 
 
 def _people(text: str) -> set[str]:
