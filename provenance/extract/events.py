@@ -41,9 +41,14 @@ class EventRef:
     # Every place the article names with an event of this kind ("Kerman" in an article whose
     # event is "Iran attack"): where a ledger event's place must be named to be this one.
     places: tuple[str, ...] = field(default=(), compare=False)
+    # The event's own name where it has one ("Cyclone Ilsa", "2031 Freedonia presidential
+    # election"): outlets name it so, whatever place they put it at.
+    title: str | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str | None:
+        if self.title:
+            return self.title
         if not self.place:
             return None
         # Place and kind only: whether an article adds "mosque" or "train" must not split an event.
@@ -242,7 +247,19 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     for k, c in places.items():
         if related(k, kind):
             named.update(c)
-    loci = _whole_names(_loci(sentences, kind)) if kind not in lex.person_events else Counter()
+    loci = _loci(sentences, kind) if kind not in lex.person_events else Counter()
+    if kind not in lex.person_events:
+        # "Defence Minister X" is nobody's place, nor is "the A-B highway"; left out before short
+        # forms are counted for long ones, so that "A" is not counted for the road "A-B".
+        text_all = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
+        people = _people(text_all)
+        for counter in (named, loci):
+            for p in list(counter):
+                if m := re.match(r"[A-Z][a-z]+ing\s+the\s+(?=[A-Z])", p):
+                    counter[p[m.end() :]] += counter.pop(p)  # "Describing the X attack": a verb opens the sentence
+                elif _personal(p, people) or _route(p, text_all):
+                    del counter[p]
+    loci = _whole_names(loci)
     named = _whole_names(named + loci)
     place: str | None = dateline
     if named:  # the place named with the event most, then named most in the whole article
@@ -257,10 +274,212 @@ def article_event(sentences, dateline: str | None, today: dt.date | None = None)
     if (place is None or is_country(place)) and kind not in lex.person_events:
         place = _named_structure(body) or place
     if place is None and kind not in lex.person_events:
+        # "Hathras-style" headlines: "<Place> <kind-noun>" ("Velmora Stampede: ..."), the name
+        # written most before this kind's noun, when no sentence puts the event "in" a place.
+        everything = " ".join(s.text for s in sentences if s.role in ("body", "headline"))
+        place = _named_before(sentences, kind, everything, _people(everything))
+    if place is None and kind not in lex.person_events:
         place = _country_named_most(body)  # "deaths from the extreme heat ... in Saudi Arabia"
     facility = facilities.most_common(1)[0][0] if facilities and facilities.most_common(1)[0][1] >= 2 else None
     spots = tuple(named) + ((place,) if place and named and place not in named else ())
-    return EventRef(kind, place, facility, spots)
+    title = None
+    if kind in _STORMS and (storm := storm_name(sentences)):
+        title = storm
+        spots = (*spots, storm.split()[-1])  # a later report naming the storm is this one
+    elif related(kind, "protests") and place and (after := after_election(sentences)):
+        title = f"{place} {after}"  # "post-election protests in X": unrest named by the vote it follows
+    elif kind == "election":
+        people = _people(" ".join(s.text for s in sentences if s.role in ("body", "headline")))
+        country = place if is_country(place) else _country_named_most(body) or _country_written_most(body)
+        if not country or not is_country(country):
+            country = _place_written_most(body, people) or country
+        if not country and place and not _personal(place, people):
+            country = place
+        if country:
+            place = lex.country(country) or country
+            title = election_name(sentences, place, today)
+    return EventRef(kind, place, facility, spots, title)
+
+
+_STORMS = ("cyclone", "hurricane", "typhoon", "storm")
+# "Cyclone Ilsa", "Tropical Storm Ana", "Super Typhoon Rai": a storm named by its name.
+_STORM_NAME = re.compile(
+    r"\b(?:(?:super|tropical|severe|intense|post-tropical)\s+)?(?P<word>cyclone|hurricane|typhoon|storm)\s+"
+    r"(?P<name>[A-Z][a-z]+)\b",
+    re.I,
+)
+
+
+_POST_ELECTION = re.compile(
+    r"\bpost-?election\s+(?:protests|unrest|violence|demonstrations|clashes|crackdown|chaos|crisis)\b", re.I
+)
+
+
+def after_election(sentences) -> str | None:
+    """ "post-election protests" when an article names its unrest so (they are not the vote's own
+    figures, nor any other year's protests in that country)."""
+    for s in sentences:
+        if s.role in ("body", "headline") and _POST_ELECTION.search(s.text):
+            return "post-election protests"
+    return None
+
+
+def _country_written_most(text: str) -> str | None:
+    """The country a text names most, by its name or its people's ("Freedonian"): whose vote it is."""
+    lex = lexicon()
+    counts: Counter[str] = Counter()
+    for c in lex.countries:
+        counts[c] += len(re.findall(rf"\b{re.escape(c)}\b", text))
+    for adjective, c in lex.demonyms.items():
+        if c in counts:
+            counts[c] += len(re.findall(rf"\b{re.escape(adjective)}\b", text, re.I))
+    best = counts.most_common(2)
+    if not best or best[0][1] < 2 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
+def _place_written_most(text: str, people: set[str]) -> str | None:
+    """The place a text names most, among the names it puts something "in" (an election's
+    country when the lexicon does not know it): by every mention, its possessive included."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(
+        r"\bin\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b|\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:’s|'s)\s", text
+    ):
+        name = m.group(1) or m.group(2)
+        if name not in counts and plausible_place(name) and not _NOT_PLACES.match(name) and not _personal(name, people):
+            counts[name] = len(re.findall(rf"\b{re.escape(name)}\b", text))
+    best = counts.most_common(2)
+    if not best or best[0][1] < 2 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
+def storm_name(sentences) -> str | None:
+    """A named storm's name as the article writes it most ("Cyclone Ilsa"; a headline counts
+    twice): reports name it so, whichever coast or island they put it at."""
+    found: Counter[str] = Counter()
+    words: dict[str, Counter[str]] = {}
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        for m in _STORM_NAME.finditer(s.text):
+            name = m.group("name")
+            if not name[0].isupper() or _NOT_PLACES.match(name) or is_country(name) or name in _NOT_STORMS:
+                continue
+            found[name] += 2 if s.role == "headline" else 1
+            words.setdefault(name, Counter())[m.group("word").capitalize()] += 1
+    if not found:
+        return None
+    name = found.most_common(1)[0][0]
+    return f"{words[name].most_common(1)[0][0]} {name}"
+
+
+# Words that follow a storm noun without naming a storm ("Storm Prediction Center", "cyclone Season").
+_NOT_STORMS = frozenset({"Center", "Centre", "Season", "Warning", "Watch", "Shelter", "Shelters", "Damage", "Relief"})
+
+_ELECTION_KINDS = ("presidential", "parliamentary", "general", "legislative", "local", "municipal", "regional")
+
+
+def election_name(sentences, country: str, today: dt.date | None) -> str:
+    """An election's canonical name: "<year> <country> <kind> election", the kind being the one
+    the article names most ("general" when it names both presidential and parliamentary votes)."""
+    kinds: Counter[str] = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        for m in re.finditer(
+            rf"\b({'|'.join(_ELECTION_KINDS)})\s+(?:and\s+\w+\s+)?(?:elections?|polls|vote)\b", s.text, re.I
+        ):
+            kinds[m.group(1).lower()] += 2 if s.role == "headline" else 1
+    if kinds["presidential"] and (kinds["parliamentary"] or kinds["legislative"]):
+        kind = "general"
+    else:
+        kind = kinds.most_common(1)[0][0] if kinds else ""
+    year = f"{today.year} " if today else ""
+    return re.sub(r"\s+", " ", f"{year}{country} {kind} election")
+
+
+# What a person is written with: a title ("Defence Minister X"), or a verb of speech right after.
+_SPEAKS = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:said|says|told|claimed|added|stated|announced|insisted|argued|accused|denied|wrote)\b"
+)
+
+
+# "X Y, the candidate backed by ...": a name with a person's role in apposition.
+_ROLE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:candidate|leader|spokes(?:man|woman|person)|aide|founder|"
+    r"minister|mayor|chief|winner|activist|politician|journalist|lawyer|preacher|godman|president)\b"
+)
+
+
+def _named_before(sentences, kind: str, text: str, people: set[str]) -> str | None:
+    """The place name written most right before a noun of this kind ("the Velmora stampede"; a
+    headline counts twice), never a person, a road or a nationality."""
+    lex = lexicon()
+    found: Counter[str] = Counter()
+    for s in sentences:
+        if s.role not in ("body", "headline"):
+            continue
+        ps = names.proper_names(s.text)
+        for m in lex.event_re.finditer(s.text):
+            if not related(kind_of(m.group()), kind) or kind_of(m.group()) in lex.generic_events:
+                continue
+            # "the Velmora stampede", or "Velmora Stampede" read as one capitalised name.
+            before = [p.text for p in ps if p.end == m.start() - 1 and s.text[p.end] == " "]
+            before += [s.text[p.start : m.start()].strip() for p in ps if p.end == m.end() and p.start < m.start()]
+            if not before:
+                continue
+            name = re.sub(r"(?:’s|'s)$", "", before[-1])
+            if plausible_place(name) and not _nationality(name) and not _personal(name, people):
+                if not _route(name, text) and not _NOT_PLACES.match(name) and not _LEAD_WORD.match(name):
+                    found[name] += 2 if s.role == "headline" else 1
+    best = found.most_common(2)
+    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
+
+
+_LEAD_WORD = re.compile(r"^(?:The|A|An|This|That|Its|Their|Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _people(text: str) -> set[str]:
+    """The names a text gives people: a titled name ("Prime Minister X Y"), or a name of two or more
+    words that speaks ("X Y said"); a person is never where an event happened."""
+    lex = lexicon()
+    out: set[str] = set()
+    for p in names.proper_names(text):
+        head = text[max(0, p.start - 40) : p.start]
+        titled = _TITLE_WORD.search(p.text) or re.search(rf"{_TITLE_WORD.pattern}\s+$", head, re.I)
+        speaks = len(p.text.split()) >= 2 and (_SPEAKS.match(text, p.end) or _ROLE.match(text, p.end))
+        if (titled or speaks) and not is_country(p.text) and lex.country(p.text) == p.text:
+            # "Freedonia Chief Minister X Y": the person is what follows the last title word.
+            titles = list(_TITLE_WORD.finditer(p.text))
+            bare = p.text[titles[-1].end() :].strip() if titles else p.text
+            if bare and not lex.not_place.search(bare) and not _FEATURE.search(bare):
+                out.add(bare)
+    return out
+
+
+def _personal(place: str, people: set[str]) -> bool:
+    """Whether a name is a person's, or part of one ("Asif" of "Khawaja Asif")."""
+    if is_country(place):
+        return False
+    return any(place == p or re.search(rf"(?:^|\s){re.escape(place)}$", p) or place in p.split() for p in people)
+
+
+def _route(place: str, text: str) -> bool:
+    """A hyphenated pair named as a road, a route or a border ("the A-B highway", "the A-B
+    border") is a line between two places, not where an event happened."""
+    if "-" not in place or not re.fullmatch(r"[A-Z][\w’']*-[A-Z][\w’']*", place):
+        return False
+    return bool(
+        re.search(
+            rf"\b{re.escape(place)}\s+(?:border|road|highway|expressway|motorway|route|corridor|line|railway|boundary|bypass)\b",
+            text,
+            re.I,
+        )
+    )
 
 
 def _named_structure(body: str) -> str | None:
@@ -499,6 +718,10 @@ def _place_of(name: str) -> tuple[str | None, str]:
     rest = (name[: m.start()] + " " + name[m.end() :]).strip()
     rest = lex.facilities.sub(" ", rest)
     rest = re.sub(r"\b(?:in|at|near|the|of|on)\b", " ", rest, flags=re.I)
+    # "2031 Freedonia presidential election": its year and kind of vote are no place.
+    rest = re.sub(r"^\s*(?:19|20)\d\d\s+", " ", rest)
+    rest = re.sub(rf"\s+(?:{'|'.join(_ELECTION_KINDS)})\s*$", " ", rest, flags=re.I)
+    # "Cyclone Ilsa": the storm's name stands for its place.
     return kind_of(m.group()), fold_text(re.sub(r"(?:’s|'s)\b", "", rest))
 
 

@@ -809,7 +809,8 @@ class Reader:
         """An article about a person's arrest or trial that also reports protests, clashes or an
         attack: the dead, the hurt and the people rounded up are that event's, not the arrest's."""
         ref = self.event_ref
-        if ref is None or ref.kind not in self.lex.person_events:
+        # An election counts no dead either: the unrest after it does.
+        if ref is None or (ref.kind not in self.lex.person_events and ref.kind != "election"):
             return None
         seen: Counter = Counter()
         for s in self.sentences:
@@ -817,11 +818,16 @@ class Reader:
                 continue
             for r, _, _ in events.in_sentence(s.text):
                 if r.kind not in self.lex.person_events and r.kind not in self.lex.generic_events:
+                    if ref.kind == "election" and not events.related(r.kind, "protests"):
+                        continue
                     seen[(r.kind, r.place)] += 2 if r.place else 1
         if not seen:
             return None
         kind, place = seen.most_common(1)[0][0]
-        other = events.EventRef(kind, place, None, (place,) if place else ())
+        if ref.kind == "election":
+            place = place or ref.place  # the vote's country
+        after = events.after_election(self.sentences) if events.related(kind, "protests") and place else None
+        other = events.EventRef(kind, place, None, (place,) if place else (), f"{place} {after}" if after else None)
         days = (self.today, *self._named_days()) if self.today else ()
         m = events.match(other, self.text, known, days)
         if m is not None:
