@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from provenance.cli import main
+from provenance.render import console
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -30,6 +31,10 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None, ok: bool = True):
+        # The terminal console is made once per process and takes its width from COLUMNS then:
+        # each invocation gets a fresh one, as a new process would (a module that sets COLUMNS=400
+        # must not widen the next module's tables).
+        console.cache_clear()
         result = self.runner.invoke(main, ["--db", str(self.db), *args], input=input, catch_exceptions=True)
         if ok and result.exit_code != 0:
             raise AssertionError(f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"

@@ -25,10 +25,11 @@ MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.76
 # Session 7's five events, labelled before any code ran on them and judged first with the
 # session-start code: recall 11/11, precision 13/42, 10 of 45 must-not groups hit, 1 value unreadable
 # (Indian digit grouping, read since). Their own floors, so the older events' floors keep meaning
-# what they measured.
+# what they measured. After session 7's rules (a guess is no count; an open-ended figure answers a
+# denial only inside it): precision 13/22, 7 of 45 must-not groups hit.
 SESSION7 = {"hathras-stampede-2024", "mozambique-election-2024", "imamoglu-arrest-2025",
             "cyclone-chido-mayotte-2024", "pahalgam-attack-2025"}
-MUSTNOT7, RECALL7, PRECISION7 = 10, 1.0, 0.30
+MUSTNOT7, RECALL7, PRECISION7 = 7, 1.0, 0.59
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")
