@@ -2391,9 +2391,9 @@ class Reader:
                 low,
             )
         ):
-            # One denial for each party the earlier statement named ("blamed X and Y").
-            denied = [
-                Proposal(
+
+            def denial_of(prev: Proposal) -> Proposal:
+                return Proposal(
                     kind,
                     s.start,
                     s.end,
@@ -2406,8 +2406,9 @@ class Reader:
                     extra={"proposition": True},
                     **base,
                 )
-                for prev in self.last_claims
-            ]
+
+            # One denial for each party the earlier statement named ("blamed X and Y").
+            denied = [denial_of(prev) for prev in self.last_claims]
             if not denied:
                 return None
             # "The operator denied the accusations": it denies what was said of it, when it was named.
@@ -2418,22 +2419,7 @@ class Reader:
                 for prev in self.claims_seen:
                     if self._names_self(speaker_text, prev.value):
                         said[(prev.question.name, fold_text(prev.value))] = prev
-                own = [
-                    Proposal(
-                        kind,
-                        s.start,
-                        s.end,
-                        prev.value,
-                        prev.question,
-                        prev.question_strength * 0.9,
-                        prev.subject,
-                        prev.subject_id,
-                        note=f"denies: {prev.speaker}" if prev.speaker else None,
-                        extra={"proposition": True},
-                        **base,
-                    )
-                    for prev in said.values()
-                ]
+                own = [denial_of(prev) for prev in said.values()]
             denied = own or denied
             denied[0].extra["more"] = denied[1:]
             return denied[0]
