@@ -242,3 +242,9 @@ def test_the_day_something_was_said_is_not_the_events(text):
 def test_a_group_is_not_founded_on_a_weekday():
     text = "The militia was founded on Tuesday, its own statement claims."
     assert all(p.question.name != "founding date" for p in read(text, {}, dt.date(2031, 5, 8)).proposals)
+
+
+def test_a_share_of_a_days_vote_is_a_vote_share():
+    text = "The ruling Unity Party got 54.8 percent of Saturday’s vote with almost all ballots counted."
+    got = {(p.question.name, p.value) for p in read(text, {}, dt.date(2030, 10, 28)).proposals}
+    assert ("vote share", "54.8 percent") in got and ("date", "2030-10-26") in got

@@ -1678,7 +1678,7 @@ class Reader:
         re.I,
     )
     _VOTE_SHARE = re.compile(
-        r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"
+        r"\s+of\s+(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"  # "of Sunday's vote"
         r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed)\b)"
         r"|\s+vote\s+share\b",
         re.I,
