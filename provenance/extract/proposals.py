@@ -21,7 +21,7 @@ from ..anchoring import fold_text
 from ..errors import InputError
 from ..values import Period, parse_value
 from . import events, names
-from .figures import Figure, dates, figures, is_year
+from .figures import DateMention, Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
@@ -1884,11 +1884,11 @@ class Reader:
             ]
         return []
 
-    def _dated_nouns(self, text: str, ds) -> list[tuple[int, re.Match, object]]:
+    def _dated_nouns(self, text: str, ds: list[DateMention]) -> list[tuple[int, re.Match[str], DateMention]]:
         """An event noun the date is written onto: "Saturday's stampede", "the October 26 vote",
         "the 26 October parliamentary elections", "the earthquake on April 16" (the date right
         before the noun, or "on <date>" right after it); gap 0, so it wins over a verb's date."""
-        out: list[tuple[int, re.Match, object]] = []
+        out: list[tuple[int, re.Match[str], DateMention]] = []
         for n in self.lex.event_re.finditer(text):
             for d in ds:
                 before = text[d.end : n.start()]
@@ -2562,7 +2562,7 @@ _DATE_ON_NOUN = re.compile(
 )
 
 
-def _verb_on_day(text: str, v: re.Match, d) -> bool:
+def _verb_on_day(text: str, v: re.Match[str], d: DateMention) -> bool:
     """A day without a year dates the verb only when it follows it closely, not as the day
     something was said: "struck Mayotte on 14 December", "occurred on Sunday morning", not
     "killed 125 people, police said on Tuesday"."""
