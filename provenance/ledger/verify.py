@@ -3,6 +3,7 @@ keys, the event chain, and every row against the state the chain last recorded f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 from sqlalchemy import Table, func, select, text
@@ -83,12 +84,12 @@ def _amcheck(session: Session) -> list[str]:
 
 
 def row_states(session: Session) -> list[str]:
-    """Each event's recorded row states against its hash, then every row against its last one."""
+    """Each event's recorded row states against its hash, then every row against its last one.
+    Both passes stream in key order, so memory stays flat however large the ledger."""
     conn = session.connection()
     ev, er = cast(Table, Event.__table__), cast(Table, EventRow.__table__)
     state_of = {i: st for i, st in conn.execute(select(ev.c.id, ev.c.state))}
     problems: list[str] = []
-    latest: dict[tuple[str, int], tuple[str | None, int]] = {}
     seen: set[int] = set()
     current_id: int | None = None
     d = rowstate.Digest()
@@ -110,47 +111,79 @@ def row_states(session: Session) -> list[str]:
             close(current_id)
             current_id, d = eid, rowstate.Digest()
         d.add(tbl, rid, h)
-        latest[(tbl, rid)] = (h, eid)
     close(current_id)
     empty = rowstate.Digest().hexdigest()
     for eid, st in state_of.items():
         if st is not None and eid not in seen and st != empty:
             problems.append(f"event {eid}: the row states it records are missing (deleted?)")
+    missing: list[tuple[str, int, str]] = []  # reported last, by table and id, as before
     for table, (kind, _) in rowstate.TRACKED.items():
+        latest = _latest(conn, er, table)
+        rec = next(latest, None)
         for oid, h in rowstate.current(conn, table):
-            rec = latest.pop((table, oid), None)
-            if rec is None:
+            while rec is not None and rec[0] < oid:  # recorded, and no longer there
+                if rec[1] is not None:
+                    missing.append((table, rec[0], _missing(kind, rec[0], rec[2])))
+                rec = next(latest, None)
+            if rec is None or rec[0] != oid:
                 problems.append(f"{kind} {oid}: no event recorded it (forged, or written without an event?)")
-            elif rec[0] is None:
-                problems.append(f"{kind} {oid}: present, but event {rec[1]} recorded its deletion (restored by hand?)")
-            elif rec[0] != h:
+                continue
+            if rec[1] is None:
+                problems.append(f"{kind} {oid}: present, but event {rec[2]} recorded its deletion (restored by hand?)")
+            elif rec[1] != h:
                 problems.append(
-                    f"{kind} {oid}: differs from its last recorded state (event {rec[1]}); changed without an event?"
+                    f"{kind} {oid}: differs from its last recorded state (event {rec[2]}); changed without an event?"
                 )
-    for (table, oid), (h, eid) in sorted(latest.items()):
-        if h is not None and table in rowstate.TRACKED:
-            problems.append(
-                f"{rowstate.TRACKED[table][0]} {oid}: missing, but event {eid} recorded it (deleted without an event?)"
-            )
-    return problems
+            rec = next(latest, None)
+        while rec is not None:
+            if rec[1] is not None:
+                missing.append((table, rec[0], _missing(kind, rec[0], rec[2])))
+            rec = next(latest, None)
+    return problems + [m for _, _, m in sorted(missing)]
+
+
+def _missing(kind: str, oid: int, eid: int) -> str:
+    return f"{kind} {oid}: missing, but event {eid} recorded it (deleted without an event?)"
+
+
+def _latest(conn, er: Table, table: str) -> Iterator[tuple[int, str | None, int]]:
+    """(row id, hash or None, event id) of the last state recorded for each row of `table`, by id."""
+    q = (
+        select(er.c.row_id, er.c.hash, er.c.event_id)
+        .where(er.c.tbl == table)
+        .order_by(er.c.row_id, er.c.event_id)
+        .execution_options(yield_per=10_000)
+    )
+    last: tuple[int, str | None, int] | None = None
+    for row in conn.execute(q):
+        if last is not None and row[0] != last[0]:
+            yield last
+        last = (row[0], row[1], row[2])
+    if last is not None:
+        yield last
 
 
 def _contents(session: Session) -> list[str]:
+    """Texts, spans and values, read as plain rows a batch at a time (not as ORM objects, which
+    the session would keep: a whole ledger's texts)."""
     problems = []
-    for source in session.scalars(select(Source)):
-        if sha256(source.text) != source.sha256:
-            problems.append(f"source {source.id}: text does not match its SHA-256 (altered?)")
-        if len(source.text) != source.chars:
-            problems.append(f"source {source.id}: length {len(source.text)} but {source.chars} recorded")
+    conn = session.connection()
+    rows = select(Source.id, Source.text, Source.sha256, Source.chars).order_by(Source.id)
+    for sid, body, digest, chars in conn.execute(rows.execution_options(yield_per=200)):
+        if sha256(body) != digest:
+            problems.append(f"source {sid}: text does not match its SHA-256 (altered?)")
+        if len(body) != chars:
+            problems.append(f"source {sid}: length {len(body)} but {chars} recorded")
     problems.extend(_originals(session))
     texts: dict[int, str] = {}
-    for span in session.scalars(select(Span).order_by(Span.source_id)):
-        if span.source_id not in texts:
-            texts = {span.source_id: session.get_one(Source, span.source_id).text}
-        body = texts[span.source_id]
-        if body[span.start : span.end] != span.quote:
-            problems.append(f"span {span.id}: source {span.source_id}[{span.start}:{span.end}] is not its quote")
-    for claim_id, value_json in session.execute(select(Claim.id, Claim.value_json)):
+    spans = select(Span.id, Span.source_id, Span.start, Span.end, Span.quote).order_by(Span.source_id)
+    for span_id, source_id, start, end, quote in conn.execute(spans.execution_options(yield_per=10_000)):
+        if source_id not in texts:
+            texts = {source_id: conn.execute(select(Source.text).where(Source.id == source_id)).scalar_one()}
+        if texts[source_id][start:end] != quote:
+            problems.append(f"span {span_id}: source {source_id}[{start}:{end}] is not its quote")
+    values = select(Claim.id, Claim.value_json).execution_options(yield_per=10_000)
+    for claim_id, value_json in conn.execute(values):
         try:
             from_json(value_json)
         except (ValueError, KeyError, TypeError):
@@ -166,15 +199,15 @@ def _originals(session: Session) -> list[str]:
     import hashlib
     import zlib
 
-    from sqlalchemy.orm import undefer
-
     problems = []
-    for o in session.scalars(select(SourceOriginal).options(undefer(SourceOriginal.data))):
+    o = SourceOriginal
+    rows = select(o.source_id, o.data, o.sha256, o.size).order_by(o.source_id).execution_options(yield_per=50)
+    for source_id, packed, digest, size in session.connection().execute(rows):
         try:
-            data = zlib.decompress(o.data)
+            data = zlib.decompress(packed)
         except zlib.error:
-            problems.append(f"source {o.source_id}: its original cannot be decompressed (altered?)")
+            problems.append(f"source {source_id}: its original cannot be decompressed (altered?)")
             continue
-        if hashlib.sha256(data).hexdigest() != o.sha256 or len(data) != o.size:
-            problems.append(f"source {o.source_id}: its original does not match its SHA-256 (altered?)")
+        if hashlib.sha256(data).hexdigest() != digest or len(data) != size:
+            problems.append(f"source {source_id}: its original does not match its SHA-256 (altered?)")
     return problems
