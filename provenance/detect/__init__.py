@@ -416,14 +416,25 @@ def _scan(session: Session) -> list[int]:
     rule_props = {p for pair in rules for p in pair}
     all_rules = [r for rs in rules.values() for r in rs]
     # The rule pass needs each subject's claims on the rules' properties: the stream (by subject,
-    # then question) brings them together, so they are kept from it instead of read again, and
-    # their findings stored after the pair pass's, in the order a pass of their own would give.
-    by_subject: list[list[ClaimView]] = []
+    # then question) brings them together, so each subject's rules run as soon as its claims are
+    # all in; only the findings (and who backs them) are kept, and stored after the pair pass's,
+    # in the order a pass of their own would give. The claims themselves are let go.
+    by_subject: list[tuple[list[Finding], list[tuple[int, tuple[int | None, int]]]]] = []
+    subject_views: list[ClaimView] = []
+
+    def rules_of(views: list[ClaimView]) -> None:
+        if views:
+            views.sort(key=operator.attrgetter("id"))
+            found = [f for r in all_rules for f in rule.disagreements(r, views)]
+            if found:
+                by_subject.append((found, [(v.id, (v.speaker_id, v.source_id)) for v in views]))
+
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         if group[0].property_id in rule_props:
-            if not by_subject or by_subject[-1][0].subject_id != group[0].subject_id:
-                by_subject.append([])
-            by_subject[-1] += group
+            if subject_views and subject_views[0].subject_id != group[0].subject_id:
+                rules_of(subject_views)
+                subject_views = []
+            subject_views += group
         if group[0].running_count and len(group) > 1:
             ctx.superseded, ctx.replaced = superseded_both(group)
         # The innermost loop of the product: only pairs some detector could flag (pairs.py);
@@ -435,16 +446,15 @@ def _scan(session: Session) -> list[int]:
             stored += _store(session, findings, grouper.who)[0]
             findings = []
             grouper.flushed()
-    for views in by_subject:
-        views.sort(key=operator.attrgetter("id"))
-        for r in all_rules:
-            findings += rule.disagreements(r, views)
-        _known(grouper, views)
+    rules_of(subject_views)
+    del subject_views
+    for found, who in by_subject:
+        findings += found
+        grouper.who.update(who)
         if len(findings) > 10_000:
             stored += _store(session, findings, grouper.who)[0]
             findings = []
             grouper.flushed()
-    del by_subject
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if entity_props:
         for group in _stream(
