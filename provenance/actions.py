@@ -355,8 +355,8 @@ class ClaimWritten:
 
 def add_claim(db: Database, inp) -> ClaimWritten:
     """Record one claim (a claims.recording.ClaimInput) and check it against the ledger."""
+    from .claims.pages import claim_json
     from .claims.recording import add_claim as record
-    from .claims.store import claim_json
 
     with _write(db) as session:
         claim = record(session, inp)
@@ -368,7 +368,7 @@ def add_claim(db: Database, inp) -> ClaimWritten:
 
 
 def edit_claim(db: Database, claim_id: int, change: ClaimChange, status: str | None = None) -> ClaimWritten:
-    from .claims.store import claim_json
+    from .claims.pages import claim_json
     from .claims.store import edit_claim as edit
 
     with _write(db) as session:
@@ -380,7 +380,7 @@ def edit_claim(db: Database, claim_id: int, change: ClaimChange, status: str | N
 
 
 def reject_claim(db: Database, claim_id: int, reason: str) -> dict:
-    from .claims.store import claim_json
+    from .claims.pages import claim_json
     from .claims.store import reject_claim as reject
 
     with _write(db) as session:

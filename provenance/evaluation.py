@@ -17,6 +17,7 @@ suggested score are accepted (as `review --accept-above` does) and detection run
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 import time
 import tomllib
@@ -31,7 +32,7 @@ from .errors import InputError
 from .extract.lexicon import lexicon
 from .ledger.db import open_db
 from .ledger.models import Alias, Candidate, Claim, Conflict, Entity, Source
-from .values import parse_value
+from .values import parse_date, parse_value
 
 TYPES = ("quantity", "share", "date", "entity", "text", "boolean")
 # Label questions whose type the labels may leave undeclared.
@@ -67,6 +68,11 @@ class Event:
 
     def entity(self, name: str | None) -> str | None:
         return self.index.get(fold_text(name)) if name else None
+
+    def published(self, key: str) -> dt.date | None:
+        """The day a labelled source was published: what its "Saturday" or "March 15" is read from."""
+        day = next((src.get("published") for src in self.sources if src["key"] == key), None)
+        return dt.date.fromisoformat(str(day)[:10]) if day else None
 
     def type_of(self, question: str) -> str:
         return self.types.get(question) or _DEFAULT_TYPES.get(question, "quantity")
@@ -252,6 +258,9 @@ def _same_value(event: Event, label: dict, claim: Claim | Candidate, kind: str) 
         a, b = event.entity(label["value"]), event.entity(claim.value_text)
         return (a or fold_text(label["value"])) == (b or fold_text(claim.value_text))
     try:
+        if kind == "date":  # "Saturday", "March 15": days of the source's week and year, as recorded
+            day = event.published(label["source"])
+            return parse_date(str(label["value"]), day) == parse_date(claim.value_text, day)
         return parse_value(str(label["value"]), kind) == parse_value(claim.value_text, kind)
     except InputError:
         return False

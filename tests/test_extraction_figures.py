@@ -209,3 +209,42 @@ def test_a_country_a_figure_comes_from_scopes_it_as_a_part_of_the_toll():
     assert got["44"] == ("death toll", "from Chile")
     # "from" a place that is no country is not a national part ("evacuated 300 from the valley").
     assert _figures("Rescuers said 300 were evacuated from the valley on Friday.")["300"][1] is None
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # a day without a year is the source's: the latest such day before it was published
+        ("Tuesday's blast at the Ferrovia depot killed 40 workers.", dt.date(2031, 5, 8), "2031-05-06"),
+        ("The 12 June presidential election was marred by violence.", dt.date(2031, 6, 20), "2031-06-12"),
+        ("The flood on March 3 swept away the lower town.", dt.date(2031, 3, 5), "2031-03-03"),
+        ("The storm struck the coast on Friday night, officials said.", dt.date(2031, 9, 7), "2031-09-05"),
+        ("The collapse occurred on 14 February, a week before the inquiry.", dt.date(2031, 2, 20), "2031-02-14"),
+    ],
+)
+def test_a_day_written_onto_the_event_dates_it(text, published, day):
+    got = [p for p in read(text, {}, published).proposals if p.question.name == "date"]
+    assert [p.value for p in got] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll from the blast rose to 40, police said on Tuesday.",  # the day it was said
+        "Police said on Tuesday the blast killed 40 workers.",
+        "On Monday the flood was still rising across the valley.",  # no day written onto the noun
+    ],
+)
+def test_the_day_something_was_said_is_not_the_events(text):
+    assert [p.value for p in read(text, {}, dt.date(2031, 5, 8)).proposals if p.question.name == "date"] == []
+
+
+def test_a_group_is_not_founded_on_a_weekday():
+    text = "The militia was founded on Tuesday, its own statement claims."
+    assert all(p.question.name != "founding date" for p in read(text, {}, dt.date(2031, 5, 8)).proposals)
+
+
+def test_a_share_of_a_days_vote_is_a_vote_share():
+    text = "The ruling Unity Party got 54.8 percent of Saturday’s vote with almost all ballots counted."
+    got = {(p.question.name, p.value) for p in read(text, {}, dt.date(2030, 10, 28)).proposals}
+    assert ("vote share", "54.8 percent") in got and ("date", "2030-10-26") in got

@@ -88,6 +88,9 @@ class Claim:
     scope: str | None
     revises_id: int | None
     cites: str | None
+    exclusive: bool = False
+    status: str = "accepted"
+    reason: str | None = None
     source: Source = None  # type: ignore[assignment]  # set when loaded
     subject: Entity = None  # type: ignore[assignment]
     property: Property = None  # type: ignore[assignment]
@@ -113,7 +116,11 @@ class Conflict:
     decided_by: str | None
     decided_at: dt.datetime | None
     rule_id: int | None
+    detector: str | None = None
+    detector_version: str | None = None
+    created_at: dt.datetime | None = None
     claims: list[Claim | OtherClaim] = field(default_factory=list)
+    claim_count: int | None = None  # every claim's, when only a sample is loaded
 
 
 _PAGE = """
@@ -126,7 +133,7 @@ LIMIT ? OFFSET ?
 """
 _CLAIM_COLUMNS = (
     "id, source_id, subject_id, property_id, value_text, value_json, polarity, speaker_id, as_of_text, "
-    "as_of_start, as_of_end, as_of_at, hedge, scope, revises_id, cites"
+    "as_of_start, as_of_end, as_of_at, hedge, scope, revises_id, cites, exclusive, status, reason"
 )
 
 
@@ -166,7 +173,9 @@ def _datetime(value) -> dt.datetime | None:
 
 
 def _claim(r: Sequence) -> Claim:
-    cid, src, subject, prop, text, value, polarity, speaker, as_of, start, end, at, hedge, scope, revises, cites = r
+    cid, src, subject, prop, text, value, polarity, speaker, as_of, start, end, at, hedge, scope, revises, cites = r[
+        :16
+    ]
     return Claim(
         cid,
         src,
@@ -184,6 +193,9 @@ def _claim(r: Sequence) -> Claim:
         scope,
         revises,
         cites,
+        bool(r[16]),
+        r[17],
+        r[18],
     )
 
 
@@ -324,3 +336,59 @@ def _passages(conn, source_ids: set[int]) -> dict[tuple[int, int], list[tuple[in
     ):
         out[(s, o)].append((start, end))
     return out
+
+
+def conflicts_of_kinds(conn, kinds: tuple[str, ...], limit: int, sample: int) -> list[Conflict]:
+    """detect.store.list_conflicts(ConflictFilter(kinds=kinds, limit=limit)), through `conn`: the
+    first `limit` conflicts of these kinds, each with its first `sample` claims loaded and its
+    claim count (store._load_sample)."""
+    found = [
+        _conflict(r)
+        for r in conn.execute(
+            "SELECT id, kind, status, severity, explanation, note, decided_by, decided_at, rule_id, detector, "
+            f"detector_version, created_at FROM conflicts WHERE kind IN ({_marks(len(kinds))}) ORDER BY id LIMIT ?",
+            (*kinds, limit),
+        )
+    ]
+    by_id = {c.id: c for c in found}
+    picked = list(
+        _rows(
+            conn,
+            "SELECT conflict_id, claim_id FROM (SELECT conflict_id, claim_id, row_number() OVER "
+            "(PARTITION BY conflict_id ORDER BY claim_id) AS n FROM conflict_claims WHERE conflict_id IN ({})) "
+            f"WHERE n <= {int(sample)} ORDER BY claim_id",
+            list(by_id),
+        )
+    )
+    for conflict_id, count in _rows(
+        conn,
+        "SELECT conflict_id, count(*) FROM conflict_claims WHERE conflict_id IN ({}) GROUP BY conflict_id",
+        list(by_id),
+    ):
+        by_id[conflict_id].claim_count = count
+    claim_ids = sorted({claim_id for _, claim_id in picked})
+    claims = {
+        c.id: c
+        for c in (_claim(r) for r in _rows(conn, f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})", claim_ids))
+    }
+    _attach(conn, list(claims.values()))
+    for conflict_id, claim_id in picked:
+        by_id[conflict_id].claims.append(claims[claim_id])
+    return found
+
+
+def verdicts(conn, conflict_id: int) -> list[dict]:
+    """detect.store.verdicts_of, through `conn`."""
+    return [
+        {"claim": claim, "rating": rating, "by": by, "at": _datetime(at).isoformat(timespec="seconds")}  # type: ignore[union-attr]
+        for claim, rating, by, at in conn.execute(
+            "SELECT claim_id, rating, decided_by, decided_at FROM verdicts WHERE conflict_id = ? ORDER BY claim_id",
+            (conflict_id,),
+        )
+    ]
+
+
+def _conflict(r: Sequence) -> Conflict:
+    c = Conflict(*r)
+    c.decided_at, c.created_at = _datetime(c.decided_at), _datetime(c.created_at)
+    return c

@@ -8,6 +8,7 @@ need the alias and prefix resolution of the ORM path and are not handled here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from ..values import Period, from_json
@@ -80,6 +81,68 @@ def article_title(claim) -> str | None:
         if seg is not None and seg.title:
             return seg.title
     return claim.source.title
+
+
+def claim_json(claim) -> dict:
+    """A loaded claim (an ORM Claim or a quick path's plain one) as JSON shows it."""
+    span = claim.spans[0] if claim.spans else None
+    return {
+        "id": claim.id,
+        "source_id": claim.source_id,
+        "article": article_title(claim),
+        "subject": claim.subject.name,
+        "property": claim.property.name,
+        "value": json.loads(claim.value_json),
+        "value_text": claim.value_text,
+        "polarity": claim.polarity,
+        "speaker": claim.speaker.name if claim.speaker else None,
+        "as_of": as_of_json(claim),
+        "hedge": claim.hedge,
+        "scope": claim.scope,
+        "cites": claim.cites,
+        "revises": claim.revises_id,
+        "exclusive": claim.exclusive,
+        "status": claim.status,
+        "reason": claim.reason,
+        "quote": span.quote if span else None,
+        "start": span.start if span else None,
+        "end": span.end if span else None,
+        "page": claim.source.page_at(span.start) if span else None,
+    }
+
+
+def claim_brief(claim) -> dict:
+    """A claim as a conflict shows it: claim_json's essentials, who says it and where."""
+    full = claim_json(claim)
+    brief = {
+        k: full[k]
+        for k in ("id", "source_id", "article", "polarity", "value_text", "hedge", "scope", "quote", "start", "end")
+    }
+    return {**brief, "source_title": claim.source.title, "speaker": speaker_name(claim), "as_of": as_of_label(claim)}
+
+
+# A grouped disagreement may rest on thousands of claims: a list shows the first few and the count.
+SAMPLE = 12
+
+
+def conflict_dict(c, explanation: str, verdicts: list[dict]) -> dict:
+    """A loaded conflict (ORM or plain) as JSON shows it; its explanation and verdicts as the caller
+    read them."""
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "status": c.status,
+        "severity": c.severity,
+        "explanation": explanation,
+        "detector": f"{c.detector}@{c.detector_version}",
+        "note": c.note,
+        "decided_by": c.decided_by,
+        "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
+        "created_at": c.created_at.isoformat(timespec="seconds"),
+        "verdicts": verdicts,
+        "claim_count": getattr(c, "claim_count", None) or len(c.claims),
+        "claims": [claim_brief(cl) for cl in c.claims],
+    }
 
 
 def _date(value) -> dt.date | None:

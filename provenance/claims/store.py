@@ -6,7 +6,6 @@ anything is written, so a quote that is not in its source stops the transaction 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from ..errors import InputError, NotFound
 from ..ledger.limits import get_row
 from ..ledger.models import Claim
 from ..values import Label, parse_value, to_json_text
-from .pages import ClaimCells, article_title, as_of_json, as_of_label, speaker_name, value_cell
+from .pages import ClaimCells, as_of_label, speaker_name, value_cell
 from .vocabulary import get_property, resolve_entity
 
 if TYPE_CHECKING:  # recording (anchoring, sources) is imported by the writes that need it
@@ -159,33 +158,6 @@ def list_claims(session: Session, f: ClaimFilter) -> list[Claim]:
         selectinload(Claim.property),
     )
     return list(session.scalars(q))
-
-
-def claim_json(claim: Claim) -> dict:
-    span = claim.spans[0] if claim.spans else None
-    return {
-        "id": claim.id,
-        "source_id": claim.source_id,
-        "article": article_title(claim),
-        "subject": claim.subject.name,
-        "property": claim.property.name,
-        "value": json.loads(claim.value_json),
-        "value_text": claim.value_text,
-        "polarity": claim.polarity,
-        "speaker": claim.speaker.name if claim.speaker else None,
-        "as_of": as_of_json(claim),
-        "hedge": claim.hedge,
-        "scope": claim.scope,
-        "cites": claim.cites,
-        "revises": claim.revises_id,
-        "exclusive": claim.exclusive,
-        "status": claim.status,
-        "reason": claim.reason,
-        "quote": span.quote if span else None,
-        "start": span.start if span else None,
-        "end": span.end if span else None,
-        "page": claim.source.page_at(span.start) if span else None,
-    }
 
 
 def claim_cells(claim: Claim) -> ClaimCells:

@@ -130,7 +130,8 @@ def list_(state, subject, property_, source, speaker, status, limit, offset, out
 
                 output_rows(output, claim_rows(conn, status, limit, offset), CLAIM_COLUMNS)
                 return
-    from ..claims.store import ClaimFilter, claim_cells, claim_json, list_claims
+    from ..claims.pages import claim_json
+    from ..claims.store import ClaimFilter, claim_cells, list_claims
 
     with state.db(create=False).session(readonly=True) as session:
         rows = list_claims(session, ClaimFilter(subject, property_, source, speaker, status, limit, offset))
@@ -160,7 +161,8 @@ CLAIM_COLUMNS = {
 @with_session(readonly=True)
 def show(session, claim_id, as_json):
     """One claim: what it says, and its quote in context."""
-    from ..claims.store import as_of_label, claim_json, get_claim, speaker_name
+    from ..claims.pages import as_of_label, claim_json, speaker_name
+    from ..claims.store import get_claim
 
     claim = get_claim(session, claim_id)
     if as_json:

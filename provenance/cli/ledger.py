@@ -41,7 +41,7 @@ def demo(state, no_report):
     from ..actions import run_demo
     from ..demo import NEXT_STEPS, SEED_FILES, demo_path
     from ..ledger.db import resolve_url
-    from ..report import build_report
+    from ..report.build import build_report
     from ..report.terminal import print_report
 
     if state.db_value is None:
@@ -75,25 +75,53 @@ def demo(state, no_report):
     "--limit", type=click.IntRange(min=0), default=50, show_default=True, help="Contested questions per page (0: all)."
 )
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many questions.")
-@with_session(readonly=True)
-def report(session, fmt, output, pager, limit, offset):
+@pass_state
+def report(state, fmt, output, pager, limit, offset):
     """The conflict report: summary, contested questions with quotes and speakers, conflicts."""
-    from ..report import build_report, render
+    from ..report import render
 
-    doc = build_report(session, limit or None, offset)
+    if fmt == "terminal" and output:
+        raise CliError("--output needs --format markdown, html or json", 2)
+    if output is not None:
+        _write_report(state, fmt, output, limit or None, offset)
+        return
+    if fmt == "html" and is_tty():
+        raise CliError("an HTML report is not for a terminal; write it with -o FILE or pipe it", 2)
+    doc = _report_page(state, limit or None, offset)
     if fmt == "terminal":
-        if output:
-            raise CliError("--output needs --format markdown, html or json", 2)
         from ..report.terminal import print_report
 
         print_report(doc, pager=is_tty() if pager is None else pager)
         return
-    if output is not None:
-        from sqlalchemy import select
+    click.echo(render(doc, fmt), nl=False)
 
-        from ..ledger.models import Source
-        from ..outfile import check_target, write_atomically
 
+def _report_page(state, limit: int | None, offset: int) -> dict:
+    if limit:
+        # The quick path: LIMIT-ed queries through sqlite3, without SQLAlchemy's start-up.
+        from ..ledger.quick import quick_reader
+
+        with quick_reader(state.db_value) as conn:
+            if conn is not None:
+                from ..report.quick import report_page
+
+                return report_page(conn, limit, offset)
+    from ..report.build import build_report
+
+    with state.db(create=False).session(readonly=True) as session:
+        return build_report(session, limit, offset)
+
+
+def _write_report(state, fmt: str, output: str, limit: int | None, offset: int) -> None:
+    from sqlalchemy import select
+
+    from ..ledger.models import Source
+    from ..outfile import check_target, write_atomically
+    from ..report import render
+    from ..report.build import build_report
+
+    with state.db(create=False).session(readonly=True) as session:
+        doc = build_report(session, limit, offset)
         rows = session.execute(select(Source.origin, Source.sha256)).all()
         target = check_target(
             output,
@@ -101,12 +129,8 @@ def report(session, fmt, output, pager, limit, offset):
             source_origins=[o for o, _ in rows],
             source_hashes=[h for _, h in rows],
         )
-        write_atomically(target, render(doc, fmt))
-        click.echo(f"wrote {safe_line(output)}", err=True)
-        return
-    if fmt == "html" and is_tty():
-        raise CliError("an HTML report is not for a terminal; write it with -o FILE or pipe it", 2)
-    click.echo(render(doc, fmt), nl=False)
+    write_atomically(target, render(doc, fmt))
+    click.echo(f"wrote {safe_line(output)}", err=True)
 
 
 def _head_hash(ctx, param, value):

@@ -323,8 +323,9 @@ def detect_for(session: Session, claim_ids: Iterable[int]) -> list[Conflict]:
             b = question.views[j]
             if b.id in new_ids and b.id < a.id:
                 continue
-            if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:
-                findings.append(grouper.group(f, a, b))
+            x, y = (a, b) if a.id < b.id else (b, a)  # as a full scan and _current meet them: same text
+            if not cannot_conflict(x, y) and (f := _first(x, y)) is not None:
+                findings.append(grouper.group(f, x, y))
     # A new total of a running count may set two counts of one of its parts against each other
     # (numeric._same_total): those pairs are compared again.
     for q in {(v.subject_id, v.property_id) for v in new if v.running_count and not v.scope}:

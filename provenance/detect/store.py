@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from ..claims.store import as_of_label, claim_json, speaker_name
+from ..claims.pages import SAMPLE, conflict_dict
 from ..errors import InputError, NotFound
 from ..ledger import events
 from ..ledger.limits import get_row
@@ -20,10 +20,6 @@ from .folding import explanation_of
 IN_CHUNK = 500  # SQLite builds may cap bound parameters at 999
 
 STATUS_VERBS = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved", "reopen": "open"}
-
-
-# A grouped disagreement may rest on thousands of claims: a list shows the first few and the count.
-SAMPLE = 12
 
 
 @dataclass
@@ -237,32 +233,8 @@ def verdicts_of(conflict: Conflict) -> list[dict]:
     ]
 
 
-def claim_brief(claim: Claim) -> dict:
-    """A claim as a conflict shows it: claim_json's essentials, who says it and where."""
-    full = claim_json(claim)
-    brief = {
-        k: full[k]
-        for k in ("id", "source_id", "article", "polarity", "value_text", "hedge", "scope", "quote", "start", "end")
-    }
-    return {**brief, "source_title": claim.source.title, "speaker": speaker_name(claim), "as_of": as_of_label(claim)}
-
-
 def conflict_json(c: Conflict) -> dict:
-    return {
-        "id": c.id,
-        "kind": c.kind,
-        "status": c.status,
-        "severity": c.severity,
-        "explanation": explanation_of(c),
-        "detector": f"{c.detector}@{c.detector_version}",
-        "note": c.note,
-        "decided_by": c.decided_by,
-        "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
-        "created_at": c.created_at.isoformat(timespec="seconds"),
-        "verdicts": verdicts_of(c) if c.status == "resolved" else [],
-        "claim_count": getattr(c, "claim_count", None) or len(c.claims),
-        "claims": [claim_brief(cl) for cl in c.claims],
-    }
+    return conflict_dict(c, explanation_of(c), verdicts_of(c) if c.status == "resolved" else [])
 
 
 @dataclass

@@ -21,7 +21,7 @@ from ..anchoring import fold_text
 from ..errors import InputError
 from ..values import Period, parse_value
 from . import events, names
-from .figures import Figure, dates, figures, is_year
+from .figures import DateMention, Figure, dates, figures, is_year
 from .lexicon import Question, lexicon
 from .sentences import Sentence, sentences
 
@@ -1678,7 +1678,7 @@ class Reader:
         re.I,
     )
     _VOTE_SHARE = re.compile(
-        r"\s+of\s+(?:the\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"
+        r"\s+of\s+(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?(?:popular\s+|total\s+|valid\s+)?votes?\b"  # "of Sunday's vote"
         r"(?!\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:counted|tallied|processed|reported|verified|audited|scrutini[sz]ed)\b)"
         r"|\s+vote\s+share\b",
         re.I,
@@ -1836,17 +1836,28 @@ class Reader:
     # -- dated events -------------------------------------------------------------------------
 
     def dated(self, s: Sentence) -> list[Proposal]:
-        ds = [d for d in dates(s.text, self.today) if d.has_year]
-        if not ds:
+        # A day without a year ("on Tuesday", "March 15") is the source's: dates() places it
+        # before the source's date, or drops it when the source has none.
+        found = dates(s.text, self.today)
+        if not found:
             return []
         for d_lex in self.lex.dates:
-            pairs = [(abs(d.start - v.start()), v, d) for v in d_lex.verbs.finditer(s.text) for d in ds]
+            founding = d_lex.question.name == "founding date"
+            ds = [d for d in found if d.has_year or not founding]  # a group is not founded "on Tuesday"
+            pairs = [
+                (abs(d.start - v.start()), v, d)
+                for v in d_lex.verbs.finditer(s.text)
+                for d in ds
+                if d.has_year or _verb_on_day(s.text, v, d)
+            ]
+            if not founding:
+                pairs += self._dated_nouns(s.text, ds)
             if not pairs:
                 continue
             gap, v, d = min(pairs, key=lambda t: t[0])
             if gap > 120:
                 continue
-            if d_lex.question.name == "founding date":
+            if founding:
                 ms = names.mentions(s.text, self.aliases)
                 m = _subject_near(ms, v.start())
                 subject, sid = (m.text, m.entity_id) if m else (None, None)
@@ -1872,6 +1883,21 @@ class Reader:
                 )
             ]
         return []
+
+    def _dated_nouns(self, text: str, ds: list[DateMention]) -> list[tuple[int, re.Match[str], DateMention]]:
+        """An event noun the date is written onto: "Saturday's stampede", "the October 26 vote",
+        "the 26 October parliamentary elections", "the earthquake on April 16" (the date right
+        before the noun, or "on <date>" right after it); gap 0, so it wins over a verb's date."""
+        out: list[tuple[int, re.Match[str], DateMention]] = []
+        for n in self.lex.event_re.finditer(text):
+            for d in ds:
+                before = text[d.end : n.start()]
+                after = text[n.end() : d.start]
+                if d.end <= n.start() and _DATE_ON_NOUN.fullmatch(before):
+                    out.append((0, n, d))
+                elif n.end() <= d.start and _NOUN_ON_DATE.fullmatch(after):
+                    out.append((0, n, d))
+        return out
 
     # -- attributions -------------------------------------------------------------------------
 
@@ -2527,6 +2553,28 @@ def _carry_speaker(found: list[Proposal]) -> list[Proposal]:
     for p in figures_:
         p.speaker, p.speaker_id, p.verb = said.speaker, said.speaker_id, said.verb
     return [p for p in found if p is not said]
+
+
+# "Saturday's stampede", "the 26 October parliamentary elections": a date written onto an event
+# noun, with at most two describing words between ("on Tuesday the blast" is no such date).
+_DATE_ON_NOUN = re.compile(
+    r"(?:['’]s)?,?(?:\s+(?!(?:the|a|an|and|or|but|that|which|when|as|after|before|since|said|says)\b)[a-z][\w-]*){0,2}\s+"
+)
+
+
+def _verb_on_day(text: str, v: re.Match[str], d: DateMention) -> bool:
+    """A day without a year dates the verb only when it follows it closely, not as the day
+    something was said: "struck Mayotte on 14 December", "occurred on Sunday morning", not
+    "killed 125 people, police said on Tuesday"."""
+    return v.end() <= d.start and bool(_VERB_TO_DAY.fullmatch(text[v.end() : d.start]))
+
+
+# "struck Mayotte on 14 December", "was arrested in Islamabad on May 9", "hit late Saturday".
+_VERB_TO_DAY = re.compile(r"(?:\s+(?!(?:said|says|told|to|by|and|but)\b)[\w'’-]+){0,3}?\s+(?:on\s+|late\s+|early\s+)?")
+
+
+# "the earthquake on April 16", "the attack on the Al Noor Mosque on March 15".
+_NOUN_ON_DATE = re.compile(r"(?:\s+(?:at|in|near|of|on)\s+[^,;.]{1,40}?)?\s+on\s+")
 
 
 def read(

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -271,6 +272,13 @@ class Claim(Base):
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("as_of_start IS NULL OR as_of_end IS NULL OR as_of_start <= as_of_end", name="as_of"),
         Index("ix_claims_subject_property", "subject_id", "property_id"),
+        # Few claims are not accepted: the accepted ones are counted as all less these.
+        Index(
+            "ix_claims_not_accepted",
+            "status",
+            sqlite_where=text("status != 'accepted'"),
+            postgresql_where=text("status != 'accepted'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,6 +1,7 @@
-"""The conflict report: one document (build), several views (terminal, Markdown, HTML, JSON)."""
+"""The conflict report: one document (build.py, or quick.py for a first page), several views
+(terminal, Markdown, HTML, JSON). Nothing here imports SQLAlchemy: the quick path renders with it."""
 
-from .build import build_report
+from __future__ import annotations
 
 
 def render(doc: dict, fmt: str) -> str:
@@ -20,4 +21,4 @@ def render(doc: dict, fmt: str) -> str:
     raise ValueError(fmt)
 
 
-__all__ = ["build_report", "render"]
+__all__ = ["render"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .build import also_text, decision_text, questions_line
+from .document import also_text, decision_text, questions_line
 
 # -- inline pieces ------------------------------------------------------------------------------
 

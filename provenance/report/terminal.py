@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..render import safe_line, table, text
-from .build import also_text, questions_line
+from .document import also_text, questions_line
 
 KIND_STYLE = {
     "numeric": "red",
