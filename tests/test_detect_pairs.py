@@ -11,6 +11,7 @@ from sqlalchemy import true
 
 from provenance.detect import _first, _stream
 from provenance.detect.base import Context, cannot_conflict, superseded
+from provenance.detect.exclusive import withdrawn
 from provenance.detect.pairs import Question
 from provenance.ledger.db import open_db
 from provenance.ledger.models import Claim
@@ -44,6 +45,7 @@ def _found(session, pairs_of) -> tuple[set, int]:
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
         if group[0].running_count and len(group) > 1:
             ctx.superseded = superseded(group)
+        ctx.withdrawn |= withdrawn(group)  # the question's own context, as Question notes it
         for a, b in pairs_of(group):
             tried += 1
             if not cannot_conflict(a, b) and (f := _first(a, b)) is not None:

@@ -49,9 +49,10 @@ def test_sources_add_extract_proposes_tolls_claims_and_denials(peshawar):
 def test_accept_above_records_claims_and_finds_blame_and_denial(peshawar):
     out = json.loads(peshawar("review", "--accept-above", "0.6", "--json").stdout)
     kinds = sorted(k["kind"] for k in out["new_conflicts"])
-    # The Taliban claim the attack as their own; the minister blames Afghanistan: an exclusive
-    # answer against another (responsibility, created by a candidate, takes several answers).
-    assert kinds == ["denial", "denial", "exclusive"]
+    # The Taliban claim the attack as their own, and they also deny it: the claim and the denial
+    # conflict; a claim its author takes back excludes no other answer (the minister blaming
+    # Afghanistan), so no exclusive conflict (responsibility, created by a candidate, takes several).
+    assert kinds == ["denial", "denial"]
     assert len(out["claims"]) == len(out["accepted"]) >= 6
     questions = {(q["subject"], q["property"]): q for q in peshawar.json("contested", "--limit", "0")}
     toll = questions[("Peshawar attack", "death toll")]
@@ -59,7 +60,7 @@ def test_accept_above_records_claims_and_finds_blame_and_denial(peshawar):
     assert toll["conflicts"] == [] and toll["running_count"] is True
     assert [t["value"] for t in toll["timeline"]][-1] == "100"
     blame = questions[("Peshawar attack", "responsibility")]
-    assert set(blame["kinds"]) == {"denial", "exclusive"}
+    assert set(blame["kinds"]) == {"denial"}
     # Low-scoring candidates stay for a person to read; nothing accepted is pending.
     left = _pending(peshawar)
     assert left and all(c["score"] < 0.6 for c in left)

@@ -262,3 +262,17 @@ def test_an_open_figure_answers_a_denial_only_when_its_bound_is_denied(ledger, t
                "--speaker", "Mayor", source="2")["new_conflicts"] == []
     b = add(ledger, "a few thousand had died", "death toll", "a few thousand", "--speaker", "Fans", source="2")
     assert kinds(ledger, b["new_conflicts"]) == ["denial"]
+
+
+def test_a_self_claim_its_author_denies_excludes_no_one(ledger):
+    # A party claiming an act as its own excludes every other party named; once the same party
+    # denies it, the claim and the denial conflict, and the other answers stand beside it.
+    add(ledger, "The Party said 40 of its members were killed", "responsibility", "Party", "--speaker", "Party")
+    b = add(ledger, "Survivors blamed Ruritania for the delay", "responsibility", "Ruritania", "--speaker", "Survivors")
+    (ex,) = b["new_conflicts"]
+    assert kinds(ledger, [ex]) == ["exclusive"]
+    c = add(ledger, "The Party said 40 of its members were killed", "responsibility", "Party",
+            "--denies", "--speaker", "Party")
+    assert kinds(ledger, c["new_conflicts"]) == ["denial"]
+    ledger("conflicts", "scan")  # the denial retires the other pair's conflict only at a scan (not at once)
+    assert ledger.json("conflicts", "show", str(ex))["status"] == "superseded"

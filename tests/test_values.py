@@ -452,3 +452,37 @@ def test_days_named_from_the_report_are_read_against_its_date():
     assert parse_date("March 20-21", source).start == dt.date(2021, 3, 20)
     with pytest.raises(InputError):
         parse_date("yesterday")  # no source date to count back from
+
+
+def test_labeller_date_forms_read_against_the_source_date():
+    # Forms hand-entered dates take in news copy (audit of every dev label, session 8): a weekday
+    # before the date, a bare weekday, an abbreviated range, a bare month, "the end of" a month.
+    import datetime as dt
+
+    from provenance.values import parse_date
+
+    source = dt.date(2025, 3, 11)  # a Tuesday
+    read = {
+        text: parse_date(text, source)
+        for text in (
+            "Friday, March 7",
+            "Sunday",
+            "Tuesday",
+            "between Feb. 3 and Feb. 9",
+            "February",
+            "the end of February",
+            "Mar 2",
+            "7 March",
+        )
+    }
+    assert (read["Friday, March 7"].start, read["Friday, March 7"].end) == (dt.date(2025, 3, 7),) * 2
+    assert read["Sunday"].start == dt.date(2025, 3, 9)  # the last Sunday before the report
+    assert read["Tuesday"].start == source  # the report's own day
+    assert (read["between Feb. 3 and Feb. 9"].start, read["between Feb. 3 and Feb. 9"].end) == (
+        dt.date(2025, 2, 3),
+        dt.date(2025, 2, 9),
+    )
+    assert (read["February"].start, read["February"].end) == (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    assert read["the end of February"].end == dt.date(2025, 2, 28)
+    assert read["the end of February"].start > dt.date(2025, 2, 14)  # late in the month, not all of it
+    assert read["Mar 2"].start == read["7 March"].start - dt.timedelta(days=5)

@@ -499,6 +499,14 @@ def _current(session: Session, conflicts: list[Conflict]) -> dict[int, Finding |
         ctx.superseded |= revised
         ctx.replaced |= replaced
         Question(question)  # what the question's other claims tell its pairs: each article's totals
+    # A self-claim's exclusion stands only while its side does not deny it (exclusive.withdrawn).
+    claimed = {
+        (v.subject_id, v.property_id) for v in views.values() if v.polarity == "asserts" and exclusive.self_claimed(v)
+    }
+    for subject, prop in claimed:
+        ctx.withdrawn |= exclusive.withdrawn(
+            _views(session, (Claim.subject_id == subject) & (Claim.property_id == prop), ctx)
+        )
     rules: dict[int | None, Rule] = {r.id: r for r in session.scalars(select(Rule))}
     out: dict[int, Finding | None] = {}
     for c in conflicts:

@@ -42,6 +42,8 @@ class Context:
         # Claim -> the span of the figures its speaker gives in its article for the question ("some
         # survivors said 750, others around 400"), when there are several: one uncertain account.
         self.spread: dict[int, tuple[float, float]] = {}
+        # Self-claims their own side also denies (exclusive.withdrawn), filled by pairs.Question.
+        self.withdrawn: set[int] = set()
         # An article's exact unscoped figures it gives for the running count being compared
         # (bounds -> as written), filled by pairs.Question: the whole beside a part's count.
         self.totals: dict[tuple[int, int, int], dict[tuple, str]] = {}  # (source, subject, property)

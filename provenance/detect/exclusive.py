@@ -20,6 +20,14 @@ def self_claimed(c: ClaimView) -> bool:
     return c.value_type == "entity" and c.side is not None and c.label.key == c.side.casefold()
 
 
+def withdrawn(views: list[ClaimView]) -> set[int]:
+    """The self-claims whose own side also denies the answer ("X claimed the attack", then "X
+    denied any involvement"): a claim its author took back excludes no one; the claim and the
+    denial conflict with each other instead (denial)."""
+    denied = {(v.side_id, v.label.key) for v in views if v.polarity == "denies" and v.value_type == "entity"}
+    return {v.id for v in views if v.polarity == "asserts" and self_claimed(v) and (v.side_id, v.label.key) in denied}
+
+
 # "only X", "X alone", "solely X", "X was solely responsible"; "not only X" adds, it excludes nothing.
 _ONLY_BEFORE = re.compile(r"(?<!not )\b(?:only|solely|exclusively|sole)\s+(?:\w+\s+){0,1}$")
 _ONLY_AFTER = re.compile(r"^\W*(?:alone\b|(?:\w+\s+){0,2}(?:solely|alone|exclusively)\b)")
@@ -35,7 +43,7 @@ def says_only(c: ClaimView) -> bool:
 
 
 def is_exclusive(c: ClaimView) -> bool:
-    return bool(c.exclusive) or self_claimed(c) or says_only(c)
+    return bool(c.exclusive) or (self_claimed(c) and c.id not in c.ctx.withdrawn) or says_only(c)
 
 
 def check(a: ClaimView, b: ClaimView) -> Finding | None:

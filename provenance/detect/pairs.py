@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from ..values import Interval, Label, Period
 from .base import ClaimView
 from .denial import side_key
-from .exclusive import is_exclusive
+from .exclusive import is_exclusive, withdrawn
 
 
 def _point(v: ClaimView):
@@ -108,6 +108,8 @@ class Question:
         _alternatives(views)
         _spreads(views)
         _totals(views)
+        if views:
+            views[0].ctx.withdrawn |= withdrawn(views)
         # Entities by the side they name: a denial of a side's body may answer a blame on the side.
         self.sides = [side_key(v) for v in views]
         self.by_side: dict = defaultdict(list)  # (polarity, side) -> indices
