@@ -84,3 +84,27 @@ def test_a_known_row_changed_another_way_is_read_back(cli, tmp_path):
     finally:
         db.close()
     assert "every row's recorded state check out" in cli("verify").stdout
+
+
+def test_an_added_source_is_hashed_from_memory_as_verify_reads_it(cli, tmp_path):
+    """add_source hashes its new row from the object the ORM just inserted (rowstate.flushed),
+    metadata, dates and defaults included: the recorded hash is the one read back."""
+    from provenance.ingest.sources import SourceMeta, add_source
+    from provenance.ledger.models import Source
+
+    cli("db", "init")  # a migrated ledger
+    meta = SourceMeta(title="Flood", outlet="Wire", published=__import__("datetime").date(2024, 5, 6))
+    db = open_db(str(cli.db))
+    try:
+        with db.session() as s:
+            added = add_source(s, TEXT.encode(), "a.txt", meta)
+            sid = added.source.id
+            assert ("sources", sid) in rowstate.known(s)  # not read back
+        with db.session(readonly=True) as s:
+            assert row_states(s) == []
+            recorded = s.scalar(select(EventRow.hash).where(EventRow.tbl == "sources", EventRow.row_id == sid))
+            assert recorded == dict(rowstate.current(s.connection(), "sources", [sid]))[sid]
+            assert s.get(Source, sid).reliability == "F"  # a default the ORM filled in
+    finally:
+        db.close()
+    assert "every row's recorded state check out" in cli("verify").stdout

@@ -74,14 +74,7 @@ def index_source(session: Session, source: Source, *, fresh: bool = True) -> lis
         for other, h, start, end in _prints_of(session, hashes[i : i + IN_CHUNK], source.id):
             there[other].append((start, end))
             here[other].extend(ours[h])
-    bulk_insert(
-        session,
-        Fingerprint.__table__,
-        [
-            {"source_id": source.id, "start": p.start, "end": p.end, "hash": p.hash}
-            for p in {p.start: p for p in prints}.values()
-        ],
-    )
+    _write_prints(session, [(source.id, p.start, p.end, p.hash) for p in {p.start: p for p in prints}.values()])
     found = []
     for other in sorted(here):
         mine, theirs = merge(here[other]), merge(there[other])
@@ -100,6 +93,18 @@ def index_source(session: Session, source: Source, *, fresh: bool = True) -> lis
             Copy(source.id, other, shared, len(mine), _paragraphs(source.text, mine), shared / max(1, len(source.text)))
         )
     return found
+
+
+def _write_prints(session: Session, rows: list[tuple[int, int, int, int]]) -> None:
+    """(source, start, end, hash) rows, a couple of hundred per source. Fingerprints are plain
+    integers in range by construction and no event hashes them, so on SQLite they go to the
+    driver as they are; elsewhere through bulk_insert (COPY on PostgreSQL)."""
+    if session.get_bind().dialect.name != "sqlite":
+        keys = ("source_id", "start", "end", "hash")
+        bulk_insert(session, Fingerprint.__table__, [dict(zip(keys, r, strict=True)) for r in rows])
+        return
+    sql = f'INSERT INTO {Fingerprint.__tablename__} (source_id, start, "end", hash) VALUES (?, ?, ?, ?)'
+    session.connection().exec_driver_sql(sql, rows)
 
 
 def _prints_of(session: Session, hashes: list[int], source_id: int):

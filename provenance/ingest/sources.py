@@ -20,7 +20,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, undefer
 
 from ..errors import InputError, NotFound
-from ..ledger import events
+from ..ledger import events, rowstate
 from ..ledger.limits import clip
 from ..ledger.models import RELIABILITY_GRADES, Source, sha256
 
@@ -262,6 +262,7 @@ def add_source(
     )
     session.add(source)
     session.flush()
+    rowstate.flushed(session, source)  # hashed for the event from memory, not read back
     if extracted is not None or fetched is not None:
         _keep_original(session, source, data, media_type, extracted, fetched)
     events.record(
