@@ -241,9 +241,9 @@ def add_source(
     extracted = extract(data, media_type, origin)
     text = decode(data, origin) if extracted is None else check_text(extracted.text, origin)
     digest = sha256(text)
-    existing = session.scalar(select(Source).where(Source.sha256 == digest))
-    if existing is not None:
-        return Added(existing, True)
+    # The id first: a new text (the usual case) then builds no object from a row.
+    if (existing_id := session.scalar(select(Source.id).where(Source.sha256 == digest))) is not None:
+        return Added(session.get_one(Source, existing_id), True)
     found = extracted or _NOTHING
     source = Source(
         sha256=digest,
