@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import distinct, func, select, true, update
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events, gc_pause
+from ..ledger import events, gc_pause, rowstate
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
+from ..values import Label
 from . import accusation, denial, exclusive, grouping, numeric, rule, scope, single_value
-from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded_both
+from .base import COLUMNS, ClaimView, Context, Finding, _stored, cannot_conflict, superseded_both
 from .pairs import Question
 from .store import load
 
@@ -32,6 +33,9 @@ PAIR_DETECTORS = (denial, scope, numeric, exclusive, single_value)
 # interval first thing), so the pair pass's commonest pair skips them; the order is the same.
 FIGURE_DETECTORS = (denial, scope, numeric)
 
+
+# Rows fetched at a time by a streaming pass: a partition is held as rows and as views at once.
+STREAM_ROWS = 5_000
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
 IN_CHUNK = 500
@@ -52,7 +56,7 @@ def _views(session: Session, where, ctx: Context | None = None) -> list[ClaimVie
 def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[ClaimView]]:
     """Accepted claims grouped by every `order` column but the last (a tiebreak), streamed."""
     q = select(*COLUMNS).where(Claim.status == "accepted", where).order_by(*order)
-    result = session.connection().execute(q.execution_options(yield_per=20_000))
+    result = session.connection().execute(q.execution_options(yield_per=STREAM_ROWS))
     # Rows a batch at a time (partitions): iterating the result row by row costs a Python call
     # or three per row in the result's own machinery, as much as building the views.
     rows = itertools.chain.from_iterable(result.partitions())
@@ -164,6 +168,7 @@ def _store(
             ids=ids if len(ids) <= 1000 else None,
             kinds=dict(Counter(f.kind for f in new)),
         )
+        rowstate.forget_known(session)  # hashed into that event: not held until commit
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
     _recount(
         session,
@@ -427,13 +432,17 @@ def _scan(session: Session) -> list[int]:
             views.sort(key=operator.attrgetter("id"))
             found = [f for r in all_rules for f in rule.disagreements(r, views)]
             if found:
-                by_subject.append((found, [(v.id, (v.speaker_id, v.source_id)) for v in views]))
+                backing = {c for f in found for c in f.claims}  # who backs them: only these are counted
+                by_subject.append((found, [(v.id, (v.speaker_id, v.source_id)) for v in views if v.id in backing]))
 
+    subject = None
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+        if group[0].subject_id != subject:
+            rules_of(subject_views)
+            subject_views = []
+            ctx.forget_questions()  # what the last subject's questions noted is not read again
+            subject = group[0].subject_id
         if group[0].property_id in rule_props:
-            if subject_views and subject_views[0].subject_id != group[0].subject_id:
-                rules_of(subject_views)
-                subject_views = []
             subject_views += group
         if group[0].running_count and len(group) > 1:
             ctx.superseded, ctx.replaced = superseded_both(group)
@@ -448,6 +457,7 @@ def _scan(session: Session) -> list[int]:
             grouper.flushed()
     rules_of(subject_views)
     del subject_views
+    ctx.forget_questions()
     for found, who in by_subject:
         findings += found
         grouper.who.update(who)
@@ -455,23 +465,54 @@ def _scan(session: Session) -> list[int]:
             stored += _store(session, findings, grouper.who)[0]
             findings = []
             grouper.flushed()
-    entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
-    if entity_props:
-        for group in _stream(
-            session,
-            ctx,
-            Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
-            (Claim.property_id, Claim.id),
-        ):
-            findings += accusation.disagreements(group)
-            _known(grouper, group)
+    by_subject.clear()
+    findings += _accusations(session, ctx, grouper.who)
     return stored + _store(session, findings, grouper.who)[0]
 
 
-def _known(grouper: grouping.Grouper, views: list[ClaimView]) -> None:
-    """Speakers and sources of claims a grouped finding may rest on: the store counts them
-    as it writes the conflict instead of counting again in SQL."""
-    grouper.who.update((v.id, (v.speaker_id, v.source_id)) for v in views)
+def _label(value_json: str) -> Label:
+    value = _stored(value_json)
+    assert isinstance(value, Label)  # the value of an entity-valued claim, as ClaimView.label
+    return value
+
+
+def _accusations(session: Session, ctx: Context, who: dict[int, tuple[int | None, int]]) -> list[Finding]:
+    """The accusation pass of a full scan, a property at a time: each accusing claim as a plain
+    tuple (id, side, side it names), and views only of the two claims that explain a finding.
+    Who backs each finding goes in `who`, for the store's counts."""
+    entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
+    if not entity_props:
+        return []
+    q = (
+        select(Claim.id, Claim.property_id, Claim.speaker_id, Claim.source_id, Claim.value_json)
+        .where(
+            Claim.status == "accepted",
+            Claim.property_id.in_(entity_props),
+            Claim.speaker_id.is_not(None),
+            Claim.polarity == "asserts",
+        )
+        .order_by(Claim.property_id, Claim.id)
+    )
+    result = session.connection().execute(q.execution_options(yield_per=STREAM_ROWS))
+    rows = itertools.chain.from_iterable(result.partitions())
+    findings = []
+    for prop, claims in itertools.groupby(rows, key=operator.itemgetter(1)):
+        of: dict[int, tuple[int, int | None, int]] = {}  # claim -> (side, speaker, source)
+        accusing = []
+        for cid, _, speaker, source, value_json in claims:
+            side = ctx.root_side(speaker)  # type: ignore[arg-type]  # the query asks for a speaker
+            of[cid] = (side, speaker, source)
+            accusing.append((cid, prop, side, ctx.side_named(_label(value_json).key)))
+        found = accusation.blaming(accusing, lambda side: ctx.name(side).casefold())
+        del accusing
+        for _, x, y, ids in found:
+            ids.sort()
+            first = ids[0]
+            other = next((i for i in ids if of[i][0] != of[first][0]), first)
+            views = {v.id: v for v in _views(session, Claim.id.in_(sorted({first, other})), ctx)}
+            findings.append(accusation.example(prop, x, y, tuple(ids), views[first], views[other]))
+            who.update((i, of[i][1:]) for i in ids)
+    return findings
 
 
 def _pairs(group: list[ClaimView]):
