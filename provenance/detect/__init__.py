@@ -37,6 +37,9 @@ FIGURE_DETECTORS = (denial, scope, numeric)
 # Rows fetched at a time by a streaming pass: a partition is held as rows and as views at once.
 STREAM_ROWS = 5_000
 
+# Link rows written at a time.
+LINK_ROWS = 10_000
+
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
 IN_CHUNK = 500
 
@@ -92,12 +95,16 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
 
 
 def _store(
-    session: Session, findings: Iterable[Finding], who: dict[int, tuple[int | None, int]] | None = None
+    session: Session,
+    findings: Iterable[Finding],
+    who: dict[int, tuple[int | None, int]] | None = None,
+    counts: dict[str, tuple[int, int, int]] | None = None,
 ) -> tuple[list[int], list[int]]:
     """Insert what is new in bulk; link new claims to grouped conflicts that already exist.
 
     One audit event names each batch. Returns (ids of new conflicts, ids of grown ones). `who`
-    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written.
+    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written;
+    so do `counts` (key -> claims, speakers, sources), worked out by whoever found it.
     """
     merged: dict[str, Finding] = {}
     extra: dict[str, set[int]] = defaultdict(set)  # a grouped key met twice: the union of claims
@@ -133,7 +140,7 @@ def _store(
         )
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
-    counted = _counted(new, claims_of, who or {})
+    counted = _counted(new, claims_of, who or {}, counts or {})
     if new:
         now = utcnow()
         rows = [
@@ -151,15 +158,14 @@ def _store(
             for f in new
         ]
         ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
-        bulk_insert(
-            session,
-            ConflictClaim.__table__,
-            [
-                {"conflict_id": cid, "claim_id": claim_id}
-                for cid, f in zip(ids, new, strict=True)
-                for claim_id in sorted(claims_of[f.key])
-            ],
+        # A grouped disagreement may rest on a hundred thousand claims: its links go in slices.
+        links = (
+            {"conflict_id": cid, "claim_id": claim_id}
+            for cid, f in zip(ids, new, strict=True)
+            for claim_id in sorted(claims_of[f.key])
         )
+        while chunk := list(itertools.islice(links, LINK_ROWS)):
+            bulk_insert(session, ConflictClaim.__table__, chunk)
         events.record(
             session,
             "conflict.detect",
@@ -178,13 +184,21 @@ def _store(
     return [cid for cid, _ in back] + ids, sorted(grown)
 
 
-def _counted(new: list[Finding], claims_of: dict[str, set[int]], who: dict[int, tuple[int | None, int]]) -> dict:
+def _counted(
+    new: list[Finding],
+    claims_of: dict[str, set[int]],
+    who: dict[int, tuple[int | None, int]],
+    counts: dict[str, tuple[int, int, int]],
+) -> dict:
     """The explanations of new grouped conflicts whose claims' speakers and sources are known:
     written with their counts at once, instead of counted again in SQL (_recount)."""
     out = {}
     for f in new:
         claims = claims_of[f.key]
-        if f.group_key and claims <= who.keys():
+        if f.group_key and f.key in counts and counts[f.key][0] == len(claims):
+            n, speakers, sources = counts[f.key]
+            out[f.key] = f"{f.head}: {_tally(n, speakers, sources, f.tally)}; {f.explanation}"
+        elif f.group_key and claims <= who.keys():
             speakers = len({who[c][0] for c in claims} - {None})
             sources = len({who[c][1] for c in claims})
             out[f.key] = f"{f.head}: {_tally(len(claims), speakers, sources, f.tally)}; {f.explanation}"
@@ -466,8 +480,9 @@ def _scan(session: Session) -> list[int]:
             findings = []
             grouper.flushed()
     by_subject.clear()
-    findings += _accusations(session, ctx, grouper.who)
-    return stored + _store(session, findings, grouper.who)[0]
+    counts: dict[str, tuple[int, int, int]] = {}
+    findings += _accusations(session, ctx, counts)
+    return stored + _store(session, findings, grouper.who, counts)[0]
 
 
 def _label(value_json: str) -> Label:
@@ -476,42 +491,61 @@ def _label(value_json: str) -> Label:
     return value
 
 
-def _accusations(session: Session, ctx: Context, who: dict[int, tuple[int | None, int]]) -> list[Finding]:
-    """The accusation pass of a full scan, a property at a time: each accusing claim as a plain
-    tuple (id, side, side it names), and views only of the two claims that explain a finding.
-    Who backs each finding goes in `who`, for the store's counts."""
+def _accusations(session: Session, ctx: Context, counts: dict[str, tuple[int, int, int]]) -> list[Finding]:
+    """The accusation pass of a full scan, grouped in SQL: claims by (property, speaker, value),
+    each group standing for its claims by its first id (the side is the speaker's, the side
+    blamed the value's), so that memory holds a few thousand groups, not every accusing claim.
+    Only the claims of the sides found blaming each other are read, and views only of the two
+    claims that explain a finding; their counts go in `counts` for the store."""
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
     if not entity_props:
         return []
+    accusing = (
+        Claim.status == "accepted",
+        Claim.speaker_id.is_not(None),
+        Claim.polarity == "asserts",
+    )
+    first = func.min(Claim.id)
     q = (
+        select(Claim.property_id, Claim.speaker_id, Claim.value_json, first)
+        .where(Claim.property_id.in_(entity_props), *accusing)
+        .group_by(Claim.property_id, Claim.speaker_id, Claim.value_json)
+        .order_by(Claim.property_id, first)
+    )
+    found: list[tuple[int, int, int]] = []  # (property, side x, side y) of each disagreement
+    of: dict[tuple[int, int | None, str], int] = {}  # (property, speaker, value) -> its index in found
+    for prop, answers in itertools.groupby(session.connection().execute(q), key=operator.itemgetter(0)):
+        said = {i: (speaker, value_json) for _, speaker, value_json, i in answers}
+        groups = [
+            (i, prop, ctx.root_side(speaker), ctx.side_named(_label(value_json).key))  # type: ignore[arg-type]
+            for i, (speaker, value_json) in said.items()
+        ]
+        for _, x, y, firsts in accusation.blaming(groups, lambda side: ctx.name(side).casefold()):
+            of.update(((prop, *said[i]), len(found)) for i in firsts)
+            found.append((prop, x, y))
+    if not found:
+        return []
+    # The claims of those groups, in one pass over the accusing claims of the properties concerned.
+    backing: list[list[tuple[int, int | None, int]]] = [[] for _ in found]  # (claim, speaker, source)
+    props = sorted({prop for prop, _, _ in found})
+    each = (
         select(Claim.id, Claim.property_id, Claim.speaker_id, Claim.source_id, Claim.value_json)
-        .where(
-            Claim.status == "accepted",
-            Claim.property_id.in_(entity_props),
-            Claim.speaker_id.is_not(None),
-            Claim.polarity == "asserts",
-        )
+        .where(Claim.property_id.in_(props), *accusing)
         .order_by(Claim.property_id, Claim.id)
     )
-    result = session.connection().execute(q.execution_options(yield_per=STREAM_ROWS))
-    rows = itertools.chain.from_iterable(result.partitions())
+    result = session.connection().execute(each.execution_options(yield_per=STREAM_ROWS))
+    for cid, prop, speaker, source, value_json in itertools.chain.from_iterable(result.partitions()):
+        if (n := of.get((prop, speaker, value_json))) is not None:
+            backing[n].append((cid, speaker, source))
     findings = []
-    for prop, claims in itertools.groupby(rows, key=operator.itemgetter(1)):
-        of: dict[int, tuple[int, int | None, int]] = {}  # claim -> (side, speaker, source)
-        accusing = []
-        for cid, _, speaker, source, value_json in claims:
-            side = ctx.root_side(speaker)  # type: ignore[arg-type]  # the query asks for a speaker
-            of[cid] = (side, speaker, source)
-            accusing.append((cid, prop, side, ctx.side_named(_label(value_json).key)))
-        found = accusation.blaming(accusing, lambda side: ctx.name(side).casefold())
-        del accusing
-        for _, x, y, ids in found:
-            ids.sort()
-            first = ids[0]
-            other = next((i for i in ids if of[i][0] != of[first][0]), first)
-            views = {v.id: v for v in _views(session, Claim.id.in_(sorted({first, other})), ctx)}
-            findings.append(accusation.example(prop, x, y, tuple(ids), views[first], views[other]))
-            who.update((i, of[i][1:]) for i in ids)
+    for (prop, x, y), claims in zip(found, backing, strict=True):
+        side = {cid: ctx.root_side(speaker) for cid, speaker, _ in claims}  # type: ignore[arg-type]
+        one = claims[0][0]
+        other = next((cid for cid, _, _ in claims if side[cid] != side[one]), one)
+        views = {v.id: v for v in _views(session, Claim.id.in_(sorted({one, other})), ctx)}
+        f = accusation.example(prop, x, y, tuple(cid for cid, _, _ in claims), views[one], views[other])
+        counts[f.key] = (len(claims), len({s for _, s, _ in claims}), len({src for _, _, src in claims}))
+        findings.append(f)
     return findings
 
 
