@@ -43,6 +43,10 @@ GROUPS = {
                   "kanjuruhan-stadium-crush-2022", "pylos-shipwreck-2023", "valencia-flood-2024"),
     "session-6": ("hajj-heat-deaths-2024", "jeju-air-crash-2024", "kakhovka-dam-2023",
                   "kenya-finance-bill-protests-2024"),
+    "session-7": ("hathras-stampede-2024", "mozambique-election-2024", "imamoglu-arrest-2025",
+                  "cyclone-chido-mayotte-2024", "pahalgam-attack-2025"),
+    "session-9": ("papua-new-guinea-landslide-2024", "duterte-arrest-2025", "kocani-nightclub-fire-2025",
+                  "cameroon-election-2025", "jaffar-express-hijacking-2025"),
 }
 
 # The corpus README's canonical questions: a labels.toml uses them without defining them.

@@ -105,8 +105,16 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), origin)
 
 
+_DROP_INVISIBLE = {ord(c): None for c in _INVISIBLE}
+_SPACES = re.compile(r"\s+")  # \s is exactly str.isspace (checked over every code point)
+
+
 def fold_text(text: str) -> str:
-    return fold(text).text.strip()
+    """fold(text).text, stripped, without the offset map: the same steps in the same order
+    (invisible characters out, whitespace runs to one space, then each character folded)."""
+    t = _SPACES.sub(" ", text.translate(_DROP_INVISIBLE))
+    t = t.replace("`", "'").lower() if t.isascii() else "".join(map(_fold_char, t))
+    return t.strip()
 
 
 @dataclass(frozen=True)

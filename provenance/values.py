@@ -454,13 +454,20 @@ QUALIFIERS = {
         "about",
     ),
 }
-_QUAL_RE = "|".join(sorted((re.escape(k) for k in QUALIFIERS), key=len, reverse=True))
+# A headline's verb before its figure ("toll exceeds 670", "tops 2,000"): read in a value as
+# written, never taken by the reader into a figure's span (there it is update language).
+VERB_QUALIFIERS = dict.fromkeys(
+    ["exceeds", "exceeded", "exceeding", "tops", "topped", "topping", "surpasses", "surpassed", "passes", "passed"],
+    "above",
+)
+_PARSING = {**QUALIFIERS, **VERB_QUALIFIERS}
+_QUAL_RE = "|".join(sorted((re.escape(k) for k in _PARSING), key=len, reverse=True))
 # Kept as names for parse_share's bounds.
-_LOWER_OPEN = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "above")
-_LOWER_CLOSED = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "from")
-_UPPER_OPEN = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "below")
-_UPPER_CLOSED = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "to")
-_APPROX = "|".join(re.escape(k) for k, v in QUALIFIERS.items() if v == "about")
+_LOWER_OPEN = "|".join(re.escape(k) for k, v in _PARSING.items() if v == "above")
+_LOWER_CLOSED = "|".join(re.escape(k) for k, v in _PARSING.items() if v == "from")
+_UPPER_OPEN = "|".join(re.escape(k) for k, v in _PARSING.items() if v == "below")
+_UPPER_CLOSED = "|".join(re.escape(k) for k, v in _PARSING.items() if v == "to")
+_APPROX = "|".join(re.escape(k) for k, v in _PARSING.items() if v == "about")
 _LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX = (
     f"(?:{p})" for p in (_LOWER_OPEN, _LOWER_CLOSED, _UPPER_OPEN, _UPPER_CLOSED, _APPROX)
 )
@@ -761,7 +768,7 @@ def parse_quantity(text: str, *, kind: str = "quantity") -> Interval:
     if kind == "quantity" and (part := _of_total(low)) is not None:
         low = part[0]  # "143 of the 250 seats": 143 seats
     m = re.match(rf"({_QUAL_RE}) (?=\S)", low)
-    qualifier = QUALIFIERS[m.group(1)] if m else None
+    qualifier = _PARSING[m.group(1)] if m else None
     body = low[m.end() :] if m else low
     if counting and qualifier is None:
         qualifier = "from"

@@ -3,6 +3,7 @@ what the full loop finds: checked on a realistic synthetic ledger (benchmarks/ge
 claims are then varied (exclusive answers, denials of dates, single-valued questions)."""
 
 import random
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -147,6 +148,31 @@ def test_detecting_new_claims_stores_what_a_full_scan_stores(tmp_path):
     db.close()
     assert len(late) >= 100
     assert _stored(path) == _stored(full)
+    # The counts of a grouped conflict the new claims joined were moved on, not counted again:
+    # the same as the full scan's, and as its links'.
+    grown, scanned = _tallies(path), _tallies(full)
+    assert grown == scanned and len(grown) > 50
+    conn = sqlite3.connect(path)
+    for key, (n, k, by) in grown.items():
+        col = "speaker_id" if by == "speaker" else "source_id"
+        assert conn.execute(
+            f"SELECT count(*), count(DISTINCT c.{col}) FROM conflict_claims cc JOIN claims c ON c.id = cc.claim_id "
+            "JOIN conflicts f ON f.id = cc.conflict_id WHERE f.key = ?",
+            (key,),
+        ).fetchone() == (n, k), key
+    conn.close()
+
+
+def _tallies(path: Path) -> dict[str, tuple[int, int, str]]:
+    """Each grouped conflict's counts as its stored text gives them: key -> (claims, speakers or
+    sources, which)."""
+    conn = sqlite3.connect(path)
+    out = {}
+    for key, text in conn.execute("SELECT key, explanation FROM conflicts"):
+        if m := re.search(r": (\d+) claims? from (\d+) (speaker|source)s?; ", text):
+            out[key] = (int(m.group(1)), int(m.group(2)), m.group(3))
+    conn.close()
+    return out
 
 
 def test_figure_pairs_leave_out_only_pairs_cannot_conflict_dismisses():

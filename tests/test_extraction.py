@@ -278,3 +278,19 @@ def test_a_grouped_conflict_flags_a_labelled_pair_only_when_they_give_different_
     assert joins(run, right, {"claims": ["c1", "c2"]}, [1, 2])
     # One labelled claim alone joins nothing.
     assert not joins(run, right, {"claims": ["c1", "c9"]}, [1, 2, 3])
+
+
+def test_sentence_offsets_are_pysbds_own():
+    """Sentences are found by str.find rather than pysbd's one-regex-per-sentence char spans:
+    the same (start, sentence) pairs on every paragraph of the bundled articles and seeds."""
+    from pathlib import Path
+
+    from provenance.extract.sentences import _paragraphs, _segmenter, _segments
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*(root / "tests" / "articles").glob("*.txt"), *(root / "seeds").glob("*.txt")]
+    pars = [t[a:b] for f in files for t in [f.read_text(encoding="utf-8")] for a, b in _paragraphs(t)]
+    pars += ["Dr. Smith said 3 p.m. was late.  It was.", "A. B. and C.  D.", "x", "Same. Same. Same."]
+    assert len(pars) > 100
+    for par in pars:
+        assert _segments(par) == [(s.start, s.sent) for s in _segmenter().segment(par)], par[:80]

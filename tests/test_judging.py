@@ -30,6 +30,12 @@ MUSTNOT, RECALL, PRECISION = 1, 0.88, 0.76
 SESSION7 = {"hathras-stampede-2024", "mozambique-election-2024", "imamoglu-arrest-2025",
             "cyclone-chido-mayotte-2024", "pahalgam-attack-2025"}
 MUSTNOT7, RECALL7, PRECISION7 = 7, 1.0, 0.59
+# Session 9's five events, labelled before any code ran on them and judged first with the
+# session-start code: recall 20/24, precision 24/30, 2 of 49 must-not groups hit, 3 values unreadable
+# (a headline's verb before its figure, "exceeds 670", read since; the figures did not move).
+SESSION9 = {"papua-new-guinea-landslide-2024", "duterte-arrest-2025", "kocani-nightclub-fire-2025",
+            "cameroon-election-2025", "jaffar-express-hijacking-2025"}
+MUSTNOT9, RECALL9, PRECISION9 = 2, 0.83, 0.8
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the reading corpus is not in this checkout")
@@ -44,7 +50,13 @@ def test_judging_figures_on_dev():
     assert all(r["unreadable"] == 0 for r in new)
     assert sum(r["found"] for r in new) >= RECALL7 * sum(r["must_flag"] for r in new)
     assert sum(r["correct"] for r in new) >= PRECISION7 * sum(r["disagreements"] for r in new)
-    total = summary([r for r in rows if r["event"] not in SESSION7], "dev")
+    new = [r for r in rows if r["event"] in SESSION9]
+    assert len(new) == len(SESSION9)
+    assert sum(r["must_not_flagged"] for r in new) <= MUSTNOT9
+    assert all(r["unreadable"] == 0 for r in new)
+    assert sum(r["found"] for r in new) >= RECALL9 * sum(r["must_flag"] for r in new)
+    assert sum(r["correct"] for r in new) >= PRECISION9 * sum(r["disagreements"] for r in new)
+    total = summary([r for r in rows if r["event"] not in SESSION7 | SESSION9], "dev")
     assert total["rescan_added"] == 0
     # The floors measured on the events the detectors were tuned on, held event by event...
     tuned = [r for r in rows if r["event"] in TUNED]

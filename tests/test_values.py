@@ -399,6 +399,9 @@ def test_a_bare_day_of_the_month_is_read_against_the_source_date():
     ("nearly 3,000", "quantity", 3000, 3000, True, True, True),
     ("almost a dozen", "quantity", 12, 12, True, True, True),
     ("scores of people", "quantity", 40, 100, True, False, False),
+    ("exceeds 670", "quantity", 670, None, False, True, False),  # a headline's verb: more than
+    ("tops 2,000", "quantity", 2000, None, False, True, False),
+    ("surpassed 1.2 million", "quantity", 1_200_000, None, False, True, False),
 ])
 def test_more_news_forms_of_figures(text, kind, low, high, lin, hin, approx):
     v = parse_value(text, kind)

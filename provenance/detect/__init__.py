@@ -179,7 +179,7 @@ def _store(
     _recount(
         session,
         {cid: f for cid, f in zip(ids, new, strict=True) if f.group_key and f.key not in counted},
-        sorted(grown),
+        _extend_counts(session, grown),
     )
     return [cid for cid, _ in back] + ids, sorted(grown)
 
@@ -221,9 +221,9 @@ def _before_superseded(session: Session, conflict_id: int) -> str:
     return old if old in LIVE else "open"
 
 
-def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
-    """Link claims to the grouped conflicts they joined; {conflict id: claims added}."""
-    added: dict[int, int] = {}
+def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, list[int]]:
+    """Link claims to the grouped conflicts they joined; {conflict id: the claims added}."""
+    added: dict[int, list[int]] = {}
     rows = []
     for cid, claim_ids in claims_of.items():
         have: set[int] = set()
@@ -238,7 +238,7 @@ def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
         missing = sorted(claim_ids - have)
         if missing:
             rows += [{"conflict_id": cid, "claim_id": c} for c in missing]
-            added[cid] = len(missing)
+            added[cid] = missing
     if rows:
         bulk_insert(session, ConflictClaim.__table__, rows)
         events.record(
@@ -252,7 +252,56 @@ def _grow(session: Session, claims_of: dict[int, set[int]]) -> dict[int, int]:
     return added
 
 
-_COUNTS = re.compile(r": \d+ claims? from \d+ (speaker|source)s?; ")
+_COUNTS = re.compile(r": (\d+) claims? from (\d+) (speaker|source)s?; ")
+
+
+def _extend_counts(session: Session, added: dict[int, list[int]]) -> list[int]:
+    """A grown conflict's counts moved on by what joined it, not counted again over all its claims
+    (which grow with the ledger): a joining claim's speaker (or source) is new to the conflict
+    unless another claim of theirs is already linked, one indexed look-up each, stopping at the
+    first. The conflicts whose stored text has no counts to extend are returned for _recount."""
+    if not added:
+        return []
+    joined = sorted({c for claims in added.values() for c in claims})
+    who: dict[int, tuple[int | None, int]] = {}
+    for chunk in _chunks(joined):
+        who.update(
+            (i, (sp, so))
+            for i, sp, so in session.execute(
+                select(Claim.id, Claim.speaker_id, Claim.source_id).where(Claim.id.in_(chunk))
+            )
+        )
+    texts: dict[int, str] = {}
+    for chunk in _chunks(sorted(added)):
+        texts.update(
+            (i, e) for i, e in session.execute(select(Conflict.id, Conflict.explanation).where(Conflict.id.in_(chunk)))
+        )
+    again = []
+    for cid, claims in sorted(added.items()):
+        m = _COUNTS.search(texts[cid])
+        if m is None or any(c not in who for c in claims):
+            again.append(cid)
+            continue
+        by = m.group(3)
+        column = Claim.speaker_id if by == "speaker" else Claim.source_id
+        backers = sorted(b for c in claims if (b := who[c][0 if by == "speaker" else 1]) is not None)
+        fresh = sum(not _backs(session, cid, column, b, claims) for b in dict.fromkeys(backers))
+        n, k = int(m.group(1)) + len(claims), int(m.group(2)) + fresh
+        text = texts[cid][: m.start()] + f": {_tally(n, k, k, by)}; " + texts[cid][m.end() :]
+        session.execute(update(Conflict).where(Conflict.id == cid).values(explanation=text))
+    return again
+
+
+def _backs(session: Session, cid: int, column, backer: int, besides: list[int]) -> bool:
+    """Whether a claim of this speaker (or source), other than `besides`, is linked to the conflict:
+    read through the claims' index on the speaker (source), each probing the link's key."""
+    linked = (
+        select(ConflictClaim.claim_id)
+        .where(ConflictClaim.conflict_id == cid, ConflictClaim.claim_id == Claim.id)
+        .exists()
+    )
+    q = select(Claim.id).where(column == backer, Claim.id.not_in(besides), linked).limit(1)
+    return session.scalar(q) is not None
 
 
 def _tally(n: int, speakers: int, sources: int, what: str) -> str:
@@ -288,7 +337,7 @@ def _recount(session: Session, new: dict[int, Finding], grown: list[int]) -> Non
                 m = _COUNTS.search(explanation)
                 if m is None:
                     continue
-                tally = _tally(n, speakers, sources, m.group(1))
+                tally = _tally(n, speakers, sources, m.group(3))
                 text = explanation[: m.start()] + f": {tally}; " + explanation[m.end() :]
             session.execute(update(Conflict).where(Conflict.id == cid).values(explanation=text))
 

@@ -123,7 +123,9 @@ class Mention:
 
 
 def _possessive(s: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", s)
+    if s.endswith(("’s", "'s")):
+        return s[:-2]
+    return s[:-1] if s.endswith(("’", "'")) else s
 
 
 @functools.lru_cache(maxsize=65536)
@@ -155,9 +157,10 @@ def known(sentence: str, aliases: dict[str, int]) -> list[Mention]:
     found: list[Mention] = []
     taken = [False] * len(words)
     firsts = _first_words(aliases)
+    starts = [i for i, f in enumerate(folded) if f in firsts or _possessive(f) in firsts]
     for n in range(min(MAX_ALIAS_WORDS, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            if (folded[i] not in firsts and _possessive(folded[i]) not in firsts) or any(taken[i : i + n]):
+        for i in starts:
+            if i + n > len(words) or any(taken[i : i + n]):
                 continue
             a, b = words[i][0], words[i + n - 1][1]
             key = "".join(folded[k] + (gaps[k] if k < i + n - 1 else "") for k in range(i, i + n))

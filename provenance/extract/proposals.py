@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..anchoring import fold_text
@@ -386,22 +386,75 @@ _BLAME_SPECS = (
 )
 
 
+_ACCORDING = re.compile("according to", re.I)
+
+
+class _Blame:
+    """One blame pattern, compiled on first need, behind cheap gates: the pattern's text before
+    its answer and after it, which any match must contain. The answer's alternation tried at
+    every position is what costs; most sentences fail a gate."""
+
+    def __init__(self, how: str, spec: str, fill) -> None:
+        self.how, self._spec, self._fill = how, spec, fill
+        self._pattern: re.Pattern | None = None
+        self.gates = _gates(spec, fill)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self._fill(self._spec))
+        return self._pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if not all(g.search(text) for g in self.gates):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+_ANSWERS = ("{who}", "{cause}", "{longcause}", "(?P<who>")
+
+
+def _gates(spec: str, fill) -> list[re.Pattern]:
+    """The parts of a spec around its answer, each a pattern any match of the whole contains."""
+    at = min((i for a in _ANSWERS if (i := spec.find(a)) >= 0), default=-1)
+    if at < 0:
+        return []
+    if spec.startswith("(?P<who>", at):
+        depth, end = 0, at
+        while end < len(spec):  # the end of the answer's group, escapes skipped
+            if spec[end] == "\\":
+                end += 2
+                continue
+            depth += (spec[end] == "(") - (spec[end] == ")")
+            end += 1
+            if depth == 0:
+                break
+    else:
+        end = spec.index("}", at) + 1
+    out = []
+    for part in (spec[:at], spec[end:]):
+        if part and not any(a in part for a in _ANSWERS):
+            try:
+                out.append(re.compile(fill(part)))
+            except re.error:
+                pass
+    return out
+
+
 @functools.lru_cache(maxsize=8)
-def _blame_patterns(party_words: str) -> list[tuple[str, re.Pattern]]:
+def _blame_patterns(party_words: str) -> list[_Blame]:
     who = _WHO.replace("{party}", party_words)
-    return [
-        (
-            how,
-            re.compile(
-                pat.replace("{who}", who)
-                .replace("{longcause}", _LONG_CAUSE)
-                .replace("{cause}", _CAUSE)
-                .replace("{attack}", _ATTACK)
-                .replace("{mishap}", _MISHAP)
-            ),
+
+    def fill(pat: str) -> str:
+        return (
+            pat.replace("{who}", who)
+            .replace("{longcause}", _LONG_CAUSE)
+            .replace("{cause}", _CAUSE)
+            .replace("{attack}", _ATTACK)
+            .replace("{mishap}", _MISHAP)
         )
-        for how, pat in _BLAME_SPECS
-    ]
+
+    return [_Blame(how, pat, fill) for how, pat in _BLAME_SPECS]
 
 
 @functools.lru_cache(maxsize=8)
@@ -2049,8 +2102,9 @@ class Reader:
         cause = next((st for st in self.lex.statements if st.question.name == "cause"), None)
         out: list[Proposal] = self._each_other(s, responsibility.question, subject, sid)
         seen: set[tuple[str, str]] = {(fold_text(p.value), p.polarity) for p in out}
-        for how, pattern in _blame_patterns(self.lex.party_words):
-            for m in pattern.finditer(s.text):
+        for blame in _blame_patterns(self.lex.party_words):
+            how = blame.how
+            for m in blame.finditer(s.text):
                 polarity = "denies" if how in ("denies", "disowns") else "asserts"
                 claimant = None
                 if polarity == "asserts" and _NEGATED.search(s.text[: m.start()]):
@@ -2310,6 +2364,8 @@ class Reader:
         return None
 
     def _according_to(self, s: Sentence) -> Proposal | None:
+        if not _ACCORDING.search(s.text):
+            return None  # most sentences; the patterns below try every start position
         m = re.match(r"\s*according to (?P<who>[^,]{2,80}),\s*(?P<what>.+)", s.text, re.I) or re.search(
             r"(?P<what>.{10,}?),?\s+according to (?P<who>[^,.]{2,80})", s.text, re.I
         )

@@ -60,6 +60,31 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+def _segments(par: str) -> list[tuple[int, str]]:
+    """pysbd's sentences of a paragraph with their offsets: (start, sentence with the whitespace
+    after it). pysbd's own char spans find each sentence with a regular expression made from it,
+    one new pattern per sentence, which floods re's cache; this finds them by str.find the same
+    way (the first occurrence, followed by its whitespace, ending past the previous sentence)."""
+    seg = _segmenter()
+    seg.original_text = par
+    out, prior = [], 0
+    for sent in seg.processor(par).process() if par else []:
+        if not sent:
+            out += [(span.start, span.sent) for span in seg.sentences_with_char_spans([sent])]
+            continue
+        pos = 0
+        while (i := par.find(sent, pos)) >= 0:
+            end = i + len(sent)
+            while end < len(par) and par[end].isspace():
+                end += 1
+            if end > prior:
+                out.append((i, par[i:end]))
+                prior = end
+                break
+            pos = end  # matches do not overlap: the next is looked for after this one
+    return out
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
@@ -145,9 +170,9 @@ def sentences(text: str, navigation: Sequence[tuple[int, int]] = ()) -> list[Sen
         if role in ("headline", "caption", "repeat"):
             out.append(Sentence(a, b, par, role))
             continue
-        for span in _segmenter().segment(par):
-            body = span.sent.rstrip()
+        for start, sent in _segments(par):
+            body = sent.rstrip()
             lead = len(body) - len(body.lstrip())
             if body.strip():
-                out.append(Sentence(a + span.start + lead, a + span.start + len(body), body.strip(), role))
+                out.append(Sentence(a + start + lead, a + start + len(body), body.strip(), role))
     return out
