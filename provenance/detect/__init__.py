@@ -466,9 +466,10 @@ def scan(session: Session) -> list[int]:
     """Check every accepted claim against what it could conflict with; store what is new; its ids.
 
     Claims are streamed one question (subject + property) at a time, so memory holds one
-    question, not the ledger. Rules (per subject) and accusations (per property, across subjects)
-    get their own passes over just the properties they concern, grouping claims by value and
-    side instead of comparing every pair.
+    subject, not the ledger: what the detectors noted of its questions is let go with it, and
+    the rows the store writes are let go once an event has hashed them. Rules (per subject) and
+    accusations (per property, across subjects, grouped in SQL) get their own passes, grouping
+    claims by value and side instead of comparing every pair.
     """
     with gc_pause.paused():
         return _scan(session)
