@@ -207,3 +207,35 @@ def test_figure_pairs_leave_out_only_pairs_cannot_conflict_dismisses():
         assert all(cannot_conflict(views[i], views[j]) for i, j in left_out)
         skipped += len(left_out)
     assert skipped > 1000  # it does leave pairs out
+
+
+def test_a_scan_stores_the_accusations_the_claims_views_find(tmp_path):
+    """A full scan's accusation pass groups the claims in SQL (property, speaker, value) instead
+    of holding every accusing claim as a view: it stores exactly the disagreements, claims and
+    examples that accusation.disagreements finds among the views, with the counts in front."""
+    from provenance.detect import accusation, scan
+
+    path = _ledger(tmp_path)
+    conn = sqlite3.connect(path)
+    entity = [r[0] for r in conn.execute("SELECT id FROM properties WHERE value_type = 'entity'")]
+    conn.close()
+    db = open_db(str(path))
+    expected = {}
+    with db.session() as s:
+        ctx = Context(s)
+        ctx.preload_outlets(None)
+        for group in _stream(s, ctx, Claim.property_id.in_(entity), (Claim.property_id, Claim.id)):
+            for f in accusation.disagreements(group):
+                speakers = len({v.speaker_id for v in group if v.id in f.claims})
+                expected[f.key] = (frozenset(f.claims), f"{f.head}: {len(f.claims)} claims from {speakers} speakers; ")
+                expected[f.key] += (f.explanation,)
+    with db.session() as s:
+        scan(s)
+    db.close()
+    conn = sqlite3.connect(path)
+    explained = dict(conn.execute("SELECT key, explanation FROM conflicts WHERE kind = 'accusation'"))
+    conn.close()
+    stored = {k: v for k, v in _stored(path).items() if k.startswith("accusation:")}
+    assert len(expected) >= 3
+    assert stored == {k: claims for k, (claims, _, _) in expected.items()}
+    assert explained == {k: head + example for k, (_, head, example) in expected.items()}

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import distinct, func, select, true, update
 from sqlalchemy.orm import Session, selectinload
 
-from ..ledger import events, gc_pause
+from ..ledger import events, gc_pause, rowstate
 from ..ledger.db import bulk_insert
 from ..ledger.models import Claim, Conflict, ConflictClaim, Rule, utcnow
+from ..values import Label
 from . import accusation, denial, exclusive, grouping, numeric, rule, scope, single_value
-from .base import COLUMNS, ClaimView, Context, Finding, cannot_conflict, superseded_both
+from .base import COLUMNS, ClaimView, Context, Finding, _stored, cannot_conflict, superseded_both
 from .pairs import Question
 from .store import load
 
@@ -32,6 +33,12 @@ PAIR_DETECTORS = (denial, scope, numeric, exclusive, single_value)
 # interval first thing), so the pair pass's commonest pair skips them; the order is the same.
 FIGURE_DETECTORS = (denial, scope, numeric)
 
+
+# Rows fetched at a time by a streaming pass: a partition is held as rows and as views at once.
+STREAM_ROWS = 5_000
+
+# Link rows written at a time.
+LINK_ROWS = 10_000
 
 # SQLite builds may cap bound parameters at 999: long IN lists go in slices.
 IN_CHUNK = 500
@@ -52,7 +59,7 @@ def _views(session: Session, where, ctx: Context | None = None) -> list[ClaimVie
 def _stream(session: Session, ctx: Context, where, order) -> Iterator[list[ClaimView]]:
     """Accepted claims grouped by every `order` column but the last (a tiebreak), streamed."""
     q = select(*COLUMNS).where(Claim.status == "accepted", where).order_by(*order)
-    result = session.connection().execute(q.execution_options(yield_per=20_000))
+    result = session.connection().execute(q.execution_options(yield_per=STREAM_ROWS))
     # Rows a batch at a time (partitions): iterating the result row by row costs a Python call
     # or three per row in the result's own machinery, as much as building the views.
     rows = itertools.chain.from_iterable(result.partitions())
@@ -88,12 +95,16 @@ def _rules(session: Session) -> dict[frozenset, list[Rule]]:
 
 
 def _store(
-    session: Session, findings: Iterable[Finding], who: dict[int, tuple[int | None, int]] | None = None
+    session: Session,
+    findings: Iterable[Finding],
+    who: dict[int, tuple[int | None, int]] | None = None,
+    counts: dict[str, tuple[int, int, int]] | None = None,
 ) -> tuple[list[int], list[int]]:
     """Insert what is new in bulk; link new claims to grouped conflicts that already exist.
 
     One audit event names each batch. Returns (ids of new conflicts, ids of grown ones). `who`
-    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written.
+    (claim -> speaker, source) lets a new grouped conflict get its counts before it is written;
+    so do `counts` (key -> claims, speakers, sources), worked out by whoever found it.
     """
     merged: dict[str, Finding] = {}
     extra: dict[str, set[int]] = defaultdict(set)  # a grouped key met twice: the union of claims
@@ -129,7 +140,7 @@ def _store(
         )
     new = [f for key, f in merged.items() if key not in known]
     ids: list[int] = []
-    counted = _counted(new, claims_of, who or {})
+    counted = _counted(new, claims_of, who or {}, counts or {})
     if new:
         now = utcnow()
         rows = [
@@ -147,15 +158,14 @@ def _store(
             for f in new
         ]
         ids = bulk_insert(session, Conflict.__table__, rows, ids=True)
-        bulk_insert(
-            session,
-            ConflictClaim.__table__,
-            [
-                {"conflict_id": cid, "claim_id": claim_id}
-                for cid, f in zip(ids, new, strict=True)
-                for claim_id in sorted(claims_of[f.key])
-            ],
+        # A grouped disagreement may rest on a hundred thousand claims: its links go in slices.
+        links = (
+            {"conflict_id": cid, "claim_id": claim_id}
+            for cid, f in zip(ids, new, strict=True)
+            for claim_id in sorted(claims_of[f.key])
         )
+        while chunk := list(itertools.islice(links, LINK_ROWS)):
+            bulk_insert(session, ConflictClaim.__table__, chunk)
         events.record(
             session,
             "conflict.detect",
@@ -164,6 +174,7 @@ def _store(
             ids=ids if len(ids) <= 1000 else None,
             kinds=dict(Counter(f.kind for f in new)),
         )
+        rowstate.forget_known(session)  # hashed into that event: not held until commit
     grown = _grow(session, {known[k]: claims_of[k] for k, f in merged.items() if k in known and f.group_key})
     _recount(
         session,
@@ -173,13 +184,21 @@ def _store(
     return [cid for cid, _ in back] + ids, sorted(grown)
 
 
-def _counted(new: list[Finding], claims_of: dict[str, set[int]], who: dict[int, tuple[int | None, int]]) -> dict:
+def _counted(
+    new: list[Finding],
+    claims_of: dict[str, set[int]],
+    who: dict[int, tuple[int | None, int]],
+    counts: dict[str, tuple[int, int, int]],
+) -> dict:
     """The explanations of new grouped conflicts whose claims' speakers and sources are known:
     written with their counts at once, instead of counted again in SQL (_recount)."""
     out = {}
     for f in new:
         claims = claims_of[f.key]
-        if f.group_key and claims <= who.keys():
+        if f.group_key and f.key in counts and counts[f.key][0] == len(claims):
+            n, speakers, sources = counts[f.key]
+            out[f.key] = f"{f.head}: {_tally(n, speakers, sources, f.tally)}; {f.explanation}"
+        elif f.group_key and claims <= who.keys():
             speakers = len({who[c][0] for c in claims} - {None})
             sources = len({who[c][1] for c in claims})
             out[f.key] = f"{f.head}: {_tally(len(claims), speakers, sources, f.tally)}; {f.explanation}"
@@ -447,9 +466,10 @@ def scan(session: Session) -> list[int]:
     """Check every accepted claim against what it could conflict with; store what is new; its ids.
 
     Claims are streamed one question (subject + property) at a time, so memory holds one
-    question, not the ledger. Rules (per subject) and accusations (per property, across subjects)
-    get their own passes over just the properties they concern, grouping claims by value and
-    side instead of comparing every pair.
+    subject, not the ledger: what the detectors noted of its questions is let go with it, and
+    the rows the store writes are let go once an event has hashed them. Rules (per subject) and
+    accusations (per property, across subjects, grouped in SQL) get their own passes, grouping
+    claims by value and side instead of comparing every pair.
     """
     with gc_pause.paused():
         return _scan(session)
@@ -476,13 +496,17 @@ def _scan(session: Session) -> list[int]:
             views.sort(key=operator.attrgetter("id"))
             found = [f for r in all_rules for f in rule.disagreements(r, views)]
             if found:
-                by_subject.append((found, [(v.id, (v.speaker_id, v.source_id)) for v in views]))
+                backing = {c for f in found for c in f.claims}  # who backs them: only these are counted
+                by_subject.append((found, [(v.id, (v.speaker_id, v.source_id)) for v in views if v.id in backing]))
 
+    subject = None
     for group in _stream(session, ctx, true(), (Claim.subject_id, Claim.property_id, Claim.id)):
+        if group[0].subject_id != subject:
+            rules_of(subject_views)
+            subject_views = []
+            ctx.forget_questions()  # what the last subject's questions noted is not read again
+            subject = group[0].subject_id
         if group[0].property_id in rule_props:
-            if subject_views and subject_views[0].subject_id != group[0].subject_id:
-                rules_of(subject_views)
-                subject_views = []
             subject_views += group
         if group[0].running_count and len(group) > 1:
             ctx.superseded, ctx.replaced = superseded_both(group)
@@ -497,6 +521,7 @@ def _scan(session: Session) -> list[int]:
             grouper.flushed()
     rules_of(subject_views)
     del subject_views
+    ctx.forget_questions()
     for found, who in by_subject:
         findings += found
         grouper.who.update(who)
@@ -504,23 +529,74 @@ def _scan(session: Session) -> list[int]:
             stored += _store(session, findings, grouper.who)[0]
             findings = []
             grouper.flushed()
+    by_subject.clear()
+    counts: dict[str, tuple[int, int, int]] = {}
+    findings += _accusations(session, ctx, counts)
+    return stored + _store(session, findings, grouper.who, counts)[0]
+
+
+def _label(value_json: str) -> Label:
+    value = _stored(value_json)
+    assert isinstance(value, Label)  # the value of an entity-valued claim, as ClaimView.label
+    return value
+
+
+def _accusations(session: Session, ctx: Context, counts: dict[str, tuple[int, int, int]]) -> list[Finding]:
+    """The accusation pass of a full scan, grouped in SQL: claims by (property, speaker, value),
+    each group standing for its claims by its first id (the side is the speaker's, the side
+    blamed the value's), so that memory holds a few thousand groups, not every accusing claim.
+    Only the claims of the sides found blaming each other are read, and views only of the two
+    claims that explain a finding; their counts go in `counts` for the store."""
     entity_props = sorted(p for p, (_, vtype, _, _) in ctx.props.items() if vtype == "entity")
-    if entity_props:
-        for group in _stream(
-            session,
-            ctx,
-            Claim.property_id.in_(entity_props) & Claim.speaker_id.is_not(None),
-            (Claim.property_id, Claim.id),
-        ):
-            findings += accusation.disagreements(group)
-            _known(grouper, group)
-    return stored + _store(session, findings, grouper.who)[0]
-
-
-def _known(grouper: grouping.Grouper, views: list[ClaimView]) -> None:
-    """Speakers and sources of claims a grouped finding may rest on: the store counts them
-    as it writes the conflict instead of counting again in SQL."""
-    grouper.who.update((v.id, (v.speaker_id, v.source_id)) for v in views)
+    if not entity_props:
+        return []
+    accusing = (
+        Claim.status == "accepted",
+        Claim.speaker_id.is_not(None),
+        Claim.polarity == "asserts",
+    )
+    first = func.min(Claim.id)
+    q = (
+        select(Claim.property_id, Claim.speaker_id, Claim.value_json, first)
+        .where(Claim.property_id.in_(entity_props), *accusing)
+        .group_by(Claim.property_id, Claim.speaker_id, Claim.value_json)
+        .order_by(Claim.property_id, first)
+    )
+    found: list[tuple[int, int, int]] = []  # (property, side x, side y) of each disagreement
+    of: dict[tuple[int, int | None, str], int] = {}  # (property, speaker, value) -> its index in found
+    for prop, answers in itertools.groupby(session.connection().execute(q), key=operator.itemgetter(0)):
+        said = {i: (speaker, value_json) for _, speaker, value_json, i in answers}
+        groups = [
+            (i, prop, ctx.root_side(speaker), ctx.side_named(_label(value_json).key))  # type: ignore[arg-type]
+            for i, (speaker, value_json) in said.items()
+        ]
+        for _, x, y, firsts in accusation.blaming(groups, lambda side: ctx.name(side).casefold()):
+            of.update(((prop, *said[i]), len(found)) for i in firsts)
+            found.append((prop, x, y))
+    if not found:
+        return []
+    # The claims of those groups, in one pass over the accusing claims of the properties concerned.
+    backing: list[list[tuple[int, int | None, int]]] = [[] for _ in found]  # (claim, speaker, source)
+    props = sorted({prop for prop, _, _ in found})
+    each = (
+        select(Claim.id, Claim.property_id, Claim.speaker_id, Claim.source_id, Claim.value_json)
+        .where(Claim.property_id.in_(props), *accusing)
+        .order_by(Claim.property_id, Claim.id)
+    )
+    result = session.connection().execute(each.execution_options(yield_per=STREAM_ROWS))
+    for cid, prop, speaker, source, value_json in itertools.chain.from_iterable(result.partitions()):
+        if (n := of.get((prop, speaker, value_json))) is not None:
+            backing[n].append((cid, speaker, source))
+    findings = []
+    for (prop, x, y), claims in zip(found, backing, strict=True):
+        side = {cid: ctx.root_side(speaker) for cid, speaker, _ in claims}  # type: ignore[arg-type]
+        one = claims[0][0]
+        other = next((cid for cid, _, _ in claims if side[cid] != side[one]), one)
+        views = {v.id: v for v in _views(session, Claim.id.in_(sorted({one, other})), ctx)}
+        f = accusation.example(prop, x, y, tuple(cid for cid, _, _ in claims), views[one], views[other])
+        counts[f.key] = (len(claims), len({s for _, s, _ in claims}), len({src for _, _, src in claims}))
+        findings.append(f)
+    return findings
 
 
 def _pairs(group: list[ClaimView]):

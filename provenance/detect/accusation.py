@@ -11,7 +11,7 @@ cost grows with the claims, not with their pairs, and so does what is stored.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .base import ClaimView, Finding
 
@@ -58,17 +58,31 @@ def groups(views: Iterable[ClaimView]) -> dict[tuple[int, int, str], list[ClaimV
 
 def disagreements(views: Iterable[ClaimView]) -> list[Finding]:
     """Every pair of sides that blame each other, one finding each, with all their claims."""
-    by_group = groups(views)
-    side_name = {side: _side_name(vs[0]) for (_, side, _), vs in by_group.items()}
-    side_of = {name: side for side, name in side_name.items()}
+    accusing = {v.id: v for v in views if accuses(v)}
+    rows = [(v.id, v.property_id, v.side_id or 0, _named(v)) for v in accusing.values()]  # accusers have sides
+    names = {v.side_id: _side_name(v) for v in accusing.values()}
+    return [finding(prop, x, y, [accusing[i] for i in ids]) for prop, x, y, ids in blaming(rows, names.__getitem__)]
+
+
+def blaming(
+    rows: Iterable[tuple[int, int, int, str]], side_name: Callable[[int], str]
+) -> list[tuple[int, int, int, list[int]]]:
+    """(property, side x, side y, claim ids) for every pair of sides x < y that blame each other,
+    from (claim id, property, side, side it names) of accusing claims: plain tuples, so that a
+    full scan need not hold a whole property's claims as views (detect._accusations)."""
+    by_group: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for cid, prop, side, named in rows:
+        by_group[(prop, side, named)].append(cid)
+    side_name_of = {side: side_name(side) for (_, side, _) in by_group}
+    side_of = {name: side for side, name in side_name_of.items()}
     found = []
     for (prop, x, named), xs in by_group.items():
         y = side_of.get(named)
         if y is None or y <= x:
             continue  # each pair once, from its lower side id
-        ys = by_group.get((prop, y, side_name[x]))
+        ys = by_group.get((prop, y, side_name_of[x]))
         if ys:
-            found.append(finding(prop, x, y, xs + ys))
+            found.append((prop, x, y, xs + ys))
     return found
 
 
@@ -78,10 +92,16 @@ def finding(prop: int, x: int, y: int, claims: list[ClaimView]) -> Finding:
     claims = sorted(claims, key=lambda v: v.id)
     first = claims[0]
     other = next((v for v in claims if v.side_id != first.side_id), first)
+    return example(prop, x, y, tuple(v.id for v in claims), first, other)
+
+
+def example(prop: int, x: int, y: int, ids: tuple[int, ...], first: ClaimView, other: ClaimView) -> Finding:
+    """The finding for claims `ids` (in id order), explained by its first claim and the first
+    claim of the other side (`other`)."""
     a, b = sorted((first, other), key=lambda v: v.side or "")  # accusing claims all have a side
     return Finding(
         "accusation",
-        tuple(v.id for v in claims),
+        ids,
         f"for example {a.says()} says {a.subject}: {a.property} = {a.shown()}; {b.says()} says "
         f"{b.subject}: {b.property} = {b.shown()}: each side blames the other",
         "high",

@@ -48,6 +48,14 @@ class Context:
         # (bounds -> as written), filled by pairs.Question: the whole beside a part's count.
         self.totals: dict[tuple[int, int, int], dict[tuple, str]] = {}  # (source, subject, property)
 
+    def forget_questions(self) -> None:
+        """Drop what pairs.Question noted of the questions seen so far (a full scan, done with a
+        subject, does not meet its claims again): memory holds a subject, not the ledger."""
+        self.offered.clear()
+        self.spread.clear()
+        self.withdrawn.clear()
+        self.totals.clear()
+
     def entities(self) -> dict[int, tuple[str, int | None]]:
         if self._entities is None:
             self._entities = {

@@ -94,8 +94,9 @@ class Grouper:
         return found
 
     def flushed(self) -> None:
-        """The findings so far are stored: forget what only their counts needed."""
-        self.who, self._answers = {}, {}
+        """The findings so far are stored: forget what only their counts needed, and the keys of
+        their questions (a full scan stores between questions and never meets them again)."""
+        self.who, self._answers, self._keys = {}, {}, set()
 
 
 def _head(kind: str, a: ClaimView, b: ClaimView) -> str:

@@ -260,6 +260,13 @@ def known(session: Session) -> dict[Key, Known]:
     return session.info.setdefault(KNOWN, {})
 
 
+def forget_known(session: Session) -> None:
+    """Let go of the rows kept since the last event (it has hashed them): a batch action that
+    writes in many events (a full scan) need not hold every row it wrote until commit. A row
+    changed again later is read back, as any row whose state is not kept."""
+    session.info.pop(KNOWN, None)
+
+
 # Backends that store the plain values bulk_insert is given as they are read back (SQLite; PostgreSQL
 # for naive datetimes: an aware one would be moved to the session's time zone, so it is read back).
 EXACT_BACKENDS = ("sqlite", "postgresql")
