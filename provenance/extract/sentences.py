@@ -60,11 +60,18 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+# What pysbd can split a paragraph at: stops, colons, semicolons and list marks ("1)", "a)", "•").
+_MAY_SPLIT = re.compile(r"[.?!…;:)•\r\n\u2028\u2029]")
+
+
 def _segments(par: str) -> list[tuple[int, str]]:
     """pysbd's sentences of a paragraph with their offsets: (start, sentence with the whitespace
     after it). pysbd's own char spans find each sentence with a regular expression made from it,
     one new pattern per sentence, which floods re's cache; this finds them by str.find the same
     way (the first occurrence, followed by its whitespace, ending past the previous sentence)."""
+    body = par.rstrip()
+    if body and not _MAY_SPLIT.search(body, 0, len(body) - 1):
+        return [(0, par)]  # no stop, list mark or bracket before its end: pysbd gives it back whole
     seg = _segmenter()
     seg.original_text = par
     out, prior = [], 0
