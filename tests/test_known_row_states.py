@@ -87,7 +87,7 @@ def test_a_known_row_changed_another_way_is_read_back(cli, tmp_path):
 
 
 def test_an_added_source_is_hashed_from_memory_as_verify_reads_it(cli, tmp_path):
-    """add_source hashes its new row from the object the ORM just inserted (rowstate.flushed),
+    """add_source writes its new row through bulk_insert and hashes it from memory,
     metadata, dates and defaults included: the recorded hash is the one read back."""
     from provenance.ingest.sources import SourceMeta, add_source
     from provenance.ledger.models import Source

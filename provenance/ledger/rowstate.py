@@ -301,22 +301,6 @@ def inserted(session: Session, table: Table, rows: list[dict], ids: list[int] | 
         mine.update(((name, cast(int, i)), (row, {})) for i, row in zip(row_ids, plain, strict=True))
 
 
-def flushed(session: Session, obj) -> None:
-    """A new row the ORM has just inserted, hashed from the object as `inserted` hashes a bulk row:
-    when no tracked column was left for the database to fill and the backend gives these values
-    back as they are, the event need not read it back."""
-    table = obj.__table__
-    backend = session.get_bind().dialect.name
-    values = obj.__dict__
-    cols = TRACKED[table.name][1]
-    if backend not in EXACT_BACKENDS or type(values.get("id")) is not int:
-        return
-    # A column never set is NULL unless it has a default (then _as_read_back declines).
-    plain = _as_read_back(table, [{c: values[c] for c in cols if c in values}], backend)
-    if plain is not None:
-        known(session)[table.name, values["id"]] = (plain[0], {})
-
-
 def _as_read_back(table: Table, rows: list[dict], backend: str) -> list[dict] | None:
     """The tracked columns of `rows` as the backend gives them back; None when that is not certain
     (a column left out that has a default, a value of an unexpected type)."""
